@@ -1,0 +1,115 @@
+# cible — build driven by pkg-config.
+#   make                 build build/cible
+#   make check           unit tests, API tests (real server, real SQLite file)
+#   make asan            the same test suite under ASan + UBSan (in build-asan/)
+#   make fuzz            bounded libFuzzer runs of every parser (FUZZ_SECONDS each)
+#   make install PREFIX=/usr/local DESTDIR=
+# Sources are found by wildcard: a new file in src/<layer>/ or tests/unit/test_*.c
+# is built without touching this file.
+
+PKGS     := libmicrohttpd jansson sqlite3 libsodium
+CC       ?= cc
+BUILD    ?= build
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+OPT      ?= -O2 -g
+SAN      ?=
+FUZZ_SECONDS ?= 20
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+
+ifeq ($(SAN),1)
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+
+CFLAGS_ALL := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+              -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+              $(OPT) $(SANFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
+LDFLAGS_ALL := $(SANFLAGS) $(LDFLAGS)
+LIBS_ALL    := $(PKG_LIBS) -lcsv -lm -lpthread
+
+CORE_SRC  := $(wildcard src/core/*.c)
+STORE_SRC := $(wildcard src/store/*.c)
+HTTP_SRC  := $(wildcard src/http/*.c)
+WEB_SRC   := $(wildcard src/web/*.c)
+CLI_SRC   := $(wildcard src/cli/*.c)
+LIB_SRC   := $(CORE_SRC) $(STORE_SRC) $(HTTP_SRC) $(WEB_SRC) $(filter-out src/cli/main.c,$(CLI_SRC))
+
+MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+ASSETS     := docs/openapi.json $(sort $(wildcard src/web/static/*))
+GEN_C      := $(BUILD)/gen/migrations.c $(BUILD)/gen/assets.c
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(GEN_C:.c=.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+
+.PHONY: all check unit api asan fuzz install clean demo bench
+all: $(BUILD)/cible
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh migrations $(MIGRATIONS) > $@
+
+$(BUILD)/gen/assets.c: $(ASSETS) scripts/embed.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed.sh assets $(ASSETS) > $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libcible.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/cible: $(BUILD)/src/cli/main.o $(BUILD)/libcible.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/t.h $(BUILD)/libcible.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libcible.a $(LDFLAGS_ALL) $(LIBS_ALL)
+
+unit: $(UNIT_BIN)
+	@sh tests/run-unit.sh $(UNIT_BIN)
+
+api: $(BUILD)/cible
+	@CIBLE_BIN=$(abspath $(BUILD)/cible) CIBLE_SHARED=$(abspath ../shared) node tests/api/run.mjs
+
+check: $(BUILD)/cible $(UNIT_BIN)
+	@CIBLE_BIN=$(abspath $(BUILD)/cible) sh tests/run-all.sh $(UNIT_BIN)
+
+asan:
+	$(MAKE) BUILD=build-asan SAN=1 OPT="-O1 -g" check
+
+# libFuzzer needs clang; each target links the pure core only.
+FUZZ_CFLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(PKG_CFLAGS)
+fuzz:
+	@mkdir -p build-fuzz
+	@set -e; for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(CORE_SRC) $(LIBS_ALL); \
+	  mkdir -p build-fuzz/corpus-$$n; \
+	  seeds=tests/fuzz/seeds/$$n; [ -d $$seeds ] || seeds=; \
+	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
+	  build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=1100000 -rss_limit_mb=2048 \
+	    -print_final_stats=0 build-fuzz/corpus-$$n $$seeds 2>build-fuzz/$$n.log \
+	    || { tail -50 build-fuzz/$$n.log; exit 1; }; \
+	  tail -1 build-fuzz/$$n.log; done
+
+demo: $(BUILD)/cible
+	$(BUILD)/cible demo --db cible-demo.db --force
+	$(BUILD)/cible serve --db cible-demo.db
+
+install: $(BUILD)/cible
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/cible
+	install -m 755 $(BUILD)/cible $(DESTDIR)$(PREFIX)/bin/cible
+	install -m 644 README.md docs/*.md docs/openapi.json $(DESTDIR)$(PREFIX)/share/doc/cible/
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

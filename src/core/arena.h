@@ -1,0 +1,23 @@
+/* arena: memory for one request or one CLI command, released at once.
+ * The core allocates from the arena it is given and never frees piecemeal,
+ * so there is one owner and one release path for everything a request builds.
+ * Allocation failure aborts (see buf.h). */
+#ifndef CIBLE_ARENA_H
+#define CIBLE_ARENA_H
+#include <stddef.h>
+
+struct arena_block;
+struct arena {
+	struct arena_block *head;
+	size_t total;  /* bytes handed out, for tests and limits */
+};
+
+void arena_init(struct arena *a);
+void arena_free(struct arena *a);
+void *arena_alloc(struct arena *a, size_t size);       /* zeroed, 16-aligned */
+char *arena_strdup(struct arena *a, const char *s);     /* NULL stays NULL */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,84 @@
+/* The error catalog and its rendering. Codes are API: clients match on them,
+ * so a code is never renamed; messages may be reworded freely. */
+#include <stdio.h>
+#include <string.h>
+#include "core/err.h"
+
+const struct msg err_catalog[] = {
+	{ "malformed_json", "le corps de la requête n'est pas du JSON valide : {0}",
+	  "the request body is not valid JSON: {0}" },
+	{ "invalid_type", "le champ « {0} » doit être {1}", "field '{0}' must be {1}" },
+	{ "unknown_field", "le champ « {0} » est inconnu", "unknown field '{0}'" },
+	{ "missing_field", "le champ « {0} » est obligatoire", "field '{0}' is required" },
+	{ "invalid_value", "valeur invalide pour « {0} » : {1}", "invalid value for '{0}': {1}" },
+	{ "invalid_date", "date invalide pour « {0} » : {1}", "invalid date for '{0}': {1}" },
+	{ "due_before_start", "l'échéance doit être postérieure au début",
+	  "due must be after start" },
+	{ "target_direction",
+	  "la cible {0} ne va pas dans le sens « {1} » par rapport à la référence",
+	  "target {0} does not go the '{1}' way from the baseline" },
+	{ "owner_required", "un objectif a un seul propriétaire : une personne ou une unité",
+	  "an objective has exactly one owner: a person or a unit" },
+	{ "parent_required", "un objectif doit être rattaché à un objectif parent ou à un axe",
+	  "an objective must link to a parent objective or an axis" },
+	{ "cycle", "ce rattachement créerait un cycle dans la cascade",
+	  "this link would create a cycle in the cascade" },
+	{ "not_found", "{0} introuvable", "{0} not found" },
+	{ "unknown_reference", "« {0} » désigne {1} qui n'existe pas",
+	  "'{0}' refers to {1} that does not exist" },
+	{ "conflict", "conflit : {0}", "conflict: {0}" },
+	{ "email_taken", "l'adresse {0} est déjà utilisée", "email {0} is already in use" },
+	{ "unauthenticated", "connexion requise", "authentication required" },
+	{ "bad_credentials", "adresse ou mot de passe incorrect", "wrong email or password" },
+	{ "too_many_attempts", "trop de tentatives : réessayez dans {0} secondes",
+	  "too many attempts: try again in {0} seconds" },
+	{ "csrf", "jeton CSRF absent ou invalide (en-tête X-CSRF-Token)",
+	  "missing or invalid CSRF token (X-CSRF-Token header)" },
+	{ "forbidden", "vous n'avez pas le droit de {0}", "you are not allowed to {0}" },
+	{ "body_too_large", "le corps de la requête dépasse {0} octets",
+	  "the request body exceeds {0} bytes" },
+	{ "method_not_allowed", "méthode non permise sur {0}", "method not allowed on {0}" },
+	{ "no_route", "aucune ressource à l'adresse {0}", "no resource at {0}" },
+	{ "invalid_status_change", "passage de « {0} » à « {1} » impossible",
+	  "cannot go from '{0}' to '{1}'" },
+	{ "invalid_query", "paramètre « {0} » invalide : {1}", "invalid parameter '{0}': {1}" },
+	{ "weak_password", "le mot de passe doit compter au moins {0} caractères",
+	  "the password must have at least {0} characters" },
+	{ "internal", "erreur interne : {0}", "internal error: {0}" },
+	{ "schema_too_new",
+	  "la base est au schéma {0}, plus récent que ce programme ({1}) : mettez cible à jour",
+	  "the database is at schema {0}, newer than this program ({1}): upgrade cible" },
+	{ "database", "erreur de base de données : {0}", "database error: {0}" },
+	{ NULL, NULL, NULL }
+};
+
+static void copy_arg(char *dst, size_t n, const char *src)
+{
+	if (!src) {
+		dst[0] = '\0';
+		return;
+	}
+	snprintf(dst, n, "%s", src);
+}
+
+int err_set(struct err *e, int status, const char *code, const char *field,
+	    const char *a0, const char *a1)
+{
+	e->status = status;
+	e->code = code;
+	copy_arg(e->field, sizeof(e->field), field);
+	copy_arg(e->arg[0], sizeof(e->arg[0]), a0);
+	copy_arg(e->arg[1], sizeof(e->arg[1]), a1);
+	return -1;
+}
+
+void err_clear(struct err *e)
+{
+	memset(e, 0, sizeof(*e));
+}
+
+void err_message(const struct err *e, enum lang lang, struct buf *out)
+{
+	const char *t = e->code ? msg_text(err_catalog, e->code, lang) : NULL;
+	msg_render(out, t ? t : (e->code ? e->code : "error"), e->arg[0], e->arg[1]);
+}
