@@ -1,1 +1,46 @@
-int main(void) { return 0; }
+/* `cible`: the command table and the dispatcher. */
+#include <stdio.h>
+#include <string.h>
+#include "cli/cli.h"
+
+static void usage_all(FILE *f)
+{
+	fputs("usage: cible <command> [options]\n\n"
+	      "Management by objectives for sales teams and call centres.\n\ncommands:\n", f);
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(f, "  %-9s %s\n", c->name, c->summary);
+	fputs("\n`cible <command> --help` tells more about a command.\n"
+	      "Environment: CIBLE_DB (database path), CIBLE_LANG (fr or en).\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage_all(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		if (argc > 2) {
+			cli_usage(argv[2], 0);
+			return 0;
+		}
+		usage_all(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		puts("cible 0.1.0");
+		return 0;
+	}
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, argv[1])) {
+			for (int i = 2; i < argc; i++)
+				if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+					cli_usage(c->name, 0);
+					return 0;
+				}
+			return c->fn(argc - 1, argv + 1);
+		}
+	fprintf(stderr, "cible: unknown command '%s'\n\n", argv[1]);
+	usage_all(stderr);
+	return 2;
+}

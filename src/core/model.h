@@ -90,6 +90,7 @@ struct objective {
 	double confidence;       /* 0..1, < 0 = unset */
 	int64_t created_at, updated_at;  /* unix seconds */
 	id_t64 created_by, updated_by;
+	id_t64 scope_unit_id;    /* derived: the owner unit, or the owner person's unit */
 };
 
 void objective_init(struct objective *o);  /* every field "unset" */

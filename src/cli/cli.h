@@ -1,0 +1,41 @@
+/* The `cible` command line: one table of commands (main.c), one file per
+ * command.
+ *
+ * How to add a command: write `int cmd_thing(int argc, char **argv)` in
+ * src/cli/cmd_thing.c, declare it here, add one line to the table in main.c
+ * with its one-line summary and its usage text (what `cible thing --help`
+ * prints). Commands return the process exit code: 0 ok, 1 failure, 2 misuse. */
+#ifndef CIBLE_CLI_H
+#define CIBLE_CLI_H
+#include "core/err.h"
+#include "store/store.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+	const char *usage;
+};
+extern const struct command commands[];
+
+/* Prints usage of cmd to stdout (help) or stderr (misuse). */
+void cli_usage(const char *cmd, int to_stderr);
+/* Prints an error in English (the CLI speaks English unless CIBLE_LANG=fr). */
+void cli_error(const char *cmd, const struct err *e);
+enum lang cli_lang(void);
+/* The database path: --db, else $CIBLE_DB, else ./cible.db */
+const char *cli_db_path(const char *flag);
+/* Opens the store, printing the error. */
+struct store *cli_open(const char *cmd, const char *db);
+/* The organisation to act on: --org, else the only one in the database. */
+int cli_org(const char *cmd, struct store *s, const char *flag, id_t64 *org);
+/* A password from --password-file, $CIBLE_PASSWORD, or a generated one
+ * (generated = 1, to print). */
+int cli_password(const char *cmd, const char *file, char *out, size_t n, int *generated);
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+
+
+#endif

@@ -1,0 +1,138 @@
+/* The command table and what every command shares: errors, the database,
+ * the organisation, passwords. */
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli/cli.h"
+
+const struct command commands[] = {
+	{ "init", cmd_init, "create a database with an organisation and its first admin",
+	  "usage: cible init [--db PATH] --org NAME --email EMAIL [--name NAME]\n"
+	  "                  [--password-file FILE] [--locale fr|en] [--currency EUR]\n"
+	  "                  [--ambition TEXT]\n\n"
+	  "Creates PATH (default $CIBLE_DB or ./cible.db) if needed, applies the schema,\n"
+	  "and adds an organisation with its first admin. The admin's password comes from\n"
+	  "FILE (first line), else $CIBLE_PASSWORD, else one is generated and printed.\n" },
+	{ "serve", cmd_serve, "serve the web app and the JSON API",
+	  "usage: cible serve [--db PATH] [--address ADDR] [--port N] [--threads N]\n"
+	  "                   [--log-level error|warn|info|debug] [--config FILE]\n\n"
+	  "Serves on http://ADDR:PORT (default 127.0.0.1:8080; port 0 picks a free one\n"
+	  "and prints it). Each setting comes from its flag, else the environment\n"
+	  "(CIBLE_DB, CIBLE_ADDRESS, CIBLE_PORT, CIBLE_THREADS, CIBLE_LOG_LEVEL), else the\n"
+	  "config file (lines `key = value` with keys db, address, port, threads,\n"
+	  "log_level), else the default. Logs one line per request on stderr.\n" },
+	{ "user", cmd_user, "add people, set passwords, make API tokens",
+	  "usage: cible user add    [--db PATH] [--org ID] --email EMAIL --name NAME\n"
+	  "                         [--role admin|manager|member|hr] [--unit ID]\n"
+	  "                         [--password-file FILE]\n"
+	  "       cible user passwd [--db PATH] --email EMAIL [--password-file FILE]\n"
+	  "       cible user token  [--db PATH] --email EMAIL --name TOKEN-NAME\n\n"
+	  "Passwords come from FILE (first line), else $CIBLE_PASSWORD, else one is\n"
+	  "generated and printed. `token` prints a new API token once: keep it.\n" },
+	{ NULL, NULL, NULL, NULL }
+};
+
+void cli_usage(const char *cmd, int to_stderr)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, cmd)) {
+			fputs(c->usage, to_stderr ? stderr : stdout);
+			return;
+		}
+	fprintf(stderr, "cible: unknown command '%s'\n", cmd);
+}
+
+enum lang cli_lang(void)
+{
+	const char *l = getenv("CIBLE_LANG");
+	return l && !strncmp(l, "fr", 2) ? LANG_FR : LANG_EN;
+}
+
+void cli_error(const char *cmd, const struct err *e)
+{
+	struct buf m = BUF_INIT;
+	err_message(e, cli_lang(), &m);
+	if (e->field[0])
+		fprintf(stderr, "cible %s: %s (%s)\n", cmd, m.data, e->field);
+	else
+		fprintf(stderr, "cible %s: %s\n", cmd, m.data);
+	buf_free(&m);
+}
+
+const char *cli_db_path(const char *flag)
+{
+	if (flag)
+		return flag;
+	const char *env = getenv("CIBLE_DB");
+	return env && *env ? env : "cible.db";
+}
+
+struct store *cli_open(const char *cmd, const char *db)
+{
+	struct err e;
+	err_clear(&e);
+	struct store *s = store_open(db, &e);
+	if (!s)
+		cli_error(cmd, &e);
+	return s;
+}
+
+int cli_org(const char *cmd, struct store *s, const char *flag, id_t64 *org)
+{
+	struct err e;
+	err_clear(&e);
+	if (flag) {
+		*org = strtoll(flag, NULL, 10);
+		struct arena a;
+		arena_init(&a);
+		struct org o;
+		int rc = store_org_get(s, *org, &a, &o, &e);
+		arena_free(&a);
+		if (rc)
+			cli_error(cmd, &e);
+		return rc;
+	}
+	int64_t n;
+	if (store_org_count(s, &n, org, &e)) {
+		cli_error(cmd, &e);
+		return -1;
+	}
+	if (n != 1) {
+		fprintf(stderr, "cible %s: the database holds %lld organisations: say which with --org\n",
+			cmd, (long long)n);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_password(const char *cmd, const char *file, char *out, size_t n, int *generated)
+{
+	*generated = 0;
+	if (file) {
+		FILE *f = fopen(file, "r");
+		if (!f) {
+			fprintf(stderr, "cible %s: cannot read %s\n", cmd, file);
+			return -1;
+		}
+		if (!fgets(out, (int)n, f))
+			out[0] = '\0';
+		fclose(f);
+		out[strcspn(out, "\r\n")] = '\0';
+		return 0;
+	}
+	const char *env = getenv("CIBLE_PASSWORD");
+	if (env && *env) {
+		snprintf(out, n, "%s", env);
+		return 0;
+	}
+	unsigned char raw[12];
+	randombytes_buf(raw, sizeof(raw));
+	if (n < 2 * sizeof(raw) + 1)
+		return -1;
+	sodium_bin2hex(out, n, raw, sizeof(raw));
+	*generated = 1;
+	return 0;
+}

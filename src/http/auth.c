@@ -1,0 +1,378 @@
+/* Authentication: argon2id password hashes (libsodium), session cookies
+ * (HttpOnly, SameSite=Strict) with a CSRF token, API bearer tokens, limited
+ * login attempts; and the principal (who is asking, what they manage) that
+ * the access rules need. Secrets never reach the database: only their
+ * BLAKE2b hashes do. */
+#include <microhttpd.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/http.h"
+
+#define SESSION_COOKIE "cible_session"
+#define SESSION_SECONDS (12 * 3600)
+#define LOGIN_WINDOW 900     /* seconds */
+#define LOGIN_MAX_FAILURES 5
+#define PASSWORD_MIN 8
+
+int auth_hash_password(const char *password, char out[128], struct err *e)
+{
+	if (strlen(password) < PASSWORD_MIN) {
+		char n[8];
+		snprintf(n, sizeof(n), "%d", PASSWORD_MIN);
+		return err_set(e, 422, "weak_password", "password", n, NULL);
+	}
+	if (crypto_pwhash_str_alg(out, password, strlen(password),
+				  crypto_pwhash_OPSLIMIT_INTERACTIVE,
+				  crypto_pwhash_MEMLIMIT_INTERACTIVE,
+				  crypto_pwhash_ALG_ARGON2ID13) != 0)
+		return err_set(e, 500, "internal", NULL, "password hashing failed", NULL);
+	return 0;
+}
+
+int auth_token_hash(const char *token, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+	return 0;
+}
+
+int auth_new_secret(const char *prefix, char *out, size_t n)
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof(raw));
+	size_t plen = strlen(prefix);
+	if (n < plen + 65)
+		return -1;
+	memcpy(out, prefix, plen);
+	sodium_bin2hex(out + plen, n - plen, raw, sizeof(raw));
+	return 0;
+}
+
+static int ids_to_set(struct ids *in, struct idset *out)
+{
+	out->v = in->v;
+	out->n = in->n;
+	return 0;
+}
+
+int auth_load_principal(struct req *r, id_t64 org, id_t64 person)
+{
+	struct person p;
+	if (store_person_get(r->store, org, person, &r->arena, &p, &r->err))
+		return -1;
+	struct principal *me = &r->me;
+	memset(me, 0, sizeof(*me));
+	me->org_id = org;
+	me->person_id = person;
+	me->unit_id = p.unit_id;
+	me->role = p.role;
+	struct ids managed = { NULL, 0 }, chain = { NULL, 0 }, above = { NULL, 0 };
+	if (p.role == ROLE_MANAGER || p.role == ROLE_ADMIN) {
+		if (store_units_managed(r->store, org, person, &r->arena, &managed, &r->err))
+			return -1;
+	}
+	if (p.unit_id && store_unit_chain(r->store, org, p.unit_id, &r->arena, &chain, &r->err))
+		return -1;
+	if (p.role != ROLE_ADMIN && p.role != ROLE_HR &&
+	    store_objective_ancestors_of_owned(r->store, org, person, &chain, &r->arena, &above,
+					       &r->err))
+		return -1;
+	ids_to_set(&managed, &me->managed);
+	ids_to_set(&chain, &me->chain);
+	ids_to_set(&above, &me->above);
+	return 0;
+}
+
+static const char *cookie_token(struct req *r)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+}
+
+int auth_resolve(struct req *r)
+{
+	r->auth = AUTH_NONE;
+	const char *authz = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+							MHD_HTTP_HEADER_AUTHORIZATION);
+	struct principal_row row;
+	char hash[65];
+	if (authz) {
+		if (strncmp(authz, "Bearer ", 7) || strlen(authz + 7) > 200)
+			return fail(r, 401, "unauthenticated", NULL, NULL, NULL);
+		auth_token_hash(authz + 7, hash);
+		if (store_token_get(r->store, hash, r->now, &row, &r->err))
+			return -1;
+		if (auth_load_principal(r, row.org_id, row.person_id))
+			return -1;
+		r->auth = AUTH_TOKEN;
+		return 0;
+	}
+	const char *tok = cookie_token(r);
+	if (!tok || strlen(tok) > 200)
+		return 0;
+	auth_token_hash(tok, hash);
+	struct err e;
+	err_clear(&e);
+	if (store_session_get(r->store, hash, r->now, &r->arena, &row, &e)) {
+		if (e.status == 401)
+			return 0;  /* a stale cookie is just no session */
+		r->err = e;
+		return -1;
+	}
+	if (auth_load_principal(r, row.org_id, row.person_id))
+		return -1;
+	r->auth = AUTH_COOKIE;
+	r->session_hash = arena_strdup(&r->arena, hash);
+	r->csrf = row.csrf;
+	return 0;
+}
+
+int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx)
+{
+	if (store_begin(r->store, &r->err))
+		return -1;
+	if (fn(r, ctx)) {
+		store_rollback(r->store);
+		return -1;
+	}
+	if (store_commit(r->store, &r->err)) {
+		store_rollback(r->store);
+		return -1;
+	}
+	return 0;
+}
+
+int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
+		json_t *before, json_t *after)
+{
+	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	int rc = store_audit_add(r->store, r->me.org_id, r->me.person_id, entity, id, action, b, a,
+				 &r->err);
+	free(b);
+	free(a);
+	json_decref(before);
+	json_decref(after);
+	return rc;
+}
+
+/* ---- handlers ---- */
+
+static json_t *me_json(struct req *r, const struct person *p)
+{
+	json_t *v = json_person(p);
+	json_object_set_new(v, "org_id", json_integer(p->org_id));
+	json_object_set_new(v, "managed_units", json_array());
+	json_t *mu = json_object_get(v, "managed_units");
+	for (size_t i = 0; i < r->me.managed.n; i++)
+		json_array_append_new(mu, json_integer(r->me.managed.v[i]));
+	if (r->csrf)
+		json_object_set_new(v, "csrf_token", json_string(r->csrf));
+	return v;
+}
+
+static int too_many(struct req *r, const char *key, int64_t *wait)
+{
+	int64_t n = 0, last = 0;
+	if (store_login_failures_since(r->store, key, r->now - LOGIN_WINDOW, &n, &last, &r->err))
+		return -1;
+	*wait = n >= LOGIN_MAX_FAILURES ? last + LOGIN_WINDOW - r->now : 0;
+	if (*wait < 1 && n >= LOGIN_MAX_FAILURES)
+		*wait = 1;
+	return 0;
+}
+
+int api_login(struct req *r)
+{
+	static const struct jfield spec[] = {
+		{ "email", J_STRING, 0 }, { "password", J_STRING, 0 }, { NULL, 0, 0 } };
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = -1;
+	const char *email = NULL, *password = NULL;
+	if (json_check_shape(body, spec, &r->err))
+		goto out;
+	jget_str(body, "email", &r->arena, &email);
+	jget_str(body, "password", &r->arena, &password);
+	if (!email) {
+		fail(r, 400, "missing_field", "email", "email", NULL);
+		goto out;
+	}
+	if (!password) {
+		fail(r, 400, "missing_field", "password", "password", NULL);
+		goto out;
+	}
+	char ipkey[80];
+	snprintf(ipkey, sizeof(ipkey), "ip:%s", r->client_ip ? r->client_ip : "?");
+	int64_t wait_email, wait_ip;
+	if (too_many(r, email, &wait_email) || too_many(r, ipkey, &wait_ip))
+		goto out;
+	/* per address the bar is higher: a team shares a NAT */
+	if (wait_email > 0 || wait_ip > LOGIN_WINDOW * 4) {
+		snprintf(r->retry_after, sizeof(r->retry_after), "%lld", (long long)wait_email);
+		fail(r, 429, "too_many_attempts", NULL, r->retry_after, NULL);
+		goto out;
+	}
+	struct person p;
+	const char *hash = NULL;
+	struct err e;
+	err_clear(&e);
+	int found = !store_person_by_email(r->store, email, &r->arena, &p, &hash, &e);
+	if (!found && e.status != 404) {
+		r->err = e;
+		goto out;
+	}
+	int ok = found && p.active && hash &&
+		 crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	if (!ok) {
+		store_login_attempt(r->store, email, r->now, 0, &e);
+		store_login_attempt(r->store, ipkey, r->now, 0, &e);
+		fail(r, 401, "bad_credentials", NULL, NULL, NULL);
+		goto out;
+	}
+	store_login_attempt(r->store, email, r->now, 1, &e);
+	char token[80], csrf[80], th[65];
+	auth_new_secret("", token, sizeof(token));
+	auth_new_secret("", csrf, sizeof(csrf));
+	auth_token_hash(token, th);
+	if (store_session_create(r->store, th, p.org_id, p.id, csrf, r->now,
+				 r->now + SESSION_SECONDS, &r->err))
+		goto out;
+	snprintf(r->set_cookie, sizeof(r->set_cookie),
+		 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
+		 SESSION_SECONDS);
+	if (auth_load_principal(r, p.org_id, p.id))
+		goto out;
+	r->csrf = arena_strdup(&r->arena, csrf);
+	rc = reply_json(r, 200, me_json(r, &p));
+out:
+	json_decref(body);
+	return rc;
+}
+
+int api_logout(struct req *r)
+{
+	if (r->auth == AUTH_COOKIE && store_session_delete(r->store, r->session_hash, &r->err))
+		return -1;
+	snprintf(r->set_cookie, sizeof(r->set_cookie),
+		 SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}
+
+int api_me(struct req *r)
+{
+	struct person p;
+	if (store_person_get(r->store, r->me.org_id, r->me.person_id, &r->arena, &p, &r->err))
+		return -1;
+	return reply_json(r, 200, me_json(r, &p));
+}
+
+int api_me_password(struct req *r)
+{
+	static const struct jfield spec[] = {
+		{ "current", J_STRING, 0 }, { "new", J_STRING, 0 }, { NULL, 0, 0 } };
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = -1;
+	const char *cur = NULL, *nw = NULL, *hash = NULL;
+	struct person p;
+	char h[128];
+	if (json_check_shape(body, spec, &r->err))
+		goto out;
+	jget_str(body, "current", &r->arena, &cur);
+	jget_str(body, "new", &r->arena, &nw);
+	if (!cur || !nw) {
+		fail(r, 400, "missing_field", cur ? "new" : "current", cur ? "new" : "current", NULL);
+		goto out;
+	}
+	struct person self;
+	if (store_person_get(r->store, r->me.org_id, r->me.person_id, &r->arena, &self, &r->err) ||
+	    store_person_by_email(r->store, self.email, &r->arena, &p, &hash, &r->err))
+		goto out;
+	if (!hash || crypto_pwhash_str_verify(hash, cur, strlen(cur))) {
+		fail(r, 403, "bad_credentials", "current", NULL, NULL);
+		goto out;
+	}
+	if (auth_hash_password(nw, h, &r->err))
+		goto out;
+	if (store_begin(r->store, &r->err))
+		goto out;
+	if (store_person_set_password(r->store, r->me.org_id, r->me.person_id, h, &r->err) ||
+	    audit_write(r, "person", r->me.person_id, "password", NULL, NULL) ||
+	    store_commit(r->store, &r->err)) {
+		store_rollback(r->store);
+		goto out;
+	}
+	rc = reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+out:
+	json_decref(body);
+	return rc;
+}
+
+int api_tokens_list(struct req *r)
+{
+	struct token_row *v;
+	size_t n;
+	if (store_token_list(r->store, r->me.org_id, r->me.person_id, &r->arena, &v, &n, &r->err))
+		return -1;
+	json_t *items = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, json_pack("{s:I, s:s, s:I, s:o}", "id",
+			(json_int_t)v[i].id, "name", v[i].name, "created_at",
+			(json_int_t)v[i].created_at, "last_used_at",
+			v[i].last_used_at ? json_integer(v[i].last_used_at) : json_null()));
+	return reply_page(r, items, n, n, 0);
+}
+
+int api_tokens_create(struct req *r)
+{
+	static const struct jfield spec[] = { { "name", J_STRING, 0 }, { NULL, 0, 0 } };
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = -1;
+	const char *name = NULL;
+	if (json_check_shape(body, spec, &r->err))
+		goto out;
+	jget_str(body, "name", &r->arena, &name);
+	if (!name || !name[0] || strlen(name) > 100) {
+		fail(r, 422, "invalid_value", "name", "name", "1 to 100 characters");
+		goto out;
+	}
+	char token[80], th[65];
+	auth_new_secret("cbl_", token, sizeof(token));
+	auth_token_hash(token, th);
+	id_t64 id;
+	if (store_begin(r->store, &r->err))
+		goto out;
+	if (store_token_create(r->store, r->me.org_id, r->me.person_id, name, th, r->now, &id,
+			       &r->err) ||
+	    audit_write(r, "token", id, "create", NULL, json_pack("{s:s}", "name", name)) ||
+	    store_commit(r->store, &r->err)) {
+		store_rollback(r->store);
+		goto out;
+	}
+	/* the secret is shown once, here, and never again */
+	rc = reply_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "name", name,
+					  "token", token));
+out:
+	json_decref(body);
+	return rc;
+}
+
+int api_tokens_revoke(struct req *r)
+{
+	id_t64 id = param_id(r, 0);
+	if (store_begin(r->store, &r->err))
+		return -1;
+	if (store_token_revoke(r->store, r->me.org_id, r->me.person_id, id, &r->err) ||
+	    audit_write(r, "token", id, "revoke", NULL, NULL) || store_commit(r->store, &r->err)) {
+		store_rollback(r->store);
+		return -1;
+	}
+	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+}

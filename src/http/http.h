@@ -1,0 +1,169 @@
+/* The HTTP layer: a request as handlers see it, the route table, and the
+ * helpers every handler uses. A handler parses, checks access (core/access),
+ * works in one store transaction, and renders JSON; it holds no business rule.
+ *
+ * How to add a route: write `int api_thing(struct req *r)` in the file of its
+ * resource, declare it below, add one line to the table in routes.c, and
+ * describe it in docs/openapi.json (test_openapi fails until you do). */
+#ifndef CIBLE_HTTP_H
+#define CIBLE_HTTP_H
+#include <jansson.h>
+#include <stdint.h>
+#include "core/access.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "store/store.h"
+
+#define BODY_MAX (1024 * 1024)
+
+struct MHD_Connection;
+
+enum auth_kind { AUTH_NONE, AUTH_COOKIE, AUTH_TOKEN };
+
+struct req {
+	/* in */
+	struct MHD_Connection *conn;
+	const char *method, *path;
+	const char *param[4];          /* {id} segments of the path, in order */
+	int nparam;
+	const char *body;
+	size_t body_len;
+	enum lang lang;
+	int64_t now;                   /* unix seconds at arrival */
+	const char *client_ip;
+	struct store *store;
+	struct arena arena;
+	/* who */
+	enum auth_kind auth;
+	struct principal me;
+	const char *session_hash;      /* cookie sessions: hash of the token */
+	const char *csrf;              /* cookie sessions: the expected token */
+	/* out */
+	int status;
+	struct buf out;
+	const char *content_type;
+	char set_cookie[256];
+	char retry_after[16];
+	struct err err;
+};
+
+enum route_flags {
+	R_PUBLIC = 1,   /* no authentication needed */
+	R_NO_CSRF = 2,  /* a cookie write that needs no CSRF token (login) */
+};
+
+struct route {
+	const char *method;
+	const char *pattern;            /* "/api/objectives/{id}/path" */
+	int (*fn)(struct req *r);
+	unsigned flags;
+};
+extern const struct route routes[];
+
+/* server.c */
+struct server_config {
+	const char *address;
+	int port;            /* 0: any free port (printed at start) */
+	const char *db_path;
+	int log_level;       /* 0 error, 1 warn, 2 info, 3 debug */
+	int threads;
+};
+int server_run(const struct server_config *cfg);
+void server_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+extern int server_log_level;
+
+/* json.c: bodies in, documents out */
+/* Parses the body as one JSON object; 400 malformed_json otherwise. */
+json_t *req_json_object(struct req *r);
+enum jtype { J_STRING, J_ID, J_NUMBER, J_BOOL, J_DATE, J_ARRAY, J_INT, J_OBJECT };
+struct jfield {
+	const char *name;
+	enum jtype type;
+	int nullable;
+};
+/* Every key of obj is in spec with the right type: 400 unknown_field or
+ * invalid_type naming the field otherwise. */
+int json_check_shape(json_t *obj, const struct jfield *spec, struct err *e);
+/* Typed reads after json_check_shape; they return 1 when the key is present. */
+int jget_str(json_t *o, const char *k, struct arena *a, const char **out);
+int jget_id(json_t *o, const char *k, id_t64 *out);        /* null -> 0 */
+int jget_num(json_t *o, const char *k, double *out, int *is_null);
+int jget_bool(json_t *o, const char *k, bool *out);
+/* a date "YYYY-MM-DD" (or null -> DAY_NONE); 422 invalid_date if impossible */
+int jget_date(json_t *o, const char *k, day_t *out, struct err *e);
+int jget_enum(json_t *o, const char *k, int (*parse)(const char *), int *out,
+	      const char *allowed, struct err *e);
+/* JSON text of an array field, re-serialised compactly */
+int jget_array_text(json_t *o, const char *k, struct arena *a, const char **out);
+
+json_t *json_org(const struct org *o);
+json_t *json_unit(const struct unit *u);
+json_t *json_person(const struct person *p);
+json_t *json_axis(const struct axis *x);
+json_t *json_objective(const struct objective *o);
+json_t *json_date(day_t d);
+/* Renders v as the response (takes the reference) with status. */
+int reply_json(struct req *r, int status, json_t *v);
+/* {"items":[...],"total":N,"limit":L,"offset":O} */
+int reply_page(struct req *r, json_t *items, size_t total, size_t limit, size_t offset);
+/* Query parameter helpers: 400 invalid_query on a malformed value. */
+const char *query(struct req *r, const char *name);
+int query_id(struct req *r, const char *name, id_t64 *out);
+int query_paging(struct req *r, size_t *limit, size_t *offset);
+/* Path parameter i as an id (the router guarantees digits). */
+id_t64 param_id(struct req *r, int i);
+/* Error helpers that return -1 with r->err set */
+int fail(struct req *r, int status, const char *code, const char *field, const char *a0,
+	 const char *a1);
+int forbidden(struct req *r, const char *what);
+
+/* auth.c */
+int auth_resolve(struct req *r);        /* fills r->auth and r->me from cookie/token */
+int auth_load_principal(struct req *r, id_t64 org, id_t64 person);
+int auth_hash_password(const char *password, char out[128], struct err *e);
+int auth_token_hash(const char *token, char out[65]);
+int auth_new_secret(const char *prefix, char *out, size_t n);  /* random, url-safe */
+/* Runs fn inside one transaction: BEGIN, fn, COMMIT (or ROLLBACK on error). */
+int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx);
+/* Records a change; takes the references to before and after. */
+int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
+		json_t *before, json_t *after);
+
+/* handlers */
+int api_healthz(struct req *r);
+int api_openapi(struct req *r);
+int api_index(struct req *r);
+int api_login(struct req *r);
+int api_logout(struct req *r);
+int api_me(struct req *r);
+int api_me_password(struct req *r);
+int api_tokens_list(struct req *r);
+int api_tokens_create(struct req *r);
+int api_tokens_revoke(struct req *r);
+int api_org_get(struct req *r);
+int api_org_update(struct req *r);
+int api_units_list(struct req *r);
+int api_units_create(struct req *r);
+int api_units_get(struct req *r);
+int api_units_update(struct req *r);
+int api_people_list(struct req *r);
+int api_people_create(struct req *r);
+int api_people_get(struct req *r);
+int api_people_update(struct req *r);
+int api_axes_list(struct req *r);
+int api_axes_create(struct req *r);
+int api_axes_get(struct req *r);
+int api_axes_update(struct req *r);
+int api_axes_cascade(struct req *r);
+int api_objectives_list(struct req *r);
+int api_objectives_create(struct req *r);
+int api_objectives_get(struct req *r);
+int api_objectives_update(struct req *r);
+int api_objectives_cancel(struct req *r);
+int api_objectives_cascade(struct req *r);
+int api_objectives_path(struct req *r);
+int api_objectives_audit(struct req *r);
+int api_audit_list(struct req *r);
+
+#endif

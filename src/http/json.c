@@ -1,0 +1,368 @@
+/* JSON in and out, on jansson. Bodies are checked against a field table
+ * before anything reads them, so a wrong shape is refused whole with the
+ * name of the field at fault. */
+#include <math.h>
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "http/http.h"
+
+int fail(struct req *r, int status, const char *code, const char *field, const char *a0,
+	 const char *a1)
+{
+	return err_set(&r->err, status, code, field, a0, a1);
+}
+
+int forbidden(struct req *r, const char *what)
+{
+	return fail(r, 403, "forbidden", NULL, what, NULL);
+}
+
+json_t *req_json_object(struct req *r)
+{
+	if (!r->body_len) {
+		fail(r, 400, "malformed_json", NULL, "empty body", NULL);
+		return NULL;
+	}
+	json_error_t je;
+	json_t *v = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
+	if (!v) {
+		char where[200];
+		snprintf(where, sizeof(where), "%s (line %d, column %d)", je.text, je.line,
+			 je.column);
+		fail(r, 400, "malformed_json", NULL, where, NULL);
+		return NULL;
+	}
+	if (!json_is_object(v)) {
+		json_decref(v);
+		fail(r, 400, "malformed_json", NULL, "expected a JSON object", NULL);
+		return NULL;
+	}
+	return v;
+}
+
+static const char *type_words(enum jtype t)
+{
+	switch (t) {
+	case J_STRING: return "a string";
+	case J_ID: return "a positive integer id";
+	case J_INT: return "an integer";
+	case J_NUMBER: return "a number";
+	case J_BOOL: return "true or false";
+	case J_DATE: return "a date YYYY-MM-DD";
+	case J_ARRAY: return "an array";
+	case J_OBJECT: return "an object";
+	}
+	return "?";
+}
+
+int json_check_shape(json_t *obj, const struct jfield *spec, struct err *e)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(obj, key, v) {
+		const struct jfield *f = spec;
+		while (f->name && strcmp(f->name, key))
+			f++;
+		if (!f->name)
+			return err_set(e, 400, "unknown_field", key, key, NULL);
+		if (json_is_null(v)) {
+			if (!f->nullable)
+				return err_set(e, 400, "invalid_type", key, key, type_words(f->type));
+			continue;
+		}
+		int ok;
+		switch (f->type) {
+		case J_STRING:
+		case J_DATE: ok = json_is_string(v); break;
+		case J_ID: ok = json_is_integer(v) && json_integer_value(v) > 0; break;
+		case J_INT: ok = json_is_integer(v); break;
+		case J_NUMBER: ok = json_is_number(v); break;
+		case J_BOOL: ok = json_is_boolean(v); break;
+		case J_ARRAY: ok = json_is_array(v); break;
+		case J_OBJECT: ok = json_is_object(v); break;
+		default: ok = 0;
+		}
+		if (!ok)
+			return err_set(e, 400, "invalid_type", key, key, type_words(f->type));
+		if (json_is_string(v) && json_string_length(v) > 20000)
+			return err_set(e, 422, "invalid_value", key, key, "20000 characters at most");
+		if (json_is_string(v) && strlen(json_string_value(v)) != json_string_length(v))
+			return err_set(e, 422, "invalid_value", key, key, "no NUL character");
+	}
+	return 0;
+}
+
+int jget_str(json_t *o, const char *k, struct arena *a, const char **out)
+{
+	json_t *v = json_object_get(o, k);
+	if (!v)
+		return 0;
+	*out = json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
+	return 1;
+}
+
+int jget_id(json_t *o, const char *k, id_t64 *out)
+{
+	json_t *v = json_object_get(o, k);
+	if (!v)
+		return 0;
+	*out = json_is_integer(v) ? (id_t64)json_integer_value(v) : 0;
+	return 1;
+}
+
+int jget_num(json_t *o, const char *k, double *out, int *is_null)
+{
+	json_t *v = json_object_get(o, k);
+	if (!v)
+		return 0;
+	*is_null = json_is_null(v);
+	*out = json_is_number(v) ? json_number_value(v) : 0;
+	return 1;
+}
+
+int jget_bool(json_t *o, const char *k, bool *out)
+{
+	json_t *v = json_object_get(o, k);
+	if (!v)
+		return 0;
+	*out = json_is_true(v);
+	return 1;
+}
+
+int jget_date(json_t *o, const char *k, day_t *out, struct err *e)
+{
+	json_t *v = json_object_get(o, k);
+	if (!v)
+		return 0;
+	if (json_is_null(v)) {
+		*out = DAY_NONE;
+		return 1;
+	}
+	if (date_parse_iso(json_string_value(v), out)) {
+		err_set(e, 422, "invalid_date", k, k, json_string_value(v));
+		return -1;
+	}
+	return 1;
+}
+
+int jget_enum(json_t *o, const char *k, int (*parse)(const char *), int *out,
+	      const char *allowed, struct err *e)
+{
+	json_t *v = json_object_get(o, k);
+	if (!v)
+		return 0;
+	int x = parse(json_string_value(v));
+	if (x < 0) {
+		err_set(e, 422, "invalid_value", k, k, allowed);
+		return -1;
+	}
+	*out = x;
+	return 1;
+}
+
+int jget_array_text(json_t *o, const char *k, struct arena *a, const char **out)
+{
+	json_t *v = json_object_get(o, k);
+	if (!v)
+		return 0;
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
+	*out = arena_strdup(a, s ? s : "[]");
+	free(s);
+	return 1;
+}
+
+json_t *json_date(day_t d)
+{
+	if (d == DAY_NONE)
+		return json_null();
+	char s[11];
+	date_format_iso(d, s);
+	return json_string(s);
+}
+
+static json_t *json_id(id_t64 id)
+{
+	return id ? json_integer(id) : json_null();
+}
+
+static json_t *json_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *json_opt(int has, double v)
+{
+	return has ? json_real(v) : json_null();
+}
+
+json_t *json_org(const struct org *o)
+{
+	struct buf wd = BUF_INIT;
+	working_days_format(o->working_days, &wd);
+	json_t *v = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s}", "id", (json_int_t)o->id,
+			      "name", o->name, "locale", o->locale, "currency", o->currency,
+			      "ambition", o->ambition, "working_days", wd.data);
+	buf_free(&wd);
+	return v;
+}
+
+json_t *json_unit(const struct unit *u)
+{
+	json_t *v = json_object();
+	json_object_set_new(v, "id", json_integer(u->id));
+	json_object_set_new(v, "parent_id", json_id(u->parent_id));
+	json_object_set_new(v, "lead_id", json_id(u->lead_id));
+	json_object_set_new(v, "name", json_str(u->name));
+	json_object_set_new(v, "kind", json_string(unit_kind_name(u->kind)));
+	json_object_set_new(v, "service", json_string(service_type_name(u->service)));
+	return v;
+}
+
+json_t *json_person(const struct person *p)
+{
+	json_t *v = json_object();
+	json_object_set_new(v, "id", json_integer(p->id));
+	json_object_set_new(v, "unit_id", json_id(p->unit_id));
+	json_object_set_new(v, "manager_id", json_id(p->manager_id));
+	json_object_set_new(v, "name", json_str(p->name));
+	json_object_set_new(v, "email", json_str(p->email));
+	json_object_set_new(v, "job", json_str(p->job));
+	json_object_set_new(v, "role", json_string(role_name(p->role)));
+	json_object_set_new(v, "hired_on", json_date(p->hired_on));
+	json_object_set_new(v, "active", json_boolean(p->active));
+	return v;
+}
+
+json_t *json_axis(const struct axis *x)
+{
+	return json_pack("{s:I, s:s?, s:s?, s:i}", "id", (json_int_t)x->id, "title", x->title,
+			 "description", x->description, "position", x->position);
+}
+
+static json_t *json_array_text(const char *text)
+{
+	json_t *v = text ? json_loads(text, 0, NULL) : NULL;
+	return v ? v : json_array();
+}
+
+json_t *json_objective(const struct objective *o)
+{
+	json_t *v = json_object();
+	json_object_set_new(v, "id", json_integer(o->id));
+	json_object_set_new(v, "parent_id", json_id(o->parent_id));
+	json_object_set_new(v, "axis_id", json_id(o->axis_id));
+	json_object_set_new(v, "level", json_string(level_name(o->level)));
+	json_object_set_new(v, "owner_person_id", json_id(o->owner_person_id));
+	json_object_set_new(v, "owner_unit_id", json_id(o->owner_unit_id));
+	json_object_set_new(v, "title", json_str(o->title));
+	json_object_set_new(v, "what", json_str(o->what));
+	json_object_set_new(v, "who", json_str(o->who));
+	json_object_set_new(v, "where", json_str(o->where_));
+	json_object_set_new(v, "why", json_str(o->why));
+	json_object_set_new(v, "how", json_str(o->how));
+	json_object_set_new(v, "indicator", json_str(o->indicator));
+	json_object_set_new(v, "unit", json_str(o->unit_label));
+	json_object_set_new(v, "direction", json_string(direction_name(o->direction)));
+	json_object_set_new(v, "baseline", json_opt(o->has_baseline, o->baseline));
+	json_object_set_new(v, "target", json_opt(o->has_target, o->target));
+	json_object_set_new(v, "start", json_date(o->start));
+	json_object_set_new(v, "due", json_date(o->due));
+	json_object_set_new(v, "weight", json_real(o->weight));
+	json_object_set_new(v, "means", json_pack("{s:o, s:o, s:o}",
+		"budget", json_opt(o->means_budget >= 0, o->means_budget),
+		"time_hours", json_opt(o->means_time_hours >= 0, o->means_time_hours),
+		"support", json_str(o->means_support)));
+	json_object_set_new(v, "plan", json_array_text(o->plan_json));
+	json_object_set_new(v, "skills", json_array_text(o->skills_json));
+	json_object_set_new(v, "status", json_string(status_name(o->status)));
+	json_object_set_new(v, "confidence", json_opt(o->confidence >= 0, o->confidence));
+	json_object_set_new(v, "created_at", json_integer(o->created_at));
+	json_object_set_new(v, "updated_at", json_integer(o->updated_at));
+	json_object_set_new(v, "created_by", json_id(o->created_by));
+	json_object_set_new(v, "updated_by", json_id(o->updated_by));
+	return v;
+}
+
+int reply_json(struct req *r, int status, json_t *v)
+{
+	char *s = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	json_decref(v);
+	if (!s)
+		return fail(r, 500, "internal", NULL, "cannot render JSON", NULL);
+	buf_reset(&r->out);
+	buf_adds(&r->out, s);
+	free(s);
+	r->status = status;
+	r->content_type = "application/json; charset=utf-8";
+	return 0;
+}
+
+int reply_page(struct req *r, json_t *items, size_t total, size_t limit, size_t offset)
+{
+	return reply_json(r, 200, json_pack("{s:o, s:I, s:I, s:I}", "items", items,
+					    "total", (json_int_t)total, "limit", (json_int_t)limit,
+					    "offset", (json_int_t)offset));
+}
+
+const char *query(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static int parse_u64(const char *s, unsigned long long max, unsigned long long *out)
+{
+	if (!s || !*s)
+		return -1;
+	unsigned long long v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (unsigned long long)(*s - '0');
+		if (v > max)
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int query_id(struct req *r, const char *name, id_t64 *out)
+{
+	const char *s = query(r, name);
+	*out = 0;
+	if (!s)
+		return 0;
+	unsigned long long v;
+	if (parse_u64(s, (1ULL << 62), &v) || !v)
+		return fail(r, 400, "invalid_query", name, name, "a positive integer id");
+	*out = (id_t64)v;
+	return 0;
+}
+
+int query_paging(struct req *r, size_t *limit, size_t *offset)
+{
+	unsigned long long v;
+	const char *l = query(r, "limit"), *o = query(r, "offset");
+	*limit = 50;
+	*offset = 0;
+	if (l) {
+		if (parse_u64(l, 500, &v) || !v)
+			return fail(r, 400, "invalid_query", "limit", "limit", "an integer from 1 to 500");
+		*limit = (size_t)v;
+	}
+	if (o) {
+		if (parse_u64(o, 100000000, &v))
+			return fail(r, 400, "invalid_query", "offset", "offset", "an integer >= 0");
+		*offset = (size_t)v;
+	}
+	return 0;
+}
+
+id_t64 param_id(struct req *r, int i)
+{
+	unsigned long long v = 0;
+	if (i >= r->nparam || parse_u64(r->param[i], (1ULL << 62), &v))
+		return 0;
+	return (id_t64)v;
+}

@@ -1,0 +1,41 @@
+/* The route table: one line per route (see http.h for how to add one). */
+#include <stddef.h>
+#include "http/http.h"
+
+const struct route routes[] = {
+	{ "GET", "/", api_index, R_PUBLIC },
+	{ "GET", "/healthz", api_healthz, R_PUBLIC },
+	{ "GET", "/api/openapi.json", api_openapi, R_PUBLIC },
+	{ "POST", "/api/login", api_login, R_PUBLIC | R_NO_CSRF },
+	{ "POST", "/api/logout", api_logout, 0 },
+	{ "GET", "/api/me", api_me, 0 },
+	{ "POST", "/api/me/password", api_me_password, 0 },
+	{ "GET", "/api/tokens", api_tokens_list, 0 },
+	{ "POST", "/api/tokens", api_tokens_create, 0 },
+	{ "DELETE", "/api/tokens/{id}", api_tokens_revoke, 0 },
+	{ "GET", "/api/org", api_org_get, 0 },
+	{ "PATCH", "/api/org", api_org_update, 0 },
+	{ "GET", "/api/units", api_units_list, 0 },
+	{ "POST", "/api/units", api_units_create, 0 },
+	{ "GET", "/api/units/{id}", api_units_get, 0 },
+	{ "PATCH", "/api/units/{id}", api_units_update, 0 },
+	{ "GET", "/api/people", api_people_list, 0 },
+	{ "POST", "/api/people", api_people_create, 0 },
+	{ "GET", "/api/people/{id}", api_people_get, 0 },
+	{ "PATCH", "/api/people/{id}", api_people_update, 0 },
+	{ "GET", "/api/axes", api_axes_list, 0 },
+	{ "POST", "/api/axes", api_axes_create, 0 },
+	{ "GET", "/api/axes/{id}", api_axes_get, 0 },
+	{ "PATCH", "/api/axes/{id}", api_axes_update, 0 },
+	{ "GET", "/api/axes/{id}/cascade", api_axes_cascade, 0 },
+	{ "GET", "/api/objectives", api_objectives_list, 0 },
+	{ "POST", "/api/objectives", api_objectives_create, 0 },
+	{ "GET", "/api/objectives/{id}", api_objectives_get, 0 },
+	{ "PATCH", "/api/objectives/{id}", api_objectives_update, 0 },
+	{ "POST", "/api/objectives/{id}/cancel", api_objectives_cancel, 0 },
+	{ "GET", "/api/objectives/{id}/cascade", api_objectives_cascade, 0 },
+	{ "GET", "/api/objectives/{id}/path", api_objectives_path, 0 },
+	{ "GET", "/api/objectives/{id}/audit", api_objectives_audit, 0 },
+	{ "GET", "/api/audit", api_audit_list, 0 },
+	{ NULL, NULL, NULL, 0 }
+};

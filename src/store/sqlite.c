@@ -1,0 +1,1278 @@
+/* The SQLite backend of store.h. One connection per struct store (one per
+ * server thread); statements are prepared once and cached by their SQL text's
+ * address, so every query is a prepared statement with bound parameters.
+ * Migrations are embedded SQL files applied in order at open; PRAGMA
+ * user_version records how far a database has come. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/embed.h"
+#include "store/store.h"
+
+#define STMT_CACHE 96
+
+struct store {
+	sqlite3 *db;
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[STMT_CACHE];
+	int ncache;
+};
+
+static int db_err(struct store *s, struct err *e)
+{
+	int code = sqlite3_extended_errcode(s->db);
+	if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return err_set(e, 409, "conflict", NULL, sqlite3_errmsg(s->db), NULL);
+	if ((code & 0xff) == SQLITE_CONSTRAINT)
+		return err_set(e, 422, "invalid_value", NULL, "record", sqlite3_errmsg(s->db));
+	return err_set(e, 500, "database", NULL, sqlite3_errmsg(s->db), NULL);
+}
+
+/* The statement for sql (a string literal: cached by address), reset and
+ * cleared of bindings. */
+static sqlite3_stmt *prep(struct store *s, const char *sql, struct err *e)
+{
+	for (int i = 0; i < s->ncache; i++)
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].st);
+			sqlite3_clear_bindings(s->cache[i].st);
+			return s->cache[i].st;
+		}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_err(s, e);
+		return NULL;
+	}
+	if (s->ncache < STMT_CACHE) {
+		s->cache[s->ncache].sql = sql;
+		s->cache[s->ncache++].st = st;
+	}
+	return st;
+}
+
+/* Uncached statements (dynamic SQL) must be finalized by the caller; cached
+ * ones are left alone. */
+static void done(struct store *s, sqlite3_stmt *st)
+{
+	for (int i = 0; i < s->ncache; i++)
+		if (s->cache[i].st == st) {
+			sqlite3_reset(st);
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_id(sqlite3_stmt *st, int i, id_t64 v)
+{
+	if (v)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_day(sqlite3_stmt *st, int i, day_t d)
+{
+	if (d == DAY_NONE) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	char s[11];
+	date_format_iso(d, s);
+	sqlite3_bind_text(st, i, s, 10, SQLITE_TRANSIENT);
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, int has, double v)
+{
+	if (has)
+		sqlite3_bind_double(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i, struct arena *a)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+}
+
+static day_t col_day(sqlite3_stmt *st, int i)
+{
+	day_t d;
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t && !date_parse_iso(t, &d) ? d : DAY_NONE;
+}
+
+static double col_opt(sqlite3_stmt *st, int i, double none)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? none : sqlite3_column_double(st, i);
+}
+
+static int step_done(struct store *s, sqlite3_stmt *st, struct err *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		db_err(s, e);
+		done(s, st);
+		return -1;
+	}
+	done(s, st);
+	return 0;
+}
+
+static int step_insert(struct store *s, sqlite3_stmt *st, id_t64 *id, struct err *e)
+{
+	if (step_done(s, st, e))
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+/* An UPDATE that must touch one row: 404 otherwise. */
+static int step_update(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
+{
+	if (step_done(s, st, e))
+		return -1;
+	if (sqlite3_changes(s->db) == 0)
+		return err_set(e, 404, "not_found", NULL, what, NULL);
+	return 0;
+}
+
+static int exec(struct store *s, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(e, 500, "database", NULL, msg ? msg : sqlite3_errmsg(s->db), NULL);
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int store_schema_known(void)
+{
+	int n = 0;
+	while (migrations_files[n].name)
+		n++;
+	return n;
+}
+
+int store_schema_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+static int migrate(struct store *s, struct err *e)
+{
+	int have = store_schema_version(s), known = store_schema_known();
+	if (have < 0)
+		return db_err(s, e);
+	if (have > known) {
+		char a[16], b[16];
+		snprintf(a, sizeof(a), "%d", have);
+		snprintf(b, sizeof(b), "%d", known);
+		return err_set(e, 500, "schema_too_new", NULL, a, b);
+	}
+	for (int i = have; i < known; i++) {
+		char pragma[64];
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", i + 1);
+		if (exec(s, "BEGIN IMMEDIATE", e))
+			return -1;
+		if (exec(s, (const char *)migrations_files[i].data, e) || exec(s, pragma, e)) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		if (exec(s, "COMMIT", e))
+			return -1;
+	}
+	return 0;
+}
+
+struct store *store_open(const char *path, struct err *e)
+{
+	struct store *s = calloc(1, sizeof(*s));
+	if (!s) {
+		err_set(e, 500, "internal", NULL, "out of memory", NULL);
+		return NULL;
+	}
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		err_set(e, 500, "database", NULL, s->db ? sqlite3_errmsg(s->db) : path, NULL);
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 10000);
+	if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+		 "PRAGMA foreign_keys = ON;", e))
+		goto fail;
+	if (migrate(s, e))
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+int store_begin(struct store *s, struct err *e)
+{
+	return exec(s, "BEGIN IMMEDIATE", e);
+}
+
+int store_commit(struct store *s, struct err *e)
+{
+	return exec(s, "COMMIT", e);
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int ids_contains(const struct ids *set, id_t64 id)
+{
+	size_t lo = 0, hi = set ? set->n : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (set->v[mid] == id)
+			return 1;
+		if (set->v[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Runs st (bound by the caller) and collects column 0 as a sorted id set. */
+static int collect_ids(struct store *s, sqlite3_stmt *st, struct arena *a, struct ids *out,
+		       struct err *e)
+{
+	size_t cap = 16, n = 0;
+	id_t64 *v = arena_alloc(a, cap * sizeof(*v));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			id_t64 *nv = arena_alloc(a, cap * 2 * sizeof(*v));
+			memcpy(nv, v, n * sizeof(*v));
+			v = nv;
+			cap *= 2;
+		}
+		v[n++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		db_err(s, e);
+		done(s, st);
+		return -1;
+	}
+	done(s, st);
+	out->v = v;
+	out->n = n;
+	return 0;
+}
+
+/* ---- organisation ---- */
+
+int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO org(name, locale, currency, ambition, working_days,"
+				  " created_at) VALUES (?, ?, ?, ?, ?, strftime('%s','now'))";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, o->name);
+	bind_text(st, 2, o->locale ? o->locale : "fr");
+	bind_text(st, 3, o->currency ? o->currency : "EUR");
+	bind_text(st, 4, o->ambition ? o->ambition : "");
+	sqlite3_bind_int(st, 5, (int)(o->working_days ? o->working_days : 0x1f));
+	return step_insert(s, st, id, e);
+}
+
+int store_org_get(struct store *s, id_t64 id, struct arena *a, struct org *o, struct err *e)
+{
+	static const char sql[] = "SELECT id, name, locale, currency, ambition, working_days"
+				  " FROM org WHERE id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		o->id = sqlite3_column_int64(st, 0);
+		o->name = col_text(st, 1, a);
+		o->locale = col_text(st, 2, a);
+		o->currency = col_text(st, 3, a);
+		o->ambition = col_text(st, 4, a);
+		o->working_days = (unsigned)sqlite3_column_int(st, 5);
+	}
+	done(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 404, "not_found", NULL, "organisation", NULL);
+	return db_err(s, e);
+}
+
+int store_org_update(struct store *s, const struct org *o, struct err *e)
+{
+	static const char sql[] = "UPDATE org SET name = ?, locale = ?, currency = ?, ambition = ?,"
+				  " working_days = ? WHERE id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, o->name);
+	bind_text(st, 2, o->locale);
+	bind_text(st, 3, o->currency);
+	bind_text(st, 4, o->ambition ? o->ambition : "");
+	sqlite3_bind_int(st, 5, (int)o->working_days);
+	sqlite3_bind_int64(st, 6, o->id);
+	return step_update(s, st, "organisation", e);
+}
+
+int store_org_count(struct store *s, int64_t *n, id_t64 *first, struct err *e)
+{
+	static const char sql[] = "SELECT count(*), coalesce(min(id), 0) FROM org";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (first)
+		*first = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	done(s, st);
+	return rc == SQLITE_ROW ? 0 : db_err(s, e);
+}
+
+/* ---- units ---- */
+
+#define UNIT_COLS "id, org_id, parent_id, lead_id, name, kind, service"
+
+static void read_unit(sqlite3_stmt *st, struct arena *a, struct unit *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->org_id = sqlite3_column_int64(st, 1);
+	u->parent_id = sqlite3_column_int64(st, 2);
+	u->lead_id = sqlite3_column_int64(st, 3);
+	u->name = col_text(st, 4, a);
+	int k = unit_kind_parse((const char *)sqlite3_column_text(st, 5));
+	u->kind = k < 0 ? UNIT_TEAM : (enum unit_kind)k;
+	int sv = service_type_parse((const char *)sqlite3_column_text(st, 6));
+	u->service = sv < 0 ? SERVICE_NONE : (enum service_type)sv;
+}
+
+int store_unit_create(struct store *s, const struct unit *u, id_t64 *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO unit(org_id, parent_id, lead_id, name, kind, service)"
+				  " VALUES (?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, u->org_id);
+	bind_id(st, 2, u->parent_id);
+	bind_id(st, 3, u->lead_id);
+	bind_text(st, 4, u->name);
+	bind_text(st, 5, unit_kind_name(u->kind));
+	bind_text(st, 6, service_type_name(u->service));
+	return step_insert(s, st, id, e);
+}
+
+int store_unit_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, struct unit *u,
+		   struct err *e)
+{
+	static const char sql[] = "SELECT " UNIT_COLS " FROM unit WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_unit(st, a, u);
+	done(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 404, "not_found", NULL, "unit", NULL);
+	return db_err(s, e);
+}
+
+int store_unit_update(struct store *s, const struct unit *u, struct err *e)
+{
+	static const char sql[] = "UPDATE unit SET parent_id = ?, lead_id = ?, name = ?, kind = ?,"
+				  " service = ? WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_id(st, 1, u->parent_id);
+	bind_id(st, 2, u->lead_id);
+	bind_text(st, 3, u->name);
+	bind_text(st, 4, unit_kind_name(u->kind));
+	bind_text(st, 5, service_type_name(u->service));
+	sqlite3_bind_int64(st, 6, u->org_id);
+	sqlite3_bind_int64(st, 7, u->id);
+	return step_update(s, st, "unit", e);
+}
+
+int store_unit_list(struct store *s, id_t64 org, struct arena *a, struct unit **out,
+		    size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT " UNIT_COLS " FROM unit WHERE org_id = ? ORDER BY id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	size_t cap = 16, k = 0;
+	struct unit *v = arena_alloc(a, cap * sizeof(*v));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			struct unit *nv = arena_alloc(a, cap * 2 * sizeof(*v));
+			memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+			cap *= 2;
+		}
+		read_unit(st, a, &v[k++]);
+	}
+	done(s, st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, e);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_unit_subtree(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
+		       struct ids *out, struct err *e)
+{
+	static const char sql[] =
+		"WITH RECURSIVE t(id) AS (SELECT id FROM unit WHERE org_id = ?1 AND id = ?2"
+		" UNION SELECT u.id FROM unit u JOIN t ON u.parent_id = t.id WHERE u.org_id = ?1)"
+		" SELECT id FROM t ORDER BY id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, unit);
+	return collect_ids(s, st, a, out, e);
+}
+
+int store_unit_chain(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
+		     struct ids *out, struct err *e)
+{
+	static const char sql[] =
+		"WITH RECURSIVE t(id, parent) AS (SELECT id, parent_id FROM unit"
+		" WHERE org_id = ?1 AND id = ?2 UNION SELECT u.id, u.parent_id FROM unit u"
+		" JOIN t ON u.id = t.parent WHERE u.org_id = ?1) SELECT id FROM t ORDER BY id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, unit);
+	return collect_ids(s, st, a, out, e);
+}
+
+int store_units_managed(struct store *s, id_t64 org, id_t64 person, struct arena *a,
+			struct ids *out, struct err *e)
+{
+	static const char sql[] =
+		"WITH RECURSIVE t(id) AS (SELECT id FROM unit WHERE org_id = ?1 AND lead_id = ?2"
+		" UNION SELECT u.id FROM unit u JOIN t ON u.parent_id = t.id WHERE u.org_id = ?1)"
+		" SELECT id FROM t ORDER BY id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person);
+	return collect_ids(s, st, a, out, e);
+}
+
+/* ---- people ---- */
+
+#define PERSON_COLS "id, org_id, unit_id, manager_id, name, email, job, role, hired_on, active"
+
+static void read_person(sqlite3_stmt *st, struct arena *a, struct person *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->org_id = sqlite3_column_int64(st, 1);
+	p->unit_id = sqlite3_column_int64(st, 2);
+	p->manager_id = sqlite3_column_int64(st, 3);
+	p->name = col_text(st, 4, a);
+	p->email = col_text(st, 5, a);
+	p->job = col_text(st, 6, a);
+	int r = role_parse((const char *)sqlite3_column_text(st, 7));
+	p->role = r < 0 ? ROLE_MEMBER : (enum role)r;
+	p->hired_on = col_day(st, 8);
+	p->active = sqlite3_column_int(st, 9) != 0;
+}
+
+int store_person_create(struct store *s, const struct person *p, id_t64 *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO person(org_id, unit_id, manager_id, name, email, job,"
+				  " role, hired_on, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->org_id);
+	bind_id(st, 2, p->unit_id);
+	bind_id(st, 3, p->manager_id);
+	bind_text(st, 4, p->name);
+	bind_text(st, 5, p->email);
+	bind_text(st, 6, p->job ? p->job : "");
+	bind_text(st, 7, role_name(p->role));
+	bind_day(st, 8, p->hired_on);
+	sqlite3_bind_int(st, 9, p->active);
+	if (step_insert(s, st, id, e)) {
+		if (e->status == 409)
+			err_set(e, 409, "email_taken", "email", p->email, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int store_person_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+		     struct person *p, struct err *e)
+{
+	static const char sql[] = "SELECT " PERSON_COLS " FROM person WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_person(st, a, p);
+	done(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 404, "not_found", NULL, "person", NULL);
+	return db_err(s, e);
+}
+
+int store_person_by_email(struct store *s, const char *email, struct arena *a,
+			  struct person *p, const char **password_hash, struct err *e)
+{
+	static const char sql[] = "SELECT " PERSON_COLS ", password_hash FROM person WHERE email = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, email);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_person(st, a, p);
+		if (password_hash)
+			*password_hash = col_text(st, 10, a);
+	}
+	done(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 404, "not_found", NULL, "person", NULL);
+	return db_err(s, e);
+}
+
+int store_person_update(struct store *s, const struct person *p, struct err *e)
+{
+	static const char sql[] = "UPDATE person SET unit_id = ?, manager_id = ?, name = ?,"
+				  " email = ?, job = ?, role = ?, hired_on = ?, active = ?"
+				  " WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_id(st, 1, p->unit_id);
+	bind_id(st, 2, p->manager_id);
+	bind_text(st, 3, p->name);
+	bind_text(st, 4, p->email);
+	bind_text(st, 5, p->job ? p->job : "");
+	bind_text(st, 6, role_name(p->role));
+	bind_day(st, 7, p->hired_on);
+	sqlite3_bind_int(st, 8, p->active);
+	sqlite3_bind_int64(st, 9, p->org_id);
+	sqlite3_bind_int64(st, 10, p->id);
+	if (step_update(s, st, "person", e)) {
+		if (e->status == 409)
+			err_set(e, 409, "email_taken", "email", p->email, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int store_person_set_password(struct store *s, id_t64 org, id_t64 id, const char *hash,
+			      struct err *e)
+{
+	static const char sql[] = "UPDATE person SET password_hash = ? WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, hash);
+	sqlite3_bind_int64(st, 2, org);
+	sqlite3_bind_int64(st, 3, id);
+	return step_update(s, st, "person", e);
+}
+
+int store_person_list(struct store *s, id_t64 org, const struct person_filter *f,
+		      struct arena *a, struct person **out, size_t *n, size_t *total,
+		      struct err *e)
+{
+	static const char sql[] = "SELECT " PERSON_COLS " FROM person WHERE org_id = ?"
+				  " AND (?2 < 0 OR active = ?2) ORDER BY id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int(st, 2, f ? f->active : -1);
+	size_t cap = 16, k = 0, seen = 0;
+	struct person *v = arena_alloc(a, cap * sizeof(*v));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (f && f->units && !ids_contains(f->units, sqlite3_column_int64(st, 2)))
+			continue;
+		seen++;
+		if (f && (seen <= f->offset || (f->limit && k >= f->limit)))
+			continue;
+		if (k == cap) {
+			struct person *nv = arena_alloc(a, cap * 2 * sizeof(*v));
+			memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+			cap *= 2;
+		}
+		read_person(st, a, &v[k++]);
+	}
+	done(s, st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, e);
+	*out = v;
+	*n = k;
+	if (total)
+		*total = seen;
+	return 0;
+}
+
+/* ---- axes ---- */
+
+int store_axis_create(struct store *s, const struct axis *x, id_t64 *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO axis(org_id, title, description, position)"
+				  " VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, x->org_id);
+	bind_text(st, 2, x->title);
+	bind_text(st, 3, x->description ? x->description : "");
+	sqlite3_bind_int(st, 4, x->position);
+	return step_insert(s, st, id, e);
+}
+
+static void read_axis(sqlite3_stmt *st, struct arena *a, struct axis *x)
+{
+	x->id = sqlite3_column_int64(st, 0);
+	x->org_id = sqlite3_column_int64(st, 1);
+	x->title = col_text(st, 2, a);
+	x->description = col_text(st, 3, a);
+	x->position = sqlite3_column_int(st, 4);
+}
+
+int store_axis_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, struct axis *x,
+		   struct err *e)
+{
+	static const char sql[] = "SELECT id, org_id, title, description, position FROM axis"
+				  " WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_axis(st, a, x);
+	done(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 404, "not_found", NULL, "axis", NULL);
+	return db_err(s, e);
+}
+
+int store_axis_update(struct store *s, const struct axis *x, struct err *e)
+{
+	static const char sql[] = "UPDATE axis SET title = ?, description = ?, position = ?"
+				  " WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, x->title);
+	bind_text(st, 2, x->description ? x->description : "");
+	sqlite3_bind_int(st, 3, x->position);
+	sqlite3_bind_int64(st, 4, x->org_id);
+	sqlite3_bind_int64(st, 5, x->id);
+	return step_update(s, st, "axis", e);
+}
+
+int store_axis_list(struct store *s, id_t64 org, struct arena *a, struct axis **out,
+		    size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT id, org_id, title, description, position FROM axis"
+				  " WHERE org_id = ? ORDER BY position, id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	size_t cap = 8, k = 0;
+	struct axis *v = arena_alloc(a, cap * sizeof(*v));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			struct axis *nv = arena_alloc(a, cap * 2 * sizeof(*v));
+			memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+			cap *= 2;
+		}
+		read_axis(st, a, &v[k++]);
+	}
+	done(s, st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, e);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* ---- objectives ---- */
+
+#define OBJ_COLS "o.id, o.org_id, o.parent_id, o.axis_id, o.level, o.owner_person_id," \
+	" o.owner_unit_id, o.title, o.what, o.who, o.\"where\", o.why, o.how, o.indicator," \
+	" o.unit_label, o.direction, o.baseline, o.target, o.start, o.due, o.weight," \
+	" o.means_budget, o.means_time_hours, o.means_support, o.plan, o.skills, o.status," \
+	" o.confidence, o.created_at, o.updated_at, o.created_by, o.updated_by," \
+	" coalesce(o.owner_unit_id, p.unit_id)"
+#define OBJ_FROM " FROM objective o LEFT JOIN person p ON p.id = o.owner_person_id"
+
+static void read_objective(sqlite3_stmt *st, struct arena *a, struct objective *o)
+{
+	objective_init(o);
+	o->id = sqlite3_column_int64(st, 0);
+	o->org_id = sqlite3_column_int64(st, 1);
+	o->parent_id = sqlite3_column_int64(st, 2);
+	o->axis_id = sqlite3_column_int64(st, 3);
+	int l = level_parse((const char *)sqlite3_column_text(st, 4));
+	o->level = l < 0 ? LEVEL_INDIVIDUAL : (enum level)l;
+	o->owner_person_id = sqlite3_column_int64(st, 5);
+	o->owner_unit_id = sqlite3_column_int64(st, 6);
+	o->title = col_text(st, 7, a);
+	o->what = col_text(st, 8, a);
+	o->who = col_text(st, 9, a);
+	o->where_ = col_text(st, 10, a);
+	o->why = col_text(st, 11, a);
+	o->how = col_text(st, 12, a);
+	o->indicator = col_text(st, 13, a);
+	o->unit_label = col_text(st, 14, a);
+	int d = direction_parse((const char *)sqlite3_column_text(st, 15));
+	o->direction = d < 0 ? DIR_INCREASE : (enum direction)d;
+	o->has_baseline = sqlite3_column_type(st, 16) != SQLITE_NULL;
+	o->baseline = col_opt(st, 16, 0);
+	o->has_target = sqlite3_column_type(st, 17) != SQLITE_NULL;
+	o->target = col_opt(st, 17, 0);
+	o->start = col_day(st, 18);
+	o->due = col_day(st, 19);
+	o->weight = sqlite3_column_double(st, 20);
+	o->means_budget = col_opt(st, 21, -1);
+	o->means_time_hours = col_opt(st, 22, -1);
+	o->means_support = col_text(st, 23, a);
+	o->plan_json = col_text(st, 24, a);
+	o->skills_json = col_text(st, 25, a);
+	int sv = status_parse((const char *)sqlite3_column_text(st, 26));
+	o->status = sv < 0 ? ST_DRAFT : (enum status)sv;
+	o->confidence = col_opt(st, 27, -1);
+	o->created_at = sqlite3_column_int64(st, 28);
+	o->updated_at = sqlite3_column_int64(st, 29);
+	o->created_by = sqlite3_column_int64(st, 30);
+	o->updated_by = sqlite3_column_int64(st, 31);
+	o->scope_unit_id = sqlite3_column_int64(st, 32);
+}
+
+/* Binds the 29 writable columns from index 1, in OBJ_WRITE order. */
+#define OBJ_WRITE "parent_id, axis_id, level, owner_person_id, owner_unit_id, title, what," \
+	" who, \"where\", why, how, indicator, unit_label, direction, baseline, target," \
+	" start, due, weight, means_budget, means_time_hours, means_support, plan, skills," \
+	" status, confidence, updated_at, updated_by"
+static int bind_objective(sqlite3_stmt *st, const struct objective *o)
+{
+	int i = 1;
+	bind_id(st, i++, o->parent_id);
+	bind_id(st, i++, o->axis_id);
+	bind_text(st, i++, level_name(o->level));
+	bind_id(st, i++, o->owner_person_id);
+	bind_id(st, i++, o->owner_unit_id);
+	bind_text(st, i++, o->title);
+	bind_text(st, i++, o->what);
+	bind_text(st, i++, o->who);
+	bind_text(st, i++, o->where_);
+	bind_text(st, i++, o->why);
+	bind_text(st, i++, o->how);
+	bind_text(st, i++, o->indicator);
+	bind_text(st, i++, o->unit_label);
+	bind_text(st, i++, direction_name(o->direction));
+	bind_opt(st, i++, o->has_baseline, o->baseline);
+	bind_opt(st, i++, o->has_target, o->target);
+	bind_day(st, i++, o->start);
+	bind_day(st, i++, o->due);
+	sqlite3_bind_double(st, i++, o->weight);
+	bind_opt(st, i++, o->means_budget >= 0, o->means_budget);
+	bind_opt(st, i++, o->means_time_hours >= 0, o->means_time_hours);
+	bind_text(st, i++, o->means_support);
+	bind_text(st, i++, o->plan_json ? o->plan_json : "[]");
+	bind_text(st, i++, o->skills_json ? o->skills_json : "[]");
+	bind_text(st, i++, status_name(o->status));
+	bind_opt(st, i++, o->confidence >= 0, o->confidence);
+	sqlite3_bind_int64(st, i++, o->updated_at);
+	bind_id(st, i++, o->updated_by);
+	return i;
+}
+
+int store_objective_create(struct store *s, const struct objective *o, id_t64 *id,
+			   struct err *e)
+{
+	static const char sql[] = "INSERT INTO objective(" OBJ_WRITE ", org_id, created_at,"
+		" created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	int i = bind_objective(st, o);
+	sqlite3_bind_int64(st, i++, o->org_id);
+	sqlite3_bind_int64(st, i++, o->created_at);
+	bind_id(st, i, o->created_by);
+	return step_insert(s, st, id, e);
+}
+
+int store_objective_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			struct objective *o, struct err *e)
+{
+	static const char sql[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE o.org_id = ? AND o.id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_objective(st, a, o);
+	done(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 404, "not_found", NULL, "objective", NULL);
+	return db_err(s, e);
+}
+
+int store_objective_update(struct store *s, const struct objective *o, struct err *e)
+{
+	static const char sql[] = "UPDATE objective SET (" OBJ_WRITE ") = (?,?,?,?,?,?,?,?,?,?,?,?,"
+		"?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	int i = bind_objective(st, o);
+	sqlite3_bind_int64(st, i++, o->org_id);
+	sqlite3_bind_int64(st, i, o->id);
+	return step_update(s, st, "objective", e);
+}
+
+int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
+			 struct arena *a, struct objective **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE o.org_id = ?1"
+		" AND (?2 IS NULL OR o.owner_person_id = ?2)"
+		" AND (?3 IS NULL OR o.owner_unit_id = ?3)"
+		" AND (?4 IS NULL OR o.level = ?4)"
+		" AND (?5 IS NULL OR o.status = ?5)"
+		" AND (?6 IS NULL OR o.parent_id = ?6)"
+		" AND (?7 IS NULL OR o.axis_id = ?7)"
+		" AND (?8 IS NULL OR o.due IS NULL OR o.due >= ?8)"
+		" AND (?9 IS NULL OR o.start IS NULL OR o.start <= ?9)"
+		" ORDER BY o.id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	if (f) {
+		bind_id(st, 2, f->owner_person);
+		bind_id(st, 3, f->owner_unit);
+		bind_text(st, 4, f->level >= 0 ? level_name(f->level) : NULL);
+		bind_text(st, 5, f->status >= 0 ? status_name(f->status) : NULL);
+		bind_id(st, 6, f->parent);
+		bind_id(st, 7, f->axis);
+		bind_day(st, 8, f->from);
+		bind_day(st, 9, f->to);
+	}
+	size_t cap = 32, k = 0;
+	struct objective *v = arena_alloc(a, cap * sizeof(*v));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (f && f->units && !ids_contains(f->units, sqlite3_column_int64(st, 32)))
+			continue;
+		if (k == cap) {
+			struct objective *nv = arena_alloc(a, cap * 2 * sizeof(*v));
+			memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+			cap *= 2;
+		}
+		read_objective(st, a, &v[k++]);
+	}
+	done(s, st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, e);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_objective_parent(struct store *s, id_t64 org, id_t64 id, id_t64 *parent,
+			   struct err *e)
+{
+	static const char sql[] = "SELECT parent_id FROM objective WHERE org_id = ? AND id = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*parent = sqlite3_column_int64(st, 0);
+	done(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 404, "not_found", NULL, "objective", NULL);
+	return db_err(s, e);
+}
+
+int store_objective_ancestors_of_owned(struct store *s, id_t64 org, id_t64 person,
+				       const struct ids *units, struct arena *a,
+				       struct ids *out, struct err *e)
+{
+	/* the owned set is small; walk up from each owned objective */
+	static const char sql[] =
+		"WITH RECURSIVE up(id) AS (SELECT parent_id FROM objective WHERE org_id = ?1"
+		" AND parent_id IS NOT NULL AND (owner_person_id = ?2 OR owner_unit_id IN"
+		" (SELECT value FROM json_each(?3)))"
+		" UNION SELECT o.parent_id FROM objective o JOIN up ON o.id = up.id"
+		" WHERE o.parent_id IS NOT NULL) SELECT id FROM up ORDER BY id";
+	struct buf j = BUF_INIT;
+	buf_addc(&j, '[');
+	for (size_t i = 0; units && i < units->n; i++)
+		buf_addf(&j, "%s%lld", i ? "," : "", (long long)units->v[i]);
+	buf_addc(&j, ']');
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st) {
+		buf_free(&j);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person);
+	bind_text(st, 3, j.data);
+	buf_free(&j);
+	return collect_ids(s, st, a, out, e);
+}
+
+/* ---- audit ---- */
+
+int store_audit_add(struct store *s, id_t64 org, id_t64 actor, const char *entity,
+		    id_t64 entity_id, const char *action, const char *before,
+		    const char *after, struct err *e)
+{
+	static const char sql[] = "INSERT INTO audit(org_id, at, actor_id, entity, entity_id,"
+				  " action, before, after) VALUES (?, strftime('%s','now'), ?, ?,"
+				  " ?, ?, ?, ?)";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	bind_id(st, 2, actor);
+	bind_text(st, 3, entity);
+	sqlite3_bind_int64(st, 4, entity_id);
+	bind_text(st, 5, action);
+	bind_text(st, 6, before);
+	bind_text(st, 7, after);
+	return step_insert(s, st, NULL, e);
+}
+
+int store_audit_list(struct store *s, id_t64 org, const char *entity, id_t64 entity_id,
+		     size_t limit, size_t offset, struct arena *a, struct audit_entry **out,
+		     size_t *n, size_t *total, struct err *e)
+{
+	static const char sql_count[] = "SELECT count(*) FROM audit WHERE org_id = ?1"
+		" AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR entity_id = ?3)";
+	static const char sql[] = "SELECT a.id, a.at, a.actor_id, p.name, a.entity, a.entity_id,"
+		" a.action, a.before, a.after FROM audit a LEFT JOIN person p ON p.id = a.actor_id"
+		" WHERE a.org_id = ?1 AND (?2 IS NULL OR a.entity = ?2)"
+		" AND (?3 IS NULL OR a.entity_id = ?3) ORDER BY a.id DESC LIMIT ?4 OFFSET ?5";
+	sqlite3_stmt *st = prep(s, sql_count, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, entity);
+	bind_id(st, 3, entity_id);
+	int rc = sqlite3_step(st);
+	*total = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	done(s, st);
+	if (rc != SQLITE_ROW)
+		return db_err(s, e);
+	st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, entity);
+	bind_id(st, 3, entity_id);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)offset);
+	struct audit_entry *v = arena_alloc(a, (limit ? limit : 1) * sizeof(*v));
+	size_t k = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < limit) {
+		struct audit_entry *x = &v[k++];
+		x->id = sqlite3_column_int64(st, 0);
+		x->at = sqlite3_column_int64(st, 1);
+		x->actor_id = sqlite3_column_int64(st, 2);
+		x->actor_name = col_text(st, 3, a);
+		x->entity = col_text(st, 4, a);
+		x->entity_id = sqlite3_column_int64(st, 5);
+		x->action = col_text(st, 6, a);
+		x->before = col_text(st, 7, a);
+		x->after = col_text(st, 8, a);
+	}
+	done(s, st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_err(s, e);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* ---- sessions, tokens, login attempts ---- */
+
+int store_session_create(struct store *s, const char *token_hash, id_t64 org, id_t64 person,
+			 const char *csrf, int64_t now, int64_t expires, struct err *e)
+{
+	static const char sql[] = "INSERT INTO session(token_hash, org_id, person_id, csrf,"
+				  " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
+	static const char purge[] = "DELETE FROM session WHERE expires_at < ?";
+	sqlite3_stmt *st = prep(s, purge, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	if (step_done(s, st, e))
+		return -1;
+	st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, token_hash);
+	sqlite3_bind_int64(st, 2, org);
+	sqlite3_bind_int64(st, 3, person);
+	bind_text(st, 4, csrf);
+	sqlite3_bind_int64(st, 5, now);
+	sqlite3_bind_int64(st, 6, expires);
+	return step_insert(s, st, NULL, e);
+}
+
+int store_session_get(struct store *s, const char *token_hash, int64_t now, struct arena *a,
+		      struct principal_row *out, struct err *e)
+{
+	static const char sql[] = "SELECT s.org_id, s.person_id, s.csrf FROM session s"
+		" JOIN person p ON p.id = s.person_id AND p.active"
+		" WHERE s.token_hash = ? AND s.expires_at >= ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, token_hash);
+	sqlite3_bind_int64(st, 2, now);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->org_id = sqlite3_column_int64(st, 0);
+		out->person_id = sqlite3_column_int64(st, 1);
+		out->csrf = col_text(st, 2, a);
+	}
+	done(s, st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 401, "unauthenticated", NULL, NULL, NULL);
+	return db_err(s, e);
+}
+
+int store_session_delete(struct store *s, const char *token_hash, struct err *e)
+{
+	static const char sql[] = "DELETE FROM session WHERE token_hash = ?";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, token_hash);
+	return step_done(s, st, e);
+}
+
+int store_token_create(struct store *s, id_t64 org, id_t64 person, const char *name,
+		       const char *token_hash, int64_t now, id_t64 *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO api_token(org_id, person_id, name, token_hash,"
+				  " created_at) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person);
+	bind_text(st, 3, name);
+	bind_text(st, 4, token_hash);
+	sqlite3_bind_int64(st, 5, now);
+	return step_insert(s, st, id, e);
+}
+
+int store_token_get(struct store *s, const char *token_hash, int64_t now,
+		    struct principal_row *out, struct err *e)
+{
+	static const char sql[] = "SELECT t.org_id, t.person_id, t.id FROM api_token t"
+		" JOIN person p ON p.id = t.person_id AND p.active"
+		" WHERE t.token_hash = ? AND NOT t.revoked";
+	static const char touch[] = "UPDATE api_token SET last_used_at = ? WHERE id = ?"
+				    " AND coalesce(last_used_at, 0) < ? - 60";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, token_hash);
+	int rc = sqlite3_step(st);
+	id_t64 tid = 0;
+	if (rc == SQLITE_ROW) {
+		out->org_id = sqlite3_column_int64(st, 0);
+		out->person_id = sqlite3_column_int64(st, 1);
+		out->csrf = NULL;
+		tid = sqlite3_column_int64(st, 2);
+	}
+	done(s, st);
+	if (rc == SQLITE_DONE)
+		return err_set(e, 401, "unauthenticated", NULL, NULL, NULL);
+	if (rc != SQLITE_ROW)
+		return db_err(s, e);
+	/* last use, at most once a minute: a read-mostly API stays read-mostly */
+	st = prep(s, touch, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, tid);
+	sqlite3_bind_int64(st, 3, now);
+	return step_done(s, st, e);
+}
+
+int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a,
+		     struct token_row **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT id, name, created_at, coalesce(last_used_at, 0)"
+		" FROM api_token WHERE org_id = ? AND person_id = ? AND NOT revoked ORDER BY id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person);
+	size_t cap = 8, k = 0;
+	struct token_row *v = arena_alloc(a, cap * sizeof(*v));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			struct token_row *nv = arena_alloc(a, cap * 2 * sizeof(*v));
+			memcpy(nv, v, k * sizeof(*v));
+			v = nv;
+			cap *= 2;
+		}
+		v[k].id = sqlite3_column_int64(st, 0);
+		v[k].name = col_text(st, 1, a);
+		v[k].created_at = sqlite3_column_int64(st, 2);
+		v[k].last_used_at = sqlite3_column_int64(st, 3);
+		k++;
+	}
+	done(s, st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, e);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_token_revoke(struct store *s, id_t64 org, id_t64 person, id_t64 id, struct err *e)
+{
+	static const char sql[] = "UPDATE api_token SET revoked = 1 WHERE org_id = ?"
+				  " AND person_id = ? AND id = ? AND NOT revoked";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, person);
+	sqlite3_bind_int64(st, 3, id);
+	return step_update(s, st, "token", e);
+}
+
+int store_login_attempt(struct store *s, const char *email, int64_t now, int ok,
+			struct err *e)
+{
+	static const char sql[] = "INSERT INTO login_attempt(email, at, ok) VALUES (?, ?, ?)";
+	static const char clear[] = "DELETE FROM login_attempt WHERE email = ? OR at < ? - 86400";
+	sqlite3_stmt *st;
+	if (ok) {
+		/* a success clears the failures: the limit is on guessing, not on use */
+		st = prep(s, clear, e);
+		if (!st)
+			return -1;
+		bind_text(st, 1, email);
+		sqlite3_bind_int64(st, 2, now);
+		return step_done(s, st, e);
+	}
+	st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, email);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int(st, 3, ok);
+	return step_insert(s, st, NULL, e);
+}
+
+int store_login_failures_since(struct store *s, const char *email, int64_t since,
+			       int64_t *n, int64_t *last, struct err *e)
+{
+	static const char sql[] = "SELECT count(*), coalesce(max(at), 0) FROM login_attempt"
+				  " WHERE email = ? AND at >= ? AND NOT ok";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_text(st, 1, email);
+	sqlite3_bind_int64(st, 2, since);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		*last = sqlite3_column_int64(st, 1);
+	}
+	done(s, st);
+	return rc == SQLITE_ROW ? 0 : db_err(s, e);
+}

@@ -1,0 +1,161 @@
+/* The store: the one interface to persistent data. SQL lives only behind it
+ * (sqlite.c today; a PostgreSQL backend implements the same functions).
+ *
+ * Conventions: functions return 0 on success and -1 on failure with *e set
+ * (404 not_found for an unknown id, 409 for a uniqueness conflict, 500 for a
+ * database error). Every query is scoped by org_id. Strings and arrays that a
+ * function returns are allocated from the arena it is given. Writes happen
+ * inside store_begin()/store_commit(); a failure is followed by
+ * store_rollback(), so nothing is half-written. */
+#ifndef CIBLE_STORE_H
+#define CIBLE_STORE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/model.h"
+
+struct store;
+
+#define STORE_SCHEMA_VERSION_MAX 64
+
+struct store *store_open(const char *path, struct err *e);
+void store_close(struct store *s);
+int store_schema_version(struct store *s);
+/* Latest schema this program knows (the number of its migrations). */
+int store_schema_known(void);
+
+int store_begin(struct store *s, struct err *e);  /* BEGIN IMMEDIATE */
+int store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+
+/* id arrays */
+struct ids {
+	id_t64 *v;
+	size_t n;
+};
+int ids_contains(const struct ids *set, id_t64 id);  /* set sorted ascending */
+
+/* organisation */
+int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct err *e);
+int store_org_get(struct store *s, id_t64 id, struct arena *a, struct org *o, struct err *e);
+int store_org_update(struct store *s, const struct org *o, struct err *e);
+/* how many organisations, and the smallest id among them (0 if none) */
+int store_org_count(struct store *s, int64_t *n, id_t64 *first, struct err *e);
+
+/* units */
+int store_unit_create(struct store *s, const struct unit *u, id_t64 *id, struct err *e);
+int store_unit_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, struct unit *u,
+		   struct err *e);
+int store_unit_update(struct store *s, const struct unit *u, struct err *e);
+int store_unit_list(struct store *s, id_t64 org, struct arena *a, struct unit **out,
+		    size_t *n, struct err *e);
+/* the unit and everything under it, sorted */
+int store_unit_subtree(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
+		       struct ids *out, struct err *e);
+/* the unit and its ancestors up to the company, sorted */
+int store_unit_chain(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
+		     struct ids *out, struct err *e);
+/* every unit under a unit led by person (the subtrees they manage), sorted */
+int store_units_managed(struct store *s, id_t64 org, id_t64 person, struct arena *a,
+			struct ids *out, struct err *e);
+
+/* people */
+struct person_filter {
+	const struct ids *units;  /* NULL: any unit */
+	int active;               /* -1 any, 0, 1 */
+	size_t limit, offset;     /* limit 0: no limit */
+};
+int store_person_create(struct store *s, const struct person *p, id_t64 *id, struct err *e);
+int store_person_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+		     struct person *p, struct err *e);
+/* by email across organisations (login); not found is 404 */
+int store_person_by_email(struct store *s, const char *email, struct arena *a,
+			  struct person *p, const char **password_hash, struct err *e);
+int store_person_update(struct store *s, const struct person *p, struct err *e);
+int store_person_set_password(struct store *s, id_t64 org, id_t64 id, const char *hash,
+			      struct err *e);
+int store_person_list(struct store *s, id_t64 org, const struct person_filter *f,
+		      struct arena *a, struct person **out, size_t *n, size_t *total,
+		      struct err *e);
+
+/* strategic axes */
+int store_axis_create(struct store *s, const struct axis *x, id_t64 *id, struct err *e);
+int store_axis_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, struct axis *x,
+		   struct err *e);
+int store_axis_update(struct store *s, const struct axis *x, struct err *e);
+int store_axis_list(struct store *s, id_t64 org, struct arena *a, struct axis **out,
+		    size_t *n, struct err *e);
+
+/* objectives */
+struct objective_filter {
+	id_t64 owner_person;       /* 0: any */
+	id_t64 owner_unit;         /* 0: any */
+	const struct ids *units;   /* scope unit within this set; NULL: any */
+	int level;                 /* -1: any */
+	int status;                /* -1: any */
+	id_t64 parent;             /* 0: any */
+	id_t64 axis;               /* 0: any */
+	day_t from, to;            /* period overlapping [from, to]; DAY_NONE: open */
+};
+int store_objective_create(struct store *s, const struct objective *o, id_t64 *id,
+			   struct err *e);
+int store_objective_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			struct objective *o, struct err *e);
+int store_objective_update(struct store *s, const struct objective *o, struct err *e);
+/* all matching, ordered by id */
+int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
+			 struct arena *a, struct objective **out, size_t *n, struct err *e);
+/* parent id of an objective (0 for a root), for cycle checks */
+int store_objective_parent(struct store *s, id_t64 org, id_t64 id, id_t64 *parent,
+			   struct err *e);
+/* ids of every ancestor of the objectives owned by person or by a unit of
+ * units: what a member may read above them. Sorted. */
+int store_objective_ancestors_of_owned(struct store *s, id_t64 org, id_t64 person,
+				       const struct ids *units, struct arena *a,
+				       struct ids *out, struct err *e);
+
+/* audit trail */
+struct audit_entry {
+	id_t64 id, actor_id;
+	int64_t at;
+	const char *entity, *action, *before, *after;  /* before/after: JSON text or NULL */
+	id_t64 entity_id;
+	const char *actor_name;
+};
+int store_audit_add(struct store *s, id_t64 org, id_t64 actor, const char *entity,
+		    id_t64 entity_id, const char *action, const char *before,
+		    const char *after, struct err *e);
+int store_audit_list(struct store *s, id_t64 org, const char *entity, id_t64 entity_id,
+		     size_t limit, size_t offset, struct arena *a, struct audit_entry **out,
+		     size_t *n, size_t *total, struct err *e);
+
+/* sessions, API tokens, login attempts (hashes only: the secrets never reach the
+ * database) */
+struct principal_row {
+	id_t64 org_id, person_id;
+	const char *csrf;  /* sessions only */
+};
+int store_session_create(struct store *s, const char *token_hash, id_t64 org, id_t64 person,
+			 const char *csrf, int64_t now, int64_t expires, struct err *e);
+int store_session_get(struct store *s, const char *token_hash, int64_t now, struct arena *a,
+		      struct principal_row *out, struct err *e);
+int store_session_delete(struct store *s, const char *token_hash, struct err *e);
+int store_token_create(struct store *s, id_t64 org, id_t64 person, const char *name,
+		       const char *token_hash, int64_t now, id_t64 *id, struct err *e);
+int store_token_get(struct store *s, const char *token_hash, int64_t now,
+		    struct principal_row *out, struct err *e);
+struct token_row {
+	id_t64 id;
+	const char *name;
+	int64_t created_at, last_used_at;
+};
+int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a,
+		     struct token_row **out, size_t *n, struct err *e);
+int store_token_revoke(struct store *s, id_t64 org, id_t64 person, id_t64 id, struct err *e);
+int store_login_attempt(struct store *s, const char *email, int64_t now, int ok,
+			struct err *e);
+int store_login_failures_since(struct store *s, const char *email, int64_t since,
+			       int64_t *n, int64_t *last, struct err *e);
+
+#endif
