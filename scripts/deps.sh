@@ -1,0 +1,24 @@
+#!/bin/sh
+# Installs the Debian packages cible needs, only those missing.
+#   scripts/deps.sh build   to build and run the server
+#   scripts/deps.sh test    also what the tests need (clang for fuzzing,
+#                           node for the API and browser tests, sqlite3 for
+#                           independent figures)
+set -e
+build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev"
+test="$build clang libclang-rt-14-dev nodejs npm sqlite3 curl"
+case "${1:-build}" in
+  build) want=$build ;;
+  test) want=$test ;;
+  *) echo "usage: scripts/deps.sh build|test" >&2; exit 2 ;;
+esac
+missing=
+for p in $want; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
