@@ -1,0 +1,200 @@
+/* The SQLite store on a real file: migrations, round trips, scoping by
+ * organisation, rollbacks. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include "t.h"
+#include "core/embed.h"
+#include "store/store.h"
+
+static char path[64];
+
+static struct store *fresh(void)
+{
+	snprintf(path, sizeof(path), "/tmp/cible-test-store-%d.db", (int)getpid());
+	unlink(path);
+	struct err e;
+	err_clear(&e);
+	struct store *s = store_open(path, &e);
+	if (!s)
+		fprintf(stderr, "    store_open: %s\n", e.code);
+	return s;
+}
+
+static void cleanup(struct store *s)
+{
+	store_close(s);
+	char p[80];
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+}
+
+static void raw_exec(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+TEST("a new database gets every migration")
+{
+	struct store *s = fresh();
+	CHECK(s != NULL);
+	CHECK_INT(store_schema_version(s), store_schema_known());
+	CHECK(store_schema_known() >= 1);
+	cleanup(s);
+}
+
+TEST("an older database upgrades itself when opened")
+{
+	int known = store_schema_known();
+	for (int k = 0; k < known; k++) {
+		snprintf(path, sizeof(path), "/tmp/cible-test-store-%d.db", (int)getpid());
+		unlink(path);
+		for (int i = 0; i < k; i++)
+			raw_exec((const char *)migrations_files[i].data);
+		char pragma[64];
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", k);
+		raw_exec(pragma);
+		struct err e;
+		struct store *s = store_open(path, &e);
+		CHECK(s != NULL);
+		if (s)
+			CHECK_INT(store_schema_version(s), known);
+		cleanup(s);
+	}
+}
+
+TEST("a database newer than the program is refused with a clear error")
+{
+	struct store *s = fresh();
+	store_close(s);
+	char pragma[64];
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", store_schema_known() + 1);
+	raw_exec(pragma);
+	struct err e;
+	err_clear(&e);
+	s = store_open(path, &e);
+	CHECK(s == NULL);
+	CHECK_STR(e.code, "schema_too_new");
+	struct buf m = BUF_INIT;
+	err_message(&e, LANG_EN, &m);
+	CHECK(strstr(m.data, "upgrade cible") != NULL);
+	buf_free(&m);
+	cleanup(NULL);
+}
+
+static id_t64 mkorg(struct store *s, const char *name)
+{
+	struct org o = { 0, name, "fr", "EUR", "Être la référence", 0x1f };
+	struct err e;
+	id_t64 id = 0;
+	CHECK_INT(store_org_create(s, &o, &id, &e), 0);
+	return id;
+}
+
+TEST("units, people and objectives round-trip, scoped by organisation")
+{
+	struct store *s = fresh();
+	struct arena a;
+	arena_init(&a);
+	struct err e;
+	id_t64 org = mkorg(s, "Alpha"), other = mkorg(s, "Beta");
+	struct unit co = { 0, org, 0, 0, "Alpha", UNIT_COMPANY, SERVICE_NONE };
+	CHECK_INT(store_unit_create(s, &co, &co.id, &e), 0);
+	struct unit team = { 0, org, co.id, 0, "Équipe A", UNIT_TEAM, SERVICE_CALL_CENTRE };
+	CHECK_INT(store_unit_create(s, &team, &team.id, &e), 0);
+	struct person p = { 0, org, team.id, 0, "Léa Martin", "lea@alpha.fr", "Téléconseillère",
+			    ROLE_MEMBER, date_from_ymd(2026, 9, 1), true };
+	CHECK_INT(store_person_create(s, &p, &p.id, &e), 0);
+	struct person dup = p;
+	CHECK_INT(store_person_create(s, &dup, &dup.id, &e), -1);
+	CHECK_STR(e.code, "email_taken");
+
+	struct unit got;
+	CHECK_INT(store_unit_get(s, org, team.id, &a, &got, &e), 0);
+	CHECK_STR(got.name, "Équipe A");
+	CHECK_INT(got.service, SERVICE_CALL_CENTRE);
+	CHECK_INT(store_unit_get(s, other, team.id, &a, &got, &e), -1);
+	CHECK_INT(e.status, 404);
+
+	struct objective o;
+	objective_init(&o);
+	o.org_id = org;
+	o.title = "Décrocher 90 % des appels";
+	o.level = LEVEL_INDIVIDUAL;
+	o.owner_person_id = p.id;
+	o.axis_id = 0;
+	o.parent_id = 0;
+	o.has_baseline = o.has_target = true;
+	o.baseline = 80;
+	o.target = 90;
+	o.due = date_from_ymd(2027, 3, 31);
+	o.plan_json = "[{\"title\":\"Former l'équipe\"}]";
+	/* the schema itself refuses an objective linked to nothing */
+	CHECK_INT(store_objective_create(s, &o, &o.id, &e), -1);
+	struct axis x = { 0, org, "Satisfaction client", "", 1 };
+	CHECK_INT(store_axis_create(s, &x, &x.id, &e), 0);
+	o.axis_id = x.id;
+	CHECK_INT(store_objective_create(s, &o, &o.id, &e), 0);
+	struct objective back;
+	CHECK_INT(store_objective_get(s, org, o.id, &a, &back, &e), 0);
+	CHECK_STR(back.title, o.title);
+	CHECK_NEAR(back.target, 90, 0);
+	CHECK(back.has_baseline);
+	CHECK_INT(back.due, o.due);
+	CHECK_INT(back.start, DAY_NONE);
+	CHECK_INT(back.scope_unit_id, team.id);
+	CHECK_STR(back.plan_json, o.plan_json);
+	CHECK_INT(store_objective_get(s, other, o.id, &a, &back, &e), -1);
+
+	struct ids sub, chain;
+	CHECK_INT(store_unit_subtree(s, org, co.id, &a, &sub, &e), 0);
+	CHECK_INT(sub.n, 2);
+	CHECK_INT(store_unit_chain(s, org, team.id, &a, &chain, &e), 0);
+	CHECK_INT(chain.n, 2);
+	CHECK(ids_contains(&chain, co.id));
+	arena_free(&a);
+	cleanup(s);
+}
+
+TEST("a rolled-back transaction leaves nothing behind")
+{
+	struct store *s = fresh();
+	struct err e;
+	id_t64 org = mkorg(s, "Alpha");
+	CHECK_INT(store_begin(s, &e), 0);
+	struct axis x = { 0, org, "Croissance", "", 1 };
+	CHECK_INT(store_axis_create(s, &x, &x.id, &e), 0);
+	store_rollback(s);
+	struct arena a;
+	arena_init(&a);
+	struct axis *v;
+	size_t n;
+	CHECK_INT(store_axis_list(s, org, &a, &v, &n, &e), 0);
+	CHECK_INT(n, 0);
+	arena_free(&a);
+	cleanup(s);
+}
+
+TEST("login failures are counted per email and cleared by a success")
+{
+	struct store *s = fresh();
+	struct err e;
+	int64_t n, last;
+	for (int i = 0; i < 3; i++)
+		CHECK_INT(store_login_attempt(s, "x@y.fr", 1000 + i, 0, &e), 0);
+	CHECK_INT(store_login_failures_since(s, "X@Y.FR", 900, &n, &last, &e), 0);
+	CHECK_INT(n, 3);
+	CHECK_INT(last, 1002);
+	CHECK_INT(store_login_attempt(s, "x@y.fr", 1003, 1, &e), 0);
+	CHECK_INT(store_login_failures_since(s, "x@y.fr", 900, &n, &last, &e), 0);
+	CHECK_INT(n, 0);
+	cleanup(s);
+}
+
+T_MAIN("store")
