@@ -88,7 +88,8 @@ export async function startServer({
 	const child = spawn(CIBLE_BIN, ['serve', '--db', db, '--port', '0', '--log-level', 'warn'],
 		{ stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
-	const exited = new Promise((res) => child.on('exit', (code, signal) => res({ code, signal })));
+	// 'close', not 'exit': the whole of stderr (a sanitizer's report) has been read by then
+	const exited = new Promise((res) => child.on('close', (code, signal) => res({ code, signal })));
 	const base = await new Promise((res, rej) => {
 		const timer = setTimeout(() => rej(new Error(`server did not start:\n${stderr}`)), 15000);
 		child.stderr.setEncoding('utf8');
