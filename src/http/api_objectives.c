@@ -42,13 +42,17 @@ static int check_plan(struct req *r, json_t *plan)
 			buf_free(&f2);
 			return -1;
 		}
+		/* name the step's own field, as json_check_shape's errors do */
+		char sub[48];
 		json_t *t = json_object_get(step, "title");
+		snprintf(sub, sizeof(sub), "%s.title", field);
 		if (!t || !json_string_length(t))
-			return fail(r, 422, "missing_field", field, "title", NULL);
+			return fail(r, 422, "missing_field", sub, sub, NULL);
 		day_t d;
 		json_t *due = json_object_get(step, "due");
+		snprintf(sub, sizeof(sub), "%s.due", field);
 		if (json_is_string(due) && date_parse_iso(json_string_value(due), &d))
-			return fail(r, 422, "invalid_date", field, field, json_string_value(due));
+			return fail(r, 422, "invalid_date", sub, sub, json_string_value(due));
 	}
 	return 0;
 }

@@ -173,13 +173,15 @@ static json_t *me_json(struct req *r, const struct person *p)
 	return v;
 }
 
-static int too_many(struct req *r, const char *key, int64_t *wait)
+/* *wait: seconds before key may try again once it failed max times in the
+ * window; 0 while it may. */
+static int too_many(struct req *r, const char *key, int64_t max, int64_t *wait)
 {
 	int64_t n = 0, last = 0;
 	if (store_login_failures_since(r->store, key, r->now - LOGIN_WINDOW, &n, &last, &r->err))
 		return -1;
-	*wait = n >= LOGIN_MAX_FAILURES ? last + LOGIN_WINDOW - r->now : 0;
-	if (*wait < 1 && n >= LOGIN_MAX_FAILURES)
+	*wait = n >= max ? last + LOGIN_WINDOW - r->now : 0;
+	if (*wait < 1 && n >= max)
 		*wait = 1;
 	return 0;
 }
@@ -208,11 +210,13 @@ int api_login(struct req *r)
 	char ipkey[80];
 	snprintf(ipkey, sizeof(ipkey), "ip:%s", r->client_ip ? r->client_ip : "?");
 	int64_t wait_email, wait_ip;
-	if (too_many(r, email, &wait_email) || too_many(r, ipkey, &wait_ip))
-		goto out;
 	/* per address the bar is higher: a team shares a NAT */
-	if (wait_email > 0 || wait_ip > LOGIN_WINDOW * 4) {
-		snprintf(r->retry_after, sizeof(r->retry_after), "%lld", (long long)wait_email);
+	if (too_many(r, email, LOGIN_MAX_FAILURES, &wait_email) ||
+	    too_many(r, ipkey, LOGIN_MAX_FAILURES * 4, &wait_ip))
+		goto out;
+	if (wait_email > 0 || wait_ip > 0) {
+		snprintf(r->retry_after, sizeof(r->retry_after), "%lld",
+			 (long long)(wait_email > wait_ip ? wait_email : wait_ip));
 		fail(r, 429, "too_many_attempts", NULL, r->retry_after, NULL);
 		goto out;
 	}

@@ -1,0 +1,377 @@
+// The access matrix: every route of src/http/routes.c, tried as each role of
+// the fixture organisation (see harness.mjs), with the status each must get.
+// It reads as the specification of src/core/access.h:
+//   admin    everything in their organisation;
+//   hr       reads everything, changes nothing;
+//   manager  reads and changes what belongs to the units they lead and below;
+//   member   their own objectives, and the collective ones of their units above;
+//   another organisation's admin sees nothing of ours (404, empty lists);
+//   anonymous gets 401 everywhere but the public routes.
+// An object one may not read answers 404; one readable but not writable, 403.
+// A refused write leaves the database as it was: the org's audit trail keeps
+// its length and the object reads back the same.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { PASSWORD, auditTotal, ok, startFixture } from './harness.mjs';
+
+const ROLES = ['admin', 'managerA', 'managerB', 'member1', 'member2', 'hr', 'otherAdmin', 'anon'];
+// refused attempts first, so that an accepted write (a revoked token, a
+// cancelled objective) cannot hide a refusal that should have happened
+const RUN_ORDER = ['anon', 'otherAdmin', 'hr', 'member2', 'managerB', 'member1', 'managerA', 'admin'];
+
+let fx;  // { server, clients, units, people, axes, obj, otherOrg }
+
+// A fresh individual objective of member1, under team A's collective one.
+async function freshObjectiveOfMember1(status = 'draft') {
+	const admin = fx.clients.admin;
+	const o = await ok(admin.post('/api/objectives', { level: 'individual', parent_id: fx.obj.CA,
+		owner_person_id: fx.people.member1, title: 'Marie : relancer les devis en attente' }), 201);
+	for (const st of status === 'agreed' ? ['proposed', 'agreed'] : [])
+		await ok(admin.patch(`/api/objectives/${o.id}`, { status: st }));
+	return o.id;
+}
+
+// route, what it is tried on, the request, and the status per role in the
+// order of ROLES:
+//                                    admin mgrA mgrB  m1   m2   hr  other anon
+const MATRIX = [
+	{ route: 'GET /', on: 'the index page', req: () => ['GET', '/'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+	{ route: 'GET /healthz', on: 'the health check', req: () => ['GET', '/healthz'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+	{ route: 'GET /api/openapi.json', on: 'the API description',
+		req: () => ['GET', '/api/openapi.json'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 200] },
+	{ route: 'POST /api/login', on: 'an unknown address',
+		req: (role) => ['POST', '/api/login', { email: `inconnu.${role}@cible.test`,
+			password: 'mauvais-mot-de-passe' }],
+		expect: [401, 401, 401, 401, 401, 401, 401, 401] },
+	{ route: 'GET /api/me', on: 'oneself', req: () => ['GET', '/api/me'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/me/password', on: 'oneself, with a wrong current password',
+		req: () => ['POST', '/api/me/password', { current: 'pas-le-bon', new: 'tout-nouveau-mdp' }],
+		expect: [403, 403, 403, 403, 403, 403, 403, 401] },
+	{ route: 'GET /api/tokens', on: 'one\'s own tokens', req: () => ['GET', '/api/tokens'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/tokens', on: 'a token for oneself',
+		req: (role) => ['POST', '/api/tokens', { name: `jeton ${role}` }],
+		expect: [201, 201, 201, 201, 201, 201, 201, 401] },
+	{ route: 'DELETE /api/tokens/{id}', on: 'a token of the admin',
+		setup: async () => (await ok(fx.clients.admin.post('/api/tokens', { name: 'à révoquer' }),
+			201)).id,
+		req: (role, id) => ['DELETE', `/api/tokens/${id}`],
+		expect: [200, 404, 404, 404, 404, 404, 404, 401] },
+	{ route: 'GET /api/org', on: 'one\'s organisation', req: () => ['GET', '/api/org'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'PATCH /api/org', on: 'one\'s organisation',
+		req: () => ['PATCH', '/api/org', { ambition: 'Être la référence du service client en 2027' }],
+		probe: () => '/api/org',
+		expect: [200, 403, 403, 403, 403, 403, 200, 401] },
+	{ route: 'GET /api/units', on: 'the units', req: () => ['GET', '/api/units'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/units', on: 'a new team under team A',
+		req: (role) => ['POST', '/api/units', { name: `Cellule ${role}`, kind: 'team',
+			parent_id: fx.units.teamA }],
+		probe: () => '/api/units',
+		expect: [201, 201, 403, 403, 403, 403, 422, 401] },
+	{ route: 'GET /api/units/{id}', on: 'team A', req: () => ['GET', `/api/units/${fx.units.teamA}`],
+		expect: [200, 200, 200, 200, 200, 200, 404, 401] },
+	{ route: 'PATCH /api/units/{id}', on: 'team A (a manager leads it, but shapes only what is under it)',
+		req: () => ['PATCH', `/api/units/${fx.units.teamA}`, { name: 'Équipe A' }],
+		probe: () => `/api/units/${fx.units.teamA}`,
+		expect: [200, 403, 403, 403, 403, 403, 404, 401] },
+	{ route: 'GET /api/people', on: 'the people', req: () => ['GET', '/api/people'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/people', on: 'a new member of team A',
+		req: (role) => ['POST', '/api/people', { name: `Recrue ${role}`,
+			email: `recrue.${role}@cible.test`, unit_id: fx.units.teamA, role: 'member' }],
+		probe: () => '/api/people?limit=500',
+		expect: [201, 201, 403, 403, 403, 403, 422, 401] },
+	{ route: 'GET /api/people/{id}', on: 'member1',
+		req: () => ['GET', `/api/people/${fx.people.member1}`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'PATCH /api/people/{id}', on: 'member1',
+		req: () => ['PATCH', `/api/people/${fx.people.member1}`, { job: 'Conseillère' }],
+		probe: () => `/api/people/${fx.people.member1}`,
+		expect: [200, 200, 404, 403, 404, 403, 404, 401] },
+	{ route: 'PATCH /api/people/{id}', on: 'the hr person (a manager hands out no power)',
+		req: () => ['PATCH', `/api/people/${fx.people.hr}`, { job: 'RH' }],
+		probe: () => `/api/people/${fx.people.hr}`,
+		expect: [200, 404, 404, 404, 404, 403, 404, 401] },
+	{ route: 'GET /api/axes', on: 'the axes', req: () => ['GET', '/api/axes'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/axes', on: 'a new axis in one\'s organisation',
+		req: (role) => ['POST', '/api/axes', { title: `Axe de ${role}` }],
+		probe: () => '/api/axes',
+		expect: [201, 403, 403, 403, 403, 403, 201, 401] },
+	{ route: 'GET /api/axes/{id}', on: 'the main axis',
+		req: () => ['GET', `/api/axes/${fx.axes.main}`],
+		expect: [200, 200, 200, 200, 200, 200, 404, 401] },
+	{ route: 'PATCH /api/axes/{id}', on: 'the main axis',
+		req: () => ['PATCH', `/api/axes/${fx.axes.main}`, { title: 'Satisfaction client' }],
+		probe: () => `/api/axes/${fx.axes.main}`,
+		expect: [200, 403, 403, 403, 403, 403, 404, 401] },
+	{ route: 'GET /api/axes/{id}/cascade', on: 'the main axis',
+		req: () => ['GET', `/api/axes/${fx.axes.main}/cascade`],
+		expect: [200, 200, 200, 200, 200, 200, 404, 401] },
+	{ route: 'GET /api/objectives', on: 'the objectives', req: () => ['GET', '/api/objectives'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/objectives', on: 'an individual objective of member1 under team A\'s',
+		req: (role) => ['POST', '/api/objectives', { level: 'individual', parent_id: fx.obj.CA,
+			owner_person_id: fx.people.member1, title: `Marie : objectif posé par ${role}` }],
+		probe: () => `/api/objectives?owner=${fx.people.member1}&limit=500`,
+		// manager B and the other org cannot see the parent: for them it does not exist
+		expect: [201, 201, 422, 201, 403, 403, 422, 401] },
+	{ route: 'POST /api/objectives', on: 'a collective objective of team B',
+		req: (role) => ['POST', '/api/objectives', { level: 'collective', parent_id: fx.obj.O,
+			owner_unit_id: fx.units.teamB, title: `Équipe B : objectif posé par ${role}` }],
+		probe: () => `/api/objectives?owner_unit=${fx.units.teamB}&limit=500`,
+		expect: [201, 403, 201, 403, 403, 403, 422, 401] },
+	{ route: 'GET /api/objectives/{id}', on: 'member1\'s individual objective',
+		req: () => ['GET', `/api/objectives/${fx.obj.I1}`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'GET /api/objectives/{id}', on: 'team B\'s collective objective',
+		req: () => ['GET', `/api/objectives/${fx.obj.CB}`],
+		expect: [200, 404, 200, 404, 404, 200, 404, 401] },
+	{ route: 'GET /api/objectives/{id}', on: 'the strategic objective',
+		req: () => ['GET', `/api/objectives/${fx.obj.S}`],
+		expect: [200, 200, 200, 200, 200, 200, 404, 401] },
+	{ route: 'PATCH /api/objectives/{id}', on: 'member1\'s draft objective',
+		req: () => ['PATCH', `/api/objectives/${fx.obj.I1}`,
+			{ title: 'Marie : traiter 40 rappels par jour' }],
+		probe: () => `/api/objectives/${fx.obj.I1}`,
+		expect: [200, 200, 404, 200, 404, 403, 404, 401] },
+	{ route: 'PATCH /api/objectives/{id}', on: 'member1\'s agreed objective (one\'s own is agreed with one\'s manager)',
+		setup: () => freshObjectiveOfMember1('agreed'),
+		req: (role, id) => ['PATCH', `/api/objectives/${id}`, { confidence: 0.5 }],
+		probe: (id) => `/api/objectives/${id}`,
+		expect: [200, 200, 404, 403, 404, 403, 404, 401] },
+	{ route: 'PATCH /api/objectives/{id}', on: 'team A\'s collective objective',
+		req: () => ['PATCH', `/api/objectives/${fx.obj.CA}`, { confidence: 0.8 }],
+		probe: () => `/api/objectives/${fx.obj.CA}`,
+		expect: [200, 200, 404, 403, 403, 403, 404, 401] },
+	{ route: 'PATCH /api/objectives/{id}', on: 'the strategic objective',
+		req: () => ['PATCH', `/api/objectives/${fx.obj.S}`, { confidence: 0.6 }],
+		probe: () => `/api/objectives/${fx.obj.S}`,
+		expect: [200, 403, 403, 403, 403, 403, 404, 401] },
+	{ route: 'POST /api/objectives/{id}/cancel', on: 'a fresh draft objective of member1',
+		fresh: true, setup: () => freshObjectiveOfMember1(),
+		req: (role, id) => ['POST', `/api/objectives/${id}/cancel`],
+		probe: (id) => `/api/objectives/${id}`,
+		expect: [200, 200, 404, 200, 404, 403, 404, 401] },
+	{ route: 'GET /api/objectives/{id}/cascade', on: 'member1\'s individual objective',
+		req: () => ['GET', `/api/objectives/${fx.obj.I1}/cascade`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'GET /api/objectives/{id}/cascade', on: 'the strategic objective',
+		req: () => ['GET', `/api/objectives/${fx.obj.S}/cascade`],
+		expect: [200, 200, 200, 200, 200, 200, 404, 401] },
+	{ route: 'GET /api/objectives/{id}/path', on: 'member1\'s individual objective',
+		req: () => ['GET', `/api/objectives/${fx.obj.I1}/path`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'GET /api/objectives/{id}/audit', on: 'member1\'s individual objective',
+		req: () => ['GET', `/api/objectives/${fx.obj.I1}/audit`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'GET /api/audit', on: 'the whole audit trail', req: () => ['GET', '/api/audit'],
+		expect: [200, 403, 403, 403, 403, 200, 200, 401] },
+	// last: it ends the sessions every row above used
+	{ route: 'POST /api/logout', on: 'one\'s own session', req: () => ['POST', '/api/logout'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+];
+
+before(async () => { fx = await startFixture(); });
+after(async () => { await fx.server.stop(); });
+
+test('every route of the route table has a row in the access matrix', () => {
+	const src = readFileSync(new URL('../../src/http/routes.c', import.meta.url), 'utf8');
+	const routes = [...src.matchAll(/\{\s*"([A-Z]+)",\s*"([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+	assert.ok(routes.length > 10, 'routes.c was read');
+	const covered = new Set(MATRIX.map((r) => r.route));
+	assert.deepEqual(routes.filter((r) => !covered.has(r)), []);
+	for (const row of MATRIX) assert.equal(row.expect.length, ROLES.length, row.route);
+});
+
+// The objectives, people and units of the fixture each role may see.
+const SEES_OBJECTIVES = {
+	admin: ['S', 'O', 'CA', 'CB', 'I1', 'I2', 'I3'],
+	hr: ['S', 'O', 'CA', 'CB', 'I1', 'I2', 'I3'],
+	managerA: ['S', 'O', 'CA', 'I1', 'I2'],
+	managerB: ['S', 'O', 'CB', 'I3'],
+	member1: ['S', 'O', 'CA', 'I1'],
+	member2: ['S', 'O', 'CA', 'I2'],
+	member3: ['S', 'O', 'CB', 'I3'],
+	otherAdmin: [],
+};
+const SEES_PEOPLE = {
+	admin: ['admin', 'hr', 'managerA', 'managerB', 'member1', 'member2', 'member3'],
+	hr: ['admin', 'hr', 'managerA', 'managerB', 'member1', 'member2', 'member3'],
+	managerA: ['managerA', 'member1', 'member2'],
+	managerB: ['managerB', 'member3'],
+	member1: ['member1'],
+	member2: ['member2'],
+	member3: ['member3'],
+	otherAdmin: [],
+};
+
+// the fixture keys among a list of ids, in fixture order
+const keysOf = (table, ids) => Object.keys(table).filter((k) => ids.includes(table[k]));
+const flatten = (node) => [node.id, ...node.children.flatMap(flatten)];
+
+describe('what each role sees', () => {
+	for (const [role, expected] of Object.entries(SEES_OBJECTIVES)) {
+		test(`${role} lists exactly the objectives ${expected.join(', ') || '(none of ours)'}`, async () => {
+			const list = await ok(fx.clients[role].get('/api/objectives?limit=500'));
+			assert.deepEqual(keysOf(fx.obj, list.items.map((x) => x.id)), expected);
+			if (role === 'otherAdmin') assert.equal(list.total, 0);
+		});
+		test(`${role} reads those objectives one by one and gets 404 for the others`, async () => {
+			for (const [key, id] of Object.entries(fx.obj)) {
+				const r = await fx.clients[role].get(`/api/objectives/${id}`);
+				assert.equal(r.status, expected.includes(key) ? 200 : 404, `${role} GET ${key}`);
+				if (r.status === 404) assert.equal(r.body.error.code, 'not_found');
+			}
+		});
+		if (role !== 'otherAdmin')
+			test(`${role} sees the same objectives in the cascade of the axis`, async () => {
+				const tree = await ok(fx.clients[role].get(`/api/axes/${fx.axes.main}/cascade`));
+				const ids = tree.children.flatMap(flatten);
+				assert.deepEqual(keysOf(fx.obj, ids), expected);
+			});
+	}
+	for (const [role, expected] of Object.entries(SEES_PEOPLE))
+		test(`${role} lists exactly the people ${expected.join(', ') || '(none of ours)'}`, async () => {
+			const list = await ok(fx.clients[role].get('/api/people?limit=500'));
+			assert.deepEqual(keysOf(fx.people, list.items.map((x) => x.id)), expected);
+			assert.equal(list.total, role === 'otherAdmin' ? 2 : expected.length);
+		});
+	test('every role of the organisation lists all its units and axes; the other organisation none', async () => {
+		for (const role of Object.keys(SEES_PEOPLE)) {
+			const units = (await ok(fx.clients[role].get('/api/units'))).items.map((u) => u.id);
+			const axes = (await ok(fx.clients[role].get('/api/axes'))).items.map((x) => x.id);
+			const mine = role !== 'otherAdmin';
+			assert.deepEqual(keysOf(fx.units, units), mine ? Object.keys(fx.units) : [], role);
+			assert.deepEqual(keysOf(fx.axes, axes), mine ? Object.keys(fx.axes) : [], role);
+		}
+	});
+	test('a member reads the path of their objective up to the ambition, through objectives above them', async () => {
+		const path = await ok(fx.clients.member1.get(`/api/objectives/${fx.obj.I1}/path`));
+		assert.deepEqual(keysOf(fx.obj, path.path.map((x) => x.id)), ['S', 'O', 'CA', 'I1']);
+		assert.deepEqual(path.path.map((x) => x.id), [fx.obj.I1, fx.obj.CA, fx.obj.O, fx.obj.S]);
+		assert.equal(path.axis.id, fx.axes.main);
+		assert.equal(path.ambition, fx.server.ambition);
+	});
+	test('the cascade under the strategic objective hides the branches a member may not read', async () => {
+		const tree = await ok(fx.clients.member1.get(`/api/objectives/${fx.obj.S}/cascade`));
+		assert.deepEqual(keysOf(fx.obj, flatten(tree)), ['S', 'O', 'CA', 'I1']);
+	});
+	test('the other organisation\'s admin finds none of our objects in its audit trail', async () => {
+		const trail = await ok(fx.clients.otherAdmin.get('/api/audit?limit=500'));
+		const ours = { objective: fx.obj, unit: fx.units, person: fx.people, axis: fx.axes };
+		for (const e of trail.items)
+			assert.ok(!Object.values(ours[e.entity] || {}).includes(e.entity_id),
+				`entry ${JSON.stringify(e)}`);
+		assert.ok(trail.items.some((e) => e.entity === 'org' && e.entity_id === fx.otherOrg.id),
+			'its own trail starts with its own init');
+		assert.ok(!trail.items.some((e) => e.actor_id && Object.values(fx.people).includes(e.actor_id)));
+	});
+	test('the other organisation\'s admin reads its own organisation, not ours', async () => {
+		const org = await ok(fx.clients.otherAdmin.get('/api/org'));
+		assert.equal(org.id, fx.otherOrg.id);
+		assert.equal(org.name, 'Autre Société');
+	});
+});
+
+describe('objectives: who proposes, who agrees', () => {
+	test('a member proposes their own draft objective but cannot agree it (403), and it stays proposed', async () => {
+		const id = await freshObjectiveOfMember1();
+		const m1 = fx.clients.member1;
+		assert.equal((await ok(m1.patch(`/api/objectives/${id}`, { status: 'proposed' }))).status,
+			'proposed');
+		const n0 = await auditTotal(fx.clients.admin);
+		const r = await m1.patch(`/api/objectives/${id}`, { status: 'agreed' });
+		assert.equal(r.status, 403);
+		assert.equal(r.body.error.code, 'forbidden');
+		assert.equal((await ok(fx.clients.admin.get(`/api/objectives/${id}`))).status, 'proposed');
+		assert.equal(await auditTotal(fx.clients.admin), n0);
+		assert.equal((await ok(fx.clients.managerA.patch(`/api/objectives/${id}`,
+			{ status: 'agreed' }))).status, 'agreed');
+	});
+	test('a member cannot hand their objective to someone else (403)', async () => {
+		const id = await freshObjectiveOfMember1();
+		const r = await fx.clients.member1.patch(`/api/objectives/${id}`,
+			{ owner_person_id: fx.people.member2 });
+		assert.equal(r.status, 403);
+		assert.equal((await ok(fx.clients.admin.get(`/api/objectives/${id}`))).owner_person_id,
+			fx.people.member1);
+	});
+	test('a manager cannot move an objective of their team to a unit they do not manage (403)', async () => {
+		const id = await freshObjectiveOfMember1();
+		const r = await fx.clients.managerA.patch(`/api/objectives/${id}`,
+			{ owner_person_id: fx.people.member3, parent_id: fx.obj.CB });
+		assert.ok([403, 422].includes(r.status), `${r.status} ${r.text}`);
+		const o = await ok(fx.clients.admin.get(`/api/objectives/${id}`));
+		assert.equal(o.owner_person_id, fx.people.member1);
+		assert.equal(o.parent_id, fx.obj.CA);
+	});
+	test('a manager cannot agree their own individual objective, but their manager\'s admin can', async () => {
+		const admin = fx.clients.admin;
+		const o = await ok(admin.post('/api/objectives', { level: 'individual', parent_id: fx.obj.CA,
+			owner_person_id: fx.people.managerA, title: 'Marc : coacher chaque membre chaque semaine',
+			status: 'proposed' }), 201);
+		const r = await fx.clients.managerA.patch(`/api/objectives/${o.id}`, { status: 'agreed' });
+		assert.equal(r.status, 403);
+		assert.equal((await ok(admin.get(`/api/objectives/${o.id}`))).status, 'proposed');
+		assert.equal((await ok(admin.patch(`/api/objectives/${o.id}`, { status: 'agreed' }))).status,
+			'agreed');
+	});
+	test('a manager cannot give a person the admin role (403) nor change themselves', async () => {
+		const mA = fx.clients.managerA;
+		const r = await mA.patch(`/api/people/${fx.people.member1}`, { role: 'admin' });
+		assert.equal(r.status, 403);
+		assert.equal((await ok(fx.clients.admin.get(`/api/people/${fx.people.member1}`))).role, 'member');
+		const self = await mA.patch(`/api/people/${fx.people.managerA}`, { job: 'Chef' });
+		assert.equal(self.status, 403);
+	});
+});
+
+describe('the access matrix', () => {
+	for (const row of MATRIX) {
+		describe(`${row.route} on ${row.on}`, () => {
+			let shared;
+			before(async () => { if (row.setup && !row.fresh) shared = await row.setup(); });
+			for (const role of RUN_ORDER) {
+				const want = row.expect[ROLES.indexOf(role)];
+				test(`${role} gets ${want}`, async () => {
+					const admin = fx.clients.admin;
+					const ctx = row.fresh ? await row.setup() : shared;
+					const [method, path, body] = row.req(role, ctx);
+					const write = method !== 'GET';
+					const probe = row.probe ? row.probe(ctx) : null;
+					const before = write ? await auditTotal(admin) : 0;
+					const seen = probe ? await ok(admin.get(probe)) : null;
+					const r = await fx.clients[role].request(method, path, body);
+					assert.equal(r.status, want, `${role} ${method} ${path}: ${r.text}`);
+					if (r.status >= 400 && path.startsWith('/api/')) {
+						assert.ok(r.body && r.body.error && r.body.error.code, r.text);
+						assert.equal(typeof r.body.error.message, 'string');
+					}
+					// the other organisation never writes into ours, even when it may write
+					if (write && row.route !== 'POST /api/logout' &&
+					    (r.status >= 400 || role === 'otherAdmin')) {
+						assert.equal(await auditTotal(admin), before, 'the audit trail is unchanged');
+						if (probe)
+							assert.deepEqual(await ok(admin.get(probe)), seen, `${probe} is unchanged`);
+					}
+				});
+			}
+		});
+	}
+	test('after logging out, no session of any role works any more', async () => {
+		for (const role of ROLES.filter((x) => x !== 'anon')) {
+			const r = await fx.clients[role].get('/api/me');
+			assert.equal(r.status, 401, role);
+		}
+		// sessions are per login: a new one works
+		await fx.server.login(fx.server.adminEmail, PASSWORD);
+	});
+});
