@@ -36,6 +36,7 @@ int cli_password(const char *cmd, const char *file, char *out, size_t n, int *ge
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
 
 
 #endif

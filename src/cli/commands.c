@@ -24,6 +24,15 @@ const struct command commands[] = {
 	  "(CIBLE_DB, CIBLE_ADDRESS, CIBLE_PORT, CIBLE_THREADS, CIBLE_LOG_LEVEL), else the\n"
 	  "config file (lines `key = value` with keys db, address, port, threads,\n"
 	  "log_level), else the default. Logs one line per request on stderr.\n" },
+	{ "demo", cmd_demo, "create a realistic demo organisation",
+	  "usage: cible demo [--db PATH] [--force] [--seed N] [--people N]\n"
+	  "                  [--today YYYY-MM-DD] [--password PASSWORD]\n\n"
+	  "Generates a French company with a sales direction and a call-centre service,\n"
+	  "its teams, people and objectives cascaded from the ambition through strategic\n"
+	  "axes down to individuals (default 48 people; --people scales it up to\n"
+	  "200,000). The same seed, size and day give the same organisation. --force\n"
+	  "replaces PATH if it exists. Every demo login has the password given by\n"
+	  "--password (default: demo-cible). Prints the logins.\n" },
 	{ "user", cmd_user, "add people, set passwords, make API tokens",
 	  "usage: cible user add    [--db PATH] [--org ID] --email EMAIL --name NAME\n"
 	  "                         [--role admin|manager|member|hr] [--unit ID]\n"

@@ -1,0 +1,654 @@
+/* The demo organisation (see demo.h). A splitmix64 generator drives every
+ * choice, so output depends on the seed and sizes only. Emails are made
+ * unique with an open-addressing set over the arena. */
+#include <stdio.h>
+#include <string.h>
+#include "core/buf.h"
+#include "core/demo.h"
+
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t rng_next(struct rng *r)
+{
+	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int rng_int(struct rng *r, int n)  /* 0 .. n-1 */
+{
+	return n > 0 ? (int)(rng_next(r) % (uint64_t)n) : 0;
+}
+
+static const char *const women[] = {
+	"Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Emma", "Julie", "Laura", "Pauline",
+	"Marine", "Claire", "Sophie", "Nathalie", "Isabelle", "Sandrine", "Céline", "Aurélie",
+	"Émilie", "Élodie", "Hélène", "Valérie", "Christine", "Margaux", "Lucie", "Anaïs",
+	"Océane", "Mélanie", "Audrey", "Caroline", "Agathe", "Zoé" };
+static const char *const men[] = {
+	"Thomas", "Nicolas", "Julien", "Maxime", "Antoine", "Alexandre", "Kévin", "Romain",
+	"Guillaume", "Mathieu", "Sébastien", "Pierre", "François", "Laurent", "Olivier", "Éric",
+	"Stéphane", "Jérôme", "Yannick", "Karim", "Mehdi", "Hugo", "Louis", "Lucas", "Théo",
+	"Baptiste", "Quentin", "Benoît", "Cédric", "Loïc", "Gaël", "Yann" };
+static const char *const surnames[] = {
+	"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy",
+	"Moreau", "Simon", "Laurent", "Lefèvre", "Michel", "Garcia", "David", "Bertrand", "Roux",
+	"Vincent", "Fournier", "Morel", "Girard", "André", "Lefebvre", "Mercier", "Dupont",
+	"Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier", "Faure", "Rousseau",
+	"Blanc", "Guérin", "Muller", "Henry", "Roussel", "Nicolas", "Perrin", "Morin", "Mathieu",
+	"Clément", "Gauthier", "Dumont", "Lopez", "Fontaine", "Chevalier", "Robin", "Masson",
+	"Sanchez", "Gérard", "Nguyen", "Boyer", "Denis", "Lemaire", "Duval", "Joly", "Gautier",
+	"Roger", "Roche", "Roy", "Noël", "Meyer", "Lucas", "Meunier", "Jean", "Pérez", "Marchand",
+	"Dufour", "Blanchard", "Le Gall", "Barbier", "Brun", "Dumas", "Brunet", "Schmitt",
+	"Leroux", "Colin", "Fernandez", "Benali", "Haddad", "Le Bihan", "Kerbrat" };
+static const char *const places[] = {
+	"Nantes", "Rennes", "Angers", "Brest", "Le Mans", "Tours", "Vannes", "Lorient", "Quimper",
+	"Saint-Nazaire", "La Rochelle", "Niort", "Poitiers", "Laval", "Cholet", "Saint-Brieuc" };
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* ---- unique emails ---- */
+
+struct email_set {
+	const char **slot;
+	size_t cap;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* 1 when s was new (and is now in the set) */
+static int email_add(struct email_set *set, const char *s)
+{
+	size_t i = hash_str(s) & (set->cap - 1);
+	while (set->slot[i]) {
+		if (!strcmp(set->slot[i], s))
+			return 0;
+		i = (i + 1) & (set->cap - 1);
+	}
+	set->slot[i] = s;
+	return 1;
+}
+
+/* "Élodie Le Gall" -> "elodie.le-gall": ASCII, lower case */
+static void email_local(struct buf *out, const char *first, const char *last)
+{
+	static const struct { const char *from; char to; } fold[] = {
+		{ "é", 'e' }, { "è", 'e' }, { "ê", 'e' }, { "ë", 'e' }, { "É", 'e' }, { "à", 'a' },
+		{ "â", 'a' }, { "ï", 'i' }, { "î", 'i' }, { "ô", 'o' }, { "ç", 'c' }, { "ù", 'u' },
+		{ "û", 'u' } };
+	const char *parts[2] = { first, last };
+	for (int k = 0; k < 2; k++) {
+		if (k)
+			buf_addc(out, '.');
+		for (const char *p = parts[k]; *p;) {
+			int done = 0;
+			for (int i = 0; i < N(fold) && !done; i++) {
+				size_t n = strlen(fold[i].from);
+				if (!strncmp(p, fold[i].from, n)) {
+					buf_addc(out, fold[i].to);
+					p += n;
+					done = 1;
+				}
+			}
+			if (done)
+				continue;
+			char c = *p++;
+			if (c == ' ' || c == '\'')
+				buf_addc(out, '-');
+			else if (c >= 'A' && c <= 'Z')
+				buf_addc(out, (char)(c - 'A' + 'a'));
+			else if ((c >= 'a' && c <= 'z') || c == '-')
+				buf_addc(out, c);
+		}
+	}
+}
+
+/* ---- generation state ---- */
+
+struct gen {
+	const struct demo_options *opt;
+	const struct demo_sink *sink;
+	struct arena *a;
+	struct demo_result *res;
+	struct rng rng;
+	struct email_set emails;
+	id_t64 org;
+	day_t q_start, q_end, y_start, y_end;
+	int quarter, year;
+	int serial;  /* objectives emitted, to vary statuses */
+};
+
+static const char *fr_num(struct gen *g, double v)
+{
+	char s[64];
+	if (v == (double)(long long)v)
+		snprintf(s, sizeof(s), "%lld", (long long)v);
+	else
+		snprintf(s, sizeof(s), "%.1f", v);
+	for (char *p = s; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	/* thousands with a narrow space, as French writes them */
+	struct buf b = BUF_INIT;
+	size_t len = strcspn(s, ","), i = 0;
+	if (s[0] == '-') {
+		buf_addc(&b, '-');
+		i = 1;
+	}
+	for (; i < len; i++) {
+		buf_addc(&b, s[i]);
+		size_t left = len - i - 1;
+		if (left && left % 3 == 0)
+			buf_adds(&b, "\xe2\x80\xaf");
+	}
+	buf_adds(&b, s + len);
+	const char *r = arena_strdup(g->a, b.data);
+	buf_free(&b);
+	return r;
+}
+
+static int emit_person(struct gen *g, id_t64 unit, id_t64 manager, enum role role,
+		       const char *job_f, const char *job_m, int new_hire, id_t64 *id,
+		       const char **email_out)
+{
+	int woman = rng_int(&g->rng, 2);
+	const char *first = woman ? women[rng_int(&g->rng, N(women))] : men[rng_int(&g->rng, N(men))];
+	const char *last = surnames[rng_int(&g->rng, N(surnames))];
+	struct buf b = BUF_INIT;
+	email_local(&b, first, last);
+	size_t base = b.len;
+	const char *email = NULL;
+	for (int n = 1; !email; n++) {
+		b.len = base;
+		if (n > 1)
+			buf_addf(&b, "%d", n);
+		else
+			b.data[b.len] = '\0';
+		buf_addf(&b, "@%s", g->opt->domain);
+		char *cand = arena_strdup(g->a, b.data);
+		if (email_add(&g->emails, cand))
+			email = cand;
+	}
+	buf_free(&b);
+	struct person p;
+	memset(&p, 0, sizeof(p));
+	p.org_id = g->org;
+	p.unit_id = unit;
+	p.manager_id = manager;
+	p.name = arena_printf(g->a, "%s %s", first, last);
+	p.email = email;
+	p.job = woman ? job_f : job_m;
+	p.role = role;
+	p.active = true;
+	if (new_hire)
+		p.hired_on = g->opt->today - 5 - rng_int(&g->rng, 80);
+	else
+		p.hired_on = g->opt->today - 200 - rng_int(&g->rng, 365 * 12);
+	g->res->people++;
+	if (email_out)
+		*email_out = email;
+	return g->sink->person(g->sink->ctx, &p, id);
+}
+
+static void login(struct gen *g, const char *email, const char *what)
+{
+	if (g->res->nlogins >= 8)
+		return;
+	struct demo_login *l = &g->res->logins[g->res->nlogins++];
+	l->email = email;
+	l->what = what;
+}
+
+static int emit_unit(struct gen *g, id_t64 parent, const char *name, enum unit_kind kind,
+		     enum service_type sv, id_t64 *id)
+{
+	struct unit u = { 0, g->org, parent, 0, name, kind, sv };
+	g->res->units++;
+	return g->sink->unit(g->sink->ctx, &u, id);
+}
+
+static const char *plan_json(struct gen *g, const char *const *steps, int n, day_t from,
+			     day_t to)
+{
+	struct buf b = BUF_INIT;
+	buf_addc(&b, '[');
+	for (int i = 0; i < n; i++) {
+		char d[11];
+		date_format_iso(from + (to - from) * (i + 1) / (n + 1), d);
+		buf_addf(&b, "%s{\"title\":\"", i ? "," : "");
+		for (const char *p = steps[i]; *p; p++) {
+			if (*p == '"' || *p == '\\')
+				buf_addc(&b, '\\');
+			buf_addc(&b, *p);
+		}
+		buf_addf(&b, "\",\"due\":\"%s\",\"done\":%s}", d,
+			 from + (to - from) * (i + 1) / (n + 1) < g->opt->today ? "true" : "false");
+	}
+	buf_addc(&b, ']');
+	const char *r = arena_strdup(g->a, b.data);
+	buf_free(&b);
+	return r;
+}
+
+struct obj_spec {
+	enum level level;
+	id_t64 parent, axis, owner_person, owner_unit;
+	const char *title, *indicator, *unit, *what, *who, *where, *why, *how;
+	enum direction dir;
+	double baseline, target;
+	int yearly;
+	double budget, hours;
+	const char *support;
+	const char *const *steps;
+	int nsteps;
+	const char *skills;
+};
+
+static int emit_objective(struct gen *g, const struct obj_spec *s, id_t64 *id)
+{
+	struct objective o;
+	objective_init(&o);
+	o.org_id = g->org;
+	o.level = s->level;
+	o.parent_id = s->parent;
+	o.axis_id = s->axis;
+	o.owner_person_id = s->owner_person;
+	o.owner_unit_id = s->owner_unit;
+	o.title = s->title;
+	o.what = s->what;
+	o.who = s->who;
+	o.where_ = s->where;
+	o.why = s->why;
+	o.how = s->how;
+	o.indicator = s->indicator;
+	o.unit_label = s->unit;
+	o.direction = s->dir;
+	if (s->indicator) {
+		o.has_baseline = o.has_target = true;
+		o.baseline = s->baseline;
+		o.target = s->target;
+	}
+	o.start = s->yearly ? g->y_start : g->q_start;
+	o.due = s->yearly ? g->y_end : g->q_end;
+	o.weight = s->level == LEVEL_INDIVIDUAL ? 1 + rng_int(&g->rng, 3) : 1;
+	o.means_budget = s->budget > 0 ? s->budget : -1;
+	o.means_time_hours = s->hours > 0 ? s->hours : -1;
+	o.means_support = s->support;
+	o.plan_json = s->nsteps ? plan_json(g, s->steps, s->nsteps, o.start, o.due) : "[]";
+	o.skills_json = s->skills ? s->skills : "[]";
+	int k = g->serial++;
+	o.status = !s->indicator ? ST_DRAFT : k % 11 == 5 ? ST_PROPOSED : k % 17 == 9 ? ST_DRAFT
+									      : ST_AGREED;
+	o.confidence = o.status == ST_AGREED ? 0.5 + 0.1 * rng_int(&g->rng, 5) : -1;
+	o.created_at = o.updated_at = (int64_t)o.start * 86400 + 9 * 3600;
+	g->res->objectives++;
+	return g->sink->objective(g->sink->ctx, &o, id);
+}
+
+void demo_options_default(struct demo_options *o, day_t today)
+{
+	o->seed = 42;
+	o->people = 48;
+	o->team_size = 11;
+	o->today = today;
+	o->domain = "verdier-energie.fr";
+}
+
+static const char *const sales_steps[] = { "Revue du portefeuille clients",
+					   "Atelier découverte des besoins",
+					   "Point pipeline avec le manager" };
+static const char *const call_steps[] = { "Formation à l'écoute active",
+					  "Double écoute avec le superviseur",
+					  "Revue des motifs de rappel" };
+
+/* A sales rep's or an agent's individual objective under their team's. */
+static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
+		      int new_hire, int k)
+{
+	struct obj_spec s;
+	memset(&s, 0, sizeof(s));
+	s.level = LEVEL_INDIVIDUAL;
+	s.parent = team_obj;
+	s.owner_person = person;
+	s.yearly = 0;
+	/* the ramp-up: a new hire's targets fit their experience */
+	double ramp = new_hire ? 0.6 : 1.0;
+	const char *q = arena_printf(g->a, "au T%d %d", g->quarter, g->year);
+	if (k % 23 == 7) {
+		s.title = "Améliorer la qualité de service";  /* vague: SMART will say so */
+		s.why = "Les clients se plaignent";
+		return emit_objective(g, &s, NULL);
+	}
+	if (sales) {
+		switch (k % 3) {
+		case 0: {
+			double base = 40000 + 1000 * rng_int(&g->rng, 30);
+			double tgt = (double)(long long)(base * (1.08 + 0.01 * rng_int(&g->rng, 8)) * ramp / 100) * 100;
+			if (tgt <= base)
+				tgt = base + 1000;
+			s.indicator = "revenue";
+			s.unit = "€";
+			s.dir = DIR_INCREASE;
+			s.baseline = new_hire ? 0 : base;
+			s.target = tgt;
+			s.title = arena_printf(g->a, "Réaliser %s € de chiffre d'affaires %s",
+					       fr_num(g, tgt), q);
+			s.what = "Chiffre d'affaires signé sur mon portefeuille";
+			s.how = "Relance des clients dormants et ventes additionnelles";
+			break;
+		}
+		case 1: {
+			double base = 18 + rng_int(&g->rng, 10), tgt = base + 3 + rng_int(&g->rng, 4);
+			if (new_hire)
+				tgt = base = 0, tgt = 12;
+			s.indicator = "contracts_signed";
+			s.unit = "contrats";
+			s.dir = DIR_INCREASE;
+			s.baseline = base;
+			s.target = tgt;
+			s.title = arena_printf(g->a, "Signer %s contrats %s", fr_num(g, tgt), q);
+			s.what = "Nouveaux contrats d'énergie signés";
+			s.how = "Deux demi-journées de prospection par semaine";
+			break;
+		}
+		default: {
+			double base = 22 + rng_int(&g->rng, 8), tgt = base + 3;
+			s.indicator = "conversion_rate";
+			s.unit = "%";
+			s.dir = DIR_INCREASE;
+			s.baseline = base;
+			s.target = tgt;
+			s.title = arena_printf(g->a, "Porter mon taux de transformation de %s %% à %s %% %s",
+					       fr_num(g, base), fr_num(g, tgt), q);
+			s.what = "Part des rendez-vous qui aboutissent à une signature";
+			s.how = "Préparation systématique des rendez-vous";
+			break;
+		}
+		}
+		s.steps = sales_steps;
+		s.nsteps = 3;
+		s.skills = "[\"Négociation\",\"Connaissance des offres\"]";
+		s.why = "Contribuer à la croissance du chiffre d'affaires de l'équipe";
+	} else {
+		switch (k % 4) {
+		case 0: {
+			double tgt = (double)(int)((900 + 10 * rng_int(&g->rng, 30)) * ramp);
+			s.indicator = "calls_handled";
+			s.unit = "appels";
+			s.dir = DIR_REACH;
+			s.baseline = new_hire ? 0 : tgt - 60;
+			s.target = tgt;
+			s.title = arena_printf(g->a, "Traiter %s appels %s", fr_num(g, tgt), q);
+			s.what = "Appels entrants traités";
+			break;
+		}
+		case 1: {
+			double base = 68 + rng_int(&g->rng, 6), tgt = base + 5;
+			s.indicator = "fcr";
+			s.unit = "%";
+			s.dir = DIR_INCREASE;
+			s.baseline = base;
+			s.target = tgt;
+			s.title = arena_printf(g->a, "Porter la résolution au premier contact de %s %% à %s %% %s",
+					       fr_num(g, base), fr_num(g, tgt), q);
+			s.what = "Demandes résolues dès le premier appel";
+			break;
+		}
+		case 2: {
+			double base = 320 + 5 * rng_int(&g->rng, 8), tgt = base - 30;
+			s.indicator = "aht";
+			s.unit = "s";
+			s.dir = DIR_DECREASE;
+			s.baseline = base;
+			s.target = tgt;
+			s.title = arena_printf(g->a, "Réduire la durée moyenne de traitement de %s s à %s s %s",
+					       fr_num(g, base), fr_num(g, tgt), q);
+			s.what = "Durée moyenne de traitement des appels";
+			break;
+		}
+		default: {
+			double base = 3.3 + 0.1 * rng_int(&g->rng, 4), tgt = base + 0.3;
+			s.indicator = "csat";
+			s.unit = "points";
+			s.dir = DIR_INCREASE;
+			s.baseline = base;
+			s.target = tgt;
+			s.title = arena_printf(g->a, "Porter ma satisfaction client de %s à %s sur 5 %s",
+					       fr_num(g, base), fr_num(g, tgt), q);
+			s.what = "Note moyenne des enquêtes après appel";
+			break;
+		}
+		}
+		s.how = "Appliquer les scripts de résolution et la base de connaissances";
+		s.why = "Tenir l'objectif de l'équipe et la promesse faite aux clients";
+		s.steps = call_steps;
+		s.nsteps = 3;
+		s.skills = "[\"Écoute active\",\"Outils CRM\"]";
+	}
+	s.where = "Site de Nantes";
+	return emit_objective(g, &s, NULL);
+}
+
+int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
+		  struct arena *a, struct demo_result *res)
+{
+	struct gen g;
+	memset(&g, 0, sizeof(g));
+	memset(res, 0, sizeof(*res));
+	g.opt = opt;
+	g.sink = sink;
+	g.a = a;
+	g.res = res;
+	g.rng.s = opt->seed;
+	int people = opt->people < 12 ? 12 : opt->people;
+	int team = opt->team_size < 8 ? 8 : opt->team_size > 15 ? 15 : opt->team_size;
+	g.emails.cap = 64;
+	while (g.emails.cap < (size_t)people * 2)
+		g.emails.cap *= 2;
+	g.emails.slot = arena_alloc(a, g.emails.cap * sizeof(*g.emails.slot));
+	g.q_start = date_quarter_start(opt->today);
+	g.q_end = date_quarter_end(opt->today);
+	g.y_start = date_year_start(opt->today);
+	g.y_end = date_add_months(g.y_start, 12) - 1;
+	int y, m, d;
+	date_to_ymd(opt->today, &y, &m, &d);
+	g.year = y;
+	g.quarter = (m - 1) / 3 + 1;
+
+	struct org org = { 0, "Maison Verdier Énergie", "fr", "EUR",
+		"Devenir d'ici 2028 la référence du service client et de la vente d'énergie "
+		"dans le Grand Ouest", 0x1f };
+	if (sink->org(sink->ctx, &org, &g.org))
+		return -1;
+	id_t64 company, sales_dir, crc, ceo, hr, dc, rcrc;
+	const char *email;
+	if (emit_unit(&g, 0, "Maison Verdier Énergie", UNIT_COMPANY, SERVICE_NONE, &company) ||
+	    emit_person(&g, company, 0, ROLE_ADMIN, "Directrice générale", "Directeur général", 0,
+			&ceo, &email) ||
+	    sink->unit_lead(sink->ctx, company, ceo))
+		return -1;
+	login(&g, email, "admin — direction générale");
+	if (emit_person(&g, company, ceo, ROLE_HR, "Responsable RH", "Responsable RH", 0, &hr, &email))
+		return -1;
+	login(&g, email, "hr — ressources humaines");
+	if (emit_unit(&g, company, "Direction commerciale", UNIT_DIRECTION, SERVICE_SALES,
+		      &sales_dir) ||
+	    emit_person(&g, sales_dir, ceo, ROLE_MANAGER, "Directrice commerciale",
+			"Directeur commercial", 0, &dc, &email) ||
+	    sink->unit_lead(sink->ctx, sales_dir, dc))
+		return -1;
+	login(&g, email, "manager — direction commerciale");
+	if (emit_unit(&g, company, "Centre de relation client", UNIT_SERVICE, SERVICE_CALL_CENTRE,
+		      &crc) ||
+	    emit_person(&g, crc, ceo, ROLE_MANAGER, "Responsable du centre de relation client",
+			"Responsable du centre de relation client", 0, &rcrc, &email) ||
+	    sink->unit_lead(sink->ctx, crc, rcrc))
+		return -1;
+	login(&g, email, "manager — centre de relation client");
+
+	/* axes and the top of the cascade */
+	static const char *const axis_titles[] = { "Satisfaction client",
+		"Croissance du chiffre d'affaires", "Efficacité opérationnelle",
+		"Engagement des équipes" };
+	static const char *const axis_desc[] = {
+		"Chaque client obtient une réponse rapide et juste, dès le premier contact.",
+		"Gagner des clients et développer le portefeuille dans le Grand Ouest.",
+		"Traiter mieux et plus vite, sans dégrader la qualité.",
+		"Des objectifs clairs, suivis et reconnus pour chacun." };
+	id_t64 axes[4], strat[4];
+	for (int i = 0; i < 4; i++) {
+		struct axis x = { 0, g.org, axis_titles[i], axis_desc[i], i + 1 };
+		if (sink->axis(sink->ctx, &x, &axes[i]))
+			return -1;
+	}
+	const char *yr = arena_printf(a, "%d", g.year);
+	struct obj_spec st[4];
+	memset(st, 0, sizeof(st));
+	st[0] = (struct obj_spec){ LEVEL_STRATEGIC, 0, axes[0], 0, company,
+		arena_printf(a, "Porter la satisfaction client de 3,4 à 4,2 sur 5 d'ici fin %s", yr),
+		"csat", "points", "Satisfaction mesurée après chaque contact", "Toute l'entreprise",
+		"Tous les canaux", "Fidéliser nos clients", "Résoudre au premier contact",
+		DIR_INCREASE, 3.4, 4.2, 1, 250000, 0, "Programme qualité", NULL, 0, NULL };
+	st[1] = (struct obj_spec){ LEVEL_STRATEGIC, 0, axes[1], 0, company,
+		arena_printf(a, "Augmenter le chiffre d'affaires de 18 M€ à 20,2 M€ en %s", yr),
+		"revenue", "€", "Chiffre d'affaires annuel", "Toute l'entreprise", "Grand Ouest",
+		"Financer notre développement", "Conquête et ventes additionnelles", DIR_INCREASE,
+		18e6, 20.2e6, 1, 400000, 0, NULL, NULL, 0, NULL };
+	st[2] = (struct obj_spec){ LEVEL_STRATEGIC, 0, axes[2], 0, company,
+		arena_printf(a, "Réduire la durée moyenne de traitement de 330 s à 290 s d'ici fin %s", yr),
+		"aht", "s", "Durée moyenne de traitement", "Toute l'entreprise", "Centre de relation client",
+		"Absorber la croissance sans recruter au même rythme", "Outils et base de connaissances",
+		DIR_DECREASE, 330, 290, 1, 120000, 0, NULL, NULL, 0, NULL };
+	st[3] = (struct obj_spec){ LEVEL_STRATEGIC, 0, axes[3], 0, company,
+		arena_printf(a, "Atteindre 90 %% de collaborateurs suivis chaque trimestre en %s", yr),
+		"checkin_rate", "%", "Entretiens trimestriels tenus", "Tous les managers", "Partout",
+		"Des objectifs vivants", "Un point trimestriel pour chacun", DIR_REACH, 55, 90, 1, 0,
+		200, NULL, NULL, 0, NULL };
+	for (int i = 0; i < 4; i++)
+		if (emit_objective(&g, &st[i], &strat[i]))
+			return -1;
+
+	id_t64 op_sales, op_calls, op_fcr;
+	struct obj_spec op = { LEVEL_OPERATIONAL, strat[1], axes[1], 0, sales_dir,
+		arena_printf(a, "Signer 1 200 nouveaux contrats en %s", yr), "contracts_signed",
+		"contrats", "Nouveaux contrats signés", "Direction commerciale", "Grand Ouest",
+		"Porter la croissance du chiffre d'affaires", "Prospection et fidélisation",
+		DIR_INCREASE, 1000, 1200, 1, 150000, 0, "Campagne marketing", NULL, 0, NULL };
+	if (emit_objective(&g, &op, &op_sales))
+		return -1;
+	op = (struct obj_spec){ LEVEL_OPERATIONAL, strat[0], axes[0], 0, crc,
+		arena_printf(a, "Décrocher 92 %% des appels en moins de 20 secondes en %s", yr),
+		"service_level", "%", "Appels décrochés en moins de 20 secondes",
+		"Centre de relation client", "Plateaux de Nantes et Rennes",
+		"Un client qui attend est un client qui part", "Planification des effectifs",
+		DIR_INCREASE, 84, 92, 1, 80000, 0, "Outil de planification", NULL, 0, NULL };
+	if (emit_objective(&g, &op, &op_calls))
+		return -1;
+	op = (struct obj_spec){ LEVEL_OPERATIONAL, strat[2], axes[2], 0, crc,
+		arena_printf(a, "Porter la résolution au premier contact de 70 %% à 78 %% en %s", yr),
+		"fcr", "%", "Demandes résolues au premier contact", "Centre de relation client",
+		"Tous les plateaux", "Moins de rappels, moins d'attente", "Base de connaissances",
+		DIR_INCREASE, 70, 78, 1, 40000, 0, NULL, NULL, 0, NULL };
+	if (emit_objective(&g, &op, &op_fcr))
+		return -1;
+
+	/* teams: sales get 45 % of the rest, the call centre the others */
+	int rest = people - 4;
+	int sales_people = rest * 45 / 100, call_people = rest - sales_people;
+	int nsales = (sales_people + team - 1) / team, ncall = (call_people + team - 1) / team;
+	int new_hire_skipped = 0, k = 0;
+	for (int side = 0; side < 2; side++) {
+		int nteams = side ? ncall : nsales, left = side ? call_people : sales_people;
+		for (int t = 0; t < nteams; t++) {
+			int size = left / (nteams - t);
+			left -= size;
+			const char *place = places[t % N(places)];
+			const char *tname = side
+				? arena_printf(a, "Plateau %s %c%s", place, 'A' + (t / N(places)) % 26,
+					       t >= 26 * N(places) ? arena_printf(a, "%d", t) : "")
+				: t == 0 ? "Équipe Grands comptes"
+				: arena_printf(a, "Équipe PME %s%s", place,
+					       t / N(places) ? arena_printf(a, " %d", t / N(places) + 1) : "");
+			id_t64 unit, lead, tobj;
+			const char *lead_email;
+			if (emit_unit(&g, side ? crc : sales_dir, tname, UNIT_TEAM,
+				      side ? SERVICE_CALL_CENTRE : SERVICE_SALES, &unit) ||
+			    emit_person(&g, unit, side ? rcrc : dc, ROLE_MANAGER,
+					side ? "Superviseure" : "Responsable d'équipe commerciale",
+					side ? "Superviseur" : "Responsable d'équipe commerciale", 0,
+					&lead, &lead_email) ||
+			    sink->unit_lead(sink->ctx, unit, lead))
+				return -1;
+			if (t == 0)
+				login(&g, lead_email, side ? "manager — plateau d'appels"
+							       : "manager — équipe commerciale");
+			struct obj_spec c;
+			memset(&c, 0, sizeof(c));
+			c.level = LEVEL_COLLECTIVE;
+			c.owner_unit = unit;
+			c.who = tname;
+			c.where = place;
+			if (side) {
+				c.parent = t % 2 ? op_fcr : op_calls;
+				c.indicator = t % 2 ? "fcr" : "service_level";
+				c.unit = "%";
+				c.dir = DIR_INCREASE;
+				c.baseline = t % 2 ? 70 : 84;
+				c.target = t % 2 ? 77 : 91;
+				c.title = t % 2
+					? arena_printf(a, "%s : 77 %% de résolution au premier contact au T%d %d",
+						       tname, g.quarter, g.year)
+					: arena_printf(a, "%s : 91 %% d'appels décrochés en moins de 20 s au T%d %d",
+						       tname, g.quarter, g.year);
+				c.why = "Contribuer à l'objectif du centre de relation client";
+				c.how = "Briefs quotidiens et partage des bonnes pratiques";
+			} else {
+				double tgt = (double)(size - 1) * 52000;
+				c.parent = op_sales;
+				c.indicator = "revenue";
+				c.unit = "€";
+				c.dir = DIR_INCREASE;
+				c.baseline = tgt * 0.9;
+				c.target = tgt;
+				c.title = arena_printf(a, "%s : %s € de chiffre d'affaires au T%d %d", tname,
+						       fr_num(&g, tgt), g.quarter, g.year);
+				c.why = "Contribuer à la croissance de la direction commerciale";
+				c.how = "Revue hebdomadaire du pipeline";
+			}
+			c.budget = 5000;
+			c.support = "Challenge d'équipe trimestriel";
+			if (emit_objective(&g, &c, &tobj))
+				return -1;
+			for (int i = 1; i < size; i++, k++) {
+				int new_hire = rng_int(&g.rng, 10) == 0;
+				id_t64 pid;
+				const char *pe;
+				if (emit_person(&g, unit, lead, ROLE_MEMBER,
+						side ? "Téléconseillère" : "Commerciale",
+						side ? "Téléconseiller" : "Commercial", new_hire, &pid, &pe))
+					return -1;
+				if (t == 0 && i == 1)
+					login(&g, pe, side ? "membre — téléconseiller"
+							       : "membre — commercial");
+				/* the seeds: new hires are never to be left without objectives;
+				 * the demo leaves one so that cible can show it */
+				if (new_hire && !new_hire_skipped) {
+					new_hire_skipped = 1;
+					continue;
+				}
+				if (individual(&g, !side, tobj, pid, new_hire, k))
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
