@@ -88,8 +88,6 @@ int json_check_shape(json_t *obj, const struct jfield *spec, struct err *e)
 			return err_set(e, 400, "invalid_type", key, key, type_words(f->type));
 		if (json_is_string(v) && json_string_length(v) > 20000)
 			return err_set(e, 422, "invalid_value", key, key, "20000 characters at most");
-		if (json_is_string(v) && strlen(json_string_value(v)) != json_string_length(v))
-			return err_set(e, 422, "invalid_value", key, key, "no NUL character");
 	}
 	return 0;
 }
