@@ -71,7 +71,7 @@ int auth_load_principal(struct req *r, id_t64 org, id_t64 person)
 	me->unit_id = p.unit_id;
 	me->role = p.role;
 	struct ids managed = { NULL, 0 }, chain = { NULL, 0 }, above = { NULL, 0 };
-	if (p.role == ROLE_MANAGER || p.role == ROLE_ADMIN) {
+	if (p.role == ROLE_MANAGER) {  /* an admin's rules need no unit set */
 		if (store_units_managed(r->store, org, person, &r->arena, &managed, &r->err))
 			return -1;
 	}
@@ -182,10 +182,17 @@ static json_t *me_json(struct req *r, const struct person *p)
 {
 	json_t *v = json_person(p);
 	json_object_set_new(v, "org_id", json_integer(p->org_id));
-	json_object_set_new(v, "managed_units", json_array());
-	json_t *mu = json_object_get(v, "managed_units");
-	for (size_t i = 0; i < r->me.managed.n; i++)
-		json_array_append_new(mu, json_integer(r->me.managed.v[i]));
+	/* the principal of an admin carries no unit set (their rules need none):
+	 * what they lead is looked up for this answer only */
+	struct ids led = { (id_t64 *)r->me.managed.v, r->me.managed.n };
+	struct err e;
+	if (p->role == ROLE_ADMIN &&
+	    store_units_managed(r->store, p->org_id, p->id, &r->arena, &led, &e))
+		led.n = 0;
+	json_t *mu = json_array();
+	for (size_t i = 0; i < led.n; i++)
+		json_array_append_new(mu, json_integer(led.v[i]));
+	json_object_set_new(v, "managed_units", mu);
 	if (r->csrf)
 		json_object_set_new(v, "csrf_token", json_string(r->csrf));
 	return v;

@@ -905,23 +905,27 @@ int store_objective_update(struct store *s, const struct objective *o, struct er
 	return step_update(s, st, "objective", e);
 }
 
-int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
-			 struct arena *a, struct objective **out, size_t *n, struct err *e)
+/* An id set as a JSON array, for json_each() in a prepared statement. */
+static void bind_ids(sqlite3_stmt *st, int i, const struct ids *set)
 {
-	static const char sql[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE o.org_id = ?1"
-		" AND (?2 IS NULL OR o.owner_person_id = ?2)"
-		" AND (?3 IS NULL OR o.owner_unit_id = ?3)"
-		" AND (?4 IS NULL OR o.level = ?4)"
-		" AND (?5 IS NULL OR o.status = ?5)"
-		" AND (?6 IS NULL OR o.parent_id = ?6)"
-		" AND (?7 IS NULL OR o.axis_id = ?7)"
-		" AND (?8 IS NULL OR o.due IS NULL OR o.due >= ?8)"
-		" AND (?9 IS NULL OR o.start IS NULL OR o.start <= ?9)"
-		" ORDER BY o.id";
-	sqlite3_stmt *st = prep(s, sql, e);
-	if (!st)
-		return -1;
+	if (!set) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	struct buf j = BUF_INIT;
+	buf_addc(&j, '[');
+	for (size_t k = 0; k < set->n; k++)
+		buf_addf(&j, "%s%lld", k ? "," : "", (long long)set->v[k]);
+	buf_addc(&j, ']');
+	sqlite3_bind_text(st, i, j.data, (int)j.len, SQLITE_TRANSIENT);
+	buf_free(&j);
+}
+
+static void bind_objective_filter(sqlite3_stmt *st, id_t64 org, const struct objective_filter *f)
+{
 	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 16, -1);
+	sqlite3_bind_int64(st, 17, 0);
 	if (f) {
 		bind_id(st, 2, f->owner_person);
 		bind_id(st, 3, f->owner_unit);
@@ -931,13 +935,62 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 		bind_id(st, 7, f->axis);
 		bind_day(st, 8, f->from);
 		bind_day(st, 9, f->to);
+		bind_ids(st, 10, f->units);
+		if (f->visible) {
+			static const struct ids none = { NULL, 0 };
+			sqlite3_bind_int(st, 11, 1);
+			sqlite3_bind_int64(st, 12, f->visible_person);
+			bind_ids(st, 13, f->visible_scope ? f->visible_scope : &none);
+			bind_ids(st, 14, f->visible_owner_units ? f->visible_owner_units : &none);
+			bind_ids(st, 15, f->visible_ids ? f->visible_ids : &none);
+		}
+		if (f->limit)
+			sqlite3_bind_int64(st, 16, (sqlite3_int64)f->limit);
+		sqlite3_bind_int64(st, 17, (sqlite3_int64)f->offset);
 	}
+}
+
+int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
+			 struct arena *a, struct objective **out, size_t *n, size_t *total,
+			 struct err *e)
+{
+#define OBJ_WHERE " WHERE o.org_id = ?1" \
+		" AND (?2 IS NULL OR o.owner_person_id = ?2)" \
+		" AND (?3 IS NULL OR o.owner_unit_id = ?3)" \
+		" AND (?4 IS NULL OR o.level = ?4)" \
+		" AND (?5 IS NULL OR o.status = ?5)" \
+		" AND (?6 IS NULL OR o.parent_id = ?6)" \
+		" AND (?7 IS NULL OR o.axis_id = ?7)" \
+		" AND (?8 IS NULL OR o.due IS NULL OR o.due >= ?8)" \
+		" AND (?9 IS NULL OR o.start IS NULL OR o.start <= ?9)" \
+		" AND (?10 IS NULL OR coalesce(o.owner_unit_id, p.unit_id) IN" \
+		"      (SELECT value FROM json_each(?10)))" \
+		" AND (?11 IS NULL OR o.owner_person_id = ?12" \
+		"      OR coalesce(o.owner_unit_id, p.unit_id) IN (SELECT value FROM json_each(?13))" \
+		"      OR o.owner_unit_id IN (SELECT value FROM json_each(?14))" \
+		"      OR o.id IN (SELECT value FROM json_each(?15)))"
+	static const char sql[] = "SELECT " OBJ_COLS OBJ_FROM OBJ_WHERE
+		" ORDER BY o.id LIMIT ?16 OFFSET ?17";
+	static const char sql_count[] = "SELECT count(*), ?16, ?17" OBJ_FROM OBJ_WHERE;
+	if (total) {
+		sqlite3_stmt *cs = prep(s, sql_count, e);
+		if (!cs)
+			return -1;
+		bind_objective_filter(cs, org, f);
+		int crc = sqlite3_step(cs);
+		*total = crc == SQLITE_ROW ? (size_t)sqlite3_column_int64(cs, 0) : 0;
+		done(s, cs);
+		if (crc != SQLITE_ROW)
+			return db_err(s, e);
+	}
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	bind_objective_filter(st, org, f);
 	size_t cap = 32, k = 0;
 	struct objective *v = arena_alloc(a, cap * sizeof(*v));
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (f && f->units && !ids_contains(f->units, sqlite3_column_int64(st, 32)))
-			continue;
 		if (k == cap) {
 			struct objective *nv = arena_alloc(a, cap * 2 * sizeof(*v));
 			memcpy(nv, v, k * sizeof(*v));
@@ -985,20 +1038,13 @@ int store_objective_ancestors_of_owned(struct store *s, id_t64 org, id_t64 perso
 		" (SELECT value FROM json_each(?3)))"
 		" UNION SELECT o.parent_id FROM objective o JOIN up ON o.id = up.id"
 		" WHERE o.parent_id IS NOT NULL) SELECT id FROM up ORDER BY id";
-	struct buf j = BUF_INIT;
-	buf_addc(&j, '[');
-	for (size_t i = 0; units && i < units->n; i++)
-		buf_addf(&j, "%s%lld", i ? "," : "", (long long)units->v[i]);
-	buf_addc(&j, ']');
+	static const struct ids none = { NULL, 0 };
 	sqlite3_stmt *st = prep(s, sql, e);
-	if (!st) {
-		buf_free(&j);
+	if (!st)
 		return -1;
-	}
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, person);
-	bind_text(st, 3, j.data);
-	buf_free(&j);
+	bind_ids(st, 3, units ? units : &none);
 	return collect_ids(s, st, a, out, e);
 }
 

@@ -97,15 +97,26 @@ struct objective_filter {
 	id_t64 parent;             /* 0: any */
 	id_t64 axis;               /* 0: any */
 	day_t from, to;            /* period overlapping [from, to]; DAY_NONE: open */
+	/* A prefilter mirroring access_objective_read(), so that paging can
+	 * happen in SQL: when visible is set, only objectives owned by
+	 * visible_person, scoped in visible_scope, owned by a unit of
+	 * visible_owner_units, or listed in visible_ids. The caller still applies
+	 * the core rule to what comes back. */
+	int visible;
+	id_t64 visible_person;
+	const struct ids *visible_scope, *visible_owner_units, *visible_ids;
+	size_t limit, offset;      /* limit 0: all */
 };
 int store_objective_create(struct store *s, const struct objective *o, id_t64 *id,
 			   struct err *e);
 int store_objective_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 			struct objective *o, struct err *e);
 int store_objective_update(struct store *s, const struct objective *o, struct err *e);
-/* all matching, ordered by id */
+/* matching objectives ordered by id, the page [offset, offset+limit) of them;
+ * *total (if not NULL) counts every match */
 int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
-			 struct arena *a, struct objective **out, size_t *n, struct err *e);
+			 struct arena *a, struct objective **out, size_t *n, size_t *total,
+			 struct err *e);
 /* parent id of an objective (0 for a root), for cycle checks */
 int store_objective_parent(struct store *s, id_t64 org, id_t64 id, id_t64 *parent,
 			   struct err *e);
