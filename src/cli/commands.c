@@ -16,7 +16,7 @@ const struct command commands[] = {
 	  "Creates PATH (default $CIBLE_DB or ./cible.db) if needed, applies the schema,\n"
 	  "and adds an organisation with its first admin. The admin's password comes from\n"
 	  "FILE (first line), else $CIBLE_PASSWORD, else one is generated and printed.\n" },
-	{ "serve", cmd_serve, "serve the web app and the JSON API",
+	{ "serve", cmd_serve, "serve the JSON API",
 	  "usage: cible serve [--db PATH] [--address ADDR] [--port N] [--threads N]\n"
 	  "                   [--log-level error|warn|info|debug] [--config FILE]\n\n"
 	  "Serves on http://ADDR:PORT (default 127.0.0.1:8080; port 0 picks a free one\n"
