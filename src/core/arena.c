@@ -76,6 +76,20 @@ char *arena_strdup(struct arena *a, const char *s)
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+void *arena_push(struct arena *a, void *v_ptr, size_t *n, size_t *cap, size_t size)
+{
+	void **v = v_ptr;
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		void *nv = arena_alloc(a, ncap * size);
+		if (*n)
+			memcpy(nv, *v, *n * size);
+		*v = nv;
+		*cap = ncap;
+	}
+	return (char *)*v + (*n)++ * size;
+}
+
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
 	va_list ap, cp;

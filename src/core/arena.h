@@ -17,6 +17,11 @@ void arena_free(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);       /* zeroed, 16-aligned */
 char *arena_strdup(struct arena *a, const char *s);     /* NULL stays NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* Appends one zeroed element to a growing array held in the arena: *v has *n
+ * elements of size bytes and room for *cap (start with *v NULL, *n = *cap =
+ * 0). Returns the new element. The old block stays in the arena until the
+ * arena is freed: doubling keeps the waste under the array's final size. */
+void *arena_push(struct arena *a, void *v_ptr, size_t *n, size_t *cap, size_t size);
 char *arena_printf(struct arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

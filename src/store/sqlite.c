@@ -275,17 +275,11 @@ int ids_contains(const struct ids *set, id_t64 id)
 static int collect_ids(struct store *s, sqlite3_stmt *st, struct arena *a, struct ids *out,
 		       struct err *e)
 {
-	size_t cap = 16, n = 0;
-	id_t64 *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, n = 0;
+	id_t64 *v = NULL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			id_t64 *nv = arena_alloc(a, cap * 2 * sizeof(*v));
-			memcpy(nv, v, n * sizeof(*v));
-			v = nv;
-			cap *= 2;
-		}
-		v[n++] = sqlite3_column_int64(st, 0);
+		*(id_t64 *)arena_push(a, &v, &n, &cap, sizeof(*v)) = sqlite3_column_int64(st, 0);
 	}
 	if (rc != SQLITE_DONE) {
 		db_err(s, e);
@@ -448,17 +442,11 @@ int store_unit_list(struct store *s, id_t64 org, struct arena *a, struct unit **
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
-	size_t cap = 16, k = 0;
-	struct unit *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, k = 0;
+	struct unit *v = NULL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (k == cap) {
-			struct unit *nv = arena_alloc(a, cap * 2 * sizeof(*v));
-			memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-			cap *= 2;
-		}
-		read_unit(st, a, &v[k++]);
+		read_unit(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 	}
 	done(s, st);
 	if (rc != SQLITE_DONE)
@@ -648,8 +636,8 @@ int store_person_list(struct store *s, id_t64 org, const struct person_filter *f
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int(st, 2, f ? f->active : -1);
-	size_t cap = 16, k = 0, seen = 0;
-	struct person *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, k = 0, seen = 0;
+	struct person *v = NULL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (f && f->units && !ids_contains(f->units, sqlite3_column_int64(st, 2)))
@@ -657,13 +645,7 @@ int store_person_list(struct store *s, id_t64 org, const struct person_filter *f
 		seen++;
 		if (f && (seen <= f->offset || (f->limit && k >= f->limit)))
 			continue;
-		if (k == cap) {
-			struct person *nv = arena_alloc(a, cap * 2 * sizeof(*v));
-			memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-			cap *= 2;
-		}
-		read_person(st, a, &v[k++]);
+		read_person(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 	}
 	done(s, st);
 	if (rc != SQLITE_DONE)
@@ -745,17 +727,11 @@ int store_axis_list(struct store *s, id_t64 org, struct arena *a, struct axis **
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
-	size_t cap = 8, k = 0;
-	struct axis *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, k = 0;
+	struct axis *v = NULL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (k == cap) {
-			struct axis *nv = arena_alloc(a, cap * 2 * sizeof(*v));
-			memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-			cap *= 2;
-		}
-		read_axis(st, a, &v[k++]);
+		read_axis(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 	}
 	done(s, st);
 	if (rc != SQLITE_DONE)
@@ -987,17 +963,11 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 	if (!st)
 		return -1;
 	bind_objective_filter(st, org, f);
-	size_t cap = 32, k = 0;
-	struct objective *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, k = 0;
+	struct objective *v = NULL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (k == cap) {
-			struct objective *nv = arena_alloc(a, cap * 2 * sizeof(*v));
-			memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-			cap *= 2;
-		}
-		read_objective(st, a, &v[k++]);
+		read_objective(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 	}
 	done(s, st);
 	if (rc != SQLITE_DONE)
@@ -1243,21 +1213,15 @@ int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, person);
-	size_t cap = 8, k = 0;
-	struct token_row *v = arena_alloc(a, cap * sizeof(*v));
+	size_t cap = 0, k = 0;
+	struct token_row *v = NULL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (k == cap) {
-			struct token_row *nv = arena_alloc(a, cap * 2 * sizeof(*v));
-			memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-			cap *= 2;
-		}
-		v[k].id = sqlite3_column_int64(st, 0);
-		v[k].name = col_text(st, 1, a);
-		v[k].created_at = sqlite3_column_int64(st, 2);
-		v[k].last_used_at = sqlite3_column_int64(st, 3);
-		k++;
+		struct token_row *t = arena_push(a, &v, &k, &cap, sizeof(*v));
+		t->id = sqlite3_column_int64(st, 0);
+		t->name = col_text(st, 1, a);
+		t->created_at = sqlite3_column_int64(st, 2);
+		t->last_used_at = sqlite3_column_int64(st, 3);
 	}
 	done(s, st);
 	if (rc != SQLITE_DONE)
