@@ -263,19 +263,30 @@ int api_login(struct req *r)
 	int ok = found && p.active && hash &&
 		 crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 	if (!ok) {
-		store_login_attempt(r->store, email, r->now, 0, &e);
-		store_login_attempt(r->store, ipkey, r->now, 0, &e);
+		if (store_begin(r->store, &r->err))
+			goto out;
+		if (store_login_attempt(r->store, email, r->now, 0, &r->err) ||
+		    store_login_attempt(r->store, ipkey, r->now, 0, &r->err) ||
+		    store_commit(r->store, &r->err)) {
+			store_rollback(r->store);
+			goto out;
+		}
 		fail(r, 401, "bad_credentials", NULL, NULL, NULL);
 		goto out;
 	}
-	store_login_attempt(r->store, email, r->now, 1, &e);
 	char token[80], csrf[80], th[65];
 	auth_new_secret("", token, sizeof(token));
 	auth_new_secret("", csrf, sizeof(csrf));
 	auth_token_hash(token, th);
-	if (store_session_create(r->store, th, p.org_id, p.id, csrf, r->now,
-				 r->now + SESSION_SECONDS, &r->err))
+	if (store_begin(r->store, &r->err))
 		goto out;
+	if (store_login_attempt(r->store, email, r->now, 1, &r->err) ||
+	    store_session_create(r->store, th, p.org_id, p.id, csrf, r->now,
+				 r->now + SESSION_SECONDS, &r->err) ||
+	    store_commit(r->store, &r->err)) {
+		store_rollback(r->store);
+		goto out;
+	}
 	snprintf(r->set_cookie, sizeof(r->set_cookie),
 		 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
 		 SESSION_SECONDS);
