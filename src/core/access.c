@@ -78,6 +78,14 @@ bool access_unit_write(const struct principal *p, const struct unit *u)
 	       (!u->id || idset_has(&p->managed, u->id));
 }
 
+bool access_activity_write(const struct principal *p, const struct person *x)
+{
+	if (x->org_id != p->org_id)
+		return false;
+	return p->role == ROLE_ADMIN ||
+	       (p->role == ROLE_MANAGER && idset_has(&p->managed, x->unit_id));
+}
+
 bool access_org_write(const struct principal *p)
 {
 	return p->role == ROLE_ADMIN;

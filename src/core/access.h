@@ -36,6 +36,9 @@ bool access_objective_write(const struct principal *p, const struct objective *o
 bool access_person_read(const struct principal *p, const struct person *x);
 bool access_person_write(const struct principal *p, const struct person *x);
 bool access_unit_write(const struct principal *p, const struct unit *u);
+/* Push activity records for person x (integrations use an admin's or a
+ * manager's token): admin, or the manager of x's unit. */
+bool access_activity_write(const struct principal *p, const struct person *x);
 bool access_org_write(const struct principal *p);   /* org settings and axes */
 bool access_audit_all(const struct principal *p);   /* the whole trail */
 

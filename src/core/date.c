@@ -1,5 +1,6 @@
 /* Civil-date arithmetic (Howard Hinnant's days-from-civil algorithm, written
  * from its published description). */
+#include <string.h>
 #include "core/date.h"
 
 bool date_valid_ymd(int y, int m, int d)
@@ -144,4 +145,53 @@ day_t date_year_start(day_t day)
 day_t date_week_start(day_t day)
 {
 	return day - (date_weekday(day) - 1);
+}
+
+static int two(const char *s)
+{
+	return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' ? (s[0] - '0') * 10 + s[1] - '0'
+									    : -1;
+}
+
+int date_parse_datetime(const char *s, long long *unix_seconds)
+{
+	if (!s || strlen(s) < 10)
+		return -1;
+	char day[11];
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	day_t d;
+	if (date_parse_iso(day, &d))
+		return -1;
+	const char *p = s + 10;
+	int hh = 0, mm = 0, ss = 0;
+	if (*p == 'T' || *p == ' ') {
+		hh = two(p + 1);
+		if (hh < 0 || hh > 23 || p[3] != ':')
+			return -1;
+		mm = two(p + 4);
+		if (mm < 0 || mm > 59)
+			return -1;
+		p += 6;
+		if (*p == ':') {
+			ss = two(p + 1);
+			if (ss < 0 || ss > 60)
+				return -1;
+			p += 3;
+		}
+	}
+	long long offset = 0;
+	if (*p == 'Z') {
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		int oh = two(p + 1), om = p[3] == ':' ? two(p + 4) : -1;
+		if (oh < 0 || oh > 14 || om < 0 || om > 59)
+			return -1;
+		offset = (oh * 3600LL + om * 60LL) * (*p == '-' ? -1 : 1);
+		p += 6;
+	}
+	if (*p)
+		return -1;
+	*unix_seconds = (long long)d * 86400 + hh * 3600LL + mm * 60LL + ss - offset;
+	return 0;
 }

@@ -28,4 +28,8 @@ day_t date_year_start(day_t day);
 /* Monday of the ISO week holding day. */
 day_t date_week_start(day_t day);
 
+/* "YYYY-MM-DD", "YYYY-MM-DDTHH:MM[:SS]" or with a space instead of T, with an
+ * optional "Z" or "+HH:MM"/"-HH:MM" offset (none means UTC): unix seconds.
+ * 0 on success. */
+int date_parse_datetime(const char *s, long long *unix_seconds);
 #endif

@@ -1018,6 +1018,101 @@ int store_objective_ancestors_of_owned(struct store *s, id_t64 org, id_t64 perso
 	return collect_ids(s, st, a, out, e);
 }
 
+/* ---- activity ---- */
+
+int store_person_resolve(struct store *s, id_t64 org, const char *key, id_t64 *person,
+			 struct err *e)
+{
+	/* an id, then an email, an employee code, a full name: the first that
+	 * names exactly one person wins */
+	static const char sql[] = "SELECT id FROM person WHERE org_id = ?1 AND"
+		" (CAST(id AS TEXT) = ?2 OR email = ?2 OR code = ?2 OR name = ?2)"
+		" ORDER BY CAST(id AS TEXT) = ?2 DESC, email = ?2 DESC, code = ?2 DESC LIMIT 2";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, key);
+	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
+	if (found)
+		*person = sqlite3_column_int64(st, 0);
+	done(s, st);
+	if (found)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return err_set(e, 404, "not_found", NULL, "person", NULL);
+	return db_err(s, e);
+}
+
+int store_activity_add(struct store *s, id_t64 org, const struct activity *x, int64_t now,
+		       int *stored, struct err *e)
+{
+	static const char sql[] = "INSERT INTO activity(org_id, kind, source_id, person_id, at,"
+		" fields, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+		" ON CONFLICT (org_id, kind, source_id) DO NOTHING";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	bind_text(st, 2, x->kind);
+	bind_text(st, 3, x->source_id);
+	sqlite3_bind_int64(st, 4, x->person_id);
+	sqlite3_bind_int64(st, 5, x->at);
+	bind_text(st, 6, x->fields ? x->fields : "{}");
+	sqlite3_bind_int64(st, 7, now);
+	if (step_done(s, st, e))
+		return -1;
+	*stored = sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+int store_activity_list(struct store *s, id_t64 org, const struct activity_filter *f,
+			struct arena *a, struct activity **out, size_t *n, size_t *total,
+			struct err *e)
+{
+#define ACT_WHERE " WHERE org_id = ?1 AND (?2 IS NULL OR person_id IN" \
+		" (SELECT value FROM json_each(?2))) AND (?3 IS NULL OR kind = ?3)" \
+		" AND (?4 = 0 OR at >= ?4) AND (?5 = 0 OR at < ?5)"
+	static const char sql_count[] = "SELECT count(*), ?6, ?7 FROM activity" ACT_WHERE;
+	static const char sql[] = "SELECT id, person_id, kind, source_id, at, fields FROM activity"
+		ACT_WHERE " ORDER BY at, id LIMIT ?6 OFFSET ?7";
+	const char *const both[2] = { sql_count, sql };
+	size_t cap = 0, k = 0;
+	struct activity *v = NULL;
+	for (int q = 0; q < 2; q++) {
+		sqlite3_stmt *st = prep(s, both[q], e);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, org);
+		bind_ids(st, 2, f->people);
+		bind_text(st, 3, f->kind);
+		sqlite3_bind_int64(st, 4, f->from);
+		sqlite3_bind_int64(st, 5, f->to);
+		sqlite3_bind_int64(st, 6, f->limit ? (sqlite3_int64)f->limit : -1);
+		sqlite3_bind_int64(st, 7, (sqlite3_int64)f->offset);
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (q == 0) {
+				*total = (size_t)sqlite3_column_int64(st, 0);
+				continue;
+			}
+			struct activity *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+			x->id = sqlite3_column_int64(st, 0);
+			x->person_id = sqlite3_column_int64(st, 1);
+			x->kind = col_text(st, 2, a);
+			x->source_id = col_text(st, 3, a);
+			x->at = sqlite3_column_int64(st, 4);
+			x->fields = col_text(st, 5, a);
+		}
+		done(s, st);
+		if (rc != SQLITE_DONE)
+			return db_err(s, e);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
 /* ---- audit ---- */
 
 int store_audit_add(struct store *s, id_t64 org, id_t64 actor, const char *entity,

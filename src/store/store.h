@@ -126,6 +126,31 @@ int store_objective_ancestors_of_owned(struct store *s, id_t64 org, id_t64 perso
 				       const struct ids *units, struct arena *a,
 				       struct ids *out, struct err *e);
 
+/* activity records */
+struct activity {
+	id_t64 id, person_id;
+	const char *kind, *source_id;
+	int64_t at;           /* unix seconds, UTC */
+	const char *fields;   /* JSON object text */
+};
+/* Finds a person of org by key: "123" (an id), an email, an employee code,
+ * or an exact full name. 0 and *person set when found; 404 otherwise. */
+int store_person_resolve(struct store *s, id_t64 org, const char *key, id_t64 *person,
+			 struct err *e);
+/* Stores a record unless one with the same (kind, source_id) is there:
+ * *stored is 1 when it was new, 0 for a duplicate. */
+int store_activity_add(struct store *s, id_t64 org, const struct activity *x, int64_t now,
+		       int *stored, struct err *e);
+struct activity_filter {
+	const struct ids *people;  /* NULL: any */
+	const char *kind;          /* NULL: any */
+	int64_t from, to;          /* [from, to) in unix seconds; 0: open */
+	size_t limit, offset;
+};
+int store_activity_list(struct store *s, id_t64 org, const struct activity_filter *f,
+			struct arena *a, struct activity **out, size_t *n, size_t *total,
+			struct err *e);
+
 /* audit trail */
 struct audit_entry {
 	id_t64 id, actor_id;

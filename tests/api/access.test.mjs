@@ -174,6 +174,15 @@ const MATRIX = [
 		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
 	{ route: 'GET /api/audit', on: 'the whole audit trail', req: () => ['GET', '/api/audit'],
 		expect: [200, 403, 403, 403, 403, 200, 200, 401] },
+	{ route: 'GET /api/activity', on: 'the activity records one may read',
+		req: () => ['GET', '/api/activity'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/activity', on: 'a call of member1 (team A)',
+		req: (role) => ['POST', '/api/activity', { kind: 'call', records: [{
+			source_id: `appel-${role}`, person: String(fx.people.member1),
+			at: '2027-01-04T09:30:00Z', fields: { answered: 'Y' } }] }],
+		probe: () => `/api/activity?person=${fx.people.member1}`,
+		expect: [200, 200, 422, 403, 403, 403, 422, 401] },
 	// last: it ends the sessions every row above used
 	{ route: 'POST /api/logout', on: 'one\'s own session', req: () => ['POST', '/api/logout'],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },

@@ -21,6 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (strcmp(back, s))
 			abort();  /* a parsed date must print back the same */
 	}
+	long long t;
+	(void)date_parse_datetime(s, &t);
 	unsigned mask;
 	if (working_days_parse(s, &mask) == 0 && (mask == 0 || mask > 0x7f))
 		abort();

@@ -58,4 +58,21 @@ TEST("month, quarter and year boundaries")
 	CHECK_INT(date_year_start(d), date_from_ymd(2027, 1, 1));
 }
 
+TEST("date-times parse to UTC seconds, offsets included, and nonsense is refused")
+{
+	long long t;
+	CHECK_INT(date_parse_datetime("2021-01-01", &t), 0);
+	CHECK_INT(t, 1609459200);
+	CHECK_INT(date_parse_datetime("2021-01-01T09:30:15Z", &t), 0);
+	CHECK_INT(t, 1609459200 + 9 * 3600 + 30 * 60 + 15);
+	CHECK_INT(date_parse_datetime("2021-01-01 10:30+01:00", &t), 0);
+	CHECK_INT(t, 1609459200 + 9 * 3600 + 30 * 60);
+	CHECK_INT(date_parse_datetime("2021-01-01T24:00", &t), -1);
+	CHECK_INT(date_parse_datetime("2021-02-30T10:00", &t), -1);
+	CHECK_INT(date_parse_datetime("2021-01-01T10:00+1", &t), -1);
+	CHECK_INT(date_parse_datetime("2021-01-01T10:00:00 ", &t), -1);
+	CHECK_INT(date_parse_datetime("2021-01", &t), -1);
+	CHECK_INT(date_parse_datetime(NULL, &t), -1);
+}
+
 T_MAIN("date")
