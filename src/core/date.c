@@ -184,8 +184,12 @@ int date_parse_datetime(const char *s, long long *unix_seconds)
 	if (*p == 'Z') {
 		p++;
 	} else if (*p == '+' || *p == '-') {
-		int oh = two(p + 1), om = p[3] == ':' ? two(p + 4) : -1;
-		if (oh < 0 || oh > 14 || om < 0 || om > 59)
+		/* read no further than the string: each check guards the next */
+		int oh = two(p + 1);
+		if (oh < 0 || oh > 14 || p[3] != ':')
+			return -1;
+		int om = two(p + 4);
+		if (om < 0 || om > 59)
 			return -1;
 		offset = (oh * 3600LL + om * 60LL) * (*p == '-' ? -1 : 1);
 		p += 6;

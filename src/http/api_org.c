@@ -24,19 +24,6 @@ int api_openapi(struct req *r)
 	return 0;
 }
 
-int api_index(struct req *r)
-{
-	static const char *const fr =
-		"<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
-		"<title>cible</title></head><body><h1>cible</h1>"
-		"<p>Management par objectifs. L'API est décrite dans "
-		"<a href=\"/api/openapi.json\">/api/openapi.json</a>.</p></body></html>";
-	buf_adds(&r->out, fr);
-	r->status = 200;
-	r->content_type = "text/html; charset=utf-8";
-	return 0;
-}
-
 int api_org_get(struct req *r)
 {
 	struct org o;

@@ -211,6 +211,70 @@ static int too_many(struct req *r, const char *key, int64_t max, int64_t *wait)
 	return 0;
 }
 
+int auth_login(struct req *r, const char *email, const char *password, struct person *out)
+{
+	char ipkey[80];
+	snprintf(ipkey, sizeof(ipkey), "ip:%s", r->client_ip ? r->client_ip : "?");
+	int64_t wait_email, wait_ip;
+	/* per address the bar is higher: a team shares a NAT */
+	if (too_many(r, email, LOGIN_MAX_FAILURES, &wait_email) ||
+	    too_many(r, ipkey, LOGIN_MAX_FAILURES * 4, &wait_ip))
+		return -1;
+	if (wait_email > 0 || wait_ip > 0) {
+		int64_t w = wait_email > wait_ip ? wait_email : wait_ip;
+		snprintf(r->retry_after, sizeof(r->retry_after), "%lld", (long long)w);
+		return fail(r, 429, "too_many_attempts", NULL, r->retry_after, NULL);
+	}
+	const char *hash = NULL;
+	struct err e;
+	err_clear(&e);
+	int found = !store_person_by_email(r->store, email, &r->arena, out, &hash, &e);
+	if (!found && e.status != 404) {
+		r->err = e;
+		return -1;
+	}
+	if (!found || !hash) {
+		pthread_once(&dummy_once, dummy_init);
+		if (dummy_hash[0] &&
+		    crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0)
+			found = 0;  /* a random 32-hex password: never guessed */
+	}
+	int ok = found && out->active && hash &&
+		 crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	if (!ok) {
+		if (store_begin(r->store, &r->err))
+			return -1;
+		if (store_login_attempt(r->store, email, r->now, 0, &r->err) ||
+		    store_login_attempt(r->store, ipkey, r->now, 0, &r->err) ||
+		    store_commit(r->store, &r->err)) {
+			store_rollback(r->store);
+			return -1;
+		}
+		return fail(r, 401, "bad_credentials", NULL, NULL, NULL);
+	}
+	char token[80], csrf[80], th[65];
+	auth_new_secret("", token, sizeof(token));
+	auth_new_secret("", csrf, sizeof(csrf));
+	auth_token_hash(token, th);
+	if (store_begin(r->store, &r->err))
+		return -1;
+	if (store_login_attempt(r->store, email, r->now, 1, &r->err) ||
+	    store_session_create(r->store, th, out->org_id, out->id, csrf, r->now,
+				 r->now + SESSION_SECONDS, &r->err) ||
+	    store_commit(r->store, &r->err)) {
+		store_rollback(r->store);
+		return -1;
+	}
+	snprintf(r->set_cookie, sizeof(r->set_cookie),
+		 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
+		 SESSION_SECONDS);
+	if (auth_load_principal(r, out->org_id, out->id))
+		return -1;
+	r->auth = AUTH_COOKIE;
+	r->csrf = arena_strdup(&r->arena, csrf);
+	return 0;
+}
+
 int api_login(struct req *r)
 {
 	static const struct jfield spec[] = {
@@ -220,6 +284,7 @@ int api_login(struct req *r)
 		return -1;
 	int rc = -1;
 	const char *email = NULL, *password = NULL;
+	struct person p;
 	if (json_check_shape(body, spec, &r->err))
 		goto out;
 	jget_str(body, "email", &r->arena, &email);
@@ -232,67 +297,8 @@ int api_login(struct req *r)
 		fail(r, 400, "missing_field", "password", "password", NULL);
 		goto out;
 	}
-	char ipkey[80];
-	snprintf(ipkey, sizeof(ipkey), "ip:%s", r->client_ip ? r->client_ip : "?");
-	int64_t wait_email, wait_ip;
-	/* per address the bar is higher: a team shares a NAT */
-	if (too_many(r, email, LOGIN_MAX_FAILURES, &wait_email) ||
-	    too_many(r, ipkey, LOGIN_MAX_FAILURES * 4, &wait_ip))
+	if (auth_login(r, email, password, &p))
 		goto out;
-	if (wait_email > 0 || wait_ip > 0) {
-		snprintf(r->retry_after, sizeof(r->retry_after), "%lld",
-			 (long long)(wait_email > wait_ip ? wait_email : wait_ip));
-		fail(r, 429, "too_many_attempts", NULL, r->retry_after, NULL);
-		goto out;
-	}
-	struct person p;
-	const char *hash = NULL;
-	struct err e;
-	err_clear(&e);
-	int found = !store_person_by_email(r->store, email, &r->arena, &p, &hash, &e);
-	if (!found && e.status != 404) {
-		r->err = e;
-		goto out;
-	}
-	if (!found || !hash) {
-		pthread_once(&dummy_once, dummy_init);
-		if (dummy_hash[0] &&
-		    crypto_pwhash_str_verify(dummy_hash, password, strlen(password)) == 0)
-			found = 0;  /* a random 32-hex password: never guessed */
-	}
-	int ok = found && p.active && hash &&
-		 crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
-	if (!ok) {
-		if (store_begin(r->store, &r->err))
-			goto out;
-		if (store_login_attempt(r->store, email, r->now, 0, &r->err) ||
-		    store_login_attempt(r->store, ipkey, r->now, 0, &r->err) ||
-		    store_commit(r->store, &r->err)) {
-			store_rollback(r->store);
-			goto out;
-		}
-		fail(r, 401, "bad_credentials", NULL, NULL, NULL);
-		goto out;
-	}
-	char token[80], csrf[80], th[65];
-	auth_new_secret("", token, sizeof(token));
-	auth_new_secret("", csrf, sizeof(csrf));
-	auth_token_hash(token, th);
-	if (store_begin(r->store, &r->err))
-		goto out;
-	if (store_login_attempt(r->store, email, r->now, 1, &r->err) ||
-	    store_session_create(r->store, th, p.org_id, p.id, csrf, r->now,
-				 r->now + SESSION_SECONDS, &r->err) ||
-	    store_commit(r->store, &r->err)) {
-		store_rollback(r->store);
-		goto out;
-	}
-	snprintf(r->set_cookie, sizeof(r->set_cookie),
-		 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
-		 SESSION_SECONDS);
-	if (auth_load_principal(r, p.org_id, p.id))
-		goto out;
-	r->csrf = arena_strdup(&r->arena, csrf);
 	rc = reply_json(r, 200, me_json(r, &p));
 out:
 	json_decref(body);

@@ -39,18 +39,24 @@ struct req {
 	struct principal me;
 	const char *session_hash;      /* cookie sessions: hash of the token */
 	const char *csrf;              /* cookie sessions: the expected token */
+	int page;                      /* an HTML page is being answered */
+	int form_parsed, form_n;       /* form fields (web/web.c form()) */
+	const char *form_name[16], *form_value[16];
 	/* out */
 	int status;
 	struct buf out;
 	const char *content_type;
 	char set_cookie[256];
 	char retry_after[16];
+	char location[512];            /* a redirect (pages) */
 	struct err err;
 };
 
 enum route_flags {
 	R_PUBLIC = 1,   /* no authentication needed */
 	R_NO_CSRF = 2,  /* a cookie write that needs no CSRF token (login) */
+	R_PAGE = 4,     /* an HTML page: errors as pages, no session -> /login */
+	R_FORM = 8,     /* a form post: the handler checks the form's CSRF field */
 };
 
 struct route {
@@ -59,7 +65,8 @@ struct route {
 	int (*fn)(struct req *r);
 	unsigned flags;
 };
-extern const struct route routes[];
+extern const struct route routes[];  /* the JSON API (documented in openapi.json) */
+extern const struct route pages[];   /* the web app (src/web/pages.c) */
 
 /* server.c */
 struct server_config {
@@ -121,6 +128,9 @@ int forbidden(struct req *r, const char *what);
 /* auth.c */
 int auth_resolve(struct req *r);        /* fills r->auth and r->me from cookie/token */
 int auth_load_principal(struct req *r, id_t64 org, id_t64 person);
+/* Checks the password (argon2id, attempts limited per email and per address),
+ * opens a session (cookie in r->set_cookie, r->csrf) and loads the principal. */
+int auth_login(struct req *r, const char *email, const char *password, struct person *out);
 int auth_hash_password(const char *password, char out[128], struct err *e);
 int auth_token_hash(const char *token, char out[65]);
 int auth_new_secret(const char *prefix, char *out, size_t n);  /* random, url-safe */
@@ -130,10 +140,14 @@ int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx);
 int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
 		json_t *before, json_t *after);
 
+/* web (src/web): what the server needs of the pages */
+enum lang web_lang(struct req *r);      /* cookie cible_lang, else Accept-Language */
+void web_redirect(struct req *r, const char *to);
+void web_error_page(struct req *r);
+
 /* handlers */
 int api_healthz(struct req *r);
 int api_openapi(struct req *r);
-int api_index(struct req *r);
 int api_login(struct req *r);
 int api_logout(struct req *r);
 int api_me(struct req *r);

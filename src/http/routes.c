@@ -3,7 +3,6 @@
 #include "http/http.h"
 
 const struct route routes[] = {
-	{ "GET", "/", api_index, R_PUBLIC },
 	{ "GET", "/healthz", api_healthz, R_PUBLIC },
 	{ "GET", "/api/openapi.json", api_openapi, R_PUBLIC },
 	{ "POST", "/api/login", api_login, R_PUBLIC | R_NO_CSRF },

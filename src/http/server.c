@@ -81,10 +81,15 @@ static int match(const char *pattern, const char *path, struct req *r)
 			const char *end = strchr(p, '}');
 			if (!end)
 				return 0;
+			/* {id}: digits; any other name: a plain file-like segment */
+			int digits = !strncmp(p, "{id}", 4);
 			const char *seg = s;
-			while (*s >= '0' && *s <= '9')
+			while ((*s >= '0' && *s <= '9') ||
+			       (!digits && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+					    *s == '-' || *s == '_' || (*s == '.' && s > seg))))
 				s++;
-			if (s == seg || (s - seg) > 18 || (*s && *s != '/') || r->nparam >= 4)
+			if (s == seg || (s - seg) > (digits ? 18 : 64) || (*s && *s != '/') ||
+			    r->nparam >= 4)
 				return 0;
 			r->param[r->nparam++] = arena_strndup(&r->arena, seg, (size_t)(s - seg));
 			p = end + 1;
@@ -121,6 +126,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req *r)
 				r->content_type ? r->content_type : "application/json; charset=utf-8");
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->location[0])
+		MHD_add_response_header(resp, "Location", r->location);
 	if (r->retry_after[0])
 		MHD_add_response_header(resp, "Retry-After", r->retry_after);
 	if (r->status == 405)
@@ -134,6 +141,10 @@ static void render_error(struct req *r)
 {
 	if (!r->err.code)
 		err_set(&r->err, 500, "internal", NULL, "handler failed without an error", NULL);
+	if (r->page) {
+		web_error_page(r);
+		return;
+	}
 	buf_reset(&r->out);
 	struct buf m = BUF_INIT;
 	err_message(&r->err, r->lang, &m);
@@ -154,16 +165,18 @@ static void dispatch(struct req *r)
 {
 	const struct route *found = NULL;
 	struct buf allowed = BUF_INIT;
-	for (const struct route *rt = routes; rt->method; rt++) {
-		if (!match(rt->pattern, r->path, r))
-			continue;
-		if (!strcmp(rt->method, r->method) ||
-		    (!strcmp(r->method, "HEAD") && !strcmp(rt->method, "GET"))) {
-			found = rt;
-			break;
+	const struct route *const tables[] = { routes, pages };
+	for (int t = 0; t < 2 && !found; t++)
+		for (const struct route *rt = tables[t]; rt->method; rt++) {
+			if (!match(rt->pattern, r->path, r))
+				continue;
+			if (!strcmp(rt->method, r->method) ||
+			    (!strcmp(r->method, "HEAD") && !strcmp(rt->method, "GET"))) {
+				found = rt;
+				break;
+			}
+			buf_addf(&allowed, "%s%s", allowed.len ? ", " : "", rt->method);
 		}
-		buf_addf(&allowed, "%s%s", allowed.len ? ", " : "", rt->method);
-	}
 	if (!found) {
 		if (allowed.len) {
 			fail(r, 405, "method_not_allowed", NULL, r->path, NULL);
@@ -192,12 +205,20 @@ static void dispatch(struct req *r)
 		render_error(r);
 		return;
 	}
+	r->page = (found->flags & R_PAGE) != 0;
+	if (r->page)
+		r->lang = web_lang(r);
+	if (r->page && !(found->flags & R_PUBLIC) && r->auth == AUTH_NONE) {
+		web_redirect(r, "/login");
+		return;
+	}
 	if (!(found->flags & R_PUBLIC) && r->auth == AUTH_NONE) {
 		fail(r, 401, "unauthenticated", NULL, NULL, NULL);
 		render_error(r);
 		return;
 	}
-	if (r->auth == AUTH_COOKIE && is_write(r->method) && !(found->flags & R_NO_CSRF)) {
+	if (r->auth == AUTH_COOKIE && is_write(r->method) &&
+	    !(found->flags & (R_NO_CSRF | R_FORM))) {
 		const char *tok = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
 							      "X-CSRF-Token");
 		if (!tok || !r->csrf || strlen(tok) != strlen(r->csrf) ||

@@ -36,8 +36,6 @@ async function freshObjectiveOfMember1(status = 'draft') {
 // order of ROLES:
 //                                    admin mgrA mgrB  m1   m2   hr  other anon
 const MATRIX = [
-	{ route: 'GET /', on: 'the index page', req: () => ['GET', '/'],
-		expect: [200, 200, 200, 200, 200, 200, 200, 200] },
 	{ route: 'GET /healthz', on: 'the health check', req: () => ['GET', '/healthz'],
 		expect: [200, 200, 200, 200, 200, 200, 200, 200] },
 	{ route: 'GET /api/openapi.json', on: 'the API description',

@@ -340,11 +340,14 @@ test('after 5 failed logins for one address, the 6th is refused with 429 and Ret
 	await server.login('ines@cible.test', 'nouveau-mot-de-passe');
 });
 
-test('the index page is HTML and points to the API description', async () => {
-	const r = await server.anon.get('/');
-	assert.equal(r.status, 200);
-	assert.match(r.headers.get('content-type'), /^text\/html/);
-	assert.match(r.text, /\/api\/openapi\.json/);
+test('the home page sends a visitor without a session to the login page', async () => {
+	const r = await fetch(server.base + '/', { redirect: 'manual' });
+	assert.equal(r.status, 302);
+	assert.equal(r.headers.get('location'), '/login');
+	const login = await server.anon.get('/login');
+	assert.equal(login.status, 200);
+	assert.match(login.headers.get('content-type'), /^text\/html/);
+	assert.match(login.text, /<form method="post" action="\/login"/);
 });
 
 test('the audit trail grows by exactly one entry per accepted write', async () => {

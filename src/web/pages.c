@@ -1,0 +1,15 @@
+/* The page table of the web app (see web.h for how to add one). */
+#include <stddef.h>
+#include "web/web.h"
+
+const struct route pages[] = {
+	{ "GET", "/static/{name}", page_static, R_PUBLIC | R_PAGE },
+	{ "GET", "/lang/{name}", page_lang, R_PUBLIC | R_PAGE },
+	{ "GET", "/login", page_login, R_PUBLIC | R_PAGE },
+	{ "POST", "/login", page_login_post, R_PUBLIC | R_PAGE | R_FORM },
+	{ "POST", "/logout", page_logout_post, R_PAGE | R_FORM },
+	{ "GET", "/", page_home, R_PAGE },
+	{ "GET", "/objectives/{id}", page_objective, R_PAGE },
+	{ "GET", "/cascade", page_cascade, R_PAGE },
+	{ NULL, NULL, NULL, 0 }
+};

@@ -1,0 +1,309 @@
+/* Shared pieces of the web app: catalog, layout, escaping, forms, static
+ * assets, language choice, error pages. */
+#include <microhttpd.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/embed.h"
+#include "web/web.h"
+
+static const struct msg web_catalog[] = {
+	{ "app.tagline", "Management par objectifs", "Management by objectives" },
+	{ "nav.mine", "Mes objectifs", "My objectives" },
+	{ "nav.cascade", "Cascade", "Cascade" },
+	{ "nav.logout", "Se déconnecter", "Log out" },
+	{ "nav.lang", "English", "Français" },
+	{ "nav.skip", "Aller au contenu", "Skip to content" },
+	{ "login.title", "Connexion", "Log in" },
+	{ "login.email", "Adresse e-mail", "Email address" },
+	{ "login.password", "Mot de passe", "Password" },
+	{ "login.submit", "Se connecter", "Log in" },
+	{ "login.failed", "Adresse ou mot de passe incorrect.", "Wrong email or password." },
+	{ "login.locked", "Trop de tentatives : réessayez dans quelques minutes.",
+	  "Too many attempts: try again in a few minutes." },
+	{ "mine.title", "Mes objectifs", "My objectives" },
+	{ "mine.none", "Aucun objectif pour le moment : voyez-le avec votre manager.",
+	  "No objective yet: see your manager about it." },
+	{ "mine.team", "Objectifs collectifs de mon équipe", "My team's collective objectives" },
+	{ "col.objective", "Objectif", "Objective" },
+	{ "col.target", "Cible", "Target" },
+	{ "col.due", "Échéance", "Due" },
+	{ "col.days_left", "Jours restants", "Days left" },
+	{ "col.status", "Statut", "Status" },
+	{ "obj.why", "Pourquoi cet objectif existe", "Why this objective exists" },
+	{ "obj.fields", "Critères SMART", "SMART fields" },
+	{ "obj.what", "Quoi", "What" },
+	{ "obj.who", "Qui", "Who" },
+	{ "obj.where", "Où", "Where" },
+	{ "obj.why_f", "Pourquoi", "Why" },
+	{ "obj.how", "Comment", "How" },
+	{ "obj.indicator", "Indicateur", "Indicator" },
+	{ "obj.baseline", "Valeur de départ", "Baseline" },
+	{ "obj.period", "Période", "Period" },
+	{ "obj.plan", "Plan d'action", "Action plan" },
+	{ "obj.history", "Historique", "History" },
+	{ "obj.ambition", "Ambition", "Ambition" },
+	{ "obj.axis", "Axe stratégique", "Strategic axis" },
+	{ "obj.done", "fait", "done" },
+	{ "cascade.title", "La cascade des objectifs", "The cascade of objectives" },
+	{ "status.draft", "brouillon", "draft" },
+	{ "status.proposed", "proposé", "proposed" },
+	{ "status.agreed", "validé", "agreed" },
+	{ "status.achieved", "atteint", "achieved" },
+	{ "status.missed", "manqué", "missed" },
+	{ "status.cancelled", "annulé", "cancelled" },
+	{ "level.strategic", "stratégique", "strategic" },
+	{ "level.operational", "opérationnel", "operational" },
+	{ "level.collective", "collectif", "collective" },
+	{ "level.individual", "individuel", "individual" },
+	{ "error.title", "Erreur", "Error" },
+	{ "error.back", "Revenir à l'accueil", "Back to the home page" },
+	{ NULL, NULL, NULL }
+};
+
+const char *T(struct req *r, const char *key)
+{
+	const char *t = msg_text(web_catalog, key, r->lang);
+	return t ? t : key;
+}
+
+enum lang web_lang(struct req *r)
+{
+	const char *c = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "cible_lang");
+	if (c && (!strcmp(c, "fr") || !strcmp(c, "en")))
+		return lang_parse(c);
+	return r->lang;
+}
+
+void html(struct req *r, const char *text)
+{
+	if (text)
+		buf_add_html(&r->out, text);
+}
+
+void htmlf_raw(struct req *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&r->out, fmt, ap);
+	va_end(ap);
+}
+
+void html_num(struct req *r, double v)
+{
+	char s[64];
+	snprintf(s, sizeof(s), "%.2f", v);
+	/* trim trailing zeros, then group thousands per locale */
+	char *dot = strchr(s, '.');
+	if (dot) {
+		char *end = s + strlen(s) - 1;
+		while (end > dot && *end == '0')
+			*end-- = '\0';
+		if (end == dot)
+			*end = '\0';
+	}
+	dot = strchr(s, '.');
+	size_t ilen = dot ? (size_t)(dot - s) : strlen(s), i = 0;
+	if (s[0] == '-') {
+		buf_addc(&r->out, '-');
+		i = 1;
+	}
+	for (; i < ilen; i++) {
+		buf_addc(&r->out, s[i]);
+		size_t left = ilen - i - 1;
+		if (left && left % 3 == 0)
+			buf_adds(&r->out, r->lang == LANG_FR ? "\xe2\x80\xaf" : ",");
+	}
+	if (dot) {
+		buf_addc(&r->out, r->lang == LANG_FR ? ',' : '.');
+		buf_adds(&r->out, dot + 1);
+	}
+}
+
+void html_date(struct req *r, day_t d)
+{
+	if (d == DAY_NONE) {
+		buf_adds(&r->out, "—");
+		return;
+	}
+	int y, m, dd;
+	date_to_ymd(d, &y, &m, &dd);
+	if (r->lang == LANG_FR)
+		buf_addf(&r->out, "%02d/%02d/%04d", dd, m, y);
+	else
+		buf_addf(&r->out, "%04d-%02d-%02d", y, m, dd);
+}
+
+void page_open(struct req *r, const char *title)
+{
+	buf_reset(&r->out);
+	buf_addf(&r->out, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+		 "<title>", lang_code(r->lang));
+	html(r, title);
+	buf_adds(&r->out, " — cible</title><link rel=\"stylesheet\" href=\"/static/cible.css\">"
+		 "</head><body><a class=\"skip\" href=\"#main\">");
+	html(r, T(r, "nav.skip"));
+	buf_adds(&r->out, "</a><header><a class=\"brand\" href=\"/\">cible</a> <span>");
+	html(r, T(r, "app.tagline"));
+	buf_adds(&r->out, "</span><nav>");
+	if (r->auth != AUTH_NONE) {
+		buf_adds(&r->out, "<a href=\"/\">");
+		html(r, T(r, "nav.mine"));
+		buf_adds(&r->out, "</a><a href=\"/cascade\">");
+		html(r, T(r, "nav.cascade"));
+		buf_adds(&r->out, "</a>");
+	}
+	buf_addf(&r->out, "<a href=\"/lang/%s\" lang=\"%s\">", r->lang == LANG_FR ? "en" : "fr",
+		 r->lang == LANG_FR ? "en" : "fr");
+	html(r, T(r, "nav.lang"));
+	buf_adds(&r->out, "</a>");
+	if (r->auth == AUTH_COOKIE) {
+		buf_adds(&r->out, "<form method=\"post\" action=\"/logout\" class=\"inline\">"
+			 "<input type=\"hidden\" name=\"csrf\" value=\"");
+		html(r, r->csrf);
+		buf_adds(&r->out, "\"><button type=\"submit\">");
+		html(r, T(r, "nav.logout"));
+		buf_adds(&r->out, "</button></form>");
+	}
+	buf_adds(&r->out, "</nav></header><main id=\"main\">");
+}
+
+int page_close(struct req *r)
+{
+	buf_adds(&r->out, "</main></body></html>");
+	r->status = 200;
+	r->content_type = "text/html; charset=utf-8";
+	return 0;
+}
+
+void web_redirect(struct req *r, const char *to)
+{
+	snprintf(r->location, sizeof(r->location), "%s", to);
+	r->status = 302;
+	r->content_type = "text/html; charset=utf-8";
+	buf_reset(&r->out);
+}
+
+void web_error_page(struct req *r)
+{
+	int status = r->err.status ? r->err.status : 500;
+	struct buf m = BUF_INIT;
+	err_message(&r->err, r->lang, &m);
+	page_open(r, T(r, "error.title"));
+	buf_adds(&r->out, "<h1>");
+	html(r, T(r, "error.title"));
+	buf_addf(&r->out, " %d</h1><p class=\"error\" role=\"alert\">", status);
+	html(r, m.data);
+	buf_adds(&r->out, "</p><p><a href=\"/\">");
+	html(r, T(r, "error.back"));
+	buf_adds(&r->out, "</a></p>");
+	page_close(r);
+	r->status = status;
+	buf_free(&m);
+}
+
+/* ---- forms ---- */
+
+struct form_field {
+	const char *name;
+	struct buf value;
+};
+struct form_data {
+	struct form_field f[16];
+	int n;
+};
+
+static enum MHD_Result form_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *filename, const char *content_type,
+				 const char *transfer_encoding, const char *data, uint64_t off,
+				 size_t size)
+{
+	(void)kind;
+	(void)filename;
+	(void)content_type;
+	(void)transfer_encoding;
+	(void)off;
+	struct form_data *fd = cls;
+	int i = 0;
+	while (i < fd->n && strcmp(fd->f[i].name, key))
+		i++;
+	if (i == fd->n) {
+		if (fd->n == 16)
+			return MHD_YES;  /* more fields than any form of ours has: ignored */
+		fd->f[i].name = strdup(key);
+		buf_init(&fd->f[i].value);
+		fd->n++;
+	}
+	if (fd->f[i].value.len + size < 20000)
+		buf_add(&fd->f[i].value, data, size);
+	return MHD_YES;
+}
+
+const char *form(struct req *r, const char *name)
+{
+	/* parsed once per request, kept in the arena */
+	if (!r->form_parsed) {
+		r->form_parsed = 1;
+		struct form_data fd;
+		memset(&fd, 0, sizeof(fd));
+		struct MHD_PostProcessor *pp = MHD_create_post_processor(r->conn, 4096, form_iter, &fd);
+		if (pp) {
+			MHD_post_process(pp, r->body, r->body_len);
+			MHD_destroy_post_processor(pp);
+		}
+		r->form_n = fd.n;
+		for (int i = 0; i < fd.n; i++) {
+			r->form_name[i] = arena_strdup(&r->arena, fd.f[i].name);
+			r->form_value[i] = arena_strdup(&r->arena, fd.f[i].value.data);
+			free((void *)fd.f[i].name);
+			buf_free(&fd.f[i].value);
+		}
+	}
+	for (int i = 0; i < r->form_n; i++)
+		if (!strcmp(r->form_name[i], name))
+			return r->form_value[i];
+	return NULL;
+}
+
+int form_csrf(struct req *r)
+{
+	const char *tok = form(r, "csrf");
+	if (!tok || !r->csrf || strlen(tok) != strlen(r->csrf) ||
+	    sodium_memcmp(tok, r->csrf, strlen(tok)))
+		return fail(r, 403, "csrf", NULL, NULL, NULL);
+	return 0;
+}
+
+/* ---- static assets and language ---- */
+
+int page_static(struct req *r)
+{
+	const char *name = r->param[0];
+	const struct embedded_file *f = strcmp(name, "openapi.json")
+		? embedded_find(assets_files, name) : NULL;
+	if (!f)
+		return fail(r, 404, "not_found", NULL, name, NULL);
+	const char *dot = strrchr(name, '.');
+	r->content_type = !dot ? "application/octet-stream"
+		: !strcmp(dot, ".css") ? "text/css; charset=utf-8"
+		: !strcmp(dot, ".js") ? "text/javascript; charset=utf-8"
+		: !strcmp(dot, ".svg") ? "image/svg+xml" : "application/octet-stream";
+	buf_add(&r->out, f->data, f->size);
+	r->status = 200;
+	return 0;
+}
+
+int page_lang(struct req *r)
+{
+	const char *l = r->param[0];
+	if (strcmp(l, "fr") && strcmp(l, "en"))
+		return fail(r, 404, "not_found", NULL, l, NULL);
+	/* remembered for a year; SameSite=Lax so the link itself can set it */
+	snprintf(r->set_cookie, sizeof(r->set_cookie),
+		 "cible_lang=%s; Path=/; SameSite=Lax; Max-Age=31536000", l);
+	web_redirect(r, "/");
+	return 0;
+}

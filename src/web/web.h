@@ -1,0 +1,40 @@
+/* The web app's shared pieces: the message catalog (every sentence in French
+ * and English), the page layout, escaping helpers through which all user data
+ * passes (cgit's html_txt idea), form parsing, static assets.
+ *
+ * How to add a page: write `int page_thing(struct req *r)` in
+ * src/web/page_thing.c, declare it below, add one line to pages[] in
+ * src/web/pages.c, and put its sentences in the catalog in web.c. */
+#ifndef CIBLE_WEB_H
+#define CIBLE_WEB_H
+#include "http/http.h"
+
+/* The text of a catalog key in the request's language (the key if missing). */
+const char *T(struct req *r, const char *key);
+
+/* Layout: <html>...<main> and </main>...</html>, with the nav for who is in. */
+void page_open(struct req *r, const char *title);
+int page_close(struct req *r);  /* sets status 200 and the HTML type */
+
+/* Escaped output: all user data goes through these. */
+void html(struct req *r, const char *text);       /* element text and attributes */
+void htmlf_raw(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A number per locale: "1 234,5" in French, "1,234.5" in English. */
+void html_num(struct req *r, double v);
+void html_date(struct req *r, day_t d);           /* 25/11/2026 or 2026-11-25 */
+
+/* Form fields of an application/x-www-form-urlencoded body (MHD's parser). */
+const char *form(struct req *r, const char *name);
+/* The form's csrf field matches the session's: 0; else fills r->err (403). */
+int form_csrf(struct req *r);
+
+int page_static(struct req *r);
+int page_lang(struct req *r);
+int page_login(struct req *r);
+int page_login_post(struct req *r);
+int page_logout_post(struct req *r);
+int page_home(struct req *r);
+int page_objective(struct req *r);
+int page_cascade(struct req *r);
+
+#endif

@@ -1,0 +1,122 @@
+// The web app's pages over HTTP: logging in with the form, "Mes objectifs",
+// an objective's page, the cascade, languages, escaping, who sees what.
+// (Browser tests with a real Chromium come with the rest of the web app.)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { EMAILS, PASSWORD, ok, startFixture } from './harness.mjs';
+
+let fx;
+before(async () => { fx = await startFixture(); });
+after(async () => { await fx.server.stop(); });
+
+// A browser-like session: logs in through the form, keeps the cookie.
+async function browser(email, { lang } = {}) {
+	const base = fx.server.base;
+	const headers = { 'content-type': 'application/x-www-form-urlencoded', origin: base };
+	if (lang) headers['accept-language'] = lang;
+	const r = await fetch(base + '/login', { method: 'POST', redirect: 'manual', headers,
+		body: new URLSearchParams({ email, password: PASSWORD }) });
+	assert.equal(r.status, 302, `login of ${email}`);
+	const cookie = r.headers.get('set-cookie').split(';')[0];
+	const get = async (path, extra = {}) => {
+		const res = await fetch(base + path, { redirect: 'manual',
+			headers: { cookie, ...(lang ? { 'accept-language': lang } : {}), ...extra } });
+		return { status: res.status, headers: res.headers, text: await res.text() };
+	};
+	return { cookie, get };
+}
+
+test('the login form logs in and lands on "Mes objectifs" in French by default', async () => {
+	const b = await browser(EMAILS.member1);
+	const home = await b.get('/');
+	assert.equal(home.status, 200);
+	assert.match(home.headers.get('content-type'), /^text\/html/);
+	assert.match(home.text, /<html lang="fr">/);
+	assert.match(home.text, /<h1>Mes objectifs<\/h1>/);
+	assert.match(home.text, new RegExp(`href="/objectives/${fx.obj.I1}"`));
+	assert.doesNotMatch(home.text, new RegExp(`href="/objectives/${fx.obj.I2}"`));
+});
+
+test('a wrong password shows the form again with the error beside it, the email kept', async () => {
+	const r = await fetch(fx.server.base + '/login', { method: 'POST', redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: fx.server.base },
+		body: new URLSearchParams({ email: 'quelqu.un@cible.test', password: 'non' }) });
+	assert.equal(r.status, 401);
+	const text = await r.text();
+	assert.match(text, /role="alert"/);
+	assert.match(text, /value="quelqu.un@cible.test"/);
+	assert.equal(r.headers.get('set-cookie'), null);
+});
+
+test('a login form posted from another site is refused', async () => {
+	const r = await fetch(fx.server.base + '/login', { method: 'POST', redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.test' },
+		body: new URLSearchParams({ email: EMAILS.member1, password: PASSWORD }) });
+	assert.equal(r.status, 403);
+	assert.equal(r.headers.get('set-cookie'), null);
+});
+
+test('English by the browser\'s preference, and the choice is remembered in a cookie', async () => {
+	const b = await browser(EMAILS.member1, { lang: 'en-GB,en;q=0.9' });
+	assert.match((await b.get('/')).text, /<h1>My objectives<\/h1>/);
+	const fr = await b.get('/lang/fr');
+	assert.equal(fr.status, 302);
+	assert.match(fr.headers.get('set-cookie'), /^cible_lang=fr;.*Max-Age=31536000/);
+	const again = await b.get('/', { cookie: `${b.cookie}; cible_lang=fr` });
+	assert.match(again.text, /<h1>Mes objectifs<\/h1>/);
+});
+
+test('an objective\'s page shows its fields and the chain up to the ambition', async () => {
+	const b = await browser(EMAILS.member1);
+	const page = await b.get(`/objectives/${fx.obj.I1}`);
+	assert.equal(page.status, 200);
+	assert.match(page.text, /Pourquoi cet objectif existe/);
+	assert.match(page.text, new RegExp(`href="/objectives/${fx.obj.CA}"`));
+	assert.match(page.text, /Historique/);
+});
+
+test('a member is kept out of another member\'s objective page', async () => {
+	const b = await browser(EMAILS.member1);
+	const page = await b.get(`/objectives/${fx.obj.I2}`);
+	assert.equal(page.status, 404);
+	assert.match(page.text, /role="alert"/);
+	const cascade = await b.get('/cascade');
+	assert.equal(cascade.status, 200);
+	assert.doesNotMatch(cascade.text, new RegExp(`href="/objectives/${fx.obj.I2}"`));
+	assert.match(cascade.text, new RegExp(`href="/objectives/${fx.obj.I1}"`));
+});
+
+test('user text is escaped on every page', async () => {
+	const o = await ok(fx.clients.admin.post('/api/objectives', { level: 'individual',
+		parent_id: fx.obj.CA, owner_person_id: fx.people.member1,
+		title: '<script>alert("x")</script> & co' }), 201);
+	const b = await browser(EMAILS.member1);
+	for (const path of ['/', `/objectives/${o.id}`, '/cascade']) {
+		const page = await b.get(path);
+		assert.doesNotMatch(page.text, /<script>/, path);
+		assert.match(page.text, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; co/, path);
+	}
+});
+
+test('pages need a session, logging out needs the form\'s token, and the CSS is served', async () => {
+	const anon = await fetch(fx.server.base + '/cascade', { redirect: 'manual' });
+	assert.equal(anon.status, 302);
+	assert.equal(anon.headers.get('location'), '/login');
+	const b = await browser(EMAILS.member2);
+	const forged = await fetch(fx.server.base + '/logout', { method: 'POST', redirect: 'manual',
+		headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+		body: 'csrf=nope' });
+	assert.equal(forged.status, 403);
+	assert.equal((await b.get('/')).status, 200);
+	const home = await b.get('/');
+	const csrf = home.text.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+	const out = await fetch(fx.server.base + '/logout', { method: 'POST', redirect: 'manual',
+		headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+		body: `csrf=${csrf}` });
+	assert.equal(out.status, 302);
+	assert.equal((await b.get('/')).status, 302);
+	const css = await fetch(fx.server.base + '/static/cible.css');
+	assert.equal(css.status, 200);
+	assert.match(css.headers.get('content-type'), /^text\/css/);
+	assert.equal((await fetch(fx.server.base + '/static/nope.css')).status, 404);
+});
