@@ -292,6 +292,34 @@ static int collect_ids(struct store *s, sqlite3_stmt *st, struct arena *a, struc
 	return 0;
 }
 
+/* An id-set query bound with (org, x). */
+static int ids_query(struct store *s, const char *sql, id_t64 org, id_t64 x, struct arena *a,
+		     struct ids *out, struct err *e)
+{
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, x);
+	return collect_ids(s, st, a, out, e);
+}
+
+/* Steps a statement expected to give one row: 1 with the row ready to read
+ * (the caller then calls done()), or -1 with *e set (404 naming what, or a
+ * database error) and the statement already released. */
+static int one_row(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		err_set(e, 404, "not_found", NULL, what, NULL);
+	else
+		db_err(s, e);
+	done(s, st);
+	return -1;
+}
+
 /* ---- organisation ---- */
 
 int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct err *e)
@@ -406,15 +434,11 @@ int store_unit_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, stru
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_unit(st, a, u);
+	if (one_row(s, st, "unit", e) < 0)
+		return -1;
+	read_unit(st, a, u);
 	done(s, st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return err_set(e, 404, "not_found", NULL, "unit", NULL);
-	return db_err(s, e);
+	return 0;
 }
 
 int store_unit_update(struct store *s, const struct unit *u, struct err *e)
@@ -463,12 +487,7 @@ int store_unit_subtree(struct store *s, id_t64 org, id_t64 unit, struct arena *a
 		"WITH RECURSIVE t(id) AS (SELECT id FROM unit WHERE org_id = ?1 AND id = ?2"
 		" UNION SELECT u.id FROM unit u JOIN t ON u.parent_id = t.id WHERE u.org_id = ?1)"
 		" SELECT id FROM t ORDER BY id";
-	sqlite3_stmt *st = prep(s, sql, e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, unit);
-	return collect_ids(s, st, a, out, e);
+	return ids_query(s, sql, org, unit, a, out, e);
 }
 
 int store_unit_chain(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
@@ -478,12 +497,7 @@ int store_unit_chain(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
 		"WITH RECURSIVE t(id, parent) AS (SELECT id, parent_id FROM unit"
 		" WHERE org_id = ?1 AND id = ?2 UNION SELECT u.id, u.parent_id FROM unit u"
 		" JOIN t ON u.id = t.parent WHERE u.org_id = ?1) SELECT id FROM t ORDER BY id";
-	sqlite3_stmt *st = prep(s, sql, e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, unit);
-	return collect_ids(s, st, a, out, e);
+	return ids_query(s, sql, org, unit, a, out, e);
 }
 
 int store_units_managed(struct store *s, id_t64 org, id_t64 person, struct arena *a,
@@ -493,12 +507,7 @@ int store_units_managed(struct store *s, id_t64 org, id_t64 person, struct arena
 		"WITH RECURSIVE t(id) AS (SELECT id FROM unit WHERE org_id = ?1 AND lead_id = ?2"
 		" UNION SELECT u.id FROM unit u JOIN t ON u.parent_id = t.id WHERE u.org_id = ?1)"
 		" SELECT id FROM t ORDER BY id";
-	sqlite3_stmt *st = prep(s, sql, e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, org);
-	sqlite3_bind_int64(st, 2, person);
-	return collect_ids(s, st, a, out, e);
+	return ids_query(s, sql, org, person, a, out, e);
 }
 
 /* ---- people ---- */
@@ -553,15 +562,11 @@ int store_person_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_person(st, a, p);
+	if (one_row(s, st, "person", e) < 0)
+		return -1;
+	read_person(st, a, p);
 	done(s, st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return err_set(e, 404, "not_found", NULL, "person", NULL);
-	return db_err(s, e);
+	return 0;
 }
 
 int store_person_by_email(struct store *s, const char *email, struct arena *a,
@@ -692,15 +697,11 @@ int store_axis_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, stru
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_axis(st, a, x);
+	if (one_row(s, st, "axis", e) < 0)
+		return -1;
+	read_axis(st, a, x);
 	done(s, st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return err_set(e, 404, "not_found", NULL, "axis", NULL);
-	return db_err(s, e);
+	return 0;
 }
 
 int store_axis_update(struct store *s, const struct axis *x, struct err *e)
@@ -857,15 +858,11 @@ int store_objective_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_objective(st, a, o);
+	if (one_row(s, st, "objective", e) < 0)
+		return -1;
+	read_objective(st, a, o);
 	done(s, st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return err_set(e, 404, "not_found", NULL, "objective", NULL);
-	return db_err(s, e);
+	return 0;
 }
 
 int store_objective_update(struct store *s, const struct objective *o, struct err *e)
