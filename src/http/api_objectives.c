@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "core/cascade.h"
+#include "core/smart.h"
 #include "http/http.h"
 
 static const struct jfield objective_spec[] = {
@@ -223,12 +224,128 @@ static int load_readable(struct req *r, id_t64 id, struct objective *o)
 	return 0;
 }
 
+/* ---- the SMART verdict ---- */
+
+/* The analyzer's context from the store: the owner's service and hire date,
+ * whether the chain reaches an axis, the siblings. History comes with the
+ * measurement of activity; until then "achievable" says there is none. */
+static void smart_context_load(struct req *r, const struct objective *o, struct smart_context *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->today = (day_t)(r->now / 86400);
+	c->hired_on = DAY_NONE;
+	struct err e;
+	err_clear(&e);
+	if (o->owner_person_id) {
+		struct person p;
+		if (!store_person_get(r->store, r->me.org_id, o->owner_person_id, &r->arena, &p, &e))
+			c->hired_on = p.hired_on;
+	}
+	struct unit u;
+	if (o->scope_unit_id &&
+	    !store_unit_get(r->store, r->me.org_id, o->scope_unit_id, &r->arena, &u, &e))
+		c->service = u.service;
+	/* aligned: some objective up the chain (or this one) hangs on an axis */
+	struct objective cur = *o;
+	c->aligned = cur.axis_id != 0;
+	for (int depth = 0; !c->aligned && cur.parent_id && depth < 64; depth++) {
+		if (store_objective_get(r->store, r->me.org_id, cur.parent_id, &r->arena, &cur, &e))
+			break;
+		c->aligned = cur.axis_id != 0;
+	}
+	if (o->parent_id) {
+		struct objective_filter f;
+		memset(&f, 0, sizeof(f));
+		f.level = f.status = -1;
+		f.from = f.to = DAY_NONE;
+		f.parent = o->parent_id;
+		f.limit = 64;
+		struct objective *v;
+		size_t n;
+		if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &v, &n, NULL, &e))
+			n = 0;  /* the verdict without siblings beats no answer */
+		const char **t = arena_alloc(&r->arena, (n ? n : 1) * sizeof(char *));
+		size_t k = 0;
+		for (size_t i = 0; i < n; i++)
+			if (v[i].id != o->id && v[i].status != ST_CANCELLED)
+				t[k++] = v[i].title;
+		c->siblings = t;
+		c->nsiblings = k;
+	}
+}
+
+static json_t *smart_json(struct req *r, const struct smart_result *res)
+{
+	json_t *crit = json_object();
+	for (int k = 0; k < SMART__COUNT; k++) {
+		json_t *reasons = json_array();
+		for (int i = 0; i < res->nreasons; i++)
+			if ((int)res->reasons[i].criterion == k)
+				json_array_append_new(reasons, json_pack("{s:s, s:s, s:s, s:s}",
+					"code", res->reasons[i].code,
+					"verdict", smart_verdict_name(res->reasons[i].verdict),
+					"message", smart_message(res->reasons[i].code, r->lang),
+					"suggestion", smart_suggestion(res->reasons[i].code, r->lang)));
+		json_object_set_new(crit, smart_criterion_name(k), json_pack("{s:s, s:o}",
+			"verdict", smart_verdict_name(res->verdict[k]), "reasons", reasons));
+	}
+	json_t *q = json_array();
+	for (unsigned b = 1; b <= Q_WHERE; b <<= 1)
+		if (res->questions & b)
+			json_array_append_new(q, json_string(smart_question_text(b, r->lang)));
+	return json_pack("{s:i, s:o, s:o}", "score", res->score, "criteria", crit, "questions", q);
+}
+
+/* The objective's document with its SMART verdict. */
+static int reply_objective(struct req *r, int status, const struct objective *o)
+{
+	struct smart_context c;
+	smart_context_load(r, o, &c);
+	struct smart_result res;
+	smart_check(o, &c, &res);
+	json_t *v = json_objective(o);
+	json_object_set_new(v, "smart", smart_json(r, &res));
+	return reply_json(r, status, v);
+}
+
+int api_smart_check(struct req *r)
+{
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = -1;
+	struct objective o;
+	objective_init(&o);
+	o.org_id = r->me.org_id;
+	o.level = json_is_integer(json_object_get(body, "owner_unit_id")) ? LEVEL_COLLECTIVE
+									     : LEVEL_INDIVIDUAL;
+	/* a draft being typed: the shape is checked, not completeness */
+	if (objective_apply(r, body, &o))
+		goto out;
+	if (o.owner_person_id) {
+		struct person p;
+		struct err e;
+		if (!store_person_get(r->store, r->me.org_id, o.owner_person_id, &r->arena, &p, &e))
+			o.scope_unit_id = p.unit_id;
+	} else {
+		o.scope_unit_id = o.owner_unit_id;
+	}
+	struct smart_context c;
+	smart_context_load(r, &o, &c);
+	struct smart_result res;
+	smart_check(&o, &c, &res);
+	rc = reply_json(r, 200, smart_json(r, &res));
+out:
+	json_decref(body);
+	return rc;
+}
+
 int api_objectives_get(struct req *r)
 {
 	struct objective o;
 	if (load_readable(r, param_id(r, 0), &o))
 		return -1;
-	return reply_json(r, 200, json_objective(&o));
+	return reply_objective(r, 200, &o);
 }
 
 int api_objectives_create(struct req *r)
@@ -257,7 +374,7 @@ int api_objectives_create(struct req *r)
 	    audit_write(r, "objective", o.id, "create", NULL, json_objective(&o)) ||
 	    store_commit(r->store, &r->err))
 		goto fail;
-	rc = reply_json(r, 201, json_objective(&o));
+	rc = reply_objective(r, 201, &o);
 	goto out;
 fail:
 	store_rollback(r->store);
@@ -302,7 +419,7 @@ static int update_with(struct req *r, json_t *body, enum status forced, const ch
 	    audit_write(r, "objective", o.id, action, json_incref(before), json_objective(&o)) ||
 	    store_commit(r->store, &r->err))
 		goto fail;
-	rc = reply_json(r, 200, json_objective(&o));
+	rc = reply_objective(r, 200, &o);
 	goto out;
 fail:
 	store_rollback(r->store);

@@ -181,6 +181,9 @@ const MATRIX = [
 			at: '2027-01-04T09:30:00Z', fields: { answered: 'Y' } }] }],
 		probe: () => `/api/activity?person=${fx.people.member1}`,
 		expect: [200, 200, 422, 403, 403, 403, 422, 401] },
+	{ route: 'POST /api/smart/check', on: 'a draft sentence (nothing stored)',
+		req: () => ['POST', '/api/smart/check', { title: 'Améliorer la qualité' }],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
 	// last: it ends the sessions every row above used
 	{ route: 'POST /api/logout', on: 'one\'s own session', req: () => ['POST', '/api/logout'],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },

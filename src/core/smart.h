@@ -1,0 +1,70 @@
+/* The SMART analyzer: an objective judged on the five criteria — Specific,
+ * Measurable, Achievable, Relevant, Time-bound — each with a verdict, reasons
+ * as stable codes with French and English messages, a suggestion, and the
+ * questions still to ask. Pure: the history the "achievable" check compares
+ * with comes in the context (the measurement layer supplies it; tests
+ * construct it). Fast: no allocation; one check is a few microseconds. */
+#ifndef CIBLE_SMART_H
+#define CIBLE_SMART_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/buf.h"
+#include "core/model.h"
+
+enum smart_criterion { SMART_S, SMART_M, SMART_A, SMART_R, SMART_T, SMART__COUNT };
+enum smart_verdict { SV_PASS, SV_WARN, SV_FAIL };
+const char *smart_criterion_name(enum smart_criterion c);  /* "specific"... */
+const char *smart_verdict_name(enum smart_verdict v);      /* "pass"... */
+
+struct smart_context {
+	day_t today;
+	enum service_type service;  /* the owner's service (a unit's, or a person's unit's) */
+	day_t hired_on;             /* a person owner's hire date, or DAY_NONE */
+	bool aligned;               /* the parent chain reaches a strategic axis */
+	const char *const *siblings;  /* titles of the objectives beside it */
+	size_t nsiblings;
+	/* History of the indicator: changes achieved before over a period as
+	 * long as this one, in the indicator's unit (e.g. +4 points). */
+	const double *own_changes;  /* the owner's */
+	size_t nown;
+	const double *peer_changes; /* the team's and same-seniority peers' */
+	size_t npeer;
+};
+
+#define SMART_MAX_REASONS 12
+
+struct smart_reason {
+	enum smart_criterion criterion;
+	enum smart_verdict verdict;
+	const char *code;  /* stable, e.g. "vague_verb"; a key of the catalog */
+};
+
+struct smart_result {
+	enum smart_verdict verdict[SMART__COUNT];
+	struct smart_reason reasons[SMART_MAX_REASONS];
+	int nreasons;
+	int score;               /* 0..100 */
+	unsigned questions;      /* bits of enum smart_question */
+};
+
+enum smart_question { Q_WHO = 1, Q_WHAT = 2, Q_HOW_MUCH = 4, Q_WHEN = 8, Q_WHY = 16, Q_HOW = 32,
+		      Q_WHERE = 64 };
+
+void smart_check(const struct objective *o, const struct smart_context *ctx,
+		 struct smart_result *out);
+
+/* The seeds: a new hire is never left without objectives. True when someone
+ * hired within the last 90 days has none. */
+bool smart_new_hire_without_objective(day_t hired_on, day_t today, int objectives);
+
+/* Message and suggestion of a reason code, and the text of a question. */
+const char *smart_message(const char *code, enum lang lang);
+const char *smart_suggestion(const char *code, enum lang lang);
+const char *smart_question_text(enum smart_question q, enum lang lang);
+
+/* Human-readable report (the CLI). */
+void smart_render_text(const struct smart_result *r, enum lang lang, struct buf *out);
+
+extern const struct msg smart_messages[], smart_suggestions[];
+
+#endif

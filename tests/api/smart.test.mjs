@@ -1,0 +1,53 @@
+// The SMART verdict through the API: on a draft, and with every objective read
+// or written, in the caller's language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { ok, startFixture } from './harness.mjs';
+
+let fx;
+before(async () => { fx = await startFixture(); });
+after(async () => { await fx.server.stop(); });
+
+test('a vague draft fails specific and measurable, and says what to ask, in French', async () => {
+	const v = await ok(fx.clients.member1.post('/api/smart/check', { title: 'Améliorer la qualité' }));
+	assert.equal(v.criteria.specific.verdict, 'fail');
+	assert.equal(v.criteria.specific.reasons[0].code, 'vague_verb');
+	assert.match(v.criteria.specific.reasons[0].message, /verbe vague/);
+	assert.equal(v.criteria.measurable.verdict, 'fail');
+	assert.equal(v.criteria.time_bound.verdict, 'fail');
+	assert.ok(v.questions.includes('Pour quand ?'));
+	assert.ok(v.score < 50);
+});
+
+test('the verdict speaks English when asked', async () => {
+	const v = await ok(fx.clients.member1.post('/api/smart/check', { title: 'Improve quality' },
+		{ headers: { 'accept-language': 'en' } }));
+	assert.match(v.criteria.specific.reasons[0].message, /vague verb/);
+	assert.ok(v.questions.includes('By when?'));
+});
+
+test('a complete objective under the cascade scores well, and the verdict comes with it', async () => {
+	const o = await ok(fx.clients.admin.post('/api/objectives', { level: 'individual',
+		parent_id: fx.obj.CA, owner_person_id: fx.people.member1,
+		title: 'Signer 40 contrats au T1 2027', what: 'Nouveaux contrats signés',
+		how: 'Deux demi-journées de prospection par semaine', indicator: 'contracts_signed',
+		unit: 'contrats', direction: 'increase', baseline: 30, target: 40,
+		start: '2027-01-01', due: '2027-03-31' }), 201);
+	assert.equal(o.smart.criteria.relevant.verdict, 'pass', JSON.stringify(o.smart.criteria.relevant));
+	assert.equal(o.smart.criteria.measurable.verdict, 'pass');
+	assert.equal(o.smart.criteria.time_bound.verdict, 'pass');
+	assert.equal(o.smart.criteria.achievable.reasons[0].code, 'no_history');
+	const again = await ok(fx.clients.member1.get(`/api/objectives/${o.id}`));
+	assert.equal(again.smart.score, o.smart.score);
+	// team A sells: a call-centre indicator there does not fit its trade
+	const fcr = await ok(fx.clients.admin.patch(`/api/objectives/${o.id}`, { indicator: 'fcr' }));
+	assert.equal(fcr.smart.criteria.relevant.reasons[0].code, 'service_mismatch');
+	const list = await ok(fx.clients.admin.get('/api/objectives?limit=1'));
+	assert.equal(list.items[0].smart, undefined, 'lists stay light');
+});
+
+test('a draft that is not even an object is refused with the field named', async () => {
+	const r = await fx.clients.member1.post('/api/smart/check', { title: 12 });
+	assert.equal(r.status, 400);
+	assert.equal(r.body.error.field, 'title');
+});
