@@ -33,6 +33,12 @@ const struct command commands[] = {
 	  "200,000). The same seed, size and day give the same organisation. --force\n"
 	  "replaces PATH if it exists. Every demo login has the password given by\n"
 	  "--password (default: demo-cible). Prints the logins.\n" },
+	{ "check", cmd_check, "check an objective against the SMART criteria",
+	  "usage: cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n\n"
+	  "Judges a stored objective on the five SMART criteria (specific, measurable,\n"
+	  "achievable, relevant, time-bound): a verdict for each, the reasons with a\n"
+	  "suggestion, the questions still to ask, and a score out of 100. French by\n"
+	  "default; --json prints the same as the API.\n" },
 	{ "user", cmd_user, "add people, set passwords, make API tokens",
 	  "usage: cible user add    [--db PATH] [--org ID] --email EMAIL --name NAME\n"
 	  "                         [--role admin|manager|member|hr] [--unit ID]\n"

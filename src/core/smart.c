@@ -406,7 +406,12 @@ void smart_render_text(const struct smart_result *r, enum lang lang, struct buf 
 	static const char *const ven[] = { "pass", "warn", "fail" };
 	buf_addf(out, "SMART: %d/100\n", r->score);
 	for (int c = 0; c < SMART__COUNT; c++) {
-		buf_addf(out, "  %-12s %s\n", lang == LANG_EN ? en[c] : fr[c],
+		/* pad by characters, not bytes: "Spécifique" has an é */
+		const char *name = lang == LANG_EN ? en[c] : fr[c];
+		int width = 0;
+		for (const char *p = name; *p; p++)
+			width += ((unsigned char)*p & 0xc0) != 0x80;
+		buf_addf(out, "  %s%*s %s\n", name, 12 - width, "",
 			 lang == LANG_EN ? ven[r->verdict[c]] : vfr[r->verdict[c]]);
 		for (int i = 0; i < r->nreasons; i++)
 			if ((int)r->reasons[i].criterion == c && r->reasons[i].verdict != SV_PASS) {

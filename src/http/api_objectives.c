@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "core/cascade.h"
+#include "app/app.h"
 #include "core/smart.h"
 #include "http/http.h"
 
@@ -226,54 +227,6 @@ static int load_readable(struct req *r, id_t64 id, struct objective *o)
 
 /* ---- the SMART verdict ---- */
 
-/* The analyzer's context from the store: the owner's service and hire date,
- * whether the chain reaches an axis, the siblings. History comes with the
- * measurement of activity; until then "achievable" says there is none. */
-static void smart_context_load(struct req *r, const struct objective *o, struct smart_context *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->today = (day_t)(r->now / 86400);
-	c->hired_on = DAY_NONE;
-	struct err e;
-	err_clear(&e);
-	if (o->owner_person_id) {
-		struct person p;
-		if (!store_person_get(r->store, r->me.org_id, o->owner_person_id, &r->arena, &p, &e))
-			c->hired_on = p.hired_on;
-	}
-	struct unit u;
-	if (o->scope_unit_id &&
-	    !store_unit_get(r->store, r->me.org_id, o->scope_unit_id, &r->arena, &u, &e))
-		c->service = u.service;
-	/* aligned: some objective up the chain (or this one) hangs on an axis */
-	struct objective cur = *o;
-	c->aligned = cur.axis_id != 0;
-	for (int depth = 0; !c->aligned && cur.parent_id && depth < 64; depth++) {
-		if (store_objective_get(r->store, r->me.org_id, cur.parent_id, &r->arena, &cur, &e))
-			break;
-		c->aligned = cur.axis_id != 0;
-	}
-	if (o->parent_id) {
-		struct objective_filter f;
-		memset(&f, 0, sizeof(f));
-		f.level = f.status = -1;
-		f.from = f.to = DAY_NONE;
-		f.parent = o->parent_id;
-		f.limit = 64;
-		struct objective *v;
-		size_t n;
-		if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &v, &n, NULL, &e))
-			n = 0;  /* the verdict without siblings beats no answer */
-		const char **t = arena_alloc(&r->arena, (n ? n : 1) * sizeof(char *));
-		size_t k = 0;
-		for (size_t i = 0; i < n; i++)
-			if (v[i].id != o->id && v[i].status != ST_CANCELLED)
-				t[k++] = v[i].title;
-		c->siblings = t;
-		c->nsiblings = k;
-	}
-}
-
 static json_t *smart_json(struct req *r, const struct smart_result *res)
 {
 	json_t *crit = json_object();
@@ -300,7 +253,7 @@ static json_t *smart_json(struct req *r, const struct smart_result *res)
 static int reply_objective(struct req *r, int status, const struct objective *o)
 {
 	struct smart_context c;
-	smart_context_load(r, o, &c);
+	app_smart_context(r->store, r->me.org_id, o, (day_t)(r->now / 86400), &r->arena, &c);
 	struct smart_result res;
 	smart_check(o, &c, &res);
 	json_t *v = json_objective(o);
@@ -331,7 +284,7 @@ int api_smart_check(struct req *r)
 		o.scope_unit_id = o.owner_unit_id;
 	}
 	struct smart_context c;
-	smart_context_load(r, &o, &c);
+	app_smart_context(r->store, r->me.org_id, &o, (day_t)(r->now / 86400), &r->arena, &c);
 	struct smart_result res;
 	smart_check(&o, &c, &res);
 	rc = reply_json(r, 200, smart_json(r, &res));

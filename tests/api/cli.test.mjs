@@ -38,7 +38,7 @@ async function announced(args, env = {}) {
 test('every command answers --help with its usage and exit code 0', () => {
 	const top = run(['--help']);
 	assert.equal(top.code, 0);
-	for (const cmd of ['init', 'serve', 'demo', 'user']) {
+	for (const cmd of ['init', 'serve', 'demo', 'user', 'check']) {
 		assert.match(top.out, new RegExp(`^  ${cmd} `, 'm'));
 		const r = run([cmd, '--help']);
 		assert.equal(r.code, 0, cmd);
@@ -128,4 +128,28 @@ test('user token prints a token that the API accepts', async () => {
 	assert.equal(me.status, 200);
 	assert.equal((await me.json()).email, 't@t.fr');
 	assert.equal(bad.status, 401);
+});
+
+test('check explains a stored objective\'s SMART verdict in French, in English, or as JSON', () => {
+	const db = join(dir, 'check.db');
+	assert.equal(run(['demo', '--db', db, '--today', '2026-11-25']).code, 0);
+	const q = spawnSync('sqlite3', [db, "SELECT id FROM objective WHERE title LIKE 'Am%liorer%' LIMIT 1"],
+		{ encoding: 'utf8' });
+	const id = q.stdout.trim();
+	assert.match(id, /^\d+$/);
+	const fr = run(['check', '--db', db, '--objective', id]);
+	assert.equal(fr.code, 0, fr.err);
+	assert.match(fr.out, /Spécifique +non/);
+	assert.match(fr.out, /verbe vague/);
+	assert.match(fr.out, /\? Combien \?/);
+	const en = run(['check', '--db', db, '--objective', id, '--lang', 'en']);
+	assert.match(en.out, /Specific +fail/);
+	assert.match(en.out, /vague verb/);
+	const js = JSON.parse(run(['check', '--db', db, '--objective', id, '--json']).out);
+	assert.equal(js.criteria.measurable.verdict, 'fail');
+	assert.ok(js.score < 100);
+	const missing = run(['check', '--db', db, '--objective', '999999']);
+	assert.equal(missing.code, 1);
+	assert.match(missing.err, /objective not found/);
+	assert.equal(run(['check', '--db', db]).code, 2);
 });

@@ -1,0 +1,16 @@
+/* The application layer: what the HTTP API, the web pages and the CLI all
+ * need and that is neither a pure rule (core) nor SQL (store) — gathering
+ * from the store what a core computation takes as arguments. */
+#ifndef CIBLE_APP_H
+#define CIBLE_APP_H
+#include "core/smart.h"
+#include "store/store.h"
+
+/* The SMART analyzer's context for o: the owner's service and hire date,
+ * whether the chain reaches an axis, the siblings. History comes with the
+ * measurement of activity; until then "achievable" says there is none.
+ * Never fails: what cannot be read is left out. */
+void app_smart_context(struct store *s, id_t64 org, const struct objective *o, day_t today,
+		       struct arena *a, struct smart_context *c);
+
+#endif
