@@ -181,6 +181,7 @@ int api_objectives_audit(struct req *r);
 int api_audit_list(struct req *r);
 int api_activity_add(struct req *r);
 int api_smart_check(struct req *r);
+int api_alerts(struct req *r);
 int api_activity_list(struct req *r);
 
 #endif

@@ -37,6 +37,7 @@ const struct route routes[] = {
 	{ "GET", "/api/objectives/{id}/audit", api_objectives_audit, 0 },
 	{ "GET", "/api/audit", api_audit_list, 0 },
 	{ "POST", "/api/smart/check", api_smart_check, 0 },
+	{ "GET", "/api/alerts", api_alerts, 0 },
 	{ "GET", "/api/activity", api_activity_list, 0 },
 	{ "POST", "/api/activity", api_activity_add, 0 },
 	{ NULL, NULL, NULL, 0 }

@@ -662,6 +662,33 @@ int store_person_list(struct store *s, id_t64 org, const struct person_filter *f
 	return 0;
 }
 
+int store_people_objective_counts(struct store *s, id_t64 org, struct arena *a,
+				  struct person **people, int **counts, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT " PERSON_COLS ", (SELECT count(*) FROM objective o"
+		" WHERE o.owner_person_id = person.id AND o.status <> 'cancelled')"
+		" FROM person WHERE org_id = ? AND active ORDER BY id";
+	sqlite3_stmt *st = prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	size_t cap = 0, k = 0, ccap = 0, ck = 0;
+	struct person *v = NULL;
+	int *c = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_person(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
+		*(int *)arena_push(a, &c, &ck, &ccap, sizeof(*c)) = sqlite3_column_int(st, 10);
+	}
+	done(s, st);
+	if (rc != SQLITE_DONE)
+		return db_err(s, e);
+	*people = v;
+	*counts = c;
+	*n = k;
+	return 0;
+}
+
 /* ---- axes ---- */
 
 int store_axis_create(struct store *s, const struct axis *x, id_t64 *id, struct err *e)

@@ -79,6 +79,11 @@ int store_person_list(struct store *s, id_t64 org, const struct person_filter *f
 		      struct arena *a, struct person **out, size_t *n, size_t *total,
 		      struct err *e);
 
+/* How many objectives (not cancelled) each active person of org owns:
+ * counts[i] for people[i], in person id order. */
+int store_people_objective_counts(struct store *s, id_t64 org, struct arena *a,
+				  struct person **people, int **counts, size_t *n, struct err *e);
+
 /* strategic axes */
 int store_axis_create(struct store *s, const struct axis *x, id_t64 *id, struct err *e);
 int store_axis_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, struct axis *x,

@@ -184,6 +184,8 @@ const MATRIX = [
 	{ route: 'POST /api/smart/check', on: 'a draft sentence (nothing stored)',
 		req: () => ['POST', '/api/smart/check', { title: 'Améliorer la qualité' }],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'GET /api/alerts', on: 'the alerts one may see', req: () => ['GET', '/api/alerts'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
 	// last: it ends the sessions every row above used
 	{ route: 'POST /api/logout', on: 'one\'s own session', req: () => ['POST', '/api/logout'],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },

@@ -51,3 +51,18 @@ test('a draft that is not even an object is refused with the field named', async
 	assert.equal(r.status, 400);
 	assert.equal(r.body.error.field, 'title');
 });
+
+test('a new hire without objectives is flagged to their manager and to hr, not to others', async () => {
+	const today = new Date().toISOString().slice(0, 10);
+	const p = await ok(fx.clients.managerA.post('/api/people', { name: 'Nina Nouvelle',
+		email: 'nina.nouvelle@cible.test', unit_id: fx.units.teamA, role: 'member', hired_on: today }), 201);
+	const flagged = (c) => ok(c.get('/api/alerts')).then((a) => a.items.some((x) =>
+		x.person_id === p.id && x.kind === 'new_hire_without_objective'));
+	assert.ok(await flagged(fx.clients.managerA));
+	assert.ok(await flagged(fx.clients.hr));
+	assert.ok(!(await flagged(fx.clients.managerB)));
+	assert.ok(!(await flagged(fx.clients.member1)));
+	await ok(fx.clients.managerA.post('/api/objectives', { level: 'individual', parent_id: fx.obj.CA,
+		owner_person_id: p.id, title: 'Découvrir le portefeuille et signer 5 contrats au T1' }), 201);
+	assert.ok(!(await flagged(fx.clients.managerA)));
+});

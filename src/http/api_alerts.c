@@ -1,0 +1,31 @@
+/* Alerts a manager or HR acts on. Today: new hires left without objectives
+ * (the seed texts: a newcomer is never to be left without objectives). */
+#include "core/smart.h"
+#include "http/http.h"
+
+int api_alerts(struct req *r)
+{
+	struct person *v;
+	int *counts;
+	size_t n;
+	if (store_people_objective_counts(r->store, r->me.org_id, &r->arena, &v, &counts, &n,
+					  &r->err))
+		return -1;
+	day_t today = (day_t)(r->now / 86400);
+	json_t *items = json_array();
+	for (size_t i = 0; i < n; i++) {
+		if (!access_person_read(&r->me, &v[i]) ||
+		    !smart_new_hire_without_objective(v[i].hired_on, today, counts[i]))
+			continue;
+		json_t *a = json_pack("{s:s, s:I, s:s, s:o, s:I}", "kind",
+				      "new_hire_without_objective", "person_id", (json_int_t)v[i].id,
+				      "name", v[i].name, "hired_on", json_date(v[i].hired_on),
+				      "days_since_hire", (json_int_t)(today - v[i].hired_on));
+		json_object_set_new(a, "message", json_string(
+			smart_message("new_hire_without_objective", r->lang)));
+		json_object_set_new(a, "suggestion", json_string(
+			smart_suggestion("new_hire_without_objective", r->lang)));
+		json_array_append_new(items, a);
+	}
+	return reply_page(r, items, json_array_size(items), json_array_size(items), 0);
+}
