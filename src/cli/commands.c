@@ -39,6 +39,20 @@ const struct command commands[] = {
 	  "achievable, relevant, time-bound): a verdict for each, the reasons with a\n"
 	  "suggestion, the questions still to ask, and a score out of 100. French by\n"
 	  "default; --json prints the same as the API.\n" },
+	{ "import", cmd_import, "import activity records from a CSV file",
+	  "usage: cible import [--db PATH] [--org ID] --kind KIND --person COLUMN --date COLUMN\n"
+	  "                    [--time COLUMN] [--id COLUMN] [--field NAME=COLUMN[:TYPE]]...\n"
+	  "                    [--keep-good] [--accept-extra-fields] FILE\n\n"
+	  "Reads FILE (- for standard input): ',' ';' or tab separated, UTF-8 (with or\n"
+	  "without BOM) or Windows-1252, decimal point or comma, dates as 2021-01-31,\n"
+	  "31/01/2021 or Excel serials. COLUMN is a header name or #N (1-based). --person\n"
+	  "names the person by id, email, employee code or full name. --id is the\n"
+	  "record's source id (default: a hash of the row): importing twice stores\n"
+	  "nothing twice. TYPE is text (default), number, bool (Y/N, Oui/Non...), time\n"
+	  "(hh:mm:ss, kept in seconds) or date. A file with errors stores nothing unless\n"
+	  "--keep-good; the report names each rejected row by line and column.\n"
+	  "Rows with more fields than the header are rejected unless\n"
+	  "--accept-extra-fields. Shows progress when stderr is a terminal.\n" },
 	{ "user", cmd_user, "add people, set passwords, make API tokens",
 	  "usage: cible user add    [--db PATH] [--org ID] --email EMAIL --name NAME\n"
 	  "                         [--role admin|manager|member|hr] [--unit ID]\n"

@@ -49,6 +49,8 @@ const struct msg err_catalog[] = {
 	  "la base est au schéma {0}, plus récent que ce programme ({1}) : mettez cible à jour",
 	  "the database is at schema {0}, newer than this program ({1}): upgrade cible" },
 	{ "database", "erreur de base de données : {0}", "database error: {0}" },
+	{ "csv_malformed", "fichier CSV illisible à la ligne {0} : {1}",
+	  "unreadable CSV file at line {0}: {1}" },
 	{ NULL, NULL, NULL }
 };
 
