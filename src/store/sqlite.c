@@ -8,20 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/embed.h"
-#include "store/store.h"
+#include "store/sqlite_int.h"
 
-#define STMT_CACHE 96
 
-struct store {
-	sqlite3 *db;
-	struct {
-		const char *sql;
-		sqlite3_stmt *st;
-	} cache[STMT_CACHE];
-	int ncache;
-};
-
-static int db_err(struct store *s, struct err *e)
+int sq_db_err(struct store *s, struct err *e)
 {
 	int code = sqlite3_extended_errcode(s->db);
 	if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
@@ -33,7 +23,7 @@ static int db_err(struct store *s, struct err *e)
 
 /* The statement for sql (a string literal: cached by address), reset and
  * cleared of bindings. */
-static sqlite3_stmt *prep(struct store *s, const char *sql, struct err *e)
+sqlite3_stmt *sq_prep(struct store *s, const char *sql, struct err *e)
 {
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].sql == sql) {
@@ -43,7 +33,7 @@ static sqlite3_stmt *prep(struct store *s, const char *sql, struct err *e)
 		}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		db_err(s, e);
+		sq_db_err(s, e);
 		return NULL;
 	}
 	if (s->ncache < STMT_CACHE) {
@@ -55,7 +45,7 @@ static sqlite3_stmt *prep(struct store *s, const char *sql, struct err *e)
 
 /* Uncached statements (dynamic SQL) must be finalized by the caller; cached
  * ones are left alone. */
-static void done(struct store *s, sqlite3_stmt *st)
+void sq_done(struct store *s, sqlite3_stmt *st)
 {
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].st == st) {
@@ -65,7 +55,7 @@ static void done(struct store *s, sqlite3_stmt *st)
 	sqlite3_finalize(st);
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
+void sq_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
@@ -73,7 +63,7 @@ static void bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-static void bind_id(sqlite3_stmt *st, int i, id_t64 v)
+void sq_bind_id(sqlite3_stmt *st, int i, id_t64 v)
 {
 	if (v)
 		sqlite3_bind_int64(st, i, v);
@@ -81,7 +71,7 @@ static void bind_id(sqlite3_stmt *st, int i, id_t64 v)
 		sqlite3_bind_null(st, i);
 }
 
-static void bind_day(sqlite3_stmt *st, int i, day_t d)
+void sq_bind_day(sqlite3_stmt *st, int i, day_t d)
 {
 	if (d == DAY_NONE) {
 		sqlite3_bind_null(st, i);
@@ -92,7 +82,7 @@ static void bind_day(sqlite3_stmt *st, int i, day_t d)
 	sqlite3_bind_text(st, i, s, 10, SQLITE_TRANSIENT);
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, int has, double v)
+void sq_bind_opt(sqlite3_stmt *st, int i, int has, double v)
 {
 	if (has)
 		sqlite3_bind_double(st, i, v);
@@ -100,39 +90,39 @@ static void bind_opt(sqlite3_stmt *st, int i, int has, double v)
 		sqlite3_bind_null(st, i);
 }
 
-static const char *col_text(sqlite3_stmt *st, int i, struct arena *a)
+const char *sq_col_text(sqlite3_stmt *st, int i, struct arena *a)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	return t ? arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i)) : NULL;
 }
 
-static day_t col_day(sqlite3_stmt *st, int i)
+day_t sq_col_day(sqlite3_stmt *st, int i)
 {
 	day_t d;
 	const char *t = (const char *)sqlite3_column_text(st, i);
 	return t && !date_parse_iso(t, &d) ? d : DAY_NONE;
 }
 
-static double col_opt(sqlite3_stmt *st, int i, double none)
+double sq_col_opt(sqlite3_stmt *st, int i, double none)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? none : sqlite3_column_double(st, i);
 }
 
-static int step_done(struct store *s, sqlite3_stmt *st, struct err *e)
+int sq_step_done(struct store *s, sqlite3_stmt *st, struct err *e)
 {
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		db_err(s, e);
-		done(s, st);
+		sq_db_err(s, e);
+		sq_done(s, st);
 		return -1;
 	}
-	done(s, st);
+	sq_done(s, st);
 	return 0;
 }
 
-static int step_insert(struct store *s, sqlite3_stmt *st, id_t64 *id, struct err *e)
+int sq_step_insert(struct store *s, sqlite3_stmt *st, id_t64 *id, struct err *e)
 {
-	if (step_done(s, st, e))
+	if (sq_step_done(s, st, e))
 		return -1;
 	if (id)
 		*id = sqlite3_last_insert_rowid(s->db);
@@ -140,16 +130,16 @@ static int step_insert(struct store *s, sqlite3_stmt *st, id_t64 *id, struct err
 }
 
 /* An UPDATE that must touch one row: 404 otherwise. */
-static int step_update(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
+int sq_step_update(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
 {
-	if (step_done(s, st, e))
+	if (sq_step_done(s, st, e))
 		return -1;
 	if (sqlite3_changes(s->db) == 0)
 		return err_set(e, 404, "not_found", NULL, what, NULL);
 	return 0;
 }
 
-static int exec(struct store *s, const char *sql, struct err *e)
+int sq_exec(struct store *s, const char *sql, struct err *e)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -184,7 +174,7 @@ static int migrate(struct store *s, struct err *e)
 {
 	int have = store_schema_version(s), known = store_schema_known();
 	if (have < 0)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	if (have > known) {
 		char a[16], b[16];
 		snprintf(a, sizeof(a), "%d", have);
@@ -194,13 +184,13 @@ static int migrate(struct store *s, struct err *e)
 	for (int i = have; i < known; i++) {
 		char pragma[64];
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", i + 1);
-		if (exec(s, "BEGIN IMMEDIATE", e))
+		if (sq_exec(s, "BEGIN IMMEDIATE", e))
 			return -1;
-		if (exec(s, (const char *)migrations_files[i].data, e) || exec(s, pragma, e)) {
+		if (sq_exec(s, (const char *)migrations_files[i].data, e) || sq_exec(s, pragma, e)) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
-		if (exec(s, "COMMIT", e))
+		if (sq_exec(s, "COMMIT", e))
 			return -1;
 	}
 	return 0;
@@ -219,7 +209,7 @@ struct store *store_open(const char *path, struct err *e)
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
-	if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+	if (sq_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 		 "PRAGMA foreign_keys = ON;", e))
 		goto fail;
 	if (migrate(s, e))
@@ -242,12 +232,12 @@ void store_close(struct store *s)
 
 int store_begin(struct store *s, struct err *e)
 {
-	return exec(s, "BEGIN IMMEDIATE", e);
+	return sq_exec(s, "BEGIN IMMEDIATE", e);
 }
 
 int store_commit(struct store *s, struct err *e)
 {
-	return exec(s, "COMMIT", e);
+	return sq_exec(s, "COMMIT", e);
 }
 
 void store_rollback(struct store *s)
@@ -272,7 +262,7 @@ int ids_contains(const struct ids *set, id_t64 id)
 }
 
 /* Runs st (bound by the caller) and collects column 0 as a sorted id set. */
-static int collect_ids(struct store *s, sqlite3_stmt *st, struct arena *a, struct ids *out,
+int sq_collect_ids(struct store *s, sqlite3_stmt *st, struct arena *a, struct ids *out,
 		       struct err *e)
 {
 	size_t cap = 0, n = 0;
@@ -282,32 +272,32 @@ static int collect_ids(struct store *s, sqlite3_stmt *st, struct arena *a, struc
 		*(id_t64 *)arena_push(a, &v, &n, &cap, sizeof(*v)) = sqlite3_column_int64(st, 0);
 	}
 	if (rc != SQLITE_DONE) {
-		db_err(s, e);
-		done(s, st);
+		sq_db_err(s, e);
+		sq_done(s, st);
 		return -1;
 	}
-	done(s, st);
+	sq_done(s, st);
 	out->v = v;
 	out->n = n;
 	return 0;
 }
 
 /* An id-set query bound with (org, x). */
-static int ids_query(struct store *s, const char *sql, id_t64 org, id_t64 x, struct arena *a,
+int sq_ids_query(struct store *s, const char *sql, id_t64 org, id_t64 x, struct arena *a,
 		     struct ids *out, struct err *e)
 {
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, x);
-	return collect_ids(s, st, a, out, e);
+	return sq_collect_ids(s, st, a, out, e);
 }
 
 /* Steps a statement expected to give one row: 1 with the row ready to read
- * (the caller then calls done()), or -1 with *e set (404 naming what, or a
+ * (the caller then calls sq_done()), or -1 with *e set (404 naming what, or a
  * database error) and the statement already released. */
-static int one_row(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
+int sq_one_row(struct store *s, sqlite3_stmt *st, const char *what, struct err *e)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -315,8 +305,8 @@ static int one_row(struct store *s, sqlite3_stmt *st, const char *what, struct e
 	if (rc == SQLITE_DONE)
 		err_set(e, 404, "not_found", NULL, what, NULL);
 	else
-		db_err(s, e);
-	done(s, st);
+		sq_db_err(s, e);
+	sq_done(s, st);
 	return -1;
 }
 
@@ -326,70 +316,70 @@ int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct er
 {
 	static const char sql[] = "INSERT INTO org(name, locale, currency, ambition, working_days,"
 				  " created_at) VALUES (?, ?, ?, ?, ?, strftime('%s','now'))";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, o->name);
-	bind_text(st, 2, o->locale ? o->locale : "fr");
-	bind_text(st, 3, o->currency ? o->currency : "EUR");
-	bind_text(st, 4, o->ambition ? o->ambition : "");
+	sq_bind_text(st, 1, o->name);
+	sq_bind_text(st, 2, o->locale ? o->locale : "fr");
+	sq_bind_text(st, 3, o->currency ? o->currency : "EUR");
+	sq_bind_text(st, 4, o->ambition ? o->ambition : "");
 	sqlite3_bind_int(st, 5, (int)(o->working_days ? o->working_days : 0x1f));
-	return step_insert(s, st, id, e);
+	return sq_step_insert(s, st, id, e);
 }
 
 int store_org_get(struct store *s, id_t64 id, struct arena *a, struct org *o, struct err *e)
 {
 	static const char sql[] = "SELECT id, name, locale, currency, ambition, working_days"
 				  " FROM org WHERE id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		o->id = sqlite3_column_int64(st, 0);
-		o->name = col_text(st, 1, a);
-		o->locale = col_text(st, 2, a);
-		o->currency = col_text(st, 3, a);
-		o->ambition = col_text(st, 4, a);
+		o->name = sq_col_text(st, 1, a);
+		o->locale = sq_col_text(st, 2, a);
+		o->currency = sq_col_text(st, 3, a);
+		o->ambition = sq_col_text(st, 4, a);
 		o->working_days = (unsigned)sqlite3_column_int(st, 5);
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return err_set(e, 404, "not_found", NULL, "organisation", NULL);
-	return db_err(s, e);
+	return sq_db_err(s, e);
 }
 
 int store_org_update(struct store *s, const struct org *o, struct err *e)
 {
 	static const char sql[] = "UPDATE org SET name = ?, locale = ?, currency = ?, ambition = ?,"
 				  " working_days = ? WHERE id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, o->name);
-	bind_text(st, 2, o->locale);
-	bind_text(st, 3, o->currency);
-	bind_text(st, 4, o->ambition ? o->ambition : "");
+	sq_bind_text(st, 1, o->name);
+	sq_bind_text(st, 2, o->locale);
+	sq_bind_text(st, 3, o->currency);
+	sq_bind_text(st, 4, o->ambition ? o->ambition : "");
 	sqlite3_bind_int(st, 5, (int)o->working_days);
 	sqlite3_bind_int64(st, 6, o->id);
-	return step_update(s, st, "organisation", e);
+	return sq_step_update(s, st, "organisation", e);
 }
 
 int store_org_count(struct store *s, int64_t *n, id_t64 *first, struct err *e)
 {
 	static const char sql[] = "SELECT count(*), coalesce(min(id), 0) FROM org";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	int rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	if (first)
 		*first = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
-	done(s, st);
-	return rc == SQLITE_ROW ? 0 : db_err(s, e);
+	sq_done(s, st);
+	return rc == SQLITE_ROW ? 0 : sq_db_err(s, e);
 }
 
 /* ---- units ---- */
@@ -402,7 +392,7 @@ static void read_unit(sqlite3_stmt *st, struct arena *a, struct unit *u)
 	u->org_id = sqlite3_column_int64(st, 1);
 	u->parent_id = sqlite3_column_int64(st, 2);
 	u->lead_id = sqlite3_column_int64(st, 3);
-	u->name = col_text(st, 4, a);
+	u->name = sq_col_text(st, 4, a);
 	int k = unit_kind_parse((const char *)sqlite3_column_text(st, 5));
 	u->kind = k < 0 ? UNIT_TEAM : (enum unit_kind)k;
 	int sv = service_type_parse((const char *)sqlite3_column_text(st, 6));
@@ -413,31 +403,31 @@ int store_unit_create(struct store *s, const struct unit *u, id_t64 *id, struct 
 {
 	static const char sql[] = "INSERT INTO unit(org_id, parent_id, lead_id, name, kind, service)"
 				  " VALUES (?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, u->org_id);
-	bind_id(st, 2, u->parent_id);
-	bind_id(st, 3, u->lead_id);
-	bind_text(st, 4, u->name);
-	bind_text(st, 5, unit_kind_name(u->kind));
-	bind_text(st, 6, service_type_name(u->service));
-	return step_insert(s, st, id, e);
+	sq_bind_id(st, 2, u->parent_id);
+	sq_bind_id(st, 3, u->lead_id);
+	sq_bind_text(st, 4, u->name);
+	sq_bind_text(st, 5, unit_kind_name(u->kind));
+	sq_bind_text(st, 6, service_type_name(u->service));
+	return sq_step_insert(s, st, id, e);
 }
 
 int store_unit_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, struct unit *u,
 		   struct err *e)
 {
 	static const char sql[] = "SELECT " UNIT_COLS " FROM unit WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	if (one_row(s, st, "unit", e) < 0)
+	if (sq_one_row(s, st, "unit", e) < 0)
 		return -1;
 	read_unit(st, a, u);
-	done(s, st);
+	sq_done(s, st);
 	return 0;
 }
 
@@ -445,24 +435,24 @@ int store_unit_update(struct store *s, const struct unit *u, struct err *e)
 {
 	static const char sql[] = "UPDATE unit SET parent_id = ?, lead_id = ?, name = ?, kind = ?,"
 				  " service = ? WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_id(st, 1, u->parent_id);
-	bind_id(st, 2, u->lead_id);
-	bind_text(st, 3, u->name);
-	bind_text(st, 4, unit_kind_name(u->kind));
-	bind_text(st, 5, service_type_name(u->service));
+	sq_bind_id(st, 1, u->parent_id);
+	sq_bind_id(st, 2, u->lead_id);
+	sq_bind_text(st, 3, u->name);
+	sq_bind_text(st, 4, unit_kind_name(u->kind));
+	sq_bind_text(st, 5, service_type_name(u->service));
 	sqlite3_bind_int64(st, 6, u->org_id);
 	sqlite3_bind_int64(st, 7, u->id);
-	return step_update(s, st, "unit", e);
+	return sq_step_update(s, st, "unit", e);
 }
 
 int store_unit_list(struct store *s, id_t64 org, struct arena *a, struct unit **out,
 		    size_t *n, struct err *e)
 {
 	static const char sql[] = "SELECT " UNIT_COLS " FROM unit WHERE org_id = ? ORDER BY id";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
@@ -472,9 +462,9 @@ int store_unit_list(struct store *s, id_t64 org, struct arena *a, struct unit **
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_unit(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc != SQLITE_DONE)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	*out = v;
 	*n = k;
 	return 0;
@@ -487,7 +477,7 @@ int store_unit_subtree(struct store *s, id_t64 org, id_t64 unit, struct arena *a
 		"WITH RECURSIVE t(id) AS (SELECT id FROM unit WHERE org_id = ?1 AND id = ?2"
 		" UNION SELECT u.id FROM unit u JOIN t ON u.parent_id = t.id WHERE u.org_id = ?1)"
 		" SELECT id FROM t ORDER BY id";
-	return ids_query(s, sql, org, unit, a, out, e);
+	return sq_ids_query(s, sql, org, unit, a, out, e);
 }
 
 int store_unit_chain(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
@@ -497,7 +487,7 @@ int store_unit_chain(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
 		"WITH RECURSIVE t(id, parent) AS (SELECT id, parent_id FROM unit"
 		" WHERE org_id = ?1 AND id = ?2 UNION SELECT u.id, u.parent_id FROM unit u"
 		" JOIN t ON u.id = t.parent WHERE u.org_id = ?1) SELECT id FROM t ORDER BY id";
-	return ids_query(s, sql, org, unit, a, out, e);
+	return sq_ids_query(s, sql, org, unit, a, out, e);
 }
 
 int store_units_managed(struct store *s, id_t64 org, id_t64 person, struct arena *a,
@@ -507,7 +497,7 @@ int store_units_managed(struct store *s, id_t64 org, id_t64 person, struct arena
 		"WITH RECURSIVE t(id) AS (SELECT id FROM unit WHERE org_id = ?1 AND lead_id = ?2"
 		" UNION SELECT u.id FROM unit u JOIN t ON u.parent_id = t.id WHERE u.org_id = ?1)"
 		" SELECT id FROM t ORDER BY id";
-	return ids_query(s, sql, org, person, a, out, e);
+	return sq_ids_query(s, sql, org, person, a, out, e);
 }
 
 /* ---- people ---- */
@@ -520,12 +510,12 @@ static void read_person(sqlite3_stmt *st, struct arena *a, struct person *p)
 	p->org_id = sqlite3_column_int64(st, 1);
 	p->unit_id = sqlite3_column_int64(st, 2);
 	p->manager_id = sqlite3_column_int64(st, 3);
-	p->name = col_text(st, 4, a);
-	p->email = col_text(st, 5, a);
-	p->job = col_text(st, 6, a);
+	p->name = sq_col_text(st, 4, a);
+	p->email = sq_col_text(st, 5, a);
+	p->job = sq_col_text(st, 6, a);
 	int r = role_parse((const char *)sqlite3_column_text(st, 7));
 	p->role = r < 0 ? ROLE_MEMBER : (enum role)r;
-	p->hired_on = col_day(st, 8);
+	p->hired_on = sq_col_day(st, 8);
 	p->active = sqlite3_column_int(st, 9) != 0;
 }
 
@@ -533,19 +523,19 @@ int store_person_create(struct store *s, const struct person *p, id_t64 *id, str
 {
 	static const char sql[] = "INSERT INTO person(org_id, unit_id, manager_id, name, email, job,"
 				  " role, hired_on, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, p->org_id);
-	bind_id(st, 2, p->unit_id);
-	bind_id(st, 3, p->manager_id);
-	bind_text(st, 4, p->name);
-	bind_text(st, 5, p->email);
-	bind_text(st, 6, p->job ? p->job : "");
-	bind_text(st, 7, role_name(p->role));
-	bind_day(st, 8, p->hired_on);
+	sq_bind_id(st, 2, p->unit_id);
+	sq_bind_id(st, 3, p->manager_id);
+	sq_bind_text(st, 4, p->name);
+	sq_bind_text(st, 5, p->email);
+	sq_bind_text(st, 6, p->job ? p->job : "");
+	sq_bind_text(st, 7, role_name(p->role));
+	sq_bind_day(st, 8, p->hired_on);
 	sqlite3_bind_int(st, 9, p->active);
-	if (step_insert(s, st, id, e)) {
+	if (sq_step_insert(s, st, id, e)) {
 		if (e->status == 409)
 			err_set(e, 409, "email_taken", "email", p->email, NULL);
 		return -1;
@@ -557,15 +547,15 @@ int store_person_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 		     struct person *p, struct err *e)
 {
 	static const char sql[] = "SELECT " PERSON_COLS " FROM person WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	if (one_row(s, st, "person", e) < 0)
+	if (sq_one_row(s, st, "person", e) < 0)
 		return -1;
 	read_person(st, a, p);
-	done(s, st);
+	sq_done(s, st);
 	return 0;
 }
 
@@ -573,22 +563,22 @@ int store_person_by_email(struct store *s, const char *email, struct arena *a,
 			  struct person *p, const char **password_hash, struct err *e)
 {
 	static const char sql[] = "SELECT " PERSON_COLS ", password_hash FROM person WHERE email = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, email);
+	sq_bind_text(st, 1, email);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		read_person(st, a, p);
 		if (password_hash)
-			*password_hash = col_text(st, 10, a);
+			*password_hash = sq_col_text(st, 10, a);
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return err_set(e, 404, "not_found", NULL, "person", NULL);
-	return db_err(s, e);
+	return sq_db_err(s, e);
 }
 
 int store_person_update(struct store *s, const struct person *p, struct err *e)
@@ -596,20 +586,20 @@ int store_person_update(struct store *s, const struct person *p, struct err *e)
 	static const char sql[] = "UPDATE person SET unit_id = ?, manager_id = ?, name = ?,"
 				  " email = ?, job = ?, role = ?, hired_on = ?, active = ?"
 				  " WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_id(st, 1, p->unit_id);
-	bind_id(st, 2, p->manager_id);
-	bind_text(st, 3, p->name);
-	bind_text(st, 4, p->email);
-	bind_text(st, 5, p->job ? p->job : "");
-	bind_text(st, 6, role_name(p->role));
-	bind_day(st, 7, p->hired_on);
+	sq_bind_id(st, 1, p->unit_id);
+	sq_bind_id(st, 2, p->manager_id);
+	sq_bind_text(st, 3, p->name);
+	sq_bind_text(st, 4, p->email);
+	sq_bind_text(st, 5, p->job ? p->job : "");
+	sq_bind_text(st, 6, role_name(p->role));
+	sq_bind_day(st, 7, p->hired_on);
 	sqlite3_bind_int(st, 8, p->active);
 	sqlite3_bind_int64(st, 9, p->org_id);
 	sqlite3_bind_int64(st, 10, p->id);
-	if (step_update(s, st, "person", e)) {
+	if (sq_step_update(s, st, "person", e)) {
 		if (e->status == 409)
 			err_set(e, 409, "email_taken", "email", p->email, NULL);
 		return -1;
@@ -621,13 +611,13 @@ int store_person_set_password(struct store *s, id_t64 org, id_t64 id, const char
 			      struct err *e)
 {
 	static const char sql[] = "UPDATE person SET password_hash = ? WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, hash);
+	sq_bind_text(st, 1, hash);
 	sqlite3_bind_int64(st, 2, org);
 	sqlite3_bind_int64(st, 3, id);
-	return step_update(s, st, "person", e);
+	return sq_step_update(s, st, "person", e);
 }
 
 int store_person_list(struct store *s, id_t64 org, const struct person_filter *f,
@@ -636,7 +626,7 @@ int store_person_list(struct store *s, id_t64 org, const struct person_filter *f
 {
 	static const char sql[] = "SELECT " PERSON_COLS " FROM person WHERE org_id = ?"
 				  " AND (?2 < 0 OR active = ?2) ORDER BY id";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
@@ -652,9 +642,9 @@ int store_person_list(struct store *s, id_t64 org, const struct person_filter *f
 			continue;
 		read_person(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc != SQLITE_DONE)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	*out = v;
 	*n = k;
 	if (total)
@@ -668,7 +658,7 @@ int store_people_objective_counts(struct store *s, id_t64 org, struct arena *a,
 	static const char sql[] = "SELECT " PERSON_COLS ", (SELECT count(*) FROM objective o"
 		" WHERE o.owner_person_id = person.id AND o.status <> 'cancelled')"
 		" FROM person WHERE org_id = ? AND active ORDER BY id";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
@@ -680,9 +670,9 @@ int store_people_objective_counts(struct store *s, id_t64 org, struct arena *a,
 		read_person(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 		*(int *)arena_push(a, &c, &ck, &ccap, sizeof(*c)) = sqlite3_column_int(st, 10);
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc != SQLITE_DONE)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	*people = v;
 	*counts = c;
 	*n = k;
@@ -695,22 +685,22 @@ int store_axis_create(struct store *s, const struct axis *x, id_t64 *id, struct 
 {
 	static const char sql[] = "INSERT INTO axis(org_id, title, description, position)"
 				  " VALUES (?, ?, ?, ?)";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, x->org_id);
-	bind_text(st, 2, x->title);
-	bind_text(st, 3, x->description ? x->description : "");
+	sq_bind_text(st, 2, x->title);
+	sq_bind_text(st, 3, x->description ? x->description : "");
 	sqlite3_bind_int(st, 4, x->position);
-	return step_insert(s, st, id, e);
+	return sq_step_insert(s, st, id, e);
 }
 
 static void read_axis(sqlite3_stmt *st, struct arena *a, struct axis *x)
 {
 	x->id = sqlite3_column_int64(st, 0);
 	x->org_id = sqlite3_column_int64(st, 1);
-	x->title = col_text(st, 2, a);
-	x->description = col_text(st, 3, a);
+	x->title = sq_col_text(st, 2, a);
+	x->description = sq_col_text(st, 3, a);
 	x->position = sqlite3_column_int(st, 4);
 }
 
@@ -719,15 +709,15 @@ int store_axis_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, stru
 {
 	static const char sql[] = "SELECT id, org_id, title, description, position FROM axis"
 				  " WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	if (one_row(s, st, "axis", e) < 0)
+	if (sq_one_row(s, st, "axis", e) < 0)
 		return -1;
 	read_axis(st, a, x);
-	done(s, st);
+	sq_done(s, st);
 	return 0;
 }
 
@@ -735,15 +725,15 @@ int store_axis_update(struct store *s, const struct axis *x, struct err *e)
 {
 	static const char sql[] = "UPDATE axis SET title = ?, description = ?, position = ?"
 				  " WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, x->title);
-	bind_text(st, 2, x->description ? x->description : "");
+	sq_bind_text(st, 1, x->title);
+	sq_bind_text(st, 2, x->description ? x->description : "");
 	sqlite3_bind_int(st, 3, x->position);
 	sqlite3_bind_int64(st, 4, x->org_id);
 	sqlite3_bind_int64(st, 5, x->id);
-	return step_update(s, st, "axis", e);
+	return sq_step_update(s, st, "axis", e);
 }
 
 int store_axis_list(struct store *s, id_t64 org, struct arena *a, struct axis **out,
@@ -751,7 +741,7 @@ int store_axis_list(struct store *s, id_t64 org, struct arena *a, struct axis **
 {
 	static const char sql[] = "SELECT id, org_id, title, description, position FROM axis"
 				  " WHERE org_id = ? ORDER BY position, id";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
@@ -761,9 +751,9 @@ int store_axis_list(struct store *s, id_t64 org, struct arena *a, struct axis **
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_axis(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc != SQLITE_DONE)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	*out = v;
 	*n = k;
 	return 0;
@@ -790,31 +780,31 @@ static void read_objective(sqlite3_stmt *st, struct arena *a, struct objective *
 	o->level = l < 0 ? LEVEL_INDIVIDUAL : (enum level)l;
 	o->owner_person_id = sqlite3_column_int64(st, 5);
 	o->owner_unit_id = sqlite3_column_int64(st, 6);
-	o->title = col_text(st, 7, a);
-	o->what = col_text(st, 8, a);
-	o->who = col_text(st, 9, a);
-	o->where_ = col_text(st, 10, a);
-	o->why = col_text(st, 11, a);
-	o->how = col_text(st, 12, a);
-	o->indicator = col_text(st, 13, a);
-	o->unit_label = col_text(st, 14, a);
+	o->title = sq_col_text(st, 7, a);
+	o->what = sq_col_text(st, 8, a);
+	o->who = sq_col_text(st, 9, a);
+	o->where_ = sq_col_text(st, 10, a);
+	o->why = sq_col_text(st, 11, a);
+	o->how = sq_col_text(st, 12, a);
+	o->indicator = sq_col_text(st, 13, a);
+	o->unit_label = sq_col_text(st, 14, a);
 	int d = direction_parse((const char *)sqlite3_column_text(st, 15));
 	o->direction = d < 0 ? DIR_INCREASE : (enum direction)d;
 	o->has_baseline = sqlite3_column_type(st, 16) != SQLITE_NULL;
-	o->baseline = col_opt(st, 16, 0);
+	o->baseline = sq_col_opt(st, 16, 0);
 	o->has_target = sqlite3_column_type(st, 17) != SQLITE_NULL;
-	o->target = col_opt(st, 17, 0);
-	o->start = col_day(st, 18);
-	o->due = col_day(st, 19);
+	o->target = sq_col_opt(st, 17, 0);
+	o->start = sq_col_day(st, 18);
+	o->due = sq_col_day(st, 19);
 	o->weight = sqlite3_column_double(st, 20);
-	o->means_budget = col_opt(st, 21, -1);
-	o->means_time_hours = col_opt(st, 22, -1);
-	o->means_support = col_text(st, 23, a);
-	o->plan_json = col_text(st, 24, a);
-	o->skills_json = col_text(st, 25, a);
+	o->means_budget = sq_col_opt(st, 21, -1);
+	o->means_time_hours = sq_col_opt(st, 22, -1);
+	o->means_support = sq_col_text(st, 23, a);
+	o->plan_json = sq_col_text(st, 24, a);
+	o->skills_json = sq_col_text(st, 25, a);
 	int sv = status_parse((const char *)sqlite3_column_text(st, 26));
 	o->status = sv < 0 ? ST_DRAFT : (enum status)sv;
-	o->confidence = col_opt(st, 27, -1);
+	o->confidence = sq_col_opt(st, 27, -1);
 	o->created_at = sqlite3_column_int64(st, 28);
 	o->updated_at = sqlite3_column_int64(st, 29);
 	o->created_by = sqlite3_column_int64(st, 30);
@@ -830,34 +820,34 @@ static void read_objective(sqlite3_stmt *st, struct arena *a, struct objective *
 static int bind_objective(sqlite3_stmt *st, const struct objective *o)
 {
 	int i = 1;
-	bind_id(st, i++, o->parent_id);
-	bind_id(st, i++, o->axis_id);
-	bind_text(st, i++, level_name(o->level));
-	bind_id(st, i++, o->owner_person_id);
-	bind_id(st, i++, o->owner_unit_id);
-	bind_text(st, i++, o->title);
-	bind_text(st, i++, o->what);
-	bind_text(st, i++, o->who);
-	bind_text(st, i++, o->where_);
-	bind_text(st, i++, o->why);
-	bind_text(st, i++, o->how);
-	bind_text(st, i++, o->indicator);
-	bind_text(st, i++, o->unit_label);
-	bind_text(st, i++, direction_name(o->direction));
-	bind_opt(st, i++, o->has_baseline, o->baseline);
-	bind_opt(st, i++, o->has_target, o->target);
-	bind_day(st, i++, o->start);
-	bind_day(st, i++, o->due);
+	sq_bind_id(st, i++, o->parent_id);
+	sq_bind_id(st, i++, o->axis_id);
+	sq_bind_text(st, i++, level_name(o->level));
+	sq_bind_id(st, i++, o->owner_person_id);
+	sq_bind_id(st, i++, o->owner_unit_id);
+	sq_bind_text(st, i++, o->title);
+	sq_bind_text(st, i++, o->what);
+	sq_bind_text(st, i++, o->who);
+	sq_bind_text(st, i++, o->where_);
+	sq_bind_text(st, i++, o->why);
+	sq_bind_text(st, i++, o->how);
+	sq_bind_text(st, i++, o->indicator);
+	sq_bind_text(st, i++, o->unit_label);
+	sq_bind_text(st, i++, direction_name(o->direction));
+	sq_bind_opt(st, i++, o->has_baseline, o->baseline);
+	sq_bind_opt(st, i++, o->has_target, o->target);
+	sq_bind_day(st, i++, o->start);
+	sq_bind_day(st, i++, o->due);
 	sqlite3_bind_double(st, i++, o->weight);
-	bind_opt(st, i++, o->means_budget >= 0, o->means_budget);
-	bind_opt(st, i++, o->means_time_hours >= 0, o->means_time_hours);
-	bind_text(st, i++, o->means_support);
-	bind_text(st, i++, o->plan_json ? o->plan_json : "[]");
-	bind_text(st, i++, o->skills_json ? o->skills_json : "[]");
-	bind_text(st, i++, status_name(o->status));
-	bind_opt(st, i++, o->confidence >= 0, o->confidence);
+	sq_bind_opt(st, i++, o->means_budget >= 0, o->means_budget);
+	sq_bind_opt(st, i++, o->means_time_hours >= 0, o->means_time_hours);
+	sq_bind_text(st, i++, o->means_support);
+	sq_bind_text(st, i++, o->plan_json ? o->plan_json : "[]");
+	sq_bind_text(st, i++, o->skills_json ? o->skills_json : "[]");
+	sq_bind_text(st, i++, status_name(o->status));
+	sq_bind_opt(st, i++, o->confidence >= 0, o->confidence);
 	sqlite3_bind_int64(st, i++, o->updated_at);
-	bind_id(st, i++, o->updated_by);
+	sq_bind_id(st, i++, o->updated_by);
 	return i;
 }
 
@@ -866,29 +856,29 @@ int store_objective_create(struct store *s, const struct objective *o, id_t64 *i
 {
 	static const char sql[] = "INSERT INTO objective(" OBJ_WRITE ", org_id, created_at,"
 		" created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	int i = bind_objective(st, o);
 	sqlite3_bind_int64(st, i++, o->org_id);
 	sqlite3_bind_int64(st, i++, o->created_at);
-	bind_id(st, i, o->created_by);
-	return step_insert(s, st, id, e);
+	sq_bind_id(st, i, o->created_by);
+	return sq_step_insert(s, st, id, e);
 }
 
 int store_objective_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 			struct objective *o, struct err *e)
 {
 	static const char sql[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE o.org_id = ? AND o.id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	if (one_row(s, st, "objective", e) < 0)
+	if (sq_one_row(s, st, "objective", e) < 0)
 		return -1;
 	read_objective(st, a, o);
-	done(s, st);
+	sq_done(s, st);
 	return 0;
 }
 
@@ -896,17 +886,17 @@ int store_objective_update(struct store *s, const struct objective *o, struct er
 {
 	static const char sql[] = "UPDATE objective SET (" OBJ_WRITE ") = (?,?,?,?,?,?,?,?,?,?,?,?,"
 		"?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	int i = bind_objective(st, o);
 	sqlite3_bind_int64(st, i++, o->org_id);
 	sqlite3_bind_int64(st, i, o->id);
-	return step_update(s, st, "objective", e);
+	return sq_step_update(s, st, "objective", e);
 }
 
 /* An id set as a JSON array, for json_each() in a prepared statement. */
-static void bind_ids(sqlite3_stmt *st, int i, const struct ids *set)
+void sq_bind_ids(sqlite3_stmt *st, int i, const struct ids *set)
 {
 	if (!set) {
 		sqlite3_bind_null(st, i);
@@ -927,22 +917,22 @@ static void bind_objective_filter(sqlite3_stmt *st, id_t64 org, const struct obj
 	sqlite3_bind_int64(st, 16, -1);
 	sqlite3_bind_int64(st, 17, 0);
 	if (f) {
-		bind_id(st, 2, f->owner_person);
-		bind_id(st, 3, f->owner_unit);
-		bind_text(st, 4, f->level >= 0 ? level_name(f->level) : NULL);
-		bind_text(st, 5, f->status >= 0 ? status_name(f->status) : NULL);
-		bind_id(st, 6, f->parent);
-		bind_id(st, 7, f->axis);
-		bind_day(st, 8, f->from);
-		bind_day(st, 9, f->to);
-		bind_ids(st, 10, f->units);
+		sq_bind_id(st, 2, f->owner_person);
+		sq_bind_id(st, 3, f->owner_unit);
+		sq_bind_text(st, 4, f->level >= 0 ? level_name(f->level) : NULL);
+		sq_bind_text(st, 5, f->status >= 0 ? status_name(f->status) : NULL);
+		sq_bind_id(st, 6, f->parent);
+		sq_bind_id(st, 7, f->axis);
+		sq_bind_day(st, 8, f->from);
+		sq_bind_day(st, 9, f->to);
+		sq_bind_ids(st, 10, f->units);
 		if (f->visible) {
 			static const struct ids none = { NULL, 0 };
 			sqlite3_bind_int(st, 11, 1);
 			sqlite3_bind_int64(st, 12, f->visible_person);
-			bind_ids(st, 13, f->visible_scope ? f->visible_scope : &none);
-			bind_ids(st, 14, f->visible_owner_units ? f->visible_owner_units : &none);
-			bind_ids(st, 15, f->visible_ids ? f->visible_ids : &none);
+			sq_bind_ids(st, 13, f->visible_scope ? f->visible_scope : &none);
+			sq_bind_ids(st, 14, f->visible_owner_units ? f->visible_owner_units : &none);
+			sq_bind_ids(st, 15, f->visible_ids ? f->visible_ids : &none);
 		}
 		if (f->limit)
 			sqlite3_bind_int64(st, 16, (sqlite3_int64)f->limit);
@@ -973,17 +963,17 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 		" ORDER BY o.id LIMIT ?16 OFFSET ?17";
 	static const char sql_count[] = "SELECT count(*), ?16, ?17" OBJ_FROM OBJ_WHERE;
 	if (total) {
-		sqlite3_stmt *cs = prep(s, sql_count, e);
+		sqlite3_stmt *cs = sq_prep(s, sql_count, e);
 		if (!cs)
 			return -1;
 		bind_objective_filter(cs, org, f);
 		int crc = sqlite3_step(cs);
 		*total = crc == SQLITE_ROW ? (size_t)sqlite3_column_int64(cs, 0) : 0;
-		done(s, cs);
+		sq_done(s, cs);
 		if (crc != SQLITE_ROW)
-			return db_err(s, e);
+			return sq_db_err(s, e);
 	}
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	bind_objective_filter(st, org, f);
@@ -993,9 +983,9 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_objective(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc != SQLITE_DONE)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	*out = v;
 	*n = k;
 	return 0;
@@ -1005,7 +995,7 @@ int store_objective_parent(struct store *s, id_t64 org, id_t64 id, id_t64 *paren
 			   struct err *e)
 {
 	static const char sql[] = "SELECT parent_id FROM objective WHERE org_id = ? AND id = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
@@ -1013,12 +1003,12 @@ int store_objective_parent(struct store *s, id_t64 org, id_t64 id, id_t64 *paren
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*parent = sqlite3_column_int64(st, 0);
-	done(s, st);
+	sq_done(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return err_set(e, 404, "not_found", NULL, "objective", NULL);
-	return db_err(s, e);
+	return sq_db_err(s, e);
 }
 
 int store_objective_ancestors_of_owned(struct store *s, id_t64 org, id_t64 person,
@@ -1033,13 +1023,13 @@ int store_objective_ancestors_of_owned(struct store *s, id_t64 org, id_t64 perso
 		" UNION SELECT o.parent_id FROM objective o JOIN up ON o.id = up.id"
 		" WHERE o.parent_id IS NOT NULL) SELECT id FROM up ORDER BY id";
 	static const struct ids none = { NULL, 0 };
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, person);
-	bind_ids(st, 3, units ? units : &none);
-	return collect_ids(s, st, a, out, e);
+	sq_bind_ids(st, 3, units ? units : &none);
+	return sq_collect_ids(s, st, a, out, e);
 }
 
 /* ---- activity ---- */
@@ -1052,20 +1042,20 @@ int store_person_resolve(struct store *s, id_t64 org, const char *key, id_t64 *p
 	static const char sql[] = "SELECT id FROM person WHERE org_id = ?1 AND"
 		" (CAST(id AS TEXT) = ?2 OR email = ?2 OR code = ?2 OR name = ?2)"
 		" ORDER BY CAST(id AS TEXT) = ?2 DESC, email = ?2 DESC, code = ?2 DESC LIMIT 2";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
-	bind_text(st, 2, key);
+	sq_bind_text(st, 2, key);
 	int rc = sqlite3_step(st), found = rc == SQLITE_ROW;
 	if (found)
 		*person = sqlite3_column_int64(st, 0);
-	done(s, st);
+	sq_done(s, st);
 	if (found)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return err_set(e, 404, "not_found", NULL, "person", NULL);
-	return db_err(s, e);
+	return sq_db_err(s, e);
 }
 
 int store_activity_add(struct store *s, id_t64 org, const struct activity *x, int64_t now,
@@ -1074,17 +1064,17 @@ int store_activity_add(struct store *s, id_t64 org, const struct activity *x, in
 	static const char sql[] = "INSERT INTO activity(org_id, kind, source_id, person_id, at,"
 		" fields, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
 		" ON CONFLICT (org_id, kind, source_id) DO NOTHING";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
-	bind_text(st, 2, x->kind);
-	bind_text(st, 3, x->source_id);
+	sq_bind_text(st, 2, x->kind);
+	sq_bind_text(st, 3, x->source_id);
 	sqlite3_bind_int64(st, 4, x->person_id);
 	sqlite3_bind_int64(st, 5, x->at);
-	bind_text(st, 6, x->fields ? x->fields : "{}");
+	sq_bind_text(st, 6, x->fields ? x->fields : "{}");
 	sqlite3_bind_int64(st, 7, now);
-	if (step_done(s, st, e))
+	if (sq_step_done(s, st, e))
 		return -1;
 	*stored = sqlite3_changes(s->db) > 0;
 	return 0;
@@ -1104,12 +1094,12 @@ int store_activity_list(struct store *s, id_t64 org, const struct activity_filte
 	size_t cap = 0, k = 0;
 	struct activity *v = NULL;
 	for (int q = 0; q < 2; q++) {
-		sqlite3_stmt *st = prep(s, both[q], e);
+		sqlite3_stmt *st = sq_prep(s, both[q], e);
 		if (!st)
 			return -1;
 		sqlite3_bind_int64(st, 1, org);
-		bind_ids(st, 2, f->people);
-		bind_text(st, 3, f->kind);
+		sq_bind_ids(st, 2, f->people);
+		sq_bind_text(st, 3, f->kind);
 		sqlite3_bind_int64(st, 4, f->from);
 		sqlite3_bind_int64(st, 5, f->to);
 		sqlite3_bind_int64(st, 6, f->limit ? (sqlite3_int64)f->limit : -1);
@@ -1123,14 +1113,14 @@ int store_activity_list(struct store *s, id_t64 org, const struct activity_filte
 			struct activity *x = arena_push(a, &v, &k, &cap, sizeof(*v));
 			x->id = sqlite3_column_int64(st, 0);
 			x->person_id = sqlite3_column_int64(st, 1);
-			x->kind = col_text(st, 2, a);
-			x->source_id = col_text(st, 3, a);
+			x->kind = sq_col_text(st, 2, a);
+			x->source_id = sq_col_text(st, 3, a);
 			x->at = sqlite3_column_int64(st, 4);
-			x->fields = col_text(st, 5, a);
+			x->fields = sq_col_text(st, 5, a);
 		}
-		done(s, st);
+		sq_done(s, st);
 		if (rc != SQLITE_DONE)
-			return db_err(s, e);
+			return sq_db_err(s, e);
 	}
 	*out = v;
 	*n = k;
@@ -1146,17 +1136,17 @@ int store_audit_add(struct store *s, id_t64 org, id_t64 actor, const char *entit
 	static const char sql[] = "INSERT INTO audit(org_id, at, actor_id, entity, entity_id,"
 				  " action, before, after) VALUES (?, strftime('%s','now'), ?, ?,"
 				  " ?, ?, ?, ?)";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
-	bind_id(st, 2, actor);
-	bind_text(st, 3, entity);
+	sq_bind_id(st, 2, actor);
+	sq_bind_text(st, 3, entity);
 	sqlite3_bind_int64(st, 4, entity_id);
-	bind_text(st, 5, action);
-	bind_text(st, 6, before);
-	bind_text(st, 7, after);
-	return step_insert(s, st, NULL, e);
+	sq_bind_text(st, 5, action);
+	sq_bind_text(st, 6, before);
+	sq_bind_text(st, 7, after);
+	return sq_step_insert(s, st, NULL, e);
 }
 
 int store_audit_list(struct store *s, id_t64 org, const char *entity, id_t64 entity_id,
@@ -1169,23 +1159,23 @@ int store_audit_list(struct store *s, id_t64 org, const char *entity, id_t64 ent
 		" a.action, a.before, a.after FROM audit a LEFT JOIN person p ON p.id = a.actor_id"
 		" WHERE a.org_id = ?1 AND (?2 IS NULL OR a.entity = ?2)"
 		" AND (?3 IS NULL OR a.entity_id = ?3) ORDER BY a.id DESC LIMIT ?4 OFFSET ?5";
-	sqlite3_stmt *st = prep(s, sql_count, e);
+	sqlite3_stmt *st = sq_prep(s, sql_count, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
-	bind_text(st, 2, entity);
-	bind_id(st, 3, entity_id);
+	sq_bind_text(st, 2, entity);
+	sq_bind_id(st, 3, entity_id);
 	int rc = sqlite3_step(st);
 	*total = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
-	done(s, st);
+	sq_done(s, st);
 	if (rc != SQLITE_ROW)
-		return db_err(s, e);
-	st = prep(s, sql, e);
+		return sq_db_err(s, e);
+	st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
-	bind_text(st, 2, entity);
-	bind_id(st, 3, entity_id);
+	sq_bind_text(st, 2, entity);
+	sq_bind_id(st, 3, entity_id);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)offset);
 	struct audit_entry *v = arena_alloc(a, (limit ? limit : 1) * sizeof(*v));
@@ -1195,16 +1185,16 @@ int store_audit_list(struct store *s, id_t64 org, const char *entity, id_t64 ent
 		x->id = sqlite3_column_int64(st, 0);
 		x->at = sqlite3_column_int64(st, 1);
 		x->actor_id = sqlite3_column_int64(st, 2);
-		x->actor_name = col_text(st, 3, a);
-		x->entity = col_text(st, 4, a);
+		x->actor_name = sq_col_text(st, 3, a);
+		x->entity = sq_col_text(st, 4, a);
 		x->entity_id = sqlite3_column_int64(st, 5);
-		x->action = col_text(st, 6, a);
-		x->before = col_text(st, 7, a);
-		x->after = col_text(st, 8, a);
+		x->action = sq_col_text(st, 6, a);
+		x->before = sq_col_text(st, 7, a);
+		x->after = sq_col_text(st, 8, a);
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	*out = v;
 	*n = k;
 	return 0;
@@ -1218,22 +1208,22 @@ int store_session_create(struct store *s, const char *token_hash, id_t64 org, id
 	static const char sql[] = "INSERT INTO session(token_hash, org_id, person_id, csrf,"
 				  " created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
 	static const char purge[] = "DELETE FROM session WHERE expires_at < ?";
-	sqlite3_stmt *st = prep(s, purge, e);
+	sqlite3_stmt *st = sq_prep(s, purge, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, now);
-	if (step_done(s, st, e))
+	if (sq_step_done(s, st, e))
 		return -1;
-	st = prep(s, sql, e);
+	st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, token_hash);
+	sq_bind_text(st, 1, token_hash);
 	sqlite3_bind_int64(st, 2, org);
 	sqlite3_bind_int64(st, 3, person);
-	bind_text(st, 4, csrf);
+	sq_bind_text(st, 4, csrf);
 	sqlite3_bind_int64(st, 5, now);
 	sqlite3_bind_int64(st, 6, expires);
-	return step_insert(s, st, NULL, e);
+	return sq_step_insert(s, st, NULL, e);
 }
 
 int store_session_get(struct store *s, const char *token_hash, int64_t now, struct arena *a,
@@ -1242,33 +1232,33 @@ int store_session_get(struct store *s, const char *token_hash, int64_t now, stru
 	static const char sql[] = "SELECT s.org_id, s.person_id, s.csrf FROM session s"
 		" JOIN person p ON p.id = s.person_id AND p.active"
 		" WHERE s.token_hash = ? AND s.expires_at >= ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, token_hash);
+	sq_bind_text(st, 1, token_hash);
 	sqlite3_bind_int64(st, 2, now);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->org_id = sqlite3_column_int64(st, 0);
 		out->person_id = sqlite3_column_int64(st, 1);
-		out->csrf = col_text(st, 2, a);
+		out->csrf = sq_col_text(st, 2, a);
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return err_set(e, 401, "unauthenticated", NULL, NULL, NULL);
-	return db_err(s, e);
+	return sq_db_err(s, e);
 }
 
 int store_session_delete(struct store *s, const char *token_hash, struct err *e)
 {
 	static const char sql[] = "DELETE FROM session WHERE token_hash = ?";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, token_hash);
-	return step_done(s, st, e);
+	sq_bind_text(st, 1, token_hash);
+	return sq_step_done(s, st, e);
 }
 
 int store_token_create(struct store *s, id_t64 org, id_t64 person, const char *name,
@@ -1276,15 +1266,15 @@ int store_token_create(struct store *s, id_t64 org, id_t64 person, const char *n
 {
 	static const char sql[] = "INSERT INTO api_token(org_id, person_id, name, token_hash,"
 				  " created_at) VALUES (?, ?, ?, ?, ?)";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, person);
-	bind_text(st, 3, name);
-	bind_text(st, 4, token_hash);
+	sq_bind_text(st, 3, name);
+	sq_bind_text(st, 4, token_hash);
 	sqlite3_bind_int64(st, 5, now);
-	return step_insert(s, st, id, e);
+	return sq_step_insert(s, st, id, e);
 }
 
 int store_token_get(struct store *s, const char *token_hash, int64_t now,
@@ -1295,10 +1285,10 @@ int store_token_get(struct store *s, const char *token_hash, int64_t now,
 		" WHERE t.token_hash = ? AND NOT t.revoked";
 	static const char touch[] = "UPDATE api_token SET last_used_at = ? WHERE id = ?"
 				    " AND coalesce(last_used_at, 0) < ? - 60";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, token_hash);
+	sq_bind_text(st, 1, token_hash);
 	int rc = sqlite3_step(st);
 	id_t64 tid = 0;
 	if (rc == SQLITE_ROW) {
@@ -1307,19 +1297,19 @@ int store_token_get(struct store *s, const char *token_hash, int64_t now,
 		out->csrf = NULL;
 		tid = sqlite3_column_int64(st, 2);
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc == SQLITE_DONE)
 		return err_set(e, 401, "unauthenticated", NULL, NULL, NULL);
 	if (rc != SQLITE_ROW)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	/* last use, at most once a minute: a read-mostly API stays read-mostly */
-	st = prep(s, touch, e);
+	st = sq_prep(s, touch, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, tid);
 	sqlite3_bind_int64(st, 3, now);
-	return step_done(s, st, e);
+	return sq_step_done(s, st, e);
 }
 
 int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a,
@@ -1327,7 +1317,7 @@ int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a
 {
 	static const char sql[] = "SELECT id, name, created_at, coalesce(last_used_at, 0)"
 		" FROM api_token WHERE org_id = ? AND person_id = ? AND NOT revoked ORDER BY id";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
@@ -1338,13 +1328,13 @@ int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct token_row *t = arena_push(a, &v, &k, &cap, sizeof(*v));
 		t->id = sqlite3_column_int64(st, 0);
-		t->name = col_text(st, 1, a);
+		t->name = sq_col_text(st, 1, a);
 		t->created_at = sqlite3_column_int64(st, 2);
 		t->last_used_at = sqlite3_column_int64(st, 3);
 	}
-	done(s, st);
+	sq_done(s, st);
 	if (rc != SQLITE_DONE)
-		return db_err(s, e);
+		return sq_db_err(s, e);
 	*out = v;
 	*n = k;
 	return 0;
@@ -1354,13 +1344,13 @@ int store_token_revoke(struct store *s, id_t64 org, id_t64 person, id_t64 id, st
 {
 	static const char sql[] = "UPDATE api_token SET revoked = 1 WHERE org_id = ?"
 				  " AND person_id = ? AND id = ? AND NOT revoked";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, person);
 	sqlite3_bind_int64(st, 3, id);
-	return step_update(s, st, "token", e);
+	return sq_step_update(s, st, "token", e);
 }
 
 int store_login_attempt(struct store *s, const char *email, int64_t now, int ok,
@@ -1371,20 +1361,20 @@ int store_login_attempt(struct store *s, const char *email, int64_t now, int ok,
 	sqlite3_stmt *st;
 	if (ok) {
 		/* a success clears the failures: the limit is on guessing, not on use */
-		st = prep(s, clear, e);
+		st = sq_prep(s, clear, e);
 		if (!st)
 			return -1;
-		bind_text(st, 1, email);
+		sq_bind_text(st, 1, email);
 		sqlite3_bind_int64(st, 2, now);
-		return step_done(s, st, e);
+		return sq_step_done(s, st, e);
 	}
-	st = prep(s, sql, e);
+	st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, email);
+	sq_bind_text(st, 1, email);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int(st, 3, ok);
-	return step_insert(s, st, NULL, e);
+	return sq_step_insert(s, st, NULL, e);
 }
 
 int store_login_failures_since(struct store *s, const char *email, int64_t since,
@@ -1392,16 +1382,16 @@ int store_login_failures_since(struct store *s, const char *email, int64_t since
 {
 	static const char sql[] = "SELECT count(*), coalesce(max(at), 0) FROM login_attempt"
 				  " WHERE email = ? AND at >= ? AND NOT ok";
-	sqlite3_stmt *st = prep(s, sql, e);
+	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	bind_text(st, 1, email);
+	sq_bind_text(st, 1, email);
 	sqlite3_bind_int64(st, 2, since);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*n = sqlite3_column_int64(st, 0);
 		*last = sqlite3_column_int64(st, 1);
 	}
-	done(s, st);
-	return rc == SQLITE_ROW ? 0 : db_err(s, e);
+	sq_done(s, st);
+	return rc == SQLITE_ROW ? 0 : sq_db_err(s, e);
 }
