@@ -158,44 +158,80 @@ static void on_row(int c, void *data)
 		r->stop = 1;
 }
 
+struct csv_stream {
+	struct csv_parser p;
+	struct reader r;
+	bool failed;
+};
+
+struct csv_stream *csv_stream_new(char sep, int (*fn)(void *ctx, const struct csv_row *row),
+				  void *ctx)
+{
+	struct csv_stream *cs = calloc(1, sizeof(*cs));
+	if (!cs)
+		abort();
+	if (csv_init(&cs->p, CSV_APPEND_NULL) != 0)
+		abort();  /* only fails for want of memory */
+	csv_set_delim(&cs->p, (unsigned char)sep);
+	buf_init(&cs->r.store);
+	cs->r.fn = fn;
+	cs->r.ctx = ctx;
+	cs->r.line = 1;
+	return cs;
+}
+
+/* Fed line by line so that each row knows the physical line it starts on. */
+int csv_stream_feed(struct csv_stream *cs, const char *text, size_t len, struct err *e)
+{
+	struct reader *r = &cs->r;
+	size_t pos = 0;
+	while (pos < len && !r->stop) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) + 1 : len;
+		if (csv_parse(&cs->p, text + pos, end - pos, on_field, on_row, r) != end - pos) {
+			char l[32];
+			snprintf(l, sizeof(l), "%ld", r->line);
+			cs->failed = true;
+			return err_set(e, 422, "csv_malformed", NULL, l, csv_strerror(csv_error(&cs->p)));
+		}
+		pos = end;
+		if (nl)
+			r->line++;
+	}
+	return 0;
+}
+
+bool csv_stream_stopped(const struct csv_stream *cs)
+{
+	return cs->r.stop;
+}
+
+int csv_stream_end(struct csv_stream *cs, struct err *e)
+{
+	struct err ignored;
+	int rc = 0;
+	if (!e)
+		e = &ignored;
+	if (!cs->failed && !cs->r.stop && csv_fini(&cs->p, on_field, on_row, &cs->r) != 0) {
+		char l[32];
+		snprintf(l, sizeof(l), "%ld", cs->r.start_line);
+		rc = err_set(e, 422, "csv_malformed", NULL, l, "a quoted field is never closed");
+	}
+	csv_free(&cs->p);
+	free(cs->r.field);
+	free(cs->r.offset);
+	buf_free(&cs->r.store);
+	free(cs);
+	return rc;
+}
+
 int csv_read(const char *text, size_t len, char sep,
 	     int (*fn)(void *ctx, const struct csv_row *row), void *ctx, struct err *e)
 {
-	struct csv_parser p;
-	if (csv_init(&p, CSV_APPEND_NULL) != 0)
-		return err_set(e, 500, "internal", NULL, "cannot start the CSV reader", NULL);
-	csv_set_delim(&p, (unsigned char)sep);
-	struct reader r;
-	memset(&r, 0, sizeof(r));
-	buf_init(&r.store);
-	r.fn = fn;
-	r.ctx = ctx;
-	r.line = 1;
-	int rc = 0;
-	size_t pos = 0;
-	while (pos < len && !r.stop) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) + 1 : len;
-		if (csv_parse(&p, text + pos, end - pos, on_field, on_row, &r) != end - pos) {
-			char l[32];
-			snprintf(l, sizeof(l), "%ld", r.line);
-			rc = err_set(e, 422, "csv_malformed", NULL, l, csv_strerror(csv_error(&p)));
-			goto out;
-		}
-		pos = end;
-		r.line++;
-	}
-	if (!r.stop && csv_fini(&p, on_field, on_row, &r) != 0) {
-		char l[32];
-		snprintf(l, sizeof(l), "%ld", r.start_line);
-		rc = err_set(e, 422, "csv_malformed", NULL, l, "a quoted field is never closed");
-	}
-out:
-	csv_free(&p);
-	free(r.field);
-	free(r.offset);
-	buf_free(&r.store);
-	return rc;
+	struct csv_stream *cs = csv_stream_new(sep, fn, ctx);
+	int rc = csv_stream_feed(cs, text, len, e);
+	int rc2 = csv_stream_end(cs, rc ? NULL : e);
+	return rc ? rc : rc2;
 }
 
 int csv_number(const char *s, bool decimal_comma, double *out)

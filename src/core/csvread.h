@@ -36,6 +36,17 @@ struct csv_row {
 int csv_read(const char *text, size_t len, char sep,
 	     int (*fn)(void *ctx, const struct csv_row *row), void *ctx, struct err *e);
 
+/* The same, fed chunk by chunk (a file bigger than memory): chunks may cut
+ * rows anywhere, but not UTF-8 characters (cut after a newline). */
+struct csv_stream;
+struct csv_stream *csv_stream_new(char sep, int (*fn)(void *ctx, const struct csv_row *row),
+				  void *ctx);
+int csv_stream_feed(struct csv_stream *cs, const char *text, size_t len, struct err *e);
+bool csv_stream_stopped(const struct csv_stream *cs);
+/* Ends the file (a last row without newline) and frees the stream; e may be
+ * NULL when an error is already set. */
+int csv_stream_end(struct csv_stream *cs, struct err *e);
+
 /* Values: 0 when s reads as one, -1 otherwise. */
 int csv_number(const char *s, bool decimal_comma, double *out);  /* "1 234,5" "12.5" */
 int csv_date(const char *s, day_t *out);        /* 2021-01-31, 31/01/2021, Excel serial */

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "app/measure.h"
 #include "http/http.h"
 
 #define BATCH_MAX 10000
@@ -32,6 +33,7 @@ struct batch {
 	const char *kind;
 	size_t read, stored, duplicates;
 	int keep_good;
+	struct measure_batch *measure;  /* indicator states of the new records */
 };
 
 static void reject(struct req *r, struct batch *b, size_t index, const struct err *e)
@@ -109,6 +111,10 @@ static int one_record(struct req *r, struct batch *b, size_t i, json_t *rec)
 	int stored;
 	if (store_activity_add(r->store, r->me.org_id, &x, r->now, &stored, &r->err))
 		return -1;
+	if (stored && fields && measure_batch_add_json(b->measure, b->kind, x.person_id,
+						       (day_t)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400)),
+						       fields, &r->err))
+		return -1;
 	if (stored)
 		b->stored++;
 	else
@@ -125,11 +131,18 @@ static int batch_run(struct req *r, void *ctx)
 	json_t *records = json_object_get(b->body, "records");
 	size_t i;
 	json_t *rec;
+	struct mind *inds;
+	size_t ninds;
+	if (measure_indicators(r->store, r->me.org_id, &r->arena, &inds, &ninds, &r->err))
+		return -1;
+	b->measure = measure_batch_new(r->store, inds, ninds);
 	json_array_foreach(records, i, rec) {
 		b->read++;
 		if (one_record(r, b, i, rec))
 			return -1;
 	}
+	if (measure_batch_flush(b->measure, &r->err))
+		return -1;
 	if (json_array_size(b->rejected) && !b->keep_good)
 		return fail(r, 422, "invalid_value", "records", "records",
 			    "some records are wrong: nothing was stored (see rejected)");
@@ -191,6 +204,7 @@ int api_activity_add(struct req *r)
 	}
 	rc = reply_json(r, 200, report);
 out:
+	measure_batch_free(b.measure);
 	json_decref(b.rejected);
 	json_decref(b.body);
 	return rc;

@@ -186,7 +186,8 @@ static int migrate(struct store *s, struct err *e)
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", i + 1);
 		if (sq_exec(s, "BEGIN IMMEDIATE", e))
 			return -1;
-		if (sq_exec(s, (const char *)migrations_files[i].data, e) || sq_exec(s, pragma, e)) {
+		if (sq_exec(s, (const char *)migrations_files[i].data, e) || sq_exec(s, pragma, e) ||
+		    (i + 1 == 4 && store_indicator_install_catalog(s, 0, e))) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
@@ -209,6 +210,8 @@ struct store *store_open(const char *path, struct err *e)
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 10000);
+	if (sq_register_functions(s, e))
+		goto fail;
 	if (sq_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 		 "PRAGMA foreign_keys = ON;", e))
 		goto fail;
@@ -324,7 +327,9 @@ int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct er
 	sq_bind_text(st, 3, o->currency ? o->currency : "EUR");
 	sq_bind_text(st, 4, o->ambition ? o->ambition : "");
 	sqlite3_bind_int(st, 5, (int)(o->working_days ? o->working_days : 0x1f));
-	return sq_step_insert(s, st, id, e);
+	if (sq_step_insert(s, st, id, e))
+		return -1;
+	return store_indicator_install_catalog(s, *id, e);
 }
 
 int store_org_get(struct store *s, id_t64 id, struct arena *a, struct org *o, struct err *e)

@@ -37,5 +37,7 @@ int sq_ids_query(struct store *s, const char *sql, id_t64 org, id_t64 x, struct 
 		     struct ids *out, struct err *e);
 int sq_one_row(struct store *s, sqlite3_stmt *st, const char *what, struct err *e);
 void sq_bind_ids(sqlite3_stmt *st, int i, const struct ids *set);
+/* SQL functions of the backend (cible_merge for measure states) */
+int sq_register_functions(struct store *s, struct err *e);
 
 #endif

@@ -156,6 +156,61 @@ int store_activity_list(struct store *s, id_t64 org, const struct activity_filte
 			struct arena *a, struct activity **out, size_t *n, size_t *total,
 			struct err *e);
 
+/* indicators (expressions over activity, docs/indicators.md) */
+struct indicator_row {
+	id_t64 id;
+	const char *key, *kind, *expr, *unit, *name_fr, *name_en;
+};
+/* The ready-made indicators of core/indicator.h for org (0: every org),
+ * leaving alone keys the organisation already has. */
+int store_indicator_install_catalog(struct store *s, id_t64 org, struct err *e);
+int store_indicator_create(struct store *s, id_t64 org, const struct indicator_row *x,
+			   id_t64 *id, struct err *e);
+int store_indicator_update(struct store *s, id_t64 org, const struct indicator_row *x,
+			   struct err *e);
+int store_indicator_delete(struct store *s, id_t64 org, id_t64 id, struct err *e);
+int store_indicator_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			struct indicator_row *out, struct err *e);
+int store_indicator_by_key(struct store *s, id_t64 org, const char *key, struct arena *a,
+			   struct indicator_row *out, struct err *e);
+int store_indicator_list(struct store *s, id_t64 org, struct arena *a,
+			 struct indicator_row **out, size_t *n, struct err *e);
+/* How many objectives of org measure the indicator key. */
+int store_indicator_uses(struct store *s, id_t64 org, const char *key, int64_t *n,
+			 struct err *e);
+
+/* Measure states: per indicator, person and day, nvals doubles (see
+ * core/indicator.h). merge adds st into the stored state. */
+int store_measure_merge(struct store *s, id_t64 indicator, id_t64 person, day_t day,
+			const double *st, size_t nvals, struct err *e);
+int store_measure_clear(struct store *s, id_t64 indicator, struct err *e);
+typedef int (*measure_row_fn)(void *ctx, id_t64 person, day_t day, const double *st,
+			      size_t nvals);
+/* Rows of indicator for people (NULL: everyone) with day in [from, to], by
+ * person then day. The callback's non-zero return stops the scan. */
+int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
+		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e);
+typedef int (*activity_fn)(void *ctx, const struct activity *x);
+/* Records of kind for people (NULL: everyone) with at in [from, to), by time. */
+int store_activity_scan(struct store *s, id_t64 org, const char *kind, const struct ids *people,
+			int64_t from, int64_t to, activity_fn fn, void *ctx, struct err *e);
+
+/* people of a set of units (active or not), sorted by id */
+int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
+			  struct arena *a, struct ids *out, struct err *e);
+
+/* saved import mappings: a name and a JSON spec */
+int store_mapping_put(struct store *s, id_t64 org, const char *name, const char *spec,
+		      struct err *e);
+int store_mapping_get(struct store *s, id_t64 org, const char *name, struct arena *a,
+		      const char **spec, struct err *e);
+struct mapping_row {
+	const char *name, *spec;
+	int64_t created_at;
+};
+int store_mapping_list(struct store *s, id_t64 org, struct arena *a, struct mapping_row **out,
+		       size_t *n, struct err *e);
+
 /* audit trail */
 struct audit_entry {
 	id_t64 id, actor_id;

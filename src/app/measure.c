@@ -1,0 +1,576 @@
+/* Measurement (see measure.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app/measure.h"
+
+int measure_indicators(struct store *s, id_t64 org, struct arena *a, struct mind **out,
+		       size_t *n, struct err *e)
+{
+	struct indicator_row *rows;
+	size_t nrows;
+	if (store_indicator_list(s, org, a, &rows, &nrows, e))
+		return -1;
+	struct mind *v = arena_alloc(a, (nrows ? nrows : 1) * sizeof(*v));
+	for (size_t i = 0; i < nrows; i++) {
+		struct err pe;
+		v[i].row = rows[i];
+		v[i].ok = !indicator_parse(rows[i].expr, &v[i].prog, &pe);
+	}
+	*out = v;
+	*n = nrows;
+	return 0;
+}
+
+const struct mind *measure_find(const struct mind *v, size_t n, const char *key)
+{
+	for (size_t i = 0; key && i < n; i++)
+		if (!strcmp(v[i].row.key, key))
+			return &v[i];
+	return NULL;
+}
+
+int bucket_parse(const char *s)
+{
+	if (!s || !strcmp(s, "day"))
+		return B_DAY;
+	if (!strcmp(s, "week"))
+		return B_WEEK;
+	if (!strcmp(s, "month"))
+		return B_MONTH;
+	return -1;
+}
+
+/* --- batches ------------------------------------------------------------ */
+
+#define BATCH_FLUSH 65536  /* states held before they are written */
+
+struct slot_entry {
+	id_t64 person;  /* 0: empty */
+	day_t day;
+	int ind;
+	size_t off;     /* into states */
+};
+
+struct measure_batch {
+	struct store *s;
+	const struct mind *inds;
+	size_t ninds;
+	/* the current kind's indicators and their field bindings */
+	int active[64];
+	int nactive;
+	int map[64][IND_MAX_FIELDS];
+	/* open-addressing table of (indicator, person, day) -> state */
+	struct slot_entry *tab;
+	size_t cap, used;
+	double *states;
+	size_t nstates, capstates;
+};
+
+struct measure_batch *measure_batch_new(struct store *s, const struct mind *inds, size_t n)
+{
+	struct measure_batch *b = calloc(1, sizeof(*b));
+	if (!b)
+		abort();
+	b->s = s;
+	b->inds = inds;
+	b->ninds = n;
+	b->cap = 1 << 12;
+	b->tab = calloc(b->cap, sizeof(*b->tab));
+	if (!b->tab)
+		abort();
+	return b;
+}
+
+void measure_batch_free(struct measure_batch *b)
+{
+	if (!b)
+		return;
+	free(b->tab);
+	free(b->states);
+	free(b);
+}
+
+void measure_batch_fields(struct measure_batch *b, const char *kind, const char *const *names,
+			  size_t n)
+{
+	b->nactive = 0;
+	for (size_t i = 0; i < b->ninds && b->nactive < 64; i++) {
+		const struct mind *m = &b->inds[i];
+		if (!m->ok || !m->prog.mergeable || strcmp(m->row.kind, kind))
+			continue;
+		indicator_bind(&m->prog, names, n, b->map[b->nactive]);
+		b->active[b->nactive++] = (int)i;
+	}
+}
+
+static uint64_t slot_hash(int ind, id_t64 person, day_t day)
+{
+	uint64_t h = (uint64_t)person * 0x9E3779B97F4A7C15ull;
+	h ^= (uint64_t)(uint32_t)day * 0xC2B2AE3D27D4EB4Full;
+	h ^= (uint64_t)ind * 0x165667B19E3779F9ull;
+	return h ^ (h >> 29);
+}
+
+static void grow(struct measure_batch *b)
+{
+	size_t ncap = b->cap * 2;
+	struct slot_entry *nt = calloc(ncap, sizeof(*nt));
+	if (!nt)
+		abort();
+	for (size_t i = 0; i < b->cap; i++) {
+		if (!b->tab[i].person)
+			continue;
+		size_t j = slot_hash(b->tab[i].ind, b->tab[i].person, b->tab[i].day) & (ncap - 1);
+		while (nt[j].person)
+			j = (j + 1) & (ncap - 1);
+		nt[j] = b->tab[i];
+	}
+	free(b->tab);
+	b->tab = nt;
+	b->cap = ncap;
+}
+
+static double *state_for(struct measure_batch *b, int ind, id_t64 person, day_t day)
+{
+	size_t j = slot_hash(ind, person, day) & (b->cap - 1);
+	while (b->tab[j].person) {
+		struct slot_entry *x = &b->tab[j];
+		if (x->person == person && x->day == day && x->ind == ind)
+			return b->states + x->off;
+		j = (j + 1) & (b->cap - 1);
+	}
+	const struct indicator *p = &b->inds[ind].prog;
+	size_t len = indicator_state_len(p);
+	if (b->nstates + len > b->capstates) {
+		b->capstates = b->capstates ? 2 * b->capstates : 4096;
+		while (b->capstates < b->nstates + len)
+			b->capstates *= 2;
+		b->states = realloc(b->states, b->capstates * sizeof(double));
+		if (!b->states)
+			abort();
+	}
+	struct slot_entry *x = &b->tab[j];
+	x->person = person;
+	x->day = day;
+	x->ind = ind;
+	x->off = b->nstates;
+	b->nstates += len;
+	indicator_state_init(p, b->states + x->off);
+	if (++b->used * 2 > b->cap)
+		grow(b);
+	return b->states + x->off;
+}
+
+int measure_batch_add(struct measure_batch *b, id_t64 person, day_t day,
+		      const struct ival *vals, struct err *e)
+{
+	for (int k = 0; k < b->nactive; k++) {
+		const struct mind *m = &b->inds[b->active[k]];
+		struct ival rec[IND_MAX_FIELDS];
+		for (int f = 0; f < m->prog.nfields; f++) {
+			int at = b->map[k][f];
+			if (at >= 0)
+				rec[f] = vals[at];
+			else
+				rec[f] = (struct ival){ IV_NULL, 0, NULL };
+		}
+		indicator_state_add(&m->prog, state_for(b, b->active[k], person, day), rec);
+	}
+	if (b->used >= BATCH_FLUSH)
+		return measure_batch_flush(b, e);
+	return 0;
+}
+
+static struct ival ival_of(json_t *v)
+{
+	struct ival x = { IV_NULL, 0, NULL };
+	if (json_is_string(v)) {
+		x.type = IV_STR;
+		x.str = json_string_value(v);
+	} else if (json_is_number(v)) {
+		x.type = IV_NUM;
+		x.num = json_number_value(v);
+	} else if (json_is_boolean(v)) {
+		x.type = IV_BOOL;
+		x.num = json_is_true(v);
+	}
+	return x;
+}
+
+int measure_batch_add_json(struct measure_batch *b, const char *kind, id_t64 person, day_t day,
+			   json_t *fields, struct err *e)
+{
+	const char *names[64];
+	struct ival vals[64];
+	size_t n = 0;
+	const char *key;
+	json_t *v;
+	json_object_foreach(fields, key, v) {
+		if (n == 64)
+			break;
+		names[n] = key;
+		vals[n++] = ival_of(v);
+	}
+	measure_batch_fields(b, kind, names, n);
+	return measure_batch_add(b, person, day, vals, e);
+}
+
+int measure_batch_flush(struct measure_batch *b, struct err *e)
+{
+	for (size_t i = 0; i < b->cap; i++) {
+		struct slot_entry *x = &b->tab[i];
+		if (!x->person)
+			continue;
+		const struct mind *m = &b->inds[x->ind];
+		if (store_measure_merge(b->s, m->row.id, x->person, x->day, b->states + x->off,
+					indicator_state_len(&m->prog), e))
+			return -1;
+	}
+	memset(b->tab, 0, b->cap * sizeof(*b->tab));
+	b->used = 0;
+	b->nstates = 0;
+	return 0;
+}
+
+/* --- backfill and raw scans --------------------------------------------- */
+
+struct scan {
+	const struct mind *m;
+	struct measure_batch *b;  /* backfill */
+	struct ind_raw *raw;      /* raw value over everything */
+	struct ind_raw *days;     /* raw per bucket (series), or NULL */
+	day_t from;
+	const enum bucket *bk;
+	size_t nb;
+	day_t *bstart;
+	struct err *e;
+	int failed;
+};
+
+static int raw_record(const struct mind *m, const struct activity *x, struct ind_raw *r1,
+		      struct ind_raw *r2)
+{
+	json_error_t je;
+	json_t *f = json_loads(x->fields, 0, &je);
+	if (!json_is_object(f)) {
+		json_decref(f);
+		return 0;  /* a record without readable fields counts as all-missing */
+	}
+	struct ival rec[IND_MAX_FIELDS];
+	for (int i = 0; i < m->prog.nfields; i++)
+		rec[i] = ival_of(json_object_get(f, indicator_field(&m->prog, i)));
+	indicator_raw_add(&m->prog, r1, rec);
+	if (r2)
+		indicator_raw_add(&m->prog, r2, rec);
+	json_decref(f);
+	return 0;
+}
+
+static day_t day_of(int64_t at)
+{
+	return (day_t)(at >= 0 ? at / 86400 : -((-at + 86399) / 86400));
+}
+
+static int on_backfill(void *ctx, const struct activity *x)
+{
+	struct scan *sc = ctx;
+	json_error_t je;
+	json_t *f = json_loads(x->fields, 0, &je);
+	if (!json_is_object(f)) {
+		json_decref(f);
+		return 0;
+	}
+	int rc = measure_batch_add_json(sc->b, x->kind, x->person_id, day_of(x->at), f, sc->e);
+	json_decref(f);
+	if (rc)
+		sc->failed = 1;
+	return rc;
+}
+
+int measure_backfill(struct store *s, id_t64 org, const struct mind *m, struct err *e)
+{
+	if (store_measure_clear(s, m->row.id, e))
+		return -1;
+	if (!m->ok || !m->prog.mergeable)
+		return 0;
+	struct measure_batch *b = measure_batch_new(s, m, 1);
+	struct scan sc = { .m = m, .b = b, .e = e };
+	int rc = store_activity_scan(s, org, m->row.kind, NULL, 0, 0, on_backfill, &sc, e);
+	if (!rc && sc.failed)
+		rc = -1;
+	if (!rc)
+		rc = measure_batch_flush(b, e);
+	measure_batch_free(b);
+	return rc;
+}
+
+/* --- values over a period ------------------------------------------------ */
+
+static day_t bucket_start(enum bucket bk, day_t d)
+{
+	return bk == B_MONTH ? date_month_start(d) : bk == B_WEEK ? date_week_start(d) : d;
+}
+
+struct acc {
+	const struct indicator *p;
+	double *total;
+	double *bucket;   /* one state per bucket */
+	size_t nb;
+	day_t from;
+	enum bucket bk;
+	day_t *bstart;
+	size_t len;
+};
+
+static size_t bucket_index(const struct acc *c, day_t day)
+{
+	/* buckets are sorted: binary search their starts */
+	day_t s = bucket_start(c->bk, day);
+	size_t lo = 0, hi = c->nb;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->bstart[mid] < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->nb ? lo : c->nb - 1;
+}
+
+static int on_state(void *ctx, id_t64 person, day_t day, const double *st, size_t n)
+{
+	struct acc *c = ctx;
+	(void)person;
+	if (n != c->len)
+		return 0;  /* a state of an older shape: skipped until backfilled */
+	indicator_state_merge(c->p, c->total, st);
+	if (c->bucket)
+		indicator_state_merge(c->p, c->bucket + c->len * bucket_index(c, day), st);
+	return 0;
+}
+
+struct rawacc {
+	const struct mind *m;
+	struct ind_raw *total, *buckets;
+	struct acc *c;
+};
+
+static int on_raw(void *ctx, const struct activity *x)
+{
+	struct rawacc *r = ctx;
+	struct ind_raw *b = r->buckets ? &r->buckets[bucket_index(r->c, day_of(x->at))] : NULL;
+	return raw_record(r->m, x, r->total, b);
+}
+
+int measure_value(struct store *s, id_t64 org, const struct mind *m, const struct ids *people,
+		  day_t from, day_t to, double *value, struct err *e)
+{
+	*value = NAN;
+	if (!m->ok)
+		return err_set(e, 422, "invalid_value", "indicator", m->row.key,
+			       "its expression does not compile");
+	if (m->prog.mergeable) {
+		double total[4 * IND_MAX_SLOTS];
+		indicator_state_init(&m->prog, total);
+		struct acc c = { &m->prog, total, NULL, 0, from, B_DAY, NULL,
+				 indicator_state_len(&m->prog) };
+		if (store_measure_scan(s, m->row.id, people, from, to, on_state, &c, e))
+			return -1;
+		*value = indicator_value(&m->prog, total);
+		return 0;
+	}
+	struct ind_raw raw;
+	indicator_raw_init(&m->prog, &raw);
+	struct rawacc r = { m, &raw, NULL, NULL };
+	int rc = store_activity_scan(s, org, m->row.kind, people, (int64_t)from * 86400,
+				     ((int64_t)to + 1) * 86400, on_raw, &r, e);
+	if (!rc)
+		*value = indicator_raw_value(&m->prog, &raw);
+	indicator_raw_free(&raw);
+	return rc;
+}
+
+int measure_people(struct store *s, const struct objective *o, struct arena *a,
+		   struct ids *out, struct err *e)
+{
+	if (o->owner_person_id) {
+		out->v = arena_alloc(a, sizeof(id_t64));
+		out->v[0] = o->owner_person_id;
+		out->n = 1;
+		return 0;
+	}
+	struct ids units;
+	if (store_unit_subtree(s, o->org_id, o->owner_unit_id, a, &units, e))
+		return -1;
+	return store_people_of_units(s, o->org_id, &units, a, out, e);
+}
+
+static int measure_one(struct store *s, const struct org *org, const struct objective *o,
+		       day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
+		       struct arena *a, struct measured *out, int depth, struct err *e);
+
+/* Children's attainment, weighted: the second way a collective objective
+ * rolls up. */
+static int rollup(struct store *s, const struct org *org, const struct objective *o,
+		  day_t today, const struct mind *inds, size_t ninds, struct arena *a,
+		  struct measured *out, int depth, struct err *e)
+{
+	out->rollup = -1;
+	if (depth > 2 || !o->id)
+		return 0;
+	struct objective_filter f;
+	memset(&f, 0, sizeof(f));
+	f.level = f.status = -1;
+	f.from = f.to = DAY_NONE;
+	f.parent = o->id;
+	struct objective *kids;
+	size_t n;
+	if (store_objective_list(s, o->org_id, &f, a, &kids, &n, NULL, e))
+		return -1;
+	double *att = arena_alloc(a, (n ? n : 1) * sizeof(double));
+	double *w = arena_alloc(a, (n ? n : 1) * sizeof(double));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (kids[i].status == ST_CANCELLED)
+			continue;
+		struct measured m;
+		if (measure_one(s, org, &kids[i], today, B_MONTH, inds, ninds, a, &m, depth + 1, e))
+			return -1;
+		double v = m.has_progress ? m.p.attainment : m.rollup >= 0 ? m.rollup : NAN;
+		if (isnan(v))
+			continue;
+		att[k] = v;
+		w[k++] = kids[i].weight;
+	}
+	out->nchildren = (int)k;
+	out->rollup = progress_rollup(att, w, k);
+	return 0;
+}
+
+static int measure_one(struct store *s, const struct org *org, const struct objective *o,
+		       day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
+		       struct arena *a, struct measured *out, int depth, struct err *e)
+{
+	memset(out, 0, sizeof(*out));
+	out->rollup = -1;
+	out->ind = measure_find(inds, ninds, o->indicator);
+	if (rollup(s, org, o, today, inds, ninds, a, out, depth, e))
+		return -1;
+	if (!out->ind || !out->ind->ok || o->start == DAY_NONE || o->due == DAY_NONE)
+		return 0;
+	const struct mind *m = out->ind;
+	struct ids people;
+	if (measure_people(s, o, a, &people, e))
+		return -1;
+	day_t upto = today < o->due ? today : o->due;
+	/* the buckets asked for, from the start to the due date (future ones stay
+	 * empty); the pace and the trend always read days */
+	day_t *bstart = NULL;
+	size_t nb = 0, capb = 0;
+	for (day_t d = bucket_start(bk, o->start); d <= o->due && nb < 5000;) {
+		*(day_t *)arena_push(a, &bstart, &nb, &capb, sizeof(day_t)) = d;
+		d = bk == B_MONTH ? date_add_months(d, 1) : bk == B_WEEK ? d + 7 : d + 1;
+	}
+	size_t ndays = upto >= o->start ? (size_t)(upto - o->start + 1) : 0;
+	double *vals = arena_alloc(a, nb * sizeof(double) + 1);
+	double *cum = arena_alloc(a, nb * sizeof(double) + 1);
+	for (size_t i = 0; i < nb; i++)
+		vals[i] = cum[i] = NAN;
+	struct point *pts = arena_alloc(a, (ndays > nb ? ndays : nb) * sizeof(*pts) + 1);
+	size_t npts = 0;
+	double value = NAN;
+	size_t len = indicator_state_len(&m->prog);
+	if (ndays && m->prog.mergeable) {
+		struct acc c = { &m->prog, arena_alloc(a, len * sizeof(double) + 1),
+				 arena_alloc(a, ndays * len * sizeof(double) + 1), ndays, o->start,
+				 B_DAY, arena_alloc(a, ndays * sizeof(day_t)), len };
+		for (size_t i = 0; i < ndays; i++) {
+			c.bstart[i] = o->start + (day_t)i;
+			indicator_state_init(&m->prog, c.bucket + i * len);
+		}
+		indicator_state_init(&m->prog, c.total);
+		if (store_measure_scan(s, m->row.id, &people, o->start, upto, on_state, &c, e))
+			return -1;
+		value = indicator_value(&m->prog, c.total);
+		double run[4 * IND_MAX_SLOTS], part[4 * IND_MAX_SLOTS];
+		indicator_state_init(&m->prog, run);
+		size_t d = 0;
+		for (size_t i = 0; i < nb; i++) {
+			day_t end = i + 1 < nb ? bstart[i + 1] : o->due + 1;
+			indicator_state_init(&m->prog, part);
+			bool any = false;
+			for (; d < ndays && c.bstart[d] < end; d++) {
+				const double *ds = c.bucket + d * len;
+				indicator_state_merge(&m->prog, part, ds);
+				indicator_state_merge(&m->prog, run, ds);
+				double dv = indicator_value(&m->prog, ds);
+				if (!isnan(dv)) {
+					pts[npts].day = c.bstart[d];
+					pts[npts++].value = dv;
+				}
+				any = true;
+			}
+			if (any) {
+				vals[i] = indicator_value(&m->prog, part);
+				cum[i] = indicator_value(&m->prog, run);
+			}
+		}
+	} else if (ndays) {
+		struct acc c = { &m->prog, NULL, NULL, nb, o->start, bk, bstart, len };
+		struct ind_raw total;
+		struct ind_raw *bucket = calloc(nb, sizeof(*bucket));
+		if (!bucket)
+			abort();
+		indicator_raw_init(&m->prog, &total);
+		for (size_t i = 0; i < nb; i++)
+			indicator_raw_init(&m->prog, &bucket[i]);
+		struct rawacc r = { m, &total, bucket, &c };
+		int rc = store_activity_scan(s, o->org_id, m->row.kind, &people,
+					     (int64_t)o->start * 86400, ((int64_t)upto + 1) * 86400,
+					     on_raw, &r, e);
+		if (!rc) {
+			value = indicator_raw_value(&m->prog, &total);
+			for (size_t i = 0; i < nb && bstart[i] <= upto; i++) {
+				vals[i] = indicator_raw_value(&m->prog, &bucket[i]);
+				if (!isnan(vals[i])) {
+					pts[npts].day = bstart[i];
+					pts[npts++].value = vals[i];
+				}
+			}
+		}
+		indicator_raw_free(&total);
+		for (size_t i = 0; i < nb; i++)
+			indicator_raw_free(&bucket[i]);
+		free(bucket);
+		if (rc)
+			return -1;
+	}
+	out->series = arena_alloc(a, nb * sizeof(*out->series) + 1);
+	for (size_t i = 0; i < nb; i++) {
+		out->series[i].start = bstart[i];
+		out->series[i].value = vals[i];
+		out->series[i].to_date = cum[i];
+	}
+	out->nseries = nb;
+	/* a cumulative indicator is worth 0 when nothing happened; a level is unknown */
+	if (isnan(value) && m->prog.cumulative && upto >= o->start)
+		value = 0;
+	out->has_value = !isnan(value);
+	out->value = value;
+	if (!o->has_target)
+		return 0;
+	struct progress_input in = {
+		o->direction, o->baseline, o->target, o->has_baseline, o->start, o->due, today,
+		m->prog.cumulative, org->working_days, value, out->has_value,
+		m->prog.cumulative ? NULL : pts, m->prog.cumulative ? 0 : npts };
+	out->has_progress = !progress_compute(&in, &out->p);
+	return 0;
+}
+
+int measure_objective(struct store *s, const struct org *org, const struct objective *o,
+		      day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
+		      struct arena *a, struct measured *out, struct err *e)
+{
+	return measure_one(s, org, o, today, bk, inds, ninds, a, out, 0, e);
+}

@@ -1,0 +1,83 @@
+/* Measurement: activity records turned into indicator values, and objectives
+ * into progress. Shared by the API, the pages and the CLI.
+ *
+ * New records update per-person per-day states (measure_batch) in the same
+ * transaction that stores them; an objective's value over its period is the
+ * merge of its owner's states, so reading progress never scans records
+ * (except for distinct() and percentile(), which need the values). */
+#ifndef CIBLE_APP_MEASURE_H
+#define CIBLE_APP_MEASURE_H
+#include <jansson.h>
+#include "core/indicator.h"
+#include "core/progress.h"
+#include "store/store.h"
+
+struct mind {
+	struct indicator_row row;
+	struct indicator prog;
+	bool ok;  /* the expression compiles */
+};
+
+/* The organisation's indicators, compiled. */
+int measure_indicators(struct store *s, id_t64 org, struct arena *a, struct mind **out,
+		       size_t *n, struct err *e);
+const struct mind *measure_find(const struct mind *v, size_t n, const char *key);
+
+/* A batch of new records: states gathered in memory, merged into the store
+ * by measure_batch_flush (and whenever the batch grows large). */
+struct measure_batch;
+struct measure_batch *measure_batch_new(struct store *s, const struct mind *inds, size_t n);
+/* The kind and field names of the records that follow (measure_batch_add). */
+void measure_batch_fields(struct measure_batch *b, const char *kind, const char *const *names,
+			  size_t n);
+int measure_batch_add(struct measure_batch *b, id_t64 person, day_t day,
+		      const struct ival *vals, struct err *e);
+/* A record whose fields are a JSON object. */
+int measure_batch_add_json(struct measure_batch *b, const char *kind, id_t64 person, day_t day,
+			   json_t *fields, struct err *e);
+int measure_batch_flush(struct measure_batch *b, struct err *e);
+void measure_batch_free(struct measure_batch *b);
+
+/* Recomputes the states of one indicator from the stored records (after it
+ * is created or its expression changes). Inside a transaction. */
+int measure_backfill(struct store *s, id_t64 org, const struct mind *m, struct err *e);
+
+/* A value over records: the indicator for people (NULL: everyone) and days
+ * [from, to]. *n counts the records or states read. */
+int measure_value(struct store *s, id_t64 org, const struct mind *m, const struct ids *people,
+		  day_t from, day_t to, double *value, struct err *e);
+
+enum bucket { B_DAY, B_WEEK, B_MONTH };
+int bucket_parse(const char *s);  /* "day", "week", "month"; -1 otherwise */
+
+struct series_point {
+	day_t start;        /* first day of the bucket */
+	double value;       /* the indicator over the bucket (NaN: nothing to measure) */
+	double to_date;     /* the indicator from the period's start to the bucket's end */
+};
+
+struct measured {
+	const struct mind *ind;  /* NULL: the objective's indicator is not one of the org's */
+	bool has_value;
+	double value;            /* over [start, min(today, due)] */
+	bool has_progress;
+	struct progress p;
+	struct series_point *series;
+	size_t nseries;
+	double rollup;           /* weighted attainment of the children; < 0: none */
+	int nchildren;
+};
+
+/* An objective's progress: owner's records (a unit's whole subtree) over its
+ * period, pace, status, forecast, the series by bucket, and the roll-up of
+ * its children (measured the same way, one level down). */
+int measure_objective(struct store *s, const struct org *org, const struct objective *o,
+		      day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
+		      struct arena *a, struct measured *out, struct err *e);
+
+/* The people an objective is measured on: its person, or everyone in its
+ * unit's subtree. */
+int measure_people(struct store *s, const struct objective *o, struct arena *a,
+		   struct ids *out, struct err *e);
+
+#endif
