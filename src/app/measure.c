@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "app/measure.h"
 
 int measure_indicators(struct store *s, id_t64 org, struct arena *a, struct mind **out,
@@ -156,10 +157,11 @@ static double *state_for(struct measure_batch *b, int ind, id_t64 person, day_t 
 	x->ind = ind;
 	x->off = b->nstates;
 	b->nstates += len;
-	indicator_state_init(p, b->states + x->off);
+	size_t off = x->off;
+	indicator_state_init(p, b->states + off);
 	if (++b->used * 2 > b->cap)
-		grow(b);
-	return b->states + x->off;
+		grow(b);  /* x moves; off does not */
+	return b->states + off;
 }
 
 int measure_batch_add(struct measure_batch *b, id_t64 person, day_t day,
@@ -573,4 +575,68 @@ int measure_objective(struct store *s, const struct org *org, const struct objec
 		      struct arena *a, struct measured *out, struct err *e)
 {
 	return measure_one(s, org, o, today, bk, inds, ninds, a, out, 0, e);
+}
+
+static json_t *num_or_null(double v)
+{
+	return isnan(v) || isinf(v) ? json_null() : json_real(v);
+}
+
+static json_t *day_json(day_t d)
+{
+	if (d == DAY_NONE)
+		return json_null();
+	char iso[11];
+	date_format_iso(d, iso);
+	return json_string(iso);
+}
+
+json_t *measured_json(const struct objective *o, const struct measured *m, enum lang lang)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "objective_id", json_integer(o->id));
+	if (m->ind) {
+		json_object_set_new(j, "indicator", json_pack("{s:s, s:s, s:s, s:b, s:s}",
+			"key", m->ind->row.key, "name", lang == LANG_EN ? m->ind->row.name_en
+			: m->ind->row.name_fr, "unit", m->ind->row.unit, "cumulative",
+			m->ind->prog.cumulative, "kind", m->ind->row.kind));
+	} else {
+		json_object_set_new(j, "indicator", json_null());
+	}
+	json_object_set_new(j, "measured", json_boolean(m->ind != NULL));
+	json_object_set_new(j, "start", day_json(o->start));
+	json_object_set_new(j, "due", day_json(o->due));
+	json_object_set_new(j, "value", m->has_value ? num_or_null(m->value) : json_null());
+	json_object_set_new(j, "target", o->has_target ? json_real(o->target) : json_null());
+	json_object_set_new(j, "direction", json_string(direction_name(o->direction)));
+	if (m->has_progress) {
+		const struct progress *p = &m->p;
+		json_object_set_new(j, "attainment", num_or_null(p->attainment));
+		json_object_set_new(j, "expected", num_or_null(p->expected));
+		json_object_set_new(j, "expected_working", num_or_null(p->expected_working));
+		json_object_set_new(j, "status", json_string(pstatus_name(p->status)));
+		json_object_set_new(j, "forecast", num_or_null(p->forecast));
+		json_object_set_new(j, "forecast_attainment", num_or_null(p->forecast_attainment));
+		json_object_set_new(j, "days_left", json_integer(p->days_left));
+	} else {
+		json_object_set_new(j, "status", json_string("unknown"));
+	}
+	json_t *series = json_array();
+	for (size_t i = 0; i < m->nseries; i++)
+		json_array_append_new(series, json_pack("{s:o, s:o, s:o}", "start",
+			day_json(m->series[i].start), "value", num_or_null(m->series[i].value),
+			"to_date", num_or_null(m->series[i].to_date)));
+	json_object_set_new(j, "series", series);
+	json_object_set_new(j, "rollup", m->rollup >= 0 ? json_pack("{s:f, s:i}", "attainment",
+			    m->rollup, "children", m->nchildren) : json_null());
+	return j;
+}
+
+day_t measure_today(void)
+{
+	const char *env = getenv("CIBLE_TODAY");
+	day_t d;
+	if (env && !date_parse_iso(env, &d))
+		return d;
+	return (day_t)(time(NULL) / 86400);
 }

@@ -80,4 +80,13 @@ int measure_objective(struct store *s, const struct org *org, const struct objec
 int measure_people(struct store *s, const struct objective *o, struct arena *a,
 		   struct ids *out, struct err *e);
 
+/* The progress of o as the API returns it: value, attainment, pace,
+ * status, forecast, days left, the series, the roll-up. Numbers that
+ * cannot be known are null. */
+json_t *measured_json(const struct objective *o, const struct measured *m, enum lang lang);
+
+/* Today as a day (UTC), or the value of $CIBLE_TODAY (YYYY-MM-DD) when set:
+ * demos and tests fix the date. */
+day_t measure_today(void);
+
 #endif

@@ -95,3 +95,10 @@ bool access_audit_all(const struct principal *p)
 {
 	return p->role == ROLE_ADMIN || p->role == ROLE_HR;
 }
+
+bool access_unit_dashboard(const struct principal *p, id_t64 unit)
+{
+	if (p->role == ROLE_ADMIN || p->role == ROLE_HR)
+		return true;
+	return p->role == ROLE_MANAGER && idset_has(&p->managed, unit);
+}

@@ -41,5 +41,8 @@ bool access_unit_write(const struct principal *p, const struct unit *u);
 bool access_activity_write(const struct principal *p, const struct person *x);
 bool access_org_write(const struct principal *p);   /* org settings and axes */
 bool access_audit_all(const struct principal *p);   /* the whole trail */
+/* A unit's dashboard (everyone's progress in it): admin, hr, or the manager
+ * of the unit's subtree. */
+bool access_unit_dashboard(const struct principal *p, id_t64 unit);
 
 #endif

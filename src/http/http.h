@@ -183,5 +183,14 @@ int api_activity_add(struct req *r);
 int api_smart_check(struct req *r);
 int api_alerts(struct req *r);
 int api_activity_list(struct req *r);
+int api_objectives_progress(struct req *r);
+int api_people_dashboard(struct req *r);
+int api_units_dashboard(struct req *r);
+int api_indicators_list(struct req *r);
+int api_indicators_create(struct req *r);
+int api_indicators_try(struct req *r);
+int api_indicators_get(struct req *r);
+int api_indicators_update(struct req *r);
+int api_indicators_delete(struct req *r);
 
 #endif
