@@ -66,6 +66,11 @@ struct measure_batch {
 	size_t cap, used;
 	double *states;
 	size_t nstates, capstates;
+	/* the last binding (names pointers that stay valid: import, demo) */
+	char *last_kind;
+	const char *const *last_names;
+	size_t last_n;
+	bool stable_names;
 };
 
 struct measure_batch *measure_batch_new(struct store *s, const struct mind *inds, size_t n)
@@ -77,6 +82,7 @@ struct measure_batch *measure_batch_new(struct store *s, const struct mind *inds
 	b->inds = inds;
 	b->ninds = n;
 	b->cap = 1 << 12;
+	b->stable_names = true;
 	b->tab = calloc(b->cap, sizeof(*b->tab));
 	if (!b->tab)
 		abort();
@@ -89,12 +95,21 @@ void measure_batch_free(struct measure_batch *b)
 		return;
 	free(b->tab);
 	free(b->states);
+	free(b->last_kind);
 	free(b);
 }
 
 void measure_batch_fields(struct measure_batch *b, const char *kind, const char *const *names,
 			  size_t n)
 {
+	/* the same kind and names as the last record: the bindings stand */
+	if (b->last_names == names && b->last_n == n && b->last_kind && !strcmp(b->last_kind, kind) &&
+	    names)
+		return;
+	free(b->last_kind);
+	b->last_kind = strdup(kind);
+	b->last_names = b->stable_names ? names : NULL;
+	b->last_n = n;
 	b->nactive = 0;
 	for (size_t i = 0; i < b->ninds && b->nactive < 64; i++) {
 		const struct mind *m = &b->inds[i];
@@ -214,7 +229,10 @@ int measure_batch_add_json(struct measure_batch *b, const char *kind, id_t64 per
 		names[n] = key;
 		vals[n++] = ival_of(v);
 	}
+	bool stable = b->stable_names;
+	b->stable_names = false;  /* names on the stack: never cached */
 	measure_batch_fields(b, kind, names, n);
+	b->stable_names = stable;
 	return measure_batch_add(b, person, day, vals, e);
 }
 
@@ -506,8 +524,10 @@ static int measure_one(struct store *s, const struct org *org, const struct obje
 				const double *ds = c.bucket + d * len;
 				indicator_state_merge(&m->prog, part, ds);
 				indicator_state_merge(&m->prog, run, ds);
-				double dv = indicator_value(&m->prog, ds);
-				if (!isnan(dv)) {
+				/* a level's trend is drawn through its value to date, day by
+				 * day: one day's rate is too noisy to extrapolate */
+				double dv = indicator_value(&m->prog, run);
+				if (!isnan(dv) && d >= ndays / 4) {
 					pts[npts].day = c.bstart[d];
 					pts[npts++].value = dv;
 				}
@@ -639,4 +659,37 @@ day_t measure_today(void)
 	if (env && !date_parse_iso(env, &d))
 		return d;
 	return (day_t)(time(NULL) / 86400);
+}
+
+int measure_many(struct store *s, const struct org *org, const struct objective *v, size_t n,
+		 day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
+		 struct arena *a, struct measured *out, struct err *e)
+{
+	/* each objective once, without descending into its children... */
+	for (size_t i = 0; i < n; i++)
+		if (measure_one(s, org, &v[i], today, bk, inds, ninds, a, &out[i], 99, e))
+			return -1;
+	/* ...then the roll-up from the results, children before parents: an
+	 * objective's level is deeper than its parent's, so four passes from the
+	 * individual level up settle every chain */
+	for (int level = LEVEL_INDIVIDUAL; level >= LEVEL_STRATEGIC; level--)
+		for (size_t i = 0; i < n; i++) {
+			if ((int)v[i].level != level)
+				continue;
+			double att[256], w[256];
+			size_t k = 0;
+			for (size_t j = 0; j < n && k < 256; j++) {
+				if (v[j].parent_id != v[i].id || v[j].status == ST_CANCELLED)
+					continue;
+				double x = out[j].has_progress ? out[j].p.attainment
+					 : out[j].rollup >= 0 ? out[j].rollup : NAN;
+				if (isnan(x))
+					continue;
+				att[k] = x;
+				w[k++] = v[j].weight;
+			}
+			out[i].nchildren = (int)k;
+			out[i].rollup = progress_rollup(att, w, k);
+		}
+	return 0;
 }

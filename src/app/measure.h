@@ -75,6 +75,13 @@ int measure_objective(struct store *s, const struct org *org, const struct objec
 		      day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
 		      struct arena *a, struct measured *out, struct err *e);
 
+/* Many objectives at once (a dashboard, everyone's): each measured once,
+ * and the roll-up taken from the children's results among v (children not
+ * in v do not count). out has n elements. */
+int measure_many(struct store *s, const struct org *org, const struct objective *v, size_t n,
+		 day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
+		 struct arena *a, struct measured *out, struct err *e);
+
 /* The people an objective is measured on: its person, or everyone in its
  * unit's subtree. */
 int measure_people(struct store *s, const struct objective *o, struct arena *a,

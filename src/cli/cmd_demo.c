@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "app/measure.h"
 #include "cli/cli.h"
 #include "core/demo.h"
 #include "http/http.h"
@@ -18,6 +19,10 @@ struct sink_ctx {
 	const char *hash;
 	id_t64 org;
 	int64_t now;
+	struct arena *a;
+	struct measure_batch *measure;  /* made at the first record: the org has indicators then */
+	struct buf json;
+	long records;
 };
 
 static int s_org(void *ctx, const struct org *o, id_t64 *id)
@@ -78,6 +83,39 @@ static int s_objective(void *ctx, const struct objective *o, id_t64 *id)
 	return store_objective_create(c->s, &v, id ? id : &v.id, &c->e);
 }
 
+static int s_activity(void *ctx, const struct demo_record *r)
+{
+	struct sink_ctx *c = ctx;
+	if (!c->measure) {
+		struct mind *inds;
+		size_t n;
+		if (measure_indicators(c->s, c->org, c->a, &inds, &n, &c->e))
+			return -1;
+		c->measure = measure_batch_new(c->s, inds, n);
+	}
+	struct buf *j = &c->json;
+	buf_reset(j);
+	buf_addc(j, '{');
+	for (int i = 0; i < r->n; i++) {
+		const struct ival *v = &r->vals[i];
+		buf_addf(j, "%s\"%s\":", i ? "," : "", r->names[i]);
+		switch (v->type) {
+		case IV_NULL: buf_adds(j, "null"); break;
+		case IV_BOOL: buf_adds(j, v->num ? "true" : "false"); break;
+		case IV_NUM: buf_addf(j, "%.17g", v->num); break;
+		case IV_STR: buf_addf(j, "\"%s\"", v->str); break;  /* the demo's own words: no quotes */
+		}
+	}
+	buf_addc(j, '}');
+	struct activity x = { 0, r->person, r->kind, r->source_id, r->at, j->data };
+	int stored;
+	if (store_activity_add(c->s, c->org, &x, c->now, &stored, &c->e))
+		return -1;
+	c->records++;
+	measure_batch_fields(c->measure, r->kind, r->names, (size_t)r->n);
+	return measure_batch_add(c->measure, r->person, (day_t)(r->at / 86400), r->vals, &c->e);
+}
+
 static void remove_db(const char *db)
 {
 	char p[4096];
@@ -94,7 +132,7 @@ int cmd_demo(int argc, char **argv)
 		{ "db", required_argument, 0, 'd' }, { "force", no_argument, 0, 'f' },
 		{ "seed", required_argument, 0, 's' }, { "people", required_argument, 0, 'n' },
 		{ "today", required_argument, 0, 't' }, { "password", required_argument, 0, 'p' },
-		{ 0, 0, 0, 0 } };
+		{ "calls-per-day", required_argument, 0, 'c' }, { 0, 0, 0, 0 } };
 	const char *db = NULL, *password = "demo-cible";
 	int force = 0;
 	struct demo_options opt;
@@ -130,6 +168,13 @@ int cmd_demo(int argc, char **argv)
 			}
 			break;
 		case 'p': password = optarg; break;
+		case 'c':
+			opt.calls_per_day = (int)strtol(optarg, &end, 10);
+			if (*end || opt.calls_per_day < 0 || opt.calls_per_day > 500) {
+				fprintf(stderr, "cible demo: --calls-per-day takes a number from 0 to 500\n");
+				return 2;
+			}
+			break;
 		default: cli_usage("demo", 1); return 2;
 		}
 	}
@@ -156,21 +201,26 @@ int cmd_demo(int argc, char **argv)
 	ctx.s = cli_open("demo", db);
 	if (!ctx.s)
 		return 1;
-	struct demo_sink sink = { &ctx, s_org, s_unit, s_person, s_lead, s_axis, s_objective };
+	struct demo_sink sink = { &ctx, s_org, s_unit, s_person, s_lead, s_axis, s_objective,
+				  s_activity };
 	struct arena a;
 	arena_init(&a);
+	ctx.a = &a;
+	ctx.now = (int64_t)now;
+	buf_init(&ctx.json);
 	struct demo_result res;
 	int rc = 1;
 	if (store_begin(ctx.s, &ctx.e))
 		goto out;
 	if (demo_generate(&opt, &sink, &a, &res) ||
+	    (ctx.measure && measure_batch_flush(ctx.measure, &ctx.e)) ||
 	    store_audit_add(ctx.s, ctx.org, 0, "org", ctx.org, "demo", NULL, NULL, &ctx.e) ||
 	    store_commit(ctx.s, &ctx.e)) {
 		store_rollback(ctx.s);
 		goto out;
 	}
-	printf("demo organisation in %s: %d people, %d units, %d objectives\n", db, res.people,
-	       res.units, res.objectives);
+	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records\n",
+	       db, res.people, res.units, res.objectives, ctx.records);
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);
@@ -178,6 +228,8 @@ int cmd_demo(int argc, char **argv)
 out:
 	if (rc && ctx.e.code)
 		cli_error("demo", &ctx.e);
+	measure_batch_free(ctx.measure);
+	buf_free(&ctx.json);
 	arena_free(&a);
 	store_close(ctx.s);
 	return rc;

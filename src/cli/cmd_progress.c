@@ -147,21 +147,24 @@ int cmd_progress(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	json_t *arr = json_array();
 	int count[PS_UNKNOWN + 2] = { 0 };
+	struct measured *ms = arena_alloc(&a, (n ? n : 1) * sizeof(*ms));
+	int failed = id ? measure_objective(s, &o, v, today, (enum bucket)bk, inds, ninds, &a, ms, &e)
+			: measure_many(s, &o, v, n, today, (enum bucket)bk, inds, ninds, &a, ms, &e);
+	if (failed) {
+		json_decref(arr);
+		goto fail;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (v[i].status == ST_CANCELLED)
 			continue;
-		struct measured m;
-		if (measure_objective(s, &o, &v[i], today, (enum bucket)bk, inds, ninds, &a, &m, &e)) {
-			json_decref(arr);
-			goto fail;
-		}
-		count[m.has_progress ? (int)m.p.status : PS_UNKNOWN + 1]++;
+		const struct measured *m = &ms[i];
+		count[m->has_progress ? (int)m->p.status : PS_UNKNOWN + 1]++;
 		if (summary)
 			continue;
 		if (as_json)
-			json_array_append_new(arr, measured_json(&v[i], &m, lang));
+			json_array_append_new(arr, measured_json(&v[i], m, lang));
 		else
-			print_text(&v[i], &m, lang);
+			print_text(&v[i], m, lang);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (as_json && !summary) {

@@ -125,6 +125,7 @@ struct gen {
 	day_t q_start, q_end, y_start, y_end;
 	int quarter, year;
 	int serial;  /* objectives emitted, to vary statuses */
+	day_t last_hired_on;  /* of the last person emitted */
 };
 
 static const char *fr_num(struct gen *g, double v)
@@ -194,6 +195,7 @@ static int emit_person(struct gen *g, id_t64 unit, id_t64 manager, enum role rol
 	else
 		p.hired_on = g->opt->today - 200 - rng_int(&g->rng, 365 * 12);
 	g->res->people++;
+	g->last_hired_on = p.hired_on;
 	if (email_out)
 		*email_out = email;
 	return g->sink->person(g->sink->ctx, &p, id);
@@ -301,6 +303,85 @@ void demo_options_default(struct demo_options *o, day_t today)
 	o->team_size = 11;
 	o->today = today;
 	o->domain = "verdier-energie.fr";
+	o->calls_per_day = 16;
+}
+
+/* A year of a person's work up to today, from their own random stream (so
+ * that activity never changes the organisation the seed draws). Agents take
+ * calls; reps make sales and work deals. Each has a level of skill that
+ * shows in every figure, and a new hire's volume ramps up. */
+static int person_activity(struct gen *g, id_t64 pid, int agent, day_t hired_on)
+{
+	if (!g->sink->activity || g->opt->calls_per_day <= 0)
+		return 0;
+	struct rng r;
+	r.s = g->opt->seed * 7919 + (uint64_t)pid * 104729;
+	double skill = 0.5 + rng_int(&r, 1000) / 1000.0;  /* 0.5 .. 1.5 */
+	day_t from = g->y_start > hired_on ? g->y_start : hired_on;
+	static const char *const call_names[] = { "answered", "resolved", "speed", "talk", "csat", "topic" };
+	static const char *const sale_names[] = { "amount", "product", "upsell" };
+	static const char *const deal_names[] = { "stage", "value" };
+	static const char *const topics[] = { "Facturation", "Contrat", "Dépannage", "Déménagement",
+					      "Paiement" };
+	static const char *const products[] = { "Électricité Verte", "Gaz Confort", "Duo Énergie",
+						"Entretien chaudière" };
+	long serial = 0;
+	for (day_t d = from; d <= g->opt->today; d++) {
+		if (date_weekday(d) > 5)
+			continue;
+		int seniority = d - hired_on;
+		double ramp = seniority < 30 ? 0.4 : seniority < 90 ? 0.7 : 1.0;
+		int volume = agent ? g->opt->calls_per_day : 1 + g->opt->calls_per_day / 4;
+		int n = (int)(volume * ramp * (0.8 + rng_int(&r, 40) / 100.0) + 0.5);
+		int last = d == g->opt->today ? 11 * 3600 : 18 * 3600;  /* today: the morning */
+		for (int i = 0; i < n; i++) {
+			struct demo_record rec;
+			struct ival v[6];
+			memset(v, 0, sizeof(v));
+			rec.person = pid;
+			rec.at = (int64_t)d * 86400 + 8 * 3600 + rng_int(&r, (int)(last - 8 * 3600));
+			if (agent) {
+				int answered = rng_int(&r, 1000) < 880 + (int)(70 * skill);
+				int fast = rng_int(&r, 1000) < 900 + (int)(60 * skill);
+				int csat = 2 + rng_int(&r, 2) + (rng_int(&r, 100) < 55 * skill) +
+					   (rng_int(&r, 100) < 40 * skill);
+				v[0] = (struct ival){ IV_BOOL, answered, NULL };
+				v[1] = answered ? (struct ival){ IV_BOOL, rng_int(&r, 100) < 56 + (int)(16 * skill), NULL }
+						: (struct ival){ IV_NULL, 0, NULL };
+				v[2] = answered ? (struct ival){ IV_NUM, fast ? 1 + rng_int(&r, 15)
+								   : 15 + rng_int(&r, (int)(60 / skill)), NULL }
+						: (struct ival){ IV_NULL, 0, NULL };
+				v[3] = answered ? (struct ival){ IV_NUM, 250 + rng_int(&r, (int)(160 / skill)), NULL }
+						: (struct ival){ IV_NULL, 0, NULL };
+				v[4] = answered && rng_int(&r, 3) == 0
+					? (struct ival){ IV_NUM, csat > 5 ? 5 : csat, NULL }
+					: (struct ival){ IV_NULL, 0, NULL };
+				v[5] = (struct ival){ IV_STR, 0, topics[rng_int(&r, 5)] };
+				rec.kind = "call";
+				rec.names = call_names;
+				rec.n = 6;
+			} else if (i % 2 == 0) {
+				v[0] = (struct ival){ IV_NUM, (double)(100 + 5 * rng_int(&r, (int)(180 * skill))), NULL };
+				v[1] = (struct ival){ IV_STR, 0, products[rng_int(&r, 4)] };
+				v[2] = (struct ival){ IV_BOOL, rng_int(&r, 5) == 0, NULL };
+				rec.kind = "sale";
+				rec.names = sale_names;
+				rec.n = 3;
+			} else {
+				int won = rng_int(&r, 100) < (int)(22 * skill);
+				v[0] = (struct ival){ IV_STR, 0, won ? "Won" : "Lost" };
+				v[1] = (struct ival){ IV_NUM, won ? (double)(800 + 50 * rng_int(&r, 60)) : 0, NULL };
+				rec.kind = "deal";
+				rec.names = deal_names;
+				rec.n = 2;
+			}
+			rec.vals = v;
+			snprintf(rec.source_id, sizeof(rec.source_id), "demo-%lld-%ld", (long long)pid, serial++);
+			if (g->sink->activity(g->sink->ctx, &rec))
+				return -1;
+		}
+	}
+	return 0;
 }
 
 static const char *const sales_steps[] = { "Revue du portefeuille clients",
@@ -350,7 +431,7 @@ static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
 			double base = 18 + rng_int(&g->rng, 10), tgt = base + 3 + rng_int(&g->rng, 4);
 			if (new_hire)
 				tgt = base = 0, tgt = 12;
-			s.indicator = "contracts_signed";
+			s.indicator = "contracts";
 			s.unit = "contrats";
 			s.dir = DIR_INCREASE;
 			s.baseline = base;
@@ -362,7 +443,7 @@ static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
 		}
 		default: {
 			double base = 22 + rng_int(&g->rng, 8), tgt = base + 3;
-			s.indicator = "conversion_rate";
+			s.indicator = "conversion";
 			s.unit = "%";
 			s.dir = DIR_INCREASE;
 			s.baseline = base;
@@ -539,7 +620,7 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 
 	id_t64 op_sales, op_calls, op_fcr;
 	struct obj_spec op = { LEVEL_OPERATIONAL, strat[1], axes[1], 0, sales_dir,
-		arena_printf(a, "Signer 1 200 nouveaux contrats en %s", yr), "contracts_signed",
+		arena_printf(a, "Signer 1 200 nouveaux contrats en %s", yr), "contracts",
 		"contrats", "Nouveaux contrats signés", "Direction commerciale", "Grand Ouest",
 		"Porter la croissance du chiffre d'affaires", "Prospection et fidélisation",
 		DIR_INCREASE, 1000, 1200, 1, 150000, 0, "Campagne marketing", NULL, 0, NULL };
@@ -547,7 +628,7 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 		return -1;
 	op = (struct obj_spec){ LEVEL_OPERATIONAL, strat[0], axes[0], 0, crc,
 		arena_printf(a, "Décrocher 92 %% des appels en moins de 20 secondes en %s", yr),
-		"service_level", "%", "Appels décrochés en moins de 20 secondes",
+		"service_level_20s", "%", "Appels décrochés en moins de 20 secondes",
 		"Centre de relation client", "Plateaux de Nantes et Rennes",
 		"Un client qui attend est un client qui part", "Planification des effectifs",
 		DIR_INCREASE, 84, 92, 1, 80000, 0, "Outil de planification", NULL, 0, NULL };
@@ -599,7 +680,7 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 			c.where = place;
 			if (side) {
 				c.parent = t % 2 ? op_fcr : op_calls;
-				c.indicator = t % 2 ? "fcr" : "service_level";
+				c.indicator = t % 2 ? "fcr" : "service_level_20s";
 				c.unit = "%";
 				c.dir = DIR_INCREASE;
 				c.baseline = t % 2 ? 70 : 84;
@@ -634,7 +715,8 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 				const char *pe;
 				if (emit_person(&g, unit, lead, ROLE_MEMBER,
 						side ? "Téléconseillère" : "Commerciale",
-						side ? "Téléconseiller" : "Commercial", new_hire, &pid, &pe))
+						side ? "Téléconseiller" : "Commercial", new_hire, &pid, &pe) ||
+				    person_activity(&g, pid, side, g.last_hired_on))
 					return -1;
 				if (t == 0 && i == 1)
 					login(&g, pe, side ? "membre — téléconseiller"

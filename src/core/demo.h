@@ -9,6 +9,7 @@
 #define CIBLE_DEMO_H
 #include <stdint.h>
 #include "core/arena.h"
+#include "core/indicator.h"
 #include "core/model.h"
 
 struct demo_options {
@@ -17,6 +18,18 @@ struct demo_options {
 	int team_size;    /* people per team, lead included (8..15) */
 	day_t today;      /* objectives cover today's quarter and year */
 	const char *domain;  /* email domain */
+	int calls_per_day;   /* an agent's calls a working day (0: no activity) */
+};
+
+/* One activity record of the demo (a call, a sale, a deal), tied to a person. */
+struct demo_record {
+	id_t64 person;
+	const char *kind;
+	char source_id[40];
+	int64_t at;                  /* unix seconds */
+	const char *const *names;    /* field names */
+	const struct ival *vals;
+	int n;
 };
 void demo_options_default(struct demo_options *o, day_t today);
 
@@ -30,6 +43,8 @@ struct demo_sink {
 	int (*unit_lead)(void *ctx, id_t64 unit, id_t64 person);
 	int (*axis)(void *ctx, const struct axis *x, id_t64 *id);
 	int (*objective)(void *ctx, const struct objective *o, id_t64 *id);
+	/* activity from the start of the year to today; NULL: none */
+	int (*activity)(void *ctx, const struct demo_record *r);
 };
 
 /* Logins worth showing: one per role and place. */

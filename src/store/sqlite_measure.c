@@ -240,11 +240,12 @@ int store_measure_clear(struct store *s, id_t64 indicator, struct err *e)
 int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
 		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e)
 {
-	/* one person: a range of the primary key; a set: the key per person */
+	/* everyone: a range of the primary key; a set: the key per person (CROSS
+	 * JOIN keeps the set outside, so each person is a seek, not a scan) */
 	static const char sql_all[] = "SELECT person_id, day, state FROM measure_day"
 		" WHERE indicator_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY person_id, day";
 	static const char sql_set[] = "SELECT m.person_id, m.day, m.state FROM json_each(?4) p"
-		" JOIN measure_day m ON m.indicator_id = ?1 AND m.person_id = p.value"
+		" CROSS JOIN measure_day m ON m.indicator_id = ?1 AND m.person_id = p.value"
 		" AND m.day BETWEEN ?2 AND ?3 ORDER BY m.person_id, m.day";
 	sqlite3_stmt *st = sq_prep(s, people ? sql_set : sql_all, e);
 	if (!st)

@@ -116,7 +116,7 @@ static struct mem *run(uint64_t seed, int people)
 	opt.seed = seed;
 	opt.people = people;
 	m->today = opt.today;
-	struct demo_sink sink = { m, m_org, m_unit, m_person, m_lead, m_axis, m_objective };
+	struct demo_sink sink = { m, m_org, m_unit, m_person, m_lead, m_axis, m_objective, NULL };
 	struct demo_result res;
 	CHECK_INT(demo_generate(&opt, &sink, a, &res), 0);
 	CHECK_INT(res.people, m->people);
