@@ -499,7 +499,7 @@ static int measure_one(struct store *s, const struct org *org, const struct obje
 		vals[i] = cum[i] = NAN;
 	struct point *pts = arena_alloc(a, (ndays > nb ? ndays : nb) * sizeof(*pts) + 1);
 	size_t npts = 0;
-	double value = NAN;
+	double value = NAN, recent = NAN;
 	size_t len = indicator_state_len(&m->prog);
 	if (ndays && m->prog.mergeable) {
 		struct acc c = { &m->prog, arena_alloc(a, len * sizeof(double) + 1),
@@ -513,6 +513,12 @@ static int measure_one(struct store *s, const struct org *org, const struct obje
 		if (store_measure_scan(s, m->row.id, &people, o->start, upto, on_state, &c, e))
 			return -1;
 		value = indicator_value(&m->prog, c.total);
+		/* the last four weeks, for a level's forecast */
+		double last[4 * IND_MAX_SLOTS];
+		indicator_state_init(&m->prog, last);
+		for (size_t d = ndays > 28 ? ndays - 28 : 0; d < ndays; d++)
+			indicator_state_merge(&m->prog, last, c.bucket + d * len);
+		recent = indicator_value(&m->prog, last);
 		double run[4 * IND_MAX_SLOTS], part[4 * IND_MAX_SLOTS];
 		indicator_state_init(&m->prog, run);
 		size_t d = 0;
@@ -585,7 +591,8 @@ static int measure_one(struct store *s, const struct org *org, const struct obje
 	struct progress_input in = {
 		o->direction, o->baseline, o->target, o->has_baseline, o->start, o->due, today,
 		m->prog.cumulative, org->working_days, value, out->has_value,
-		m->prog.cumulative ? NULL : pts, m->prog.cumulative ? 0 : npts };
+		m->prog.cumulative ? NULL : pts, m->prog.cumulative ? 0 : npts, recent,
+		!m->prog.cumulative && !isnan(recent) };
 	out->has_progress = !progress_compute(&in, &out->p);
 	return 0;
 }

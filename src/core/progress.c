@@ -117,6 +117,9 @@ int progress_compute(const struct progress_input *in, struct progress *out)
 	if (in->cumulative) {
 		double rate_base = out->expected_working > 0 ? out->expected_working : out->expected;
 		out->forecast = rate_base > 0 ? in->current / rate_base : in->current;
+	} else if (in->has_recent && !isnan(in->recent)) {
+		double left = 1 - out->expected;
+		out->forecast = in->current * out->expected + in->recent * left;
 	} else if (trend_at(in->series, in->nseries, in->due, &out->forecast)) {
 		out->forecast = in->current;
 	}

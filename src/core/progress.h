@@ -29,6 +29,11 @@ struct progress_input {
 	bool has_current;
 	const struct point *series;  /* by day, ascending (for the trend forecast) */
 	size_t nseries;
+	/* A level's value over the recent weeks: when given, a level's forecast
+	 * is the period's value so far carried on at the recent level for the
+	 * days left (the run rate of a rate), instead of the series' trend. */
+	double recent;
+	bool has_recent;
 };
 
 struct progress {

@@ -249,6 +249,15 @@ static json_t *smart_json(struct req *r, const struct smart_result *res)
 	return json_pack("{s:i, s:o, s:o}", "score", res->score, "criteria", crit, "questions", q);
 }
 
+json_t *smart_verdict_json(struct req *r, const struct objective *o)
+{
+	struct smart_context c;
+	app_smart_context(r->store, r->me.org_id, o, (day_t)(r->now / 86400), &r->arena, &c);
+	struct smart_result res;
+	smart_check(o, &c, &res);
+	return smart_json(r, &res);
+}
+
 /* The objective's document with its SMART verdict. */
 static int reply_objective(struct req *r, int status, const struct objective *o)
 {
@@ -301,12 +310,8 @@ int api_objectives_get(struct req *r)
 	return reply_objective(r, 200, &o);
 }
 
-int api_objectives_create(struct req *r)
+int objectives_create(struct req *r, json_t *body, struct objective *out)
 {
-	json_t *body = req_json_object(r);
-	if (!body)
-		return -1;
-	int rc = -1;
 	struct objective o;
 	objective_init(&o);
 	o.org_id = r->me.org_id;
@@ -316,7 +321,7 @@ int api_objectives_create(struct req *r)
 		o.level = json_is_integer(json_object_get(body, "owner_unit_id")) ? LEVEL_COLLECTIVE
 										   : LEVEL_INDIVIDUAL;
 	if (store_begin(r->store, &r->err))
-		goto out;
+		return -1;
 	if (objective_apply(r, body, &o) || objective_resolve(r, &o))
 		goto fail;
 	if (!access_objective_write(&r->me, &o)) {
@@ -327,23 +332,33 @@ int api_objectives_create(struct req *r)
 	    audit_write(r, "objective", o.id, "create", NULL, json_objective(&o)) ||
 	    store_commit(r->store, &r->err))
 		goto fail;
-	rc = reply_objective(r, 201, &o);
-	goto out;
+	*out = o;
+	return 0;
 fail:
 	store_rollback(r->store);
-out:
+	return -1;
+}
+
+int api_objectives_create(struct req *r)
+{
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	struct objective o;
+	int rc = objectives_create(r, body, &o) ? -1 : reply_objective(r, 201, &o);
 	json_decref(body);
 	return rc;
 }
 
-static int update_with(struct req *r, json_t *body, enum status forced, const char *action)
+static int update_with(struct req *r, id_t64 id, json_t *body, enum status forced,
+		       const char *action, struct objective *out)
 {
 	int rc = -1;
 	struct objective o;
 	json_t *before = NULL;
 	if (store_begin(r->store, &r->err))
 		return -1;
-	if (load_readable(r, param_id(r, 0), &o))
+	if (load_readable(r, id, &o))
 		goto fail;
 	if (!access_objective_write(&r->me, &o)) {
 		forbidden(r, "change this objective");
@@ -372,7 +387,8 @@ static int update_with(struct req *r, json_t *body, enum status forced, const ch
 	    audit_write(r, "objective", o.id, action, json_incref(before), json_objective(&o)) ||
 	    store_commit(r->store, &r->err))
 		goto fail;
-	rc = reply_objective(r, 200, &o);
+	*out = o;
+	rc = 0;
 	goto out;
 fail:
 	store_rollback(r->store);
@@ -381,19 +397,29 @@ out:
 	return rc;
 }
 
+int objectives_update(struct req *r, id_t64 id, json_t *body, struct objective *out)
+{
+	return update_with(r, id, body, ST__COUNT, "update", out);
+}
+
 int api_objectives_update(struct req *r)
 {
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
-	int rc = update_with(r, body, ST__COUNT, "update");
+	struct objective o;
+	int rc = update_with(r, param_id(r, 0), body, ST__COUNT, "update", &o) ? -1
+		 : reply_objective(r, 200, &o);
 	json_decref(body);
 	return rc;
 }
 
 int api_objectives_cancel(struct req *r)
 {
-	return update_with(r, NULL, ST_CANCELLED, "cancel");
+	struct objective o;
+	if (update_with(r, param_id(r, 0), NULL, ST_CANCELLED, "cancel", &o))
+		return -1;
+	return reply_objective(r, 200, &o);
 }
 
 /* ---- lists and trees ---- */

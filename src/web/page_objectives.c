@@ -13,49 +13,59 @@ static void status_badge(struct req *r, enum status s)
 	buf_adds(&r->out, "</span>");
 }
 
-static void objective_row(struct req *r, const struct objective *o, day_t today)
+day_t web_today(struct req *r)
 {
-	buf_addf(&r->out, "<tr><td><a href=\"/objectives/%lld\">", (long long)o->id);
+	(void)r;
+	return measure_today();
+}
+
+int web_measure_ctx(struct req *r, struct org *org, struct mind **inds, size_t *n)
+{
+	if (store_org_get(r->store, r->me.org_id, &r->arena, org, &r->err))
+		return -1;
+	return measure_indicators(r->store, r->me.org_id, &r->arena, inds, n, &r->err);
+}
+
+static void objective_row(struct req *r, const struct objective *o, const struct measured *m,
+			  day_t today)
+{
+	buf_addf(&r->out, "<tr class=\"row-%s\"><td><a href=\"/objectives/%lld\">",
+		 w_pstatus_name(m), (long long)o->id);
 	html(r, o->title);
-	buf_adds(&r->out, "</a></td><td class=\"num\">");
-	if (o->has_target) {
-		html_num(r, o->target);
-		buf_addc(&r->out, ' ');
-		html(r, o->unit_label);
-	} else {
-		buf_adds(&r->out, "—");
-	}
+	buf_adds(&r->out, "</a> ");
+	status_badge(r, o->status);
+	buf_adds(&r->out, "</td><td class=\"progress\">");
+	w_bar(r, m);
+	buf_adds(&r->out, "</td><td class=\"num\">");
+	w_value(r, o, m);
+	buf_adds(&r->out, "</td><td class=\"num\">");
+	w_forecast(r, m);
 	buf_adds(&r->out, "</td><td>");
 	html_date(r, o->due);
 	buf_adds(&r->out, "</td><td class=\"num\">");
 	if (o->due != DAY_NONE)
 		buf_addf(&r->out, "%d", o->due > today ? o->due - today : 0);
 	buf_adds(&r->out, "</td><td>");
-	status_badge(r, o->status);
+	w_pstatus(r, m);
 	buf_adds(&r->out, "</td></tr>");
 }
 
-static void objective_table(struct req *r, const struct objective *v, size_t n, day_t today)
+void objective_table(struct req *r, const struct objective *v, const struct measured *m, size_t n,
+		     day_t today)
 {
-	buf_adds(&r->out, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">");
-	html(r, T(r, "col.objective"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "col.target"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "col.due"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "col.days_left"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "col.status"));
-	buf_adds(&r->out, "</th></tr></thead><tbody>");
+	static const char *const cols[] = { "col.objective", "col.progress", "col.value",
+					    "col.forecast", "col.due", "col.days_left", "col.status" };
+	buf_adds(&r->out, "<div class=\"scroll\"><table class=\"objectives\"><thead><tr>");
+	for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
+		buf_adds(&r->out, "<th scope=\"col\">");
+		html(r, T(r, cols[k]));
+		buf_adds(&r->out, "</th>");
+	}
+	buf_adds(&r->out, "</tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
-		objective_row(r, &v[i], today);
+		if (v[i].status != ST_CANCELLED)
+			objective_row(r, &v[i], &m[i], today);
 	buf_adds(&r->out, "</tbody></table></div>");
-}
-
-static day_t today_of(struct req *r)
-{
-	return (day_t)(r->now / 86400);
 }
 
 int page_home(struct req *r)
@@ -73,6 +83,16 @@ int page_home(struct req *r)
 	f.owner_unit = r->me.unit_id;
 	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &team, &nt, NULL, &r->err))
 		return -1;
+	struct org org;
+	struct mind *inds;
+	size_t ni;
+	day_t today = web_today(r);
+	struct measured *mm = arena_alloc(&r->arena, (n + 1) * sizeof(*mm));
+	struct measured *mt = arena_alloc(&r->arena, (nt + 1) * sizeof(*mt));
+	if (web_measure_ctx(r, &org, &inds, &ni) ||
+	    measure_many(r->store, &org, mine, n, today, B_MONTH, inds, ni, &r->arena, mm, &r->err) ||
+	    measure_many(r->store, &org, team, nt, today, B_MONTH, inds, ni, &r->arena, mt, &r->err))
+		return -1;
 	page_open(r, T(r, "mine.title"));
 	buf_adds(&r->out, "<h1>");
 	html(r, T(r, "mine.title"));
@@ -82,13 +102,13 @@ int page_home(struct req *r)
 		html(r, T(r, "mine.none"));
 		buf_adds(&r->out, "</p>");
 	} else {
-		objective_table(r, mine, n, today_of(r));
+		objective_table(r, mine, mm, n, today);
 	}
 	if (nt) {
 		buf_adds(&r->out, "<h2>");
 		html(r, T(r, "mine.team"));
 		buf_adds(&r->out, "</h2>");
-		objective_table(r, team, nt, today_of(r));
+		objective_table(r, team, mt, nt, today);
 	}
 	return page_close(r);
 }
@@ -129,7 +149,7 @@ int page_objective(struct req *r)
 	struct org org;
 	if (store_org_get(r->store, r->me.org_id, &r->arena, &org, &r->err))
 		return -1;
-	struct objective chain[64];
+	static __thread struct objective chain[64];
 	int depth = 0;
 	id_t64 axis = o.axis_id;
 	struct objective cur = o;
@@ -163,6 +183,76 @@ int page_objective(struct req *r)
 	buf_adds(&r->out, "<li aria-current=\"page\">");
 	html(r, o.title);
 	buf_adds(&r->out, "</li></ol></section>");
+
+	/* where it stands */
+	struct mind *inds;
+	size_t ni;
+	struct measured m;
+	if (measure_indicators(r->store, r->me.org_id, &r->arena, &inds, &ni, &r->err) ||
+	    measure_objective(r->store, &org, &o, web_today(r), B_WEEK, inds, ni, &r->arena, &m,
+			      &r->err))
+		return -1;
+	buf_adds(&r->out, "<section><h2>");
+	html(r, T(r, "obj.progress"));
+	buf_adds(&r->out, "</h2>");
+	if (!m.ind) {
+		buf_adds(&r->out, "<p class=\"muted\">");
+		html(r, T(r, "obj.not_measured"));
+		buf_adds(&r->out, "</p>");
+	} else {
+		buf_adds(&r->out, "<div class=\"big-bar\">");
+		w_bar(r, &m);
+		buf_adds(&r->out, "</div><dl><dt>");
+		html(r, T(r, "obj.indicator"));
+		buf_adds(&r->out, "</dt><dd>");
+		html(r, r->lang == LANG_EN ? m.ind->row.name_en : m.ind->row.name_fr);
+		buf_adds(&r->out, "</dd><dt>");
+		html(r, T(r, "col.value"));
+		buf_adds(&r->out, "</dt><dd>");
+		w_value(r, &o, &m);
+		buf_adds(&r->out, "</dd><dt>");
+		html(r, T(r, "col.status"));
+		buf_adds(&r->out, "</dt><dd>");
+		w_pstatus(r, &m);
+		buf_adds(&r->out, "</dd><dt>");
+		html(r, T(r, "col.forecast"));
+		buf_adds(&r->out, "</dt><dd>");
+		w_forecast(r, &m);
+		buf_adds(&r->out, "</dd>");
+		if (m.has_progress) {
+			buf_adds(&r->out, "<dt>");
+			html(r, T(r, "col.days_left"));
+			buf_addf(&r->out, "</dt><dd>%d</dd>", m.p.days_left);
+		}
+		buf_adds(&r->out, "</dl>");
+		buf_adds(&r->out, "<h3>");
+		html(r, T(r, "obj.chart"));
+		buf_adds(&r->out, "</h3>");
+		w_chart(r, &o, &m);
+	}
+	if (m.rollup >= 0) {
+		buf_adds(&r->out, "<p>");
+		html(r, T(r, "obj.rollup"));
+		buf_addf(&r->out, " : %.0f %% (%d)</p>", m.rollup * 100, m.nchildren);
+	}
+	if (access_objective_write(&r->me, &o)) {
+		buf_addf(&r->out, "<p class=\"actions\"><a class=\"button\" href=\"/objectives/%lld/edit\">",
+			 (long long)o.id);
+		html(r, T(r, "obj.edit"));
+		buf_addf(&r->out, "</a> <a href=\"/objectives/new?parent=%lld\">", (long long)o.id);
+		html(r, T(r, "obj.new_child"));
+		buf_adds(&r->out, "</a></p>");
+	}
+	buf_adds(&r->out, "</section>");
+
+	/* the SMART verdict */
+	json_t *verdict = smart_verdict_json(r, &o);
+	buf_adds(&r->out, "<section><h2>");
+	html(r, T(r, "obj.smart"));
+	buf_adds(&r->out, "</h2>");
+	w_smart(r, verdict);
+	json_decref(verdict);
+	buf_adds(&r->out, "</section>");
 
 	buf_adds(&r->out, "<section><h2>");
 	html(r, T(r, "obj.fields"));

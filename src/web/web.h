@@ -7,6 +7,7 @@
  * src/web/pages.c, and put its sentences in the catalog in web.c. */
 #ifndef CIBLE_WEB_H
 #define CIBLE_WEB_H
+#include "app/measure.h"
 #include "http/http.h"
 
 /* The text of a catalog key in the request's language (the key if missing). */
@@ -27,6 +28,24 @@ void html_date(struct req *r, day_t d);           /* 25/11/2026 or 2026-11-25 */
 const char *form(struct req *r, const char *name);
 /* The form's csrf field matches the session's: 0; else fills r->err (403). */
 int form_csrf(struct req *r);
+
+/* widgets.c: progress, charts and verdicts */
+const char *w_pstatus_name(const struct measured *m);
+void w_pstatus(struct req *r, const struct measured *m);
+void w_bar(struct req *r, const struct measured *m);
+void w_value(struct req *r, const struct objective *o, const struct measured *m);
+void w_forecast(struct req *r, const struct measured *m);
+void w_chart(struct req *r, const struct objective *o, const struct measured *m);
+void w_smart(struct req *r, json_t *verdict);
+
+/* The day pages measure on: $CIBLE_TODAY when set (demos, tests), else today. */
+day_t web_today(struct req *r);
+/* The organisation and its indicators, for measuring on a page. */
+int web_measure_ctx(struct req *r, struct org *org, struct mind **inds, size_t *n);
+
+/* A table of objectives with progress (page_objectives.c); m[i] measures v[i]. */
+void objective_table(struct req *r, const struct objective *v, const struct measured *m, size_t n,
+		     day_t today);
 
 int page_static(struct req *r);
 int page_lang(struct req *r);

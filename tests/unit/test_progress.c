@@ -6,7 +6,7 @@ static struct progress_input quarter(enum direction d, double base, double targe
 {
 	struct progress_input in = { d, base, target, true, date_from_ymd(2027, 1, 1),
 		date_from_ymd(2027, 3, 31), date_from_ymd(2027, 2, 14), cum, 0x1f, 0, false,
-		NULL, 0 };
+		NULL, 0, 0, false };
 	return in;
 }
 
@@ -136,6 +136,25 @@ TEST("roll-up is the weighted mean of children, each capped at 150 %")
 	CHECK_NEAR(progress_rollup(a, w, 3), (2 * 1.0 + 0.5 + 1.5) / 4, 1e-12);
 	CHECK_NEAR(progress_rollup(a, NULL, 2), 0.75, 1e-12);
 	CHECK_NEAR(progress_rollup(a, w, 0), -1, 0);
+}
+
+
+TEST("a level with a recent value forecasts the period so far carried on at the recent level")
+{
+	struct progress_input in = quarter(DIR_INCREASE, 70, 80, false);
+	struct progress p;
+	in.current = 78;
+	in.has_current = true;
+	in.recent = 82;
+	in.has_recent = true;
+	CHECK_INT(progress_compute(&in, &p), 0);
+	/* 45 of 90 days gone: 78 on them, 82 on the 45 left */
+	CHECK_NEAR(p.forecast, 80, 1e-9);
+	CHECK_INT(p.status, PS_ON_TRACK);
+	in.recent = 79;  /* slipping: lands under the target */
+	CHECK_INT(progress_compute(&in, &p), 0);
+	CHECK_NEAR(p.forecast, 78.5, 1e-9);
+	CHECK_INT(p.status, PS_AT_RISK);
 }
 
 T_MAIN("progress")
