@@ -16,6 +16,7 @@
 #include "store/store.h"
 
 #define BODY_MAX (1024 * 1024)
+#define FORM_MAX 40  /* fields of a form */
 
 struct MHD_Connection;
 
@@ -41,7 +42,7 @@ struct req {
 	const char *csrf;              /* cookie sessions: the expected token */
 	int page;                      /* an HTML page is being answered */
 	int form_parsed, form_n;       /* form fields (web/web.c form()) */
-	const char *form_name[16], *form_value[16];
+	const char *form_name[FORM_MAX], *form_value[FORM_MAX];
 	/* out */
 	int status;
 	struct buf out;

@@ -9,7 +9,11 @@ const struct route pages[] = {
 	{ "POST", "/login", page_login_post, R_PUBLIC | R_PAGE | R_FORM },
 	{ "POST", "/logout", page_logout_post, R_PAGE | R_FORM },
 	{ "GET", "/", page_home, R_PAGE },
+	{ "GET", "/objectives/new", page_objective_new, R_PAGE },
+	{ "POST", "/objectives/new", page_objective_new_post, R_PAGE | R_FORM },
 	{ "GET", "/objectives/{id}", page_objective, R_PAGE },
+	{ "GET", "/objectives/{id}/edit", page_objective_edit, R_PAGE },
+	{ "POST", "/objectives/{id}/edit", page_objective_edit_post, R_PAGE | R_FORM },
 	{ "GET", "/cascade", page_cascade, R_PAGE },
 	{ NULL, NULL, NULL, 0 }
 };

@@ -13,6 +13,9 @@ static const struct msg web_catalog[] = {
 	{ "app.tagline", "Management par objectifs", "Management by objectives" },
 	{ "nav.mine", "Mes objectifs", "My objectives" },
 	{ "nav.cascade", "Cascade", "Cascade" },
+	{ "nav.team", "Équipe", "Team" },
+	{ "nav.import", "Importer", "Import" },
+	{ "nav.admin", "Administration", "Administration" },
 	{ "nav.logout", "Se déconnecter", "Log out" },
 	{ "nav.lang", "English", "Français" },
 	{ "nav.skip", "Aller au contenu", "Skip to content" },
@@ -98,6 +101,30 @@ static const struct msg web_catalog[] = {
 	{ "sv.fail", "manque", "missing" },
 	{ "chart.target", "cible", "target" },
 	{ "chart.value", "réalisé", "actual" },
+	{ "form.new_title", "Nouvel objectif", "New objective" },
+	{ "form.edit_title", "Modifier l'objectif", "Edit the objective" },
+	{ "form.title", "L'objectif en une phrase", "The objective in one sentence" },
+	{ "form.title_hint",
+	  "Par exemple : « Porter la résolution au premier contact de 70 % à 78 % au T1 2027 ». cible lit la phrase et remplit ce qu'il comprend.",
+	  "For example: \"Raise first-contact resolution from 70% to 78% in Q1 2027\". cible reads the sentence and fills in what it understands." },
+	{ "form.level", "Niveau", "Level" },
+	{ "form.parent", "Objectif parent", "Parent objective" },
+	{ "form.axis", "Axe stratégique", "Strategic axis" },
+	{ "form.owner", "Porteur (une personne ou une équipe)", "Owner (a person or a team)" },
+	{ "form.people", "Personnes", "People" },
+	{ "form.units", "Équipes et services", "Teams and services" },
+	{ "form.measure", "Mesure", "Measure" },
+	{ "form.direction", "Sens", "Direction" },
+	{ "form.unit", "Unité", "Unit" },
+	{ "form.start", "Début", "Start" },
+	{ "form.save", "Enregistrer", "Save" },
+	{ "form.smart_wait", "Le contrôle s'affiche dès que vous écrivez.",
+	  "The check shows as soon as you type." },
+	{ "dir.increase", "augmenter", "increase" },
+	{ "dir.decrease", "réduire", "decrease" },
+	{ "dir.reach", "atteindre", "reach" },
+	{ "dir.stay_above", "rester au-dessus de", "stay above" },
+	{ "dir.stay_below", "rester en dessous de", "stay below" },
 	{ "error.title", "Erreur", "Error" },
 	{ "error.back", "Revenir à l'accueil", "Back to the home page" },
 	{ NULL, NULL, NULL }
@@ -178,13 +205,26 @@ void html_date(struct req *r, day_t d)
 
 void page_open(struct req *r, const char *title)
 {
+	page_open_script(r, title, NULL);
+}
+
+void page_open_script(struct req *r, const char *title, const char *script)
+{
 	buf_reset(&r->out);
 	buf_addf(&r->out, "<!doctype html><html lang=\"%s\"><head><meta charset=\"utf-8\">"
 		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 		 "<title>", lang_code(r->lang));
 	html(r, title);
-	buf_adds(&r->out, " — cible</title><link rel=\"stylesheet\" href=\"/static/cible.css\">"
-		 "</head><body><a class=\"skip\" href=\"#main\">");
+	buf_adds(&r->out, " — cible</title><link rel=\"stylesheet\" href=\"/static/cible.css\">");
+	if (r->auth == AUTH_COOKIE && r->csrf) {
+		/* scripts of ours call the API with the session: they need the token */
+		buf_adds(&r->out, "<meta name=\"csrf-token\" content=\"");
+		html(r, r->csrf);
+		buf_adds(&r->out, "\">");
+	}
+	if (script)
+		buf_addf(&r->out, "<script src=\"/static/%s\" defer></script>", script);
+	buf_adds(&r->out, "</head><body><a class=\"skip\" href=\"#main\">");
 	html(r, T(r, "nav.skip"));
 	buf_adds(&r->out, "</a><header><a class=\"brand\" href=\"/\">cible</a> <span>");
 	html(r, T(r, "app.tagline"));
@@ -192,9 +232,25 @@ void page_open(struct req *r, const char *title)
 	if (r->auth != AUTH_NONE) {
 		buf_adds(&r->out, "<a href=\"/\">");
 		html(r, T(r, "nav.mine"));
-		buf_adds(&r->out, "</a><a href=\"/cascade\">");
+		buf_adds(&r->out, "</a>");
+		if (r->me.role != ROLE_MEMBER) {
+			buf_adds(&r->out, "<a href=\"/team\">");
+			html(r, T(r, "nav.team"));
+			buf_adds(&r->out, "</a>");
+		}
+		buf_adds(&r->out, "<a href=\"/cascade\">");
 		html(r, T(r, "nav.cascade"));
 		buf_adds(&r->out, "</a>");
+		if (r->me.role == ROLE_ADMIN || r->me.role == ROLE_MANAGER) {
+			buf_adds(&r->out, "<a href=\"/import\">");
+			html(r, T(r, "nav.import"));
+			buf_adds(&r->out, "</a>");
+		}
+		if (r->me.role == ROLE_ADMIN) {
+			buf_adds(&r->out, "<a href=\"/admin\">");
+			html(r, T(r, "nav.admin"));
+			buf_adds(&r->out, "</a>");
+		}
 	}
 	buf_addf(&r->out, "<a href=\"/lang/%s\" lang=\"%s\">", r->lang == LANG_FR ? "en" : "fr",
 		 r->lang == LANG_FR ? "en" : "fr");
@@ -252,7 +308,7 @@ struct form_field {
 	struct buf value;
 };
 struct form_data {
-	struct form_field f[16];
+	struct form_field f[FORM_MAX];
 	int n;
 };
 
@@ -271,7 +327,7 @@ static enum MHD_Result form_iter(void *cls, enum MHD_ValueKind kind, const char 
 	while (i < fd->n && strcmp(fd->f[i].name, key))
 		i++;
 	if (i == fd->n) {
-		if (fd->n == 16)
+		if (fd->n == FORM_MAX)
 			return MHD_YES;  /* more fields than any form of ours has: ignored */
 		fd->f[i].name = strdup(key);
 		buf_init(&fd->f[i].value);

@@ -15,6 +15,8 @@ const char *T(struct req *r, const char *key);
 
 /* Layout: <html>...<main> and </main>...</html>, with the nav for who is in. */
 void page_open(struct req *r, const char *title);
+/* The same with one script of static/ (deferred; the CSP allows no other). */
+void page_open_script(struct req *r, const char *title, const char *script);
 int page_close(struct req *r);  /* sets status 200 and the HTML type */
 
 /* Escaped output: all user data goes through these. */
@@ -55,5 +57,9 @@ int page_logout_post(struct req *r);
 int page_home(struct req *r);
 int page_objective(struct req *r);
 int page_cascade(struct req *r);
+int page_objective_new(struct req *r);
+int page_objective_new_post(struct req *r);
+int page_objective_edit(struct req *r);
+int page_objective_edit_post(struct req *r);
 
 #endif

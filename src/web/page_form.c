@@ -1,0 +1,478 @@
+/* Create and edit an objective: one form, every SMART field, choices of
+ * parent, axis, owner and indicator among what the person may see, errors
+ * beside their field, nothing lost on a failed submit. The form goes through
+ * the API's own path (objectives_create/update): the same checks, the same
+ * audit. static/objective-form.js shows the SMART check live as one types. */
+#include <stdlib.h>
+#include <string.h>
+#include "web/web.h"
+
+struct fctx {
+	struct objective o;      /* what the form shows */
+	bool editing;
+	const char *owner;       /* "p:12" or "u:3" */
+	const struct err *err;   /* the failed submit's error, or NULL */
+};
+
+static const char *val(struct req *r, const char *name, const char *stored)
+{
+	if (r->form_parsed) {
+		const char *v = form(r, name);
+		return v ? v : "";
+	}
+	return stored ? stored : "";
+}
+
+static void error_for(struct req *r, const struct fctx *c, const char *field)
+{
+	if (!c->err || !c->err->code || strcmp(c->err->field, field))
+		return;
+	struct buf m = BUF_INIT;
+	err_message(c->err, r->lang, &m);
+	buf_addf(&r->out, "<p class=\"field-error\" id=\"err-%s\" role=\"alert\">", field);
+	html(r, m.data);
+	buf_adds(&r->out, "</p>");
+	buf_free(&m);
+}
+
+static bool has_error(const struct fctx *c, const char *field)
+{
+	return c->err && c->err->code && !strcmp(c->err->field, field);
+}
+
+static void label(struct req *r, const char *name, const char *key)
+{
+	buf_addf(&r->out, "<label for=\"f-%s\">", name);
+	html(r, T(r, key));
+	buf_adds(&r->out, "</label>");
+}
+
+static void input(struct req *r, const struct fctx *c, const char *name, const char *key,
+		  const char *type, const char *value, const char *extra)
+{
+	buf_adds(&r->out, "<div class=\"field\">");
+	label(r, name, key);
+	buf_addf(&r->out, "<input id=\"f-%s\" name=\"%s\" type=\"%s\" value=\"", name, name, type);
+	html(r, value);
+	buf_addf(&r->out, "\"%s%s", extra ? " " : "", extra ? extra : "");
+	if (has_error(c, name))
+		buf_addf(&r->out, " aria-invalid=\"true\" aria-describedby=\"err-%s\"", name);
+	buf_adds(&r->out, ">");
+	error_for(r, c, name);
+	buf_adds(&r->out, "</div>");
+}
+
+static void textarea(struct req *r, const struct fctx *c, const char *name, const char *key,
+		     const char *value)
+{
+	buf_adds(&r->out, "<div class=\"field\">");
+	label(r, name, key);
+	buf_addf(&r->out, "<textarea id=\"f-%s\" name=\"%s\" rows=\"2\">", name, name);
+	html(r, value);
+	buf_adds(&r->out, "</textarea>");
+	error_for(r, c, name);
+	buf_adds(&r->out, "</div>");
+}
+
+static void option(struct req *r, const char *value, const char *text, const char *current)
+{
+	buf_adds(&r->out, "<option value=\"");
+	html(r, value);
+	buf_addf(&r->out, "\"%s>", current && !strcmp(value, current) ? " selected" : "");
+	html(r, text);
+	buf_adds(&r->out, "</option>");
+}
+
+static void select_open(struct req *r, const struct fctx *c, const char *name, const char *key)
+{
+	buf_adds(&r->out, "<div class=\"field\">");
+	label(r, name, key);
+	buf_addf(&r->out, "<select id=\"f-%s\" name=\"%s\"", name, name);
+	if (has_error(c, name))
+		buf_addf(&r->out, " aria-invalid=\"true\" aria-describedby=\"err-%s\"", name);
+	buf_adds(&r->out, ">");
+}
+
+static void select_close(struct req *r, const struct fctx *c, const char *name)
+{
+	buf_adds(&r->out, "</select>");
+	error_for(r, c, name);
+	buf_adds(&r->out, "</div>");
+}
+
+static const char *num_text(struct req *r, bool has, double v)
+{
+	return has ? arena_printf(&r->arena, "%g", v) : "";
+}
+
+static const char *day_text(struct req *r, day_t d)
+{
+	if (d == DAY_NONE)
+		return "";
+	char *s = arena_alloc(&r->arena, 11);
+	date_format_iso(d, s);
+	return s;
+}
+
+static const char *id_text(struct req *r, id_t64 id)
+{
+	return id ? arena_printf(&r->arena, "%lld", (long long)id) : "";
+}
+
+static int render(struct req *r, struct fctx *c)
+{
+	const struct objective *o = &c->o;
+	struct objective_filter f;
+	memset(&f, 0, sizeof(f));
+	f.level = f.status = -1;
+	f.from = f.to = DAY_NONE;
+	struct objective *objs;
+	size_t nobjs;
+	struct axis *axes;
+	size_t naxes;
+	struct person *people;
+	size_t npeople, total;
+	struct unit *units;
+	size_t nunits;
+	struct indicator_row *inds;
+	size_t ninds;
+	struct person_filter pf = { NULL, 1, 0, 0 };
+	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &objs, &nobjs, NULL, &r->err) ||
+	    store_axis_list(r->store, r->me.org_id, &r->arena, &axes, &naxes, &r->err) ||
+	    store_person_list(r->store, r->me.org_id, &pf, &r->arena, &people, &npeople, &total,
+			      &r->err) ||
+	    store_unit_list(r->store, r->me.org_id, &r->arena, &units, &nunits, &r->err) ||
+	    store_indicator_list(r->store, r->me.org_id, &r->arena, &inds, &ninds, &r->err))
+		return -1;
+	const char *title = T(r, c->editing ? "form.edit_title" : "form.new_title");
+	page_open_script(r, title, "objective-form.js");
+	buf_adds(&r->out, "<h1>");
+	html(r, title);
+	buf_adds(&r->out, "</h1>");
+	if (c->err && c->err->code && !c->err->field[0]) {
+		struct buf m = BUF_INIT;
+		err_message(c->err, r->lang, &m);
+		buf_adds(&r->out, "<p class=\"error\" role=\"alert\">");
+		html(r, m.data);
+		buf_adds(&r->out, "</p>");
+		buf_free(&m);
+	}
+	buf_adds(&r->out, "<div class=\"form-grid\"><form method=\"post\" id=\"objective-form\" novalidate");
+	if (c->editing)
+		buf_addf(&r->out, " action=\"/objectives/%lld/edit\"", (long long)o->id);
+	else
+		buf_adds(&r->out, " action=\"/objectives/new\"");
+	buf_adds(&r->out, "><input type=\"hidden\" name=\"csrf\" value=\"");
+	html(r, r->csrf);
+	buf_adds(&r->out, "\">");
+
+	buf_adds(&r->out, "<div class=\"field\">");
+	label(r, "title", "form.title");
+	buf_adds(&r->out, "<p class=\"hint\" id=\"hint-title\">");
+	html(r, T(r, "form.title_hint"));
+	buf_adds(&r->out, "</p><textarea id=\"f-title\" name=\"title\" rows=\"2\" required"
+		 " aria-describedby=\"hint-title\">");
+	html(r, val(r, "title", o->title));
+	buf_adds(&r->out, "</textarea>");
+	error_for(r, c, "title");
+	buf_adds(&r->out, "</div>");
+
+	const char *cur = val(r, "level", level_name(o->level));
+	select_open(r, c, "level", "form.level");
+	static const char *const levels[] = { "strategic", "operational", "collective", "individual" };
+	for (int i = 0; i < 4; i++) {
+		char key[32];
+		snprintf(key, sizeof(key), "level.%s", levels[i]);
+		option(r, levels[i], T(r, key), cur);
+	}
+	select_close(r, c, "level");
+
+	cur = val(r, "parent_id", id_text(r, o->parent_id));
+	select_open(r, c, "parent_id", "form.parent");
+	option(r, "", "—", cur);
+	for (size_t i = 0; i < nobjs; i++) {
+		if (objs[i].id == o->id || objs[i].status == ST_CANCELLED ||
+		    !access_objective_read(&r->me, &objs[i]) || objs[i].level == LEVEL_INDIVIDUAL)
+			continue;
+		option(r, id_text(r, objs[i].id), objs[i].title, cur);
+	}
+	select_close(r, c, "parent_id");
+
+	cur = val(r, "axis_id", id_text(r, o->axis_id));
+	select_open(r, c, "axis_id", "form.axis");
+	option(r, "", "—", cur);
+	for (size_t i = 0; i < naxes; i++)
+		option(r, id_text(r, axes[i].id), axes[i].title, cur);
+	select_close(r, c, "axis_id");
+
+	cur = val(r, "owner", c->owner);
+	select_open(r, c, "owner", "form.owner");
+	option(r, "", "—", cur);
+	buf_adds(&r->out, "<optgroup label=\"");
+	html(r, T(r, "form.people"));
+	buf_adds(&r->out, "\">");
+	for (size_t i = 0; i < npeople; i++)
+		if (access_person_read(&r->me, &people[i]))
+			option(r, arena_printf(&r->arena, "p:%lld", (long long)people[i].id),
+			       people[i].name, cur);
+	buf_adds(&r->out, "</optgroup><optgroup label=\"");
+	html(r, T(r, "form.units"));
+	buf_adds(&r->out, "\">");
+	for (size_t i = 0; i < nunits; i++)
+		option(r, arena_printf(&r->arena, "u:%lld", (long long)units[i].id), units[i].name, cur);
+	buf_adds(&r->out, "</optgroup>");
+	/* an error on either owner field shows here */
+	if (has_error(c, "owner_person_id") || has_error(c, "owner_unit_id")) {
+		struct err e2 = *c->err;
+		snprintf(e2.field, sizeof(e2.field), "owner");
+		struct fctx c2 = *c;
+		c2.err = &e2;
+		select_close(r, &c2, "owner");
+	} else {
+		select_close(r, c, "owner");
+	}
+
+	buf_adds(&r->out, "<fieldset><legend>");
+	html(r, T(r, "form.measure"));
+	buf_adds(&r->out, "</legend>");
+	cur = val(r, "indicator", o->indicator);
+	select_open(r, c, "indicator", "obj.indicator");
+	option(r, "", "—", cur);
+	bool known = !*cur;
+	for (size_t i = 0; i < ninds; i++) {
+		option(r, inds[i].key, r->lang == LANG_EN ? inds[i].name_en : inds[i].name_fr, cur);
+		known = known || !strcmp(inds[i].key, cur);
+	}
+	if (!known)
+		option(r, cur, cur, cur);  /* a key the organisation does not have (yet) */
+	select_close(r, c, "indicator");
+	cur = val(r, "direction", direction_name(o->direction));
+	select_open(r, c, "direction", "form.direction");
+	for (int d = 0; d < DIR__COUNT; d++) {
+		char key[32];
+		snprintf(key, sizeof(key), "dir.%s", direction_name((enum direction)d));
+		option(r, direction_name((enum direction)d), T(r, key), cur);
+	}
+	select_close(r, c, "direction");
+	input(r, c, "baseline", "obj.baseline", "text", val(r, "baseline",
+	      num_text(r, o->has_baseline, o->baseline)), "inputmode=\"decimal\"");
+	input(r, c, "target", "col.target", "text", val(r, "target",
+	      num_text(r, o->has_target, o->target)), "inputmode=\"decimal\"");
+	input(r, c, "unit", "form.unit", "text", val(r, "unit", o->unit_label), NULL);
+	buf_adds(&r->out, "</fieldset><fieldset><legend>");
+	html(r, T(r, "obj.period"));
+	buf_adds(&r->out, "</legend>");
+	input(r, c, "start", "form.start", "date", val(r, "start", day_text(r, o->start)), NULL);
+	input(r, c, "due", "col.due", "date", val(r, "due", day_text(r, o->due)), NULL);
+	buf_adds(&r->out, "</fieldset>");
+	textarea(r, c, "what", "obj.what", val(r, "what", o->what));
+	textarea(r, c, "who", "obj.who", val(r, "who", o->who));
+	textarea(r, c, "where", "obj.where", val(r, "where", o->where_));
+	textarea(r, c, "why", "obj.why_f", val(r, "why", o->why));
+	textarea(r, c, "how", "obj.how", val(r, "how", o->how));
+	if (c->editing) {
+		cur = val(r, "status", status_name(o->status));
+		select_open(r, c, "status", "col.status");
+		for (int s = 0; s < ST__COUNT; s++) {
+			char key[32];
+			snprintf(key, sizeof(key), "status.%s", status_name((enum status)s));
+			option(r, status_name((enum status)s), T(r, key), cur);
+		}
+		select_close(r, c, "status");
+	}
+	buf_adds(&r->out, "<p><button type=\"submit\">");
+	html(r, T(r, "form.save"));
+	buf_adds(&r->out, "</button></p></form>");
+	/* the live check: filled by the script as the person types */
+	buf_adds(&r->out, "<aside class=\"smart-live\" aria-labelledby=\"smart-live-h\"><h2 id=\"smart-live-h\">");
+	html(r, T(r, "obj.smart"));
+	buf_adds(&r->out, "</h2><div id=\"smart-live\" aria-live=\"polite\"><p class=\"muted\">");
+	html(r, T(r, "form.smart_wait"));
+	buf_adds(&r->out, "</p></div></aside></div>");
+	return page_close(r);
+}
+
+/* The form as a JSON document for the API's path. Empty fields are left
+ * out on create and set to null on edit (the person cleared them). */
+static json_t *form_json(struct req *r, bool editing, struct err *e)
+{
+	json_t *j = json_object();
+	static const char *const texts[] = { "title", "what", "who", "where", "why", "how",
+					     "indicator", "unit", "level", "direction", "status" };
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		const char *v = form(r, texts[i]);
+		if (v && *v)
+			json_object_set_new(j, texts[i], json_string(v));
+		else if (v && editing && i < 8 && i)
+			json_object_set_new(j, texts[i], json_null());
+	}
+	static const char *const ids[] = { "parent_id", "axis_id" };
+	for (int i = 0; i < 2; i++) {
+		const char *v = form(r, ids[i]);
+		if (v && *v)
+			json_object_set_new(j, ids[i], json_integer(strtoll(v, NULL, 10)));
+		else if (v)
+			json_object_set_new(j, ids[i], json_null());
+	}
+	const char *owner = form(r, "owner");
+	if (owner && (owner[0] == 'p' || owner[0] == 'u') && owner[1] == ':') {
+		id_t64 id = strtoll(owner + 2, NULL, 10);
+		json_object_set_new(j, owner[0] == 'p' ? "owner_person_id" : "owner_unit_id",
+				    json_integer(id));
+		json_object_set_new(j, owner[0] == 'p' ? "owner_unit_id" : "owner_person_id",
+				    json_null());
+	}
+	static const char *const nums[] = { "baseline", "target" };
+	for (int i = 0; i < 2; i++) {
+		const char *v = form(r, nums[i]);
+		if (!v || !*v) {
+			if (v && editing)
+				json_object_set_new(j, nums[i], json_null());
+			continue;
+		}
+		/* "1 234,5" as a French person types it */
+		char tmp[64];
+		size_t k = 0;
+		for (const char *p = v; *p && k + 1 < sizeof(tmp); p++) {
+			if (*p == ' ' || (unsigned char)*p == 0xc2 || (unsigned char)*p == 0xa0)
+				continue;
+			tmp[k++] = *p == ',' ? '.' : *p;
+		}
+		tmp[k] = '\0';
+		char *end;
+		double d = strtod(tmp, &end);
+		if (!k || *end) {
+			err_set(e, 422, "invalid_value", nums[i], nums[i], v);
+			json_decref(j);
+			return NULL;
+		}
+		json_object_set_new(j, nums[i], json_real(d));
+	}
+	static const char *const days[] = { "start", "due" };
+	for (int i = 0; i < 2; i++) {
+		const char *v = form(r, days[i]);
+		if (v && *v)
+			json_object_set_new(j, days[i], json_string(v));
+		else if (v && editing)
+			json_object_set_new(j, days[i], json_null());
+	}
+	return j;
+}
+
+static void fill_owner(struct req *r, struct fctx *c)
+{
+	if (c->o.owner_person_id)
+		c->owner = arena_printf(&r->arena, "p:%lld", (long long)c->o.owner_person_id);
+	else if (c->o.owner_unit_id)
+		c->owner = arena_printf(&r->arena, "u:%lld", (long long)c->o.owner_unit_id);
+	else
+		c->owner = "";
+}
+
+int page_objective_new(struct req *r)
+{
+	struct fctx c;
+	memset(&c, 0, sizeof(c));
+	objective_init(&c.o);
+	id_t64 parent = 0;
+	if (query_id(r, "parent", &parent))
+		return -1;
+	c.o.level = LEVEL_INDIVIDUAL;
+	c.o.start = c.o.due = DAY_NONE;
+	if (parent) {
+		struct objective p;
+		if (store_objective_get(r->store, r->me.org_id, parent, &r->arena, &p, &r->err))
+			return -1;
+		if (!access_objective_read(&r->me, &p))
+			return fail(r, 404, "not_found", NULL, "objective", NULL);
+		c.o.parent_id = parent;
+		c.o.level = p.level == LEVEL_STRATEGIC ? LEVEL_OPERATIONAL
+			  : p.level == LEVEL_OPERATIONAL ? LEVEL_COLLECTIVE : LEVEL_INDIVIDUAL;
+		c.o.start = p.start;
+		c.o.due = p.due;
+		c.o.indicator = p.indicator;
+		c.o.direction = p.direction;
+		c.o.unit_label = p.unit_label;
+	}
+	if (r->me.role == ROLE_MEMBER)
+		c.o.owner_person_id = r->me.person_id;
+	fill_owner(r, &c);
+	return render(r, &c);
+}
+
+int page_objective_new_post(struct req *r)
+{
+	if (form_csrf(r))
+		return -1;
+	struct fctx c;
+	memset(&c, 0, sizeof(c));
+	objective_init(&c.o);
+	c.o.start = c.o.due = DAY_NONE;
+	struct err e;
+	err_clear(&e);
+	json_t *body = form_json(r, false, &e);
+	struct objective made;
+	if (body && !objectives_create(r, body, &made)) {
+		json_decref(body);
+		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld", (long long)made.id));
+		return 0;
+	}
+	json_decref(body);
+	/* the form again, as it was typed, the error beside its field */
+	c.err = body ? &r->err : &e;
+	struct err keep = *c.err;
+	c.err = &keep;
+	err_clear(&r->err);
+	c.owner = "";
+	int rc = render(r, &c);
+	r->status = keep.status ? keep.status : 422;
+	return rc;
+}
+
+static int load_writable(struct req *r, struct fctx *c)
+{
+	if (store_objective_get(r->store, r->me.org_id, param_id(r, 0), &r->arena, &c->o, &r->err))
+		return -1;
+	if (!access_objective_read(&r->me, &c->o))
+		return fail(r, 404, "not_found", NULL, "objective", NULL);
+	if (!access_objective_write(&r->me, &c->o))
+		return forbidden(r, "change this objective");
+	c->editing = true;
+	fill_owner(r, c);
+	return 0;
+}
+
+int page_objective_edit(struct req *r)
+{
+	struct fctx c;
+	memset(&c, 0, sizeof(c));
+	if (load_writable(r, &c))
+		return -1;
+	return render(r, &c);
+}
+
+int page_objective_edit_post(struct req *r)
+{
+	if (form_csrf(r))
+		return -1;
+	struct fctx c;
+	memset(&c, 0, sizeof(c));
+	if (load_writable(r, &c))
+		return -1;
+	struct err e;
+	err_clear(&e);
+	json_t *body = form_json(r, true, &e);
+	struct objective done;
+	if (body && !objectives_update(r, c.o.id, body, &done)) {
+		json_decref(body);
+		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld", (long long)done.id));
+		return 0;
+	}
+	json_decref(body);
+	struct err keep = body ? r->err : e;
+	c.err = &keep;
+	err_clear(&r->err);
+	int rc = render(r, &c);
+	r->status = keep.status ? keep.status : 422;
+	return rc;
+}
