@@ -394,7 +394,12 @@ int page_objective_new(struct req *r)
 		c.o.direction = p.direction;
 		c.o.unit_label = p.unit_label;
 	}
-	if (r->me.role == ROLE_MEMBER)
+	id_t64 owner = 0;
+	if (query_id(r, "owner", &owner))
+		return -1;
+	if (owner)
+		c.o.owner_person_id = owner;
+	else if (r->me.role == ROLE_MEMBER)
 		c.o.owner_person_id = r->me.person_id;
 	fill_owner(r, &c);
 	return render(r, &c);
