@@ -1,12 +1,13 @@
 #!/bin/sh
-# Installs the Debian packages cible needs, only those missing.
+# Installs the Debian packages cible needs, only those missing; for the tests
+# also the npm packages of package-lock.json (playwright-core, axe-core).
 #   scripts/deps.sh build   to build and run the server
 #   scripts/deps.sh test    also what the tests need (clang for fuzzing,
 #                           node for the API and browser tests, sqlite3 for
 #                           independent figures)
 set -e
 build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev"
-test="$build clang libclang-rt-14-dev sqlite3 curl"
+test="$build clang libclang-rt-14-dev sqlite3 curl chromium fonts-dejavu-core"
 case "${1:-build}" in
   build) want=$build ;;
   test) want=$test ;;
@@ -21,9 +22,17 @@ if [ "${1:-build}" = test ]; then
   command -v node >/dev/null 2>&1 || missing="$missing nodejs"
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
 fi
-[ -z "$missing" ] && exit 0
-echo "installing:$missing"
-if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$missing" ]; then
+  echo "installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+# the browser tests' npm packages, exactly as locked
+if [ "${1:-build}" = test ] && { [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; }; then
+  echo "installing npm packages (package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules
+fi
+exit 0

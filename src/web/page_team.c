@@ -25,9 +25,38 @@ struct member {
 	int worst;
 };
 
+/* Names compared as a French reader sorts them: accents and case aside
+ * (É with E, ç with c), then byte order to break ties. */
+static int fold(const unsigned char **s)
+{
+	const unsigned char *p = *s;
+	int c = *p;
+	if (c == 0xc3 && p[1]) {
+		static const char map[] = "AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+		int k = p[1] - 0x80;
+		*s = p + 2;
+		return k >= 0 && k < 64 ? map[k] | 0x20 : c;
+	}
+	*s = p + 1;
+	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+}
+
+static int name_cmp(const char *a, const char *b)
+{
+	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+	while (*x && *y) {
+		int cx = fold(&x), cy = fold(&y);
+		if (cx != cy)
+			return cx - cy;
+	}
+	if (*x || *y)
+		return *x ? 1 : -1;
+	return strcmp(a, b);
+}
+
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(((const struct member *)a)->p->name, ((const struct member *)b)->p->name);
+	return name_cmp(((const struct member *)a)->p->name, ((const struct member *)b)->p->name);
 }
 
 static int by_risk(const void *a, const void *b)

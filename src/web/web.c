@@ -51,6 +51,7 @@ static const struct msg web_catalog[] = {
 	{ "obj.axis", "Axe stratégique", "Strategic axis" },
 	{ "obj.done", "fait", "done" },
 	{ "cascade.title", "La cascade des objectifs", "The cascade of objectives" },
+	{ "cascade.children", "Objectifs déclinés", "Cascaded objectives" },
 	{ "status.draft", "brouillon", "draft" },
 	{ "status.proposed", "proposé", "proposed" },
 	{ "status.agreed", "validé", "agreed" },
