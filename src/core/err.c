@@ -51,6 +51,8 @@ const struct msg err_catalog[] = {
 	{ "database", "erreur de base de données : {0}", "database error: {0}" },
 	{ "csv_malformed", "fichier CSV illisible à la ligne {0} : {1}",
 	  "unreadable CSV file at line {0}: {1}" },
+	{ "unknown_column", "aucune colonne « {1} » dans l'en-tête du fichier ({0})",
+	  "no column '{1}' in the file's header ({0})" },
 	{ "ind_empty", "l'expression de l'indicateur est vide : écrivez par exemple count() ou sum(amount)",
 	  "the indicator expression is empty: write for example count() or sum(amount)" },
 	{ "ind_expected", "expression, position {0} : « {1} » attendu ici",

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "app/import.h"
 #include "app/measure.h"
 #include "http/http.h"
 
@@ -274,4 +275,168 @@ int api_activity_list(struct req *r)
 			"fields", fields ? fields : json_object()));
 	}
 	return reply_page(r, items, total, f.limit, f.offset);
+}
+
+/* ---- POST /api/import: a whole file through a mapping (the import page) ---- */
+
+static const struct jfield import_spec_fields[] = {
+	{ "kind", J_STRING, 0 }, { "person", J_STRING, 0 }, { "date", J_STRING, 0 },
+	{ "time", J_STRING, 1 }, { "id", J_STRING, 1 }, { "fields", J_ARRAY, 0 },
+	{ "keep_good", J_BOOL, 0 }, { "accept_extra_fields", J_BOOL, 0 },
+	{ "format", J_STRING, 0 }, { "save_mapping", J_STRING, 1 }, { "mapping", J_STRING, 1 },
+	{ "data", J_STRING, 0 }, { NULL, 0, 0 } };
+static const struct jfield import_field_spec[] = {
+	{ "name", J_STRING, 0 }, { "column", J_STRING, 0 }, { "type", J_STRING, 0 },
+	{ NULL, 0, 0 } };
+
+struct allow_ctx {
+	struct req *r;
+};
+
+static bool import_allow(void *ctx, id_t64 person)
+{
+	struct req *r = ((struct allow_ctx *)ctx)->r;
+	struct person p;
+	struct err e;
+	if (store_person_get(r->store, r->me.org_id, person, &r->arena, &p, &e))
+		return false;
+	return access_activity_write(&r->me, &p);
+}
+
+static char *dup_str(json_t *o, const char *k)
+{
+	const char *v = json_string_value(json_object_get(o, k));
+	return v && *v ? strdup(v) : NULL;
+}
+
+int api_import(struct req *r)
+{
+	if (r->me.role != ROLE_ADMIN && r->me.role != ROLE_MANAGER)
+		return forbidden(r, "import activity");
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = -1;
+	struct import_spec spec;
+	memset(&spec, 0, sizeof(spec));
+	FILE *f = NULL;
+	if (json_check_shape(body, import_spec_fields, &r->err))
+		goto out;
+	const char *mapping = json_string_value(json_object_get(body, "mapping"));
+	spec.kind = dup_str(body, "kind");
+	spec.person = dup_str(body, "person");
+	spec.date = dup_str(body, "date");
+	spec.time = dup_str(body, "time");
+	spec.id = dup_str(body, "id");
+	size_t i;
+	json_t *fj;
+	json_array_foreach(json_object_get(body, "fields"), i, fj) {
+		if (!json_is_object(fj) || json_check_shape(fj, import_field_spec, &r->err)) {
+			if (!r->err.code)
+				fail(r, 400, "invalid_type", "fields", "fields", "an array of objects");
+			goto out;
+		}
+		const char *name = json_string_value(json_object_get(fj, "name"));
+		const char *col = json_string_value(json_object_get(fj, "column"));
+		int t = import_ftype_parse(json_string_value(json_object_get(fj, "type")));
+		if (!name || !*name || !col || !*col) {
+			fail(r, 422, "missing_field", "fields", "fields[].name, fields[].column", NULL);
+			goto out;
+		}
+		if (t < 0 && json_object_get(fj, "type")) {
+			fail(r, 422, "invalid_value", "fields", "fields[].type",
+			     "text, number, bool, time or date");
+			goto out;
+		}
+		if (spec.nfields == IMPORT_MAX_FIELDS) {
+			fail(r, 422, "invalid_value", "fields", "fields", "32 fields at most");
+			goto out;
+		}
+		struct import_field *x = &spec.fields[spec.nfields++];
+		x->name = strdup(name);
+		x->column = strdup(col);
+		x->type = t < 0 ? F_TEXT : (enum import_ftype)t;
+	}
+	if (mapping) {
+		const char *saved;
+		if (store_mapping_get(r->store, r->me.org_id, mapping, &r->arena, &saved, &r->err))
+			goto out;
+		import_spec_load(&spec, saved);
+	}
+	static const char *const need[] = { "kind", "person", "date" };
+	const char *have[] = { spec.kind, spec.person, spec.date };
+	for (int k = 0; k < 3; k++)
+		if (!have[k]) {
+			fail(r, 422, "missing_field", need[k], need[k], NULL);
+			goto out;
+		}
+	if (!kind_ok(spec.kind)) {
+		fail(r, 422, "invalid_value", "kind", "kind",
+		     "1 to 32 lower-case letters, digits or _ (call, sale, ticket...)");
+		goto out;
+	}
+	const char *data = json_string_value(json_object_get(body, "data"));
+	if (!data) {
+		fail(r, 422, "missing_field", "data", "data", NULL);
+		goto out;
+	}
+	const char *format = json_string_value(json_object_get(body, "format"));
+	if (format && strcmp(format, "csv") && strcmp(format, "jsonl")) {
+		fail(r, 422, "invalid_value", "format", "format", "csv or jsonl");
+		goto out;
+	}
+	spec.jsonl = format && !strcmp(format, "jsonl");
+	spec.keep_good = json_is_true(json_object_get(body, "keep_good"));
+	spec.extra_ok = json_is_true(json_object_get(body, "accept_extra_fields"));
+	spec.save_as = json_string_value(json_object_get(body, "save_mapping"));
+	struct allow_ctx actx = { r };
+	if (r->me.role != ROLE_ADMIN) {
+		spec.allow = import_allow;
+		spec.allow_ctx = &actx;
+	}
+	size_t len = json_string_length(json_object_get(body, "data"));
+	f = fmemopen((void *)data, len ? len : 1, "rb");
+	if (!f) {
+		fail(r, 500, "internal", NULL, "cannot read the data", NULL);
+		goto out;
+	}
+	struct import_report rep;
+	if (len == 0 || import_run(r->store, r->me.org_id, r->me.person_id, &spec, f, NULL, NULL,
+				   &rep, &r->err)) {
+		if (len == 0)
+			fail(r, 422, "missing_field", "data", "data", NULL);
+		goto out;
+	}
+	json_t *rej = json_array();
+	for (int k = 0; k < rep.nfirst; k++)
+		json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "line",
+			(json_int_t)rep.first[k].line, "column", rep.first[k].column, "reason",
+			rep.first[k].why));
+	char sep[2] = { rep.d.sep, 0 };
+	json_t *report = json_pack("{s:b, s:I, s:I, s:I, s:I, s:o, s:{s:s, s:s, s:b, s:b}}",
+		"stored_any", rep.kept, "read", (json_int_t)rep.read,
+		"stored", (json_int_t)(rep.kept ? rep.stored : 0),
+		"duplicates", (json_int_t)(rep.kept ? rep.duplicates : 0),
+		"rejected", (json_int_t)rep.rejected, "rejections", rej,
+		"dialect", "separator", sep, "encoding", rep.d.cp1252 ? "windows-1252" : "utf-8",
+		"decimal_comma", rep.d.decimal_comma, "bom", rep.d.bom);
+	if (rep.kept) {
+		rc = reply_json(r, 200, report);
+	} else {
+		/* the refusal carries the report, as a batch's does */
+		fail(r, 422, "invalid_value", "data", "data",
+		     "some rows are wrong: nothing was stored (see report)");
+		struct buf m = BUF_INIT;
+		err_message(&r->err, r->lang, &m);
+		json_t *er = json_pack("{s:s, s:s, s:s, s:o}", "code", r->err.code, "message", m.data,
+				       "field", "data", "report", report);
+		buf_free(&m);
+		rc = reply_json(r, 422, json_pack("{s:o}", "error", er));
+	}
+out:
+	if (f)
+		fclose(f);
+	import_spec_free(&spec);
+	json_decref(body);
+	return rc;
 }

@@ -16,6 +16,7 @@
 #include "store/store.h"
 
 #define BODY_MAX (1024 * 1024)
+#define IMPORT_BODY_MAX (64 * 1024 * 1024)  /* POST /api/import: a file */
 #define FORM_MAX 40  /* fields of a form */
 
 struct MHD_Connection;
@@ -192,6 +193,7 @@ int api_activity_add(struct req *r);
 int api_smart_check(struct req *r);
 int api_alerts(struct req *r);
 int api_activity_list(struct req *r);
+int api_import(struct req *r);
 int api_objectives_progress(struct req *r);
 int api_people_dashboard(struct req *r);
 int api_units_dashboard(struct req *r);

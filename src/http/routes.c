@@ -43,6 +43,7 @@ const struct route routes[] = {
 	{ "GET", "/api/alerts", api_alerts, 0 },
 	{ "GET", "/api/activity", api_activity_list, 0 },
 	{ "POST", "/api/activity", api_activity_add, 0 },
+	{ "POST", "/api/import", api_import, 0 },
 	{ "GET", "/api/indicators", api_indicators_list, 0 },
 	{ "POST", "/api/indicators", api_indicators_create, 0 },
 	{ "POST", "/api/indicators/try", api_indicators_try, 0 },

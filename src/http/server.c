@@ -59,6 +59,7 @@ static struct store *thread_store(struct err *e)
 
 struct conn_ctx {
 	struct buf body;
+	size_t max;      /* the route's body limit */
 	int too_large;
 	struct timespec t0;
 };
@@ -235,6 +236,12 @@ static void dispatch(struct req *r)
 	}
 }
 
+/* A file import may carry a large file; everything else stays small. */
+static size_t body_max(const char *url)
+{
+	return !strcmp(url, "/api/import") ? IMPORT_BODY_MAX : BODY_MAX;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_data_size,
@@ -252,13 +259,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		*con_cls = cc;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 							     MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > BODY_MAX)
+		cc->max = body_max(url);
+		if (cl && strtoull(cl, NULL, 10) > cc->max)
 			cc->too_large = 1;
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
 		if (!cc->too_large) {
-			if (cc->body.len + *upload_data_size > BODY_MAX) {
+			if (cc->body.len + *upload_data_size > cc->max) {
 				cc->too_large = 1;
 				buf_free(&cc->body);
 			} else {
@@ -297,7 +305,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 	if (cc->too_large) {
 		char n[32];
-		snprintf(n, sizeof(n), "%d", BODY_MAX);
+		snprintf(n, sizeof(n), "%zu", cc->max);
 		fail(&r, 413, "body_too_large", NULL, n, NULL);
 		render_error(&r);
 	} else if (strlen(url) > 2048) {

@@ -16,6 +16,7 @@ const struct route pages[] = {
 	{ "POST", "/objectives/{id}/edit", page_objective_edit_post, R_PAGE | R_FORM },
 	{ "GET", "/cascade", page_cascade, R_PAGE },
 	{ "GET", "/team", page_team, R_PAGE },
+	{ "GET", "/import", page_import, R_PAGE },
 	{ "GET", "/people/{id}", page_person, R_PAGE },
 	{ NULL, NULL, NULL, 0 }
 };

@@ -58,6 +58,7 @@ int page_home(struct req *r);
 int page_objective(struct req *r);
 int page_cascade(struct req *r);
 int page_team(struct req *r);
+int page_import(struct req *r);
 int page_person(struct req *r);
 int page_objective_new(struct req *r);
 int page_objective_new_post(struct req *r);

@@ -181,6 +181,13 @@ const MATRIX = [
 			at: '2027-01-04T09:30:00Z', fields: { answered: 'Y' } }] }],
 		probe: () => `/api/activity?person=${fx.people.member1}`,
 		expect: [200, 200, 422, 403, 403, 403, 422, 401] },
+	{ route: 'POST /api/import', on: 'a file of calls of member1 (team A)',
+		req: (role) => ['POST', '/api/import', { kind: 'call', person: 'agent', date: 'day',
+			id: 'ref', fields: [{ name: 'answered', column: 'ok', type: 'bool' }],
+			data: `ref,agent,day,ok\nimp-${role},${fx.people.member1},2027-01-05,Y\n` }],
+		probe: () => `/api/activity?person=${fx.people.member1}`,
+		// manager B may import, but not for member1: the row is refused, nothing stored
+		expect: [200, 200, 422, 403, 403, 403, 422, 401] },
 	{ route: 'POST /api/smart/check', on: 'a draft sentence (nothing stored)',
 		req: () => ['POST', '/api/smart/check', { title: 'Améliorer la qualité' }],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },

@@ -213,3 +213,39 @@ test('at phone width every page fits the screen', async () => {
 	}
 	await done(ctx);
 });
+
+test('importing a CSV from the import page moves an agent\'s progress bar', async () => {
+	const objs = await api('/api/objectives?level=individual&limit=500');
+	const o = objs.items.find((x) => x.indicator === 'calls_handled' && x.owner_person_id);
+	const agent = await api(`/api/people/${o.owner_person_id}`);
+	const ctx = await context(browser, server);
+	const page = await ctx.newPage();
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await login(page, server, ADMIN);
+	const attainment = async () => {
+		await page.goto(`${server.base}/objectives/${o.id}`);
+		const label = await page.locator('.big-bar svg').getAttribute('aria-label');
+		return Number(/Atteinte (-?\d+) %/.exec(label)[1]);
+	};
+	const before = await attainment();
+	// 150 answered calls yesterday, as a French Excel writes them
+	const lines = ['ref;agent;jour;heure;decroche'];
+	for (let i = 0; i < 150; i++)
+		lines.push(`IMP-${i};${agent.email};24/11/2026;1${i % 8}:${String(i % 60).padStart(2, '0')}:00;Oui`);
+	await page.goto(server.base + '/import');
+	await page.getByLabel('Fichier').setInputFiles({ name: 'appels.csv', mimeType: 'text/csv',
+		buffer: Buffer.from(lines.join('\r\n') + '\r\n', 'latin1') });
+	await page.locator('#mapping-section').waitFor();
+	assert.equal(await page.locator('#preview tbody tr').count(), 5);
+	assert.match(await page.locator('#dialect').innerText(), /point-virgule/);
+	assert.equal(await page.getByLabel(/Colonne de la personne/).inputValue(), 'agent');
+	assertAxe(await axe(page), 'the import page');
+	await shot(page, 'import');
+	await page.getByRole('button', { name: 'Importer', exact: true }).click();
+	await page.locator('#report h2').waitFor();
+	assert.equal(await page.locator('#report h2').innerText(), 'Import terminé.');
+	assert.match(await page.locator('.report-counts').innerText(), /150 lignes lues · 150 enregistrées/);
+	const after = await attainment();
+	assert.ok(after > before, `the bar moved: ${before} % -> ${after} %`);
+	await done(ctx);
+});

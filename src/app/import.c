@@ -1,0 +1,660 @@
+/* Importing activity records (see import.h). */
+#include <jansson.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include "app/import.h"
+#include "app/measure.h"
+
+static const char *const ftypes[] = { "text", "number", "bool", "time", "date" };
+
+#define MAX_FIELDS IMPORT_MAX_FIELDS
+#define CHUNK (1 << 20)
+
+/* people by the key the file uses: an open-addressing table */
+struct pcache {
+	struct { char *key; id_t64 id; } *v;  /* id 0: no such person */
+	size_t cap, n;
+};
+
+
+struct import {
+	struct store *s;
+	id_t64 org;
+	const struct import_spec *spec;
+	const char *kind, *id_col, *person_col, *date_col, *time_col;
+	int id_i, person_i, date_i, time_i;
+	struct import_field fields[MAX_FIELDS];
+	int nfields;
+	struct csv_dialect d;
+	size_t header_n;
+	bool header_seen, extra_ok, jsonl;
+	struct import_report *rep;
+	struct err e;
+	int fatal;
+	char **header;
+	struct pcache people;
+	struct measure_batch *measure;
+	const char *names[MAX_FIELDS];  /* field names, for the measure batch */
+	struct buf json;     /* the fields of the current record */
+	int64_t now;
+	import_progress_fn progress;
+	void *progress_ctx;
+	long long done;
+};
+
+static int find_column(const struct csv_row *h, const char *name)
+{
+	if (!name)
+		return -1;
+	if (name[0] == '#') {
+		int i = atoi(name + 1);
+		return i >= 1 && (size_t)i <= h->n ? i - 1 : -2;
+	}
+	for (size_t i = 0; i < h->n; i++)
+		if (!strcasecmp(h->field[i], name))
+			return (int)i;
+	return -2;
+}
+
+static void reject(struct import *im, long line, const char *column, const char *why)
+{
+	struct import_report *rep = im->rep;
+	rep->rejected++;
+	if (rep->nfirst < IMPORT_MAX_REPORTED) {
+		struct import_reject *x = &rep->first[rep->nfirst++];
+		x->line = line;
+		snprintf(x->column, sizeof(x->column), "%s", column ? column : "-");
+		snprintf(x->why, sizeof(x->why), "%s", why);
+	}
+}
+
+static int header_row(struct import *im, const struct csv_row *row)
+{
+	im->header_n = row->n;
+	im->header = calloc(row->n + 1, sizeof(char *));
+	for (size_t i = 0; i < row->n; i++)
+		im->header[i] = strdup(row->field[i]);
+	struct { const char *flag, *name; int *at; } need[] = {
+		{ "--person", im->person_col, &im->person_i }, { "--date", im->date_col, &im->date_i },
+		{ "--id", im->id_col, &im->id_i }, { "--time", im->time_col, &im->time_i } };
+	for (int k = 0; k < 4; k++) {
+		*need[k].at = find_column(row, need[k].name);
+		if (*need[k].at == -2) {
+			err_set(&im->e, 422, "unknown_column", need[k].flag + 2, need[k].flag, need[k].name);
+			im->fatal = 1;
+			return -1;
+		}
+	}
+	for (int k = 0; k < im->nfields; k++) {
+		im->fields[k].col = find_column(row, im->fields[k].column);
+		if (im->fields[k].col < 0) {
+			err_set(&im->e, 422, "unknown_column", "fields", im->fields[k].name,
+				im->fields[k].column);
+			im->fatal = 1;
+			return -1;
+		}
+		im->names[k] = im->fields[k].name;
+	}
+	measure_batch_fields(im->measure, im->kind, im->names, (size_t)im->nfields);
+	return 0;
+}
+
+static uint64_t hash_key(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* The person a key names: 0 and *id, or 404 in *e. Cached: a file names the
+ * same people again and again. */
+static int person_of(struct import *im, const char *key, id_t64 *id, struct err *e)
+{
+	struct pcache *c = &im->people;
+	if (c->n * 2 >= c->cap) {
+		size_t ncap = c->cap ? c->cap * 2 : 256;
+		__typeof__(c->v) nv = calloc(ncap, sizeof(*nv));
+		if (!nv)
+			abort();
+		for (size_t i = 0; i < c->cap; i++)
+			if (c->v[i].key) {
+				size_t j = hash_key(c->v[i].key) & (ncap - 1);
+				while (nv[j].key)
+					j = (j + 1) & (ncap - 1);
+				nv[j] = c->v[i];
+			}
+		free(c->v);
+		c->v = nv;
+		c->cap = ncap;
+	}
+	size_t j = hash_key(key) & (c->cap - 1);
+	while (c->v[j].key) {
+		if (!strcmp(c->v[j].key, key)) {
+			*id = c->v[j].id;
+			if (*id == -1)
+				return err_set(e, 403, "forbidden", NULL, "record activity for this person",
+					       NULL);
+			return *id ? 0 : err_set(e, 404, "not_found", NULL, "person", NULL);
+		}
+		j = (j + 1) & (c->cap - 1);
+	}
+	id_t64 found = 0;
+	if (store_person_resolve(im->s, im->org, key, &found, e)) {
+		if (e->status != 404)
+			return -1;
+		found = 0;
+	}
+	if (found && im->spec->allow && !im->spec->allow(im->spec->allow_ctx, found))
+		found = -1;  /* someone the importer may not record for */
+	c->v[j].key = strdup(key);
+	c->v[j].id = found;
+	c->n++;
+	*id = found;
+	if (found == -1)
+		return err_set(e, 403, "forbidden", NULL, "record activity for this person", NULL);
+	return found ? 0 : err_set(e, 404, "not_found", NULL, "person", NULL);
+}
+
+static void json_str(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, (char)c);
+		} else if (c < 0x20) {
+			buf_addf(b, "\\u%04x", c);
+		} else {
+			buf_addc(b, (char)c);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+static int data_row(struct import *im, const struct csv_row *row)
+{
+	im->rep->read++;
+	if (im->progress && im->rep->read % 65536 == 0)
+		im->progress(im->progress_ctx, im->rep->read, im->done);
+	if (row->n != im->header_n && !(im->extra_ok && row->n > im->header_n)) {
+		char why[96];
+		snprintf(why, sizeof(why), "%zu fields where the header has %zu", row->n, im->header_n);
+		reject(im, row->line, NULL, why);
+		return 0;
+	}
+	const char *person = row->field[im->person_i];
+	const char *date = row->field[im->date_i];
+	day_t day;
+	int64_t at;
+	long long secs_dt;
+	if (!csv_date(date, &day)) {
+		at = (int64_t)day * 86400;
+	} else if (!date_parse_datetime(date, &secs_dt)) {
+		at = secs_dt;
+		day = (day_t)(at >= 0 ? at / 86400 : -((-at + 86399) / 86400));
+	} else {
+		reject(im, row->line, im->header[im->date_i], "not a date");
+		return 0;
+	}
+	int secs = 0;
+	if (im->time_i >= 0) {
+		if (csv_time(row->field[im->time_i], &secs)) {
+			reject(im, row->line, im->header[im->time_i], "not a time of day");
+			return 0;
+		}
+		at += secs;
+	}
+	struct ival vals[MAX_FIELDS];
+	struct buf *j = &im->json;
+	buf_reset(j);
+	buf_addc(j, '{');
+	for (int k = 0; k < im->nfields; k++) {
+		const char *v = row->field[im->fields[k].col];
+		struct ival *x = &vals[k];
+		bool ok = true, b;
+		int t;
+		day_t dd;
+		x->type = IV_NULL;
+		x->str = NULL;
+		if (k)
+			buf_addc(j, ',');
+		json_str(j, im->fields[k].name);
+		buf_addc(j, ':');
+		if (!*v) {
+			buf_add(j, "null", 4);  /* an empty cell is a missing value, not zero */
+			continue;
+		}
+		switch (im->fields[k].type) {
+		case F_TEXT:
+			x->type = IV_STR;
+			x->str = v;
+			json_str(j, v);
+			break;
+		case F_NUMBER:
+			ok = !csv_number(v, im->d.decimal_comma, &x->num) && isfinite(x->num);
+			x->type = IV_NUM;
+			if (ok)
+				buf_addf(j, "%.17g", x->num);
+			break;
+		case F_BOOL:
+			ok = !csv_bool(v, &b);
+			x->type = IV_BOOL;
+			x->num = b;
+			buf_adds(j, b ? "true" : "false");
+			break;
+		case F_TIME:
+			ok = !csv_time(v, &t);
+			x->type = IV_NUM;
+			x->num = t;
+			buf_addf(j, "%d", t);
+			break;
+		case F_DATE:
+			ok = !csv_date(v, &dd);
+			if (ok) {
+				char iso[11];
+				date_format_iso(dd, iso);
+				x->type = IV_NUM;
+				x->num = dd;  /* days: comparable, and differences in days */
+				buf_addf(j, "\"%s\"", iso);
+			}
+			break;
+		}
+		if (!ok) {
+			static const char *const what[] = { "text", "not a number", "not yes or no",
+							    "not a duration hh:mm:ss", "not a date" };
+			reject(im, row->line, im->fields[k].column, what[im->fields[k].type]);
+			return 0;
+		}
+	}
+	buf_addc(j, '}');
+	struct activity x = { 0, 0, im->kind, NULL, at, j->data };
+	struct err e;
+	err_clear(&e);
+	if (person_of(im, person, &x.person_id, &e)) {
+		if (e.status != 404 && e.status != 403) {
+			im->e = e;
+			return -1;
+		}
+		reject(im, row->line, im->header[im->person_i], e.status == 403
+		       ? "not one of the people you may record for" : "no such person");
+		return 0;
+	}
+	char idbuf[80];
+	if (im->id_i >= 0) {
+		x.source_id = row->field[im->id_i];
+	} else {
+		/* no id column: the row itself, hashed, is its identity */
+		unsigned char h[16];
+		crypto_generichash_state st;
+		crypto_generichash_init(&st, NULL, 0, sizeof(h));
+		for (size_t i = 0; i < row->n; i++)
+			crypto_generichash_update(&st, (const unsigned char *)row->field[i],
+						  strlen(row->field[i]) + 1);
+		crypto_generichash_final(&st, h, sizeof(h));
+		sodium_bin2hex(idbuf, sizeof(idbuf), h, sizeof(h));
+		x.source_id = idbuf;
+	}
+	if (!*x.source_id) {
+		reject(im, row->line, im->id_col, "empty source id");
+		return 0;
+	}
+	int stored;
+	if (store_activity_add(im->s, im->org, &x, im->now, &stored, &im->e))
+		return -1;
+	if (!stored) {
+		im->rep->duplicates++;
+		return 0;
+	}
+	im->rep->stored++;
+	return measure_batch_add(im->measure, x.person_id, day, vals, &im->e);
+}
+
+static int on_row(void *ctx, const struct csv_row *row)
+{
+	struct import *im = ctx;
+	if (!im->header_seen) {
+		im->header_seen = true;
+		return header_row(im, row);
+	}
+	return data_row(im, row);
+}
+
+/* --- JSON lines: each object's keys are the columns; the API's record shape
+ * {"source_id", "person", "at", "fields": {...}} is read flat. */
+
+static const char *jsonl_text(json_t *v, char *tmp, size_t n)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v))
+		snprintf(tmp, n, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(tmp, n, "%.17g", json_real_value(v));
+	else if (json_is_true(v))
+		snprintf(tmp, n, "true");
+	else if (json_is_false(v))
+		snprintf(tmp, n, "false");
+	else
+		tmp[0] = '\0';
+	return tmp;
+}
+
+static int jsonl_header(struct import *im)
+{
+	/* the columns are the keys the mapping names */
+	const char *cols[4 + MAX_FIELDS];
+	size_t n = 0;
+	const char *fixed[] = { im->person_col, im->date_col, im->id_col, im->time_col };
+	for (int k = 0; k < 4; k++)
+		if (fixed[k])
+			cols[n++] = fixed[k];
+	for (int k = 0; k < im->nfields; k++)
+		cols[n++] = im->fields[k].column;
+	struct csv_row h = { cols, n, 0 };
+	im->header_seen = true;
+	return header_row(im, &h);
+}
+
+static int jsonl_line(struct import *im, const char *line, size_t len, long lineno)
+{
+	while (len && (line[len - 1] == '\r' || line[len - 1] == ' '))
+		len--;
+	if (!len)
+		return 0;
+	json_error_t je;
+	json_t *o = json_loadb(line, len, 0, &je);
+	if (!json_is_object(o)) {
+		im->rep->read++;
+		char why[200];
+		snprintf(why, sizeof(why), "not a JSON object: %s", o ? "another JSON value" : je.text);
+		reject(im, lineno, NULL, why);
+		json_decref(o);
+		return 0;
+	}
+	json_t *inner = json_object_get(o, "fields");
+	char tmp[MAX_FIELDS + 4][48];
+	const char *vals[MAX_FIELDS + 4];
+	for (size_t i = 0; i < im->header_n; i++) {
+		json_t *v = json_object_get(o, im->header[i]);
+		if (!v && json_is_object(inner))
+			v = json_object_get(inner, im->header[i]);
+		vals[i] = jsonl_text(v, tmp[i], sizeof(tmp[i]));
+	}
+	struct csv_row row = { vals, im->header_n, lineno };
+	int rc = data_row(im, &row);
+	json_decref(o);
+	return rc;
+}
+
+/* --- the file, chunk by chunk ------------------------------------------- */
+
+static int run_file(struct import *im, FILE *f, struct err *e)
+{
+	char *chunk = malloc(CHUNK + 1);
+	struct buf carry = BUF_INIT, text = BUF_INIT;
+	struct csv_stream *cs = NULL;
+	long lineno = 1;
+	int rc = 0;
+	bool first = true;
+	if (!chunk)
+		abort();
+	if (im->jsonl && jsonl_header(im))
+		rc = -1;
+	for (;;) {
+		if (rc)
+			break;
+		size_t n = fread(chunk, 1, CHUNK, f);
+		bool eof = n < CHUNK;
+		im->done += (long long)n;
+		/* whole lines only: a character or a number is never cut in two */
+		buf_add(&carry, chunk, n);
+		size_t take = carry.len;
+		if (!eof) {
+			take = carry.len;
+			while (take && carry.data[take - 1] != '\n')
+				take--;
+			if (!take && carry.len < (size_t)64 << 20)
+				continue;  /* no newline yet: read on (a 64 MiB line is taken as is) */
+			if (!take)
+				take = carry.len;
+		}
+		if (first) {
+			csv_sniff(carry.data, take, &im->d);
+			if (im->jsonl)
+				im->d.sep = ',', im->d.decimal_comma = false;
+		}
+		struct csv_dialect d = im->d;
+		d.bom = first && im->d.bom;
+		first = false;
+		buf_reset(&text);
+		if (csv_to_utf8(carry.data, take, &d, &text, e)) {
+			rc = -1;
+			break;
+		}
+		if (im->jsonl) {
+			size_t pos = 0;
+			while (pos < text.len && !rc) {
+				const char *nl = memchr(text.data + pos, '\n', text.len - pos);
+				size_t end = nl ? (size_t)(nl - text.data) : text.len;
+				rc = jsonl_line(im, text.data + pos, end - pos, lineno++);
+				pos = end + 1;
+			}
+		} else {
+			if (!cs)
+				cs = csv_stream_new(im->d.sep, on_row, im);
+			if (csv_stream_feed(cs, text.data, text.len, e) || csv_stream_stopped(cs))
+				rc = -1;
+		}
+		memmove(carry.data, carry.data + take, carry.len - take);
+		carry.len -= take;
+		if (eof)
+			break;
+	}
+	if (cs) {
+		int rc2 = csv_stream_end(cs, rc ? NULL : e);
+		if (!rc)
+			rc = rc2;
+	}
+	if (!rc && ferror(f))
+		rc = err_set(e, 500, "internal", NULL, "read error", NULL);
+	free(chunk);
+	buf_free(&carry);
+	buf_free(&text);
+	return rc;
+}
+
+/* --- mappings ------------------------------------------------------------ */
+
+int import_field_parse(const char *arg, struct import_field *f)
+{
+	/* NAME=COLUMN[:TYPE] */
+	const char *eq = strchr(arg, '=');
+	if (!eq || eq == arg)
+		return -1;
+	const char *colon = strrchr(eq + 1, ':');
+	f->type = F_TEXT;
+	size_t clen = strlen(eq + 1);
+	if (colon) {
+		int t = -1;
+		for (int i = 0; i < 5; i++)
+			if (!strcmp(colon + 1, ftypes[i]))
+				t = i;
+		if (t < 0)
+			return -1;
+		f->type = (enum import_ftype)t;
+		clen = (size_t)(colon - eq - 1);
+	}
+	if (!clen)
+		return -1;
+	f->name = strndup(arg, (size_t)(eq - arg));
+	f->column = strndup(eq + 1, clen);
+	return 0;
+}
+
+
+const char *import_ftype_name(enum import_ftype t)
+{
+	return (int)t >= 0 && t <= F_DATE ? ftypes[t] : "text";
+}
+
+int import_ftype_parse(const char *s)
+{
+	for (int t = 0; s && t < 5; t++)
+		if (!strcmp(s, ftypes[t]))
+			return t;
+	return -1;
+}
+
+char *import_spec_json(const struct import_spec *spec)
+{
+	json_t *fields = json_array();
+	for (int k = 0; k < spec->nfields; k++)
+		json_array_append_new(fields, json_pack("{s:s, s:s, s:s}", "name", spec->fields[k].name,
+			"column", spec->fields[k].column, "type", ftypes[spec->fields[k].type]));
+	json_t *o = json_pack("{s:s, s:s, s:s, s:o}", "kind", spec->kind, "person", spec->person,
+			      "date", spec->date, "fields", fields);
+	if (spec->time)
+		json_object_set_new(o, "time", json_string(spec->time));
+	if (spec->id)
+		json_object_set_new(o, "id", json_string(spec->id));
+	char *s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	return s;
+}
+
+static void take(char **dst, json_t *o, const char *key)
+{
+	const char *v = json_string_value(json_object_get(o, key));
+	if (!*dst && v)
+		*dst = strdup(v);
+}
+
+int import_spec_load(struct import_spec *spec, const char *text)
+{
+	json_error_t je;
+	json_t *o = json_loads(text, 0, &je);
+	if (!json_is_object(o)) {
+		json_decref(o);
+		return -1;
+	}
+	take(&spec->kind, o, "kind");
+	take(&spec->person, o, "person");
+	take(&spec->date, o, "date");
+	take(&spec->time, o, "time");
+	take(&spec->id, o, "id");
+	if (!spec->nfields) {
+		size_t i;
+		json_t *f;
+		json_array_foreach(json_object_get(o, "fields"), i, f) {
+			const char *name = json_string_value(json_object_get(f, "name"));
+			const char *col = json_string_value(json_object_get(f, "column"));
+			int t = import_ftype_parse(json_string_value(json_object_get(f, "type")));
+			if (!name || !col || spec->nfields == MAX_FIELDS)
+				continue;
+			struct import_field *m = &spec->fields[spec->nfields++];
+			m->name = strdup(name);
+			m->column = strdup(col);
+			m->type = t < 0 ? F_TEXT : (enum import_ftype)t;
+		}
+	}
+	json_decref(o);
+	return 0;
+}
+
+void import_spec_free(struct import_spec *spec)
+{
+	for (int k = 0; k < spec->nfields; k++) {
+		free(spec->fields[k].name);
+		free(spec->fields[k].column);
+	}
+	free(spec->kind);
+	free(spec->person);
+	free(spec->date);
+	free(spec->time);
+	free(spec->id);
+	memset(spec, 0, sizeof(*spec));
+}
+
+int import_run(struct store *s, id_t64 org, id_t64 actor, const struct import_spec *spec,
+	       FILE *f, import_progress_fn progress, void *ctx, struct import_report *rep,
+	       struct err *e)
+{
+	struct import im;
+	memset(&im, 0, sizeof(im));
+	memset(rep, 0, sizeof(*rep));
+	buf_init(&im.json);
+	im.s = s;
+	im.org = org;
+	im.spec = spec;
+	im.rep = rep;
+	im.kind = spec->kind;
+	im.id_col = spec->id;
+	im.person_col = spec->person;
+	im.date_col = spec->date;
+	im.time_col = spec->time;
+	im.extra_ok = spec->extra_ok;
+	im.jsonl = spec->jsonl;
+	im.nfields = spec->nfields;
+	memcpy(im.fields, spec->fields, sizeof(im.fields));
+	im.id_i = im.time_i = -1;
+	im.now = (int64_t)time(NULL);
+	im.progress = progress;
+	im.progress_ctx = ctx;
+	err_clear(&im.e);
+	struct arena a;
+	arena_init(&a);
+	struct mind *inds;
+	size_t ninds;
+	int rc = -1;
+	if (measure_indicators(s, org, &a, &inds, &ninds, e))
+		goto out;
+	im.measure = measure_batch_new(s, inds, ninds);
+	if (store_begin(s, e))
+		goto out;
+	if (run_file(&im, f, e) || im.fatal || im.e.code || measure_batch_flush(im.measure, &im.e)) {
+		store_rollback(s);
+		if (im.e.code)
+			*e = im.e;
+		goto out;
+	}
+	rep->d = im.d;
+	rep->kept = !rep->rejected || spec->keep_good;
+	if (!rep->kept) {
+		store_rollback(s);
+		rc = 0;
+		goto out;
+	}
+	char *saved = spec->save_as ? import_spec_json(spec) : NULL;
+	char after[160];
+	snprintf(after, sizeof(after), "{\"kind\":\"%.32s\",\"read\":%ld,\"stored\":%ld,"
+		 "\"duplicates\":%ld,\"rejected\":%ld}", spec->kind, rep->read, rep->stored,
+		 rep->duplicates, rep->rejected);
+	if ((saved && store_mapping_put(s, org, spec->save_as, saved, e)) ||
+	    store_audit_add(s, org, actor, "activity", 0, "import", NULL, after, e) ||
+	    store_commit(s, e)) {
+		free(saved);
+		store_rollback(s);
+		rep->kept = false;
+		goto out;
+	}
+	free(saved);
+	rc = 0;
+out:
+	for (size_t i = 0; im.header && i < im.header_n; i++)
+		free(im.header[i]);
+	free(im.header);
+	for (size_t i = 0; i < im.people.cap; i++)
+		free(im.people.v[i].key);
+	free(im.people.v);
+	measure_batch_free(im.measure);
+	buf_free(&im.json);
+	arena_free(&a);
+	return rc;
+}
