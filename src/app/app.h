@@ -3,6 +3,7 @@
  * from the store what a core computation takes as arguments. */
 #ifndef CIBLE_APP_H
 #define CIBLE_APP_H
+#include <jansson.h>
 #include "core/smart.h"
 #include "store/store.h"
 
@@ -12,5 +13,11 @@
  * Never fails: what cannot be read is left out. */
 void app_smart_context(struct store *s, id_t64 org, const struct objective *o, day_t today,
 		       struct arena *a, struct smart_context *c);
+
+/* The sentence reader's result as the API shows it ("read"), and as a draft
+ * objective for the SMART analyzer (reader.c). */
+struct sentence;
+json_t *app_sentence_json(const struct sentence *s);
+void app_sentence_objective(const struct sentence *s, const char *text, struct objective *o);
 
 #endif

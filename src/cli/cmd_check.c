@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "app/app.h"
+#include "core/sentence.h"
 #include "cli/cli.h"
 
 static json_t *result_json(const struct smart_result *r, enum lang lang)
@@ -31,12 +32,70 @@ static json_t *result_json(const struct smart_result *r, enum lang lang)
 	return json_pack("{s:i, s:o, s:o}", "score", r->score, "criteria", crit, "questions", q);
 }
 
+/* A sentence: what the reader understood, then the SMART verdict of the
+ * draft it makes (no database needed: no history, no cascade). */
+static int check_sentence(const char *text, enum lang lang, int as_json, day_t today)
+{
+	struct sentence sn;
+	sentence_read(text, strlen(text), lang, today, &sn);
+	struct objective o;
+	app_sentence_objective(&sn, text, &o);
+	struct smart_context ctx;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.today = today;
+	ctx.hired_on = DAY_NONE;
+	struct smart_result r;
+	smart_check(&o, &ctx, &r);
+	/* who, what, how much, when: as the sentence says them */
+	r.questions = (r.questions & ~(unsigned)(Q_WHO | Q_WHAT | Q_HOW_MUCH | Q_WHEN)) | sn.questions;
+	if (as_json) {
+		json_t *v = json_pack("{s:o, s:o}", "read", app_sentence_json(&sn), "smart",
+				      result_json(&r, lang));
+		char *out = json_dumps(v, JSON_INDENT(2));
+		puts(out ? out : "{}");
+		free(out);
+		json_decref(v);
+		return 0;
+	}
+	bool en = lang == LANG_EN;
+	printf("%s\n%s\n", text, en ? "Read:" : "Lu :");
+	if (sn.has_direction)
+		printf("  %s %s\n", en ? "direction:" : "sens :", direction_name(sn.direction));
+	if (sn.indicator[0])
+		printf("  %s « %s »%s%s%s\n", en ? "indicator:" : "indicateur :", sn.indicator,
+		       sn.indicator_key[0] ? " (" : "", sn.indicator_key, sn.indicator_key[0] ? ")" : "");
+	if (sn.has_baseline)
+		printf("  %s %g\n", en ? "from:" : "de :", sn.baseline);
+	if (sn.has_magnitude)
+		printf("  %s %g %s\n", en ? "magnitude:" : "ampleur :", sn.magnitude,
+		       sentence_unit_name(sn.unit));
+	if (sn.has_threshold)
+		printf("  %s %g %% %s %g s\n", en ? "threshold:" : "seuil :", sn.threshold_share * 100,
+		       en ? "within" : "en moins de", sn.threshold_limit);
+	char a[11], b[11];
+	if (sn.due != DAY_NONE) {
+		date_format_iso(sn.start != DAY_NONE ? sn.start : today, a);
+		date_format_iso(sn.due, b);
+		printf("  %s %s → %s\n", en ? "period:" : "période :", a, b);
+	}
+	if (sn.owner[0])
+		printf("  %s %s (%s)\n", en ? "owner:" : "porteur :", sn.owner,
+		       owner_kind_name(sn.owner_kind));
+	struct buf out = BUF_INIT;
+	smart_render_text(&r, lang, &out);
+	fputs(out.data, stdout);
+	buf_free(&out);
+	return 0;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "org", required_argument, 0, 'o' },
 		{ "objective", required_argument, 0, 'i' }, { "lang", required_argument, 0, 'l' },
-		{ "json", no_argument, 0, 'j' }, { 0, 0, 0, 0 } };
+		{ "json", no_argument, 0, 'j' }, { "today", required_argument, 0, 't' },
+		{ 0, 0, 0, 0 } };
+	day_t today = (day_t)(time(NULL) / 86400);
 	const char *db = NULL, *orgflag = NULL;
 	id_t64 id = 0;
 	enum lang lang = LANG_FR;
@@ -62,14 +121,21 @@ int cmd_check(int argc, char **argv)
 			lang = lang_parse(optarg);
 			break;
 		case 'j': as_json = 1; break;
+		case 't':
+			if (date_parse_iso(optarg, &today)) {
+				fprintf(stderr, "cible check: --today takes a date YYYY-MM-DD\n");
+				return 2;
+			}
+			break;
 		default: cli_usage("check", 1); return 2;
 		}
 	}
-	if (!id || optind != argc) {
-		/* free sentences come with the sentence reader */
+	if ((!id && optind != argc - 1) || (id && optind != argc)) {
 		cli_usage("check", 1);
 		return 2;
 	}
+	if (!id)
+		return check_sentence(argv[optind], lang, as_json, today);
 	struct store *s = cli_open("check", cli_db_path(db));
 	if (!s)
 		return 1;

@@ -33,12 +33,17 @@ const struct command commands[] = {
 	  "200,000). The same seed, size and day give the same organisation. --force\n"
 	  "replaces PATH if it exists. Every demo login has the password given by\n"
 	  "--password (default: demo-cible). Prints the logins.\n" },
-	{ "check", cmd_check, "check an objective against the SMART criteria",
-	  "usage: cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n\n"
-	  "Judges a stored objective on the five SMART criteria (specific, measurable,\n"
+	{ "check", cmd_check, "read an objective sentence, check an objective against SMART",
+	  "usage: cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"SENTENCE\"\n"
+	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n\n"
+	  "With a sentence (French or English), says what it understood — direction,\n"
+	  "indicator, magnitude (a change in %, points, a level, euros, a count, a\n"
+	  "duration), threshold, period (resolved against today or --today), owner —\n"
+	  "then judges the draft on the five SMART criteria (specific, measurable,\n"
 	  "achievable, relevant, time-bound): a verdict for each, the reasons with a\n"
-	  "suggestion, the questions still to ask, and a score out of 100. French by\n"
-	  "default; --json prints the same as the API.\n" },
+	  "suggestion, the questions still to ask, and a score out of 100. With\n"
+	  "--objective, judges a stored objective, with its history and cascade.\n"
+	  "French by default; --json prints the same as the API.\n" },
 	{ "import", cmd_import, "import activity records from a CSV or JSON-lines file",
 	  "usage: cible import [--db PATH] [--org ID] --kind KIND --person COLUMN --date COLUMN\n"
 	  "                    [--time COLUMN] [--id COLUMN] [--field NAME=COLUMN[:TYPE]]...\n"

@@ -322,16 +322,18 @@ static double jaccard(const char *a, const char *b)
 static void check_relevant(const struct objective *o, const struct smart_context *c,
 			   struct smart_result *r)
 {
-	static const char *const sales_only[] = { "revenue", "contracts_signed", "conversion_rate",
-						  "avg_deal_size", "upsell_revenue", "qualified_leads" };
+	/* the ready-made keys (core/indicator.c), and the names used before them */
+	static const char *const sales_only[] = { "revenue", "contracts", "conversion", "deal_size",
+						  "upsell_revenue", "qualified_leads", "won_revenue",
+						  "contracts_signed", "conversion_rate", "avg_deal_size" };
 	static const char *const calls_only[] = { "aht", "asa", "answer_rate", "service_level",
-						  "calls_handled", "fcr" };
+						  "service_level_20s", "calls_handled", "fcr" };
 	if (!c->aligned)
 		add(r, SMART_R, SV_FAIL, "not_aligned");
 	if (o->indicator && *o->indicator) {
-		if (c->service == SERVICE_CALL_CENTRE && indicator_in(o->indicator, sales_only, 6))
+		if (c->service == SERVICE_CALL_CENTRE && indicator_in(o->indicator, sales_only, 10))
 			add(r, SMART_R, SV_WARN, "service_mismatch");
-		if (c->service == SERVICE_SALES && indicator_in(o->indicator, calls_only, 6))
+		if (c->service == SERVICE_SALES && indicator_in(o->indicator, calls_only, 7))
 			add(r, SMART_R, SV_WARN, "service_mismatch");
 	}
 	for (size_t i = 0; i < c->nsiblings; i++)
@@ -345,9 +347,9 @@ static void check_time_bound(const struct objective *o, const struct smart_conte
 			     struct smart_result *r)
 {
 	static const char *const daily[] = { "calls_handled", "asa", "answer_rate", "service_level",
-					     "aht" };
-	static const char *const slow[] = { "revenue", "contracts_signed", "avg_deal_size",
-					    "retention", "nps" };
+					     "aht", "service_level_20s" };
+	static const char *const slow[] = { "revenue", "contracts", "deal_size", "retention", "nps",
+					    "contracts_signed", "avg_deal_size" };
 	if (o->due == DAY_NONE) {
 		add(r, SMART_T, SV_FAIL, "no_due");
 		return;
@@ -360,9 +362,9 @@ static void check_time_bound(const struct objective *o, const struct smart_conte
 		return;
 	}
 	int days = o->due - o->start + 1;
-	if (o->indicator && indicator_in(o->indicator, daily, 5) && days > 400)
+	if (o->indicator && indicator_in(o->indicator, daily, 6) && days > 400)
 		add(r, SMART_T, SV_WARN, "period_too_long");
-	if (o->indicator && indicator_in(o->indicator, slow, 5) && days < 7)
+	if (o->indicator && indicator_in(o->indicator, slow, 7) && days < 7)
 		add(r, SMART_T, SV_WARN, "period_too_short");
 	if (days > 92 && (!o->plan_json || !strcmp(o->plan_json, "[]")))
 		add(r, SMART_T, SV_WARN, "no_checkpoints");

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "core/cascade.h"
 #include "app/app.h"
+#include "core/sentence.h"
 #include "core/smart.h"
 #include "http/http.h"
 
@@ -296,7 +297,14 @@ int api_smart_check(struct req *r)
 	app_smart_context(r->store, r->me.org_id, &o, (day_t)(r->now / 86400), &r->arena, &c);
 	struct smart_result res;
 	smart_check(&o, &c, &res);
-	rc = reply_json(r, 200, smart_json(r, &res));
+	json_t *v = smart_json(r, &res);
+	/* what the sentence says: the form fills its empty fields from it */
+	if (o.title && *o.title) {
+		struct sentence sn;
+		sentence_read(o.title, strlen(o.title), r->lang, (day_t)(r->now / 86400), &sn);
+		json_object_set_new(v, "read", app_sentence_json(&sn));
+	}
+	rc = reply_json(r, 200, v);
 out:
 	json_decref(body);
 	return rc;

@@ -66,3 +66,31 @@ test('a new hire without objectives is flagged to their manager and to hr, not t
 		owner_person_id: p.id, title: 'Découvrir le portefeuille et signer 5 contrats au T1' }), 201);
 	assert.ok(!(await flagged(fx.clients.managerA)));
 });
+
+test('the sentence reader fills in what a title says, for the form to take', async () => {
+	const v = await ok(fx.clients.admin.post('/api/smart/check', {
+		title: 'Porter la résolution au premier contact de 70 % à 78 % au T1 2027' }));
+	assert.equal(v.read.indicator, 'fcr');
+	assert.equal(v.read.direction, 'increase');
+	assert.equal(v.read.baseline, 70);
+	assert.equal(v.read.target, 78);
+	assert.equal(v.read.unit, '%');
+	assert.equal(v.read.start, '2027-01-01');
+	assert.equal(v.read.due, '2027-03-31');
+});
+
+test('cible check reads a sentence in French and in English, as text or JSON', () => {
+	const fr = fx.server.cli(['check', '--today', '2026-11-25',
+		"L'équipe A doit augmenter le trafic du site internet de 20% sur le mois !"]);
+	assert.match(fr, /indicateur : « trafic du site internet » \(traffic\)/);
+	assert.match(fr, /période : 2026-11-01 → 2026-11-30/);
+	assert.match(fr, /porteur : L'équipe A \(team\)/);
+	const en = fx.server.cli(['check', '--lang', 'en', '--json', '--today', '2026-11-25',
+		'Nous devons augmenter notre fidélisation client de 30%.']);
+	const j = JSON.parse(en);
+	assert.equal(j.read.indicator, 'retention');
+	assert.equal(j.read.magnitude, 30);
+	assert.equal(j.read.magnitude_unit, 'percent');
+	assert.equal(j.read.owner_kind, 'we');
+	assert.ok(j.smart.questions.some((q) => /when/i.test(q)));
+});

@@ -63,7 +63,11 @@
 		if (!read) return;
 		const put = (name, value) => {
 			const input = form.elements[name];
-			if (!input || value === undefined || value === null || input.value) return;
+			if (!input || value === undefined || value === null) return;
+			// an input the person filled, or a choice they made, stays theirs
+			if (input.tagName === 'SELECT' ? input.dataset.touched : input.value) return;
+			if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === String(value)))
+				return;
 			input.value = value;
 			input.dataset.filled = '1';
 			input.title = L.filled;
@@ -132,7 +136,8 @@
 		clearTimeout(timer);
 		timer = setTimeout(check, 250);
 	});
-	form.addEventListener('change', () => {
+	form.addEventListener('change', (ev) => {
+		if (ev.isTrusted && ev.target.tagName === 'SELECT') ev.target.dataset.touched = '1';
 		clearTimeout(timer);
 		timer = setTimeout(check, 50);
 	});

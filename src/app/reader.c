@@ -1,0 +1,84 @@
+/* The sentence reader's result for the API and the CLI: as JSON, and as a
+ * draft objective the SMART analyzer can judge. */
+#include <string.h>
+#include "app/app.h"
+#include "core/sentence.h"
+
+static json_t *day_or_null(day_t d)
+{
+	if (d == DAY_NONE)
+		return json_null();
+	char iso[11];
+	date_format_iso(d, iso);
+	return json_string(iso);
+}
+
+/* The reader's indicator names an organisation's ready-made key. */
+static const char *catalog_key(const char *k)
+{
+	static const char *const map[][2] = {
+		{ "calls", "calls_handled" }, { "service_level", "service_level_20s" },
+		{ "response_time", "response_12h" }, { "leads", "qualified_leads" },
+		{ "upsell", "upsell_revenue" } };
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(k, map[i][0]))
+			return map[i][1];
+	return k;
+}
+
+json_t *app_sentence_json(const struct sentence *s)
+{
+	json_t *j = json_object();
+	json_object_set_new(j, "direction", s->has_direction
+			    ? json_string(direction_name(s->direction)) : json_null());
+	json_object_set_new(j, "indicator", s->indicator_key[0]
+			    ? json_string(catalog_key(s->indicator_key)) : json_null());
+	json_object_set_new(j, "indicator_text", s->indicator[0] ? json_string(s->indicator)
+			    : json_null());
+	json_object_set_new(j, "magnitude", s->has_magnitude ? json_real(s->magnitude) : json_null());
+	json_object_set_new(j, "magnitude_unit", json_string(sentence_unit_name(s->unit)));
+	json_object_set_new(j, "baseline", s->has_baseline ? json_real(s->baseline) : json_null());
+	/* a target the form can take: a level or an amount, not a relative change */
+	bool level = s->has_magnitude && s->unit != SU_PERCENT && s->unit != SU_POINTS;
+	json_object_set_new(j, "target", level ? json_real(s->magnitude) : json_null());
+	const char *unit = s->unit == SU_PERCENT_LEVEL ? "%" : s->unit == SU_EUR ? "€"
+			 : s->unit == SU_SECONDS ? "s" : NULL;
+	json_object_set_new(j, "unit", unit && level ? json_string(unit) : json_null());
+	if (s->has_threshold)
+		json_object_set_new(j, "threshold", json_pack("{s:f, s:f, s:s}", "share",
+				    s->threshold_share, "limit", s->threshold_limit, "limit_unit",
+				    sentence_unit_name(s->threshold_unit)));
+	json_object_set_new(j, "start", day_or_null(s->start));
+	json_object_set_new(j, "due", day_or_null(s->due));
+	json_object_set_new(j, "owner", s->owner[0] ? json_string(s->owner) : json_null());
+	json_object_set_new(j, "owner_kind", json_string(owner_kind_name(s->owner_kind)));
+	return j;
+}
+
+void app_sentence_objective(const struct sentence *s, const char *text, struct objective *o)
+{
+	objective_init(o);
+	o->title = text;
+	o->level = s->owner_kind == OW_TEAM || s->owner_kind == OW_WE ? LEVEL_COLLECTIVE
+									: LEVEL_INDIVIDUAL;
+	if (s->owner[0])
+		o->who = s->owner;
+	if (s->indicator_key[0])
+		o->indicator = catalog_key(s->indicator_key);
+	else if (s->indicator[0])
+		o->indicator = s->indicator;
+	if (s->has_direction)
+		o->direction = s->direction;
+	if (s->has_magnitude && s->unit != SU_PERCENT && s->unit != SU_POINTS) {
+		o->has_target = true;
+		o->target = s->magnitude;
+		o->unit_label = s->unit == SU_PERCENT_LEVEL ? "%" : s->unit == SU_EUR ? "€"
+			      : s->unit == SU_SECONDS ? "s" : s->unit == SU_COUNT ? "#" : "";
+	}
+	if (s->has_baseline) {
+		o->has_baseline = true;
+		o->baseline = s->baseline;
+	}
+	o->start = s->start;
+	o->due = s->due;
+}

@@ -1,0 +1,54 @@
+/* The sentence reader: one objective written as a sentence, in French or
+ * English, turned into structured fields — the direction, the indicator
+ * (mapped to a ready-made key through synonyms), the magnitude and its kind
+ * (a relative change, points, a level, euros, a count, a duration), a
+ * threshold ("90 % des appels décrochés en moins de 20 secondes"), the
+ * period resolved against a reference day, and the owner.
+ *
+ * What it cannot read stays unset and becomes a question to ask: it never
+ * invents a value. Pure, no allocation, bounded work on any input (invalid
+ * UTF-8 and megabytes included: only the first SENTENCE_MAX bytes are read). */
+#ifndef CIBLE_SENTENCE_H
+#define CIBLE_SENTENCE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "core/date.h"
+#include "core/model.h"
+#include "core/msg.h"
+
+#define SENTENCE_MAX 1024
+
+enum sentence_unit { SU_NONE, SU_PERCENT, SU_POINTS, SU_PERCENT_LEVEL, SU_EUR, SU_COUNT,
+		     SU_SECONDS };
+enum owner_kind { OW_NONE, OW_TEAM, OW_EACH, OW_PERSON, OW_WE };
+
+struct sentence {
+	bool has_direction;
+	enum direction direction;
+	char indicator[128];     /* the indicator as written ("trafic du site internet") */
+	char indicator_key[32];  /* a ready-made key when recognised ("traffic"), else "" */
+	bool has_magnitude;
+	double magnitude;        /* euros for money, seconds for durations */
+	enum sentence_unit unit;
+	bool has_baseline;       /* "de 70 % à 78 %": 70 */
+	double baseline;
+	bool has_threshold;      /* "90 % des appels en moins de 20 s" */
+	double threshold_share;  /* 0.9 */
+	double threshold_limit;  /* 20 */
+	enum sentence_unit threshold_unit;
+	day_t start, due;        /* DAY_NONE when the sentence does not say */
+	char owner[96];
+	enum owner_kind owner_kind;
+	unsigned questions;      /* bits of enum smart_question (core/smart.h) */
+	enum lang lang;          /* the language it was read in */
+};
+
+/* Reads text (len bytes, not necessarily NUL-terminated) as of `today`. The
+ * language is guessed from the words; hint breaks ties. Returns the number
+ * of fields read (0: nothing understood). */
+int sentence_read(const char *text, size_t len, enum lang hint, day_t today, struct sentence *out);
+
+const char *sentence_unit_name(enum sentence_unit u);   /* "percent", "eur"... */
+const char *owner_kind_name(enum owner_kind k);         /* "team", "each"... */
+
+#endif
