@@ -8,9 +8,10 @@
 #include "store/store.h"
 
 /* The SMART analyzer's context for o: the owner's service and hire date,
- * whether the chain reaches an axis, the siblings. History comes with the
- * measurement of activity; until then "achievable" says there is none.
- * Never fails: what cannot be read is left out. */
+ * whether the chain reaches an axis, the siblings, and the history of its
+ * indicator in the store — the owner's changes from one past period to the
+ * next (periods as long as o's) and their teammates'. Never fails: what
+ * cannot be read is left out. */
 void app_smart_context(struct store *s, id_t64 org, const struct objective *o, day_t today,
 		       struct arena *a, struct smart_context *c);
 

@@ -1,6 +1,75 @@
 /* The SMART analyzer's context, gathered from the store (see app.h). */
+#include <math.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/measure.h"
+
+#define WINDOWS 5   /* past periods as long as the objective's */
+#define PEERS 24    /* colleagues compared with, at most */
+
+/* Changes achieved from one past period to the next, as long as o's, on
+ * people: up to WINDOWS - 1 of them, newest first. */
+static size_t history(struct store *s, id_t64 org, const struct mind *m, const struct ids *people,
+		      day_t start, int len, double *out)
+{
+	double v[WINDOWS];
+	struct err e;
+	for (int k = 0; k < WINDOWS; k++) {
+		day_t to = start - k * len - 1, from = to - len + 1;
+		if (measure_value(s, org, m, people, from, to, &v[k], &e))
+			v[k] = NAN;
+	}
+	size_t n = 0;
+	for (int k = 0; k + 1 < WINDOWS; k++)
+		if (!isnan(v[k]) && !isnan(v[k + 1]))
+			out[n++] = v[k] - v[k + 1];
+	return n;
+}
+
+/* The history "achievable" compares with: the owner's own changes over
+ * comparable periods, and for a person their teammates' (the same indicator,
+ * the same length of period). Only for what the check uses: a change asked
+ * for (increase or decrease, from a baseline) on a measured indicator. */
+static void gather_history(struct store *s, id_t64 org, const struct objective *o,
+			   struct arena *a, struct smart_context *c)
+{
+	if (!o->indicator || o->start == DAY_NONE || o->due == DAY_NONE || o->due < o->start ||
+	    !o->has_target || !o->has_baseline ||
+	    (o->direction != DIR_INCREASE && o->direction != DIR_DECREASE))
+		return;
+	struct err e;
+	struct mind *inds;
+	size_t ni;
+	if (measure_indicators(s, org, a, &inds, &ni, &e))
+		return;
+	const struct mind *m = measure_find(inds, ni, o->indicator);
+	if (!m || !m->ok)
+		return;
+	int len = o->due - o->start + 1;
+	struct ids owner;
+	if (measure_people(s, o, a, &owner, &e) || !owner.n)
+		return;
+	double *own = arena_alloc(a, WINDOWS * sizeof(double));
+	c->nown = history(s, org, m, &owner, o->start, len, own);
+	c->own_changes = own;
+	if (!o->owner_person_id || !o->scope_unit_id)
+		return;
+	id_t64 scope = o->scope_unit_id;
+	struct ids unit = { &scope, 1 }, team;
+	if (store_people_of_units(s, org, &unit, a, &team, &e))
+		return;
+	double *peer = arena_alloc(a, PEERS * WINDOWS * sizeof(double));
+	size_t np = 0, seen = 0;
+	for (size_t i = 0; i < team.n && seen < PEERS; i++) {
+		if (team.v[i] == o->owner_person_id)
+			continue;
+		struct ids one = { &team.v[i], 1 };
+		np += history(s, org, m, &one, o->start, len, peer + np);
+		seen++;
+	}
+	c->peer_changes = peer;
+	c->npeer = np;
+}
 
 void app_smart_context(struct store *s, id_t64 org, const struct objective *o, day_t today,
 		       struct arena *a, struct smart_context *c)
@@ -46,4 +115,5 @@ void app_smart_context(struct store *s, id_t64 org, const struct objective *o, d
 		c->siblings = t;
 		c->nsiblings = k;
 	}
+	gather_history(s, org, o, a, c);
 }

@@ -274,3 +274,20 @@ test('JSON lines import and a saved mapping reused', { skip: !have && 'no ../sha
 	assert.equal(none.status, 1);
 	assert.match(none.stderr, /no saved mapping "nope"/);
 });
+
+test('"achievable" is judged on the stored history: the owner\'s and teammates\' changes over past months', { skip: !have && 'no ../shared/data' }, async () => {
+	const becky = (await ok(admin.get('/api/people?limit=100'))).items.find((p) => p.name === 'Becky');
+	const axis = (await ok(admin.get('/api/axes'))).items[0].id;
+	const make = async (title, baseline, target) => ok(admin.post('/api/objectives', {
+		level: 'individual', axis_id: axis, owner_person_id: becky.id, title, indicator: 'fcr',
+		unit: '%', direction: 'increase', baseline, target, start: '2021-04-01', due: '2021-04-30' }), 201);
+	// month-on-month, her resolution rate moved by a point or two at most: +19 is beyond anything
+	const wild = await make('Becky : résolution au premier contact de 80 % à 99 % en avril 2021', 80, 99);
+	assert.equal(wild.smart.criteria.achievable.verdict, 'fail');
+	assert.equal(wild.smart.criteria.achievable.reasons[0].code, 'beyond_history');
+	const fair = await make('Becky : résolution au premier contact de 89 % à 89,2 % en avril 2021', 89, 89.2);
+	// a fifth of a point is within what she and her colleagues moved: not beyond history
+	assert.notEqual(fair.smart.criteria.achievable.verdict, 'fail', JSON.stringify(fair.smart.criteria.achievable));
+	assert.ok(!fair.smart.criteria.achievable.reasons.some((r) => r.code === 'no_history' ||
+		r.code === 'beyond_history'));
+});
