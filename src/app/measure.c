@@ -345,6 +345,11 @@ struct acc {
 
 static size_t bucket_index(const struct acc *c, day_t day)
 {
+	if (c->bk == B_DAY && c->bstart[0] == c->from) {
+		/* days in a row: the index is the distance */
+		long k = (long)day - (long)c->from;
+		return k < 0 ? 0 : (size_t)k < c->nb ? (size_t)k : c->nb - 1;
+	}
 	/* buckets are sorted: binary search their starts */
 	day_t s = bucket_start(c->bk, day);
 	size_t lo = 0, hi = c->nb;
@@ -668,6 +673,14 @@ day_t measure_today(void)
 	return (day_t)(time(NULL) / 86400);
 }
 
+static __thread const struct objective *cmp_objs;
+
+static int cmp_parent(const void *a, const void *b)
+{
+	id_t64 x = cmp_objs[*(const size_t *)a].parent_id, y = cmp_objs[*(const size_t *)b].parent_id;
+	return x < y ? -1 : x > y;
+}
+
 int measure_many(struct store *s, const struct org *org, const struct objective *v, size_t n,
 		 day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
 		 struct arena *a, struct measured *out, struct err *e)
@@ -678,15 +691,31 @@ int measure_many(struct store *s, const struct org *org, const struct objective 
 			return -1;
 	/* ...then the roll-up from the results, children before parents: an
 	 * objective's level is deeper than its parent's, so four passes from the
-	 * individual level up settle every chain */
+	 * individual level up settle every chain. Children are found through an
+	 * index sorted by parent id. */
+	size_t *by_parent = arena_alloc(a, (n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		by_parent[i] = i;
+	cmp_objs = v;
+	qsort(by_parent, n, sizeof(size_t), cmp_parent);
 	for (int level = LEVEL_INDIVIDUAL; level >= LEVEL_STRATEGIC; level--)
 		for (size_t i = 0; i < n; i++) {
 			if ((int)v[i].level != level)
 				continue;
+			/* the first child: binary search on parent id */
+			size_t lo = 0, hi = n;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (v[by_parent[mid]].parent_id < v[i].id)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
 			double att[256], w[256];
 			size_t k = 0;
-			for (size_t j = 0; j < n && k < 256; j++) {
-				if (v[j].parent_id != v[i].id || v[j].status == ST_CANCELLED)
+			for (size_t q = lo; q < n && k < 256 && v[by_parent[q]].parent_id == v[i].id; q++) {
+				size_t j = by_parent[q];
+				if (v[j].status == ST_CANCELLED)
 					continue;
 				double x = out[j].has_progress ? out[j].p.attainment
 					 : out[j].rollup >= 0 ? out[j].rollup : NAN;

@@ -213,6 +213,7 @@ struct store *store_open(const char *path, struct err *e)
 	if (sq_register_functions(s, e))
 		goto fail;
 	if (sq_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+		 "PRAGMA cache_size = -8192;"
 		 "PRAGMA foreign_keys = ON;", e))
 		goto fail;
 	if (migrate(s, e))

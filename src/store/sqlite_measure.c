@@ -246,7 +246,7 @@ int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *peop
 		" WHERE indicator_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY person_id, day";
 	static const char sql_set[] = "SELECT m.person_id, m.day, m.state FROM json_each(?4) p"
 		" CROSS JOIN measure_day m ON m.indicator_id = ?1 AND m.person_id = p.value"
-		" AND m.day BETWEEN ?2 AND ?3 ORDER BY m.person_id, m.day";
+		" AND m.day BETWEEN ?2 AND ?3";
 	sqlite3_stmt *st = sq_prep(s, people ? sql_set : sql_all, e);
 	if (!st)
 		return -1;

@@ -186,8 +186,8 @@ int store_measure_merge(struct store *s, id_t64 indicator, id_t64 person, day_t 
 int store_measure_clear(struct store *s, id_t64 indicator, struct err *e);
 typedef int (*measure_row_fn)(void *ctx, id_t64 person, day_t day, const double *st,
 			      size_t nvals);
-/* Rows of indicator for people (NULL: everyone) with day in [from, to], by
- * person then day. The callback's non-zero return stops the scan. */
+/* Rows of indicator for people (NULL: everyone) with day in [from, to], in
+ * no particular order. The callback's non-zero return stops the scan. */
 int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
 		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e);
 typedef int (*activity_fn)(void *ctx, const struct activity *x);
