@@ -240,7 +240,9 @@ static int data_row(struct import *im, const struct csv_row *row)
 		case F_NUMBER:
 			ok = !csv_number(v, im->d.decimal_comma, &x->num) && isfinite(x->num);
 			x->type = IV_NUM;
-			if (ok)
+			if (ok && x->num == (double)(long long)x->num && fabs(x->num) < 1e15)
+				buf_addf(j, "%lld", (long long)x->num);  /* most numbers: fast and exact */
+			else if (ok)
 				buf_addf(j, "%.17g", x->num);
 			break;
 		case F_BOOL:
@@ -616,6 +618,7 @@ int import_run(struct store *s, id_t64 org, id_t64 actor, const struct import_sp
 	if (measure_indicators(s, org, &a, &inds, &ninds, e))
 		goto out;
 	im.measure = measure_batch_new(s, inds, ninds);
+	store_bulk_cache(s, 96);  /* index pages of a big import stay in memory */
 	if (store_begin(s, e))
 		goto out;
 	if (run_file(&im, f, e) || im.fatal || im.e.code || measure_batch_flush(im.measure, &im.e)) {

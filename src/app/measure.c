@@ -44,7 +44,7 @@ int bucket_parse(const char *s)
 
 /* --- batches ------------------------------------------------------------ */
 
-#define BATCH_FLUSH 65536  /* states held before they are written */
+#define BATCH_FLUSH 262144  /* states held before they are written (~30 MB) */
 
 struct slot_entry {
 	id_t64 person;  /* 0: empty */
@@ -236,12 +236,26 @@ int measure_batch_add_json(struct measure_batch *b, const char *kind, id_t64 per
 	return measure_batch_add(b, person, day, vals, e);
 }
 
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct slot_entry *x = a, *y = b;
+	if (x->ind != y->ind)
+		return x->ind < y->ind ? -1 : 1;
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
 int measure_batch_flush(struct measure_batch *b, struct err *e)
 {
-	for (size_t i = 0; i < b->cap; i++) {
+	/* in key order: the upserts walk the table's B-tree forward */
+	size_t n = 0;
+	for (size_t i = 0; i < b->cap; i++)
+		if (b->tab[i].person)
+			b->tab[n++] = b->tab[i];
+	qsort(b->tab, n, sizeof(*b->tab), cmp_entry);
+	for (size_t i = 0; i < n; i++) {
 		struct slot_entry *x = &b->tab[i];
-		if (!x->person)
-			continue;
 		const struct mind *m = &b->inds[x->ind];
 		if (store_measure_merge(b->s, m->row.id, x->person, x->day, b->states + x->off,
 					indicator_state_len(&m->prog), e))

@@ -234,6 +234,13 @@ void store_close(struct store *s)
 	free(s);
 }
 
+void store_bulk_cache(struct store *s, int mib)
+{
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", mib * 1024);
+	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
 int store_begin(struct store *s, struct err *e)
 {
 	return sq_exec(s, "BEGIN IMMEDIATE", e);

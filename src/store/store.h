@@ -26,6 +26,9 @@ int store_schema_version(struct store *s);
 int store_schema_known(void);
 
 int store_begin(struct store *s, struct err *e);  /* BEGIN IMMEDIATE */
+/* A bulk load is coming: a bigger page cache for this connection (MiB), so
+ * that index pages stay in memory. */
+void store_bulk_cache(struct store *s, int mib);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 
