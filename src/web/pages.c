@@ -17,6 +17,13 @@ const struct route pages[] = {
 	{ "GET", "/cascade", page_cascade, R_PAGE },
 	{ "GET", "/team", page_team, R_PAGE },
 	{ "GET", "/import", page_import, R_PAGE },
+	{ "GET", "/admin", page_admin, R_PAGE },
+	{ "POST", "/admin/units", page_admin_units, R_PAGE | R_FORM },
+	{ "POST", "/admin/people", page_admin_people, R_PAGE | R_FORM },
+	{ "POST", "/admin/people/{id}", page_admin_person, R_PAGE | R_FORM },
+	{ "POST", "/admin/indicators", page_admin_indicators, R_PAGE | R_FORM },
+	{ "POST", "/admin/tokens", page_admin_tokens, R_PAGE | R_FORM },
+	{ "POST", "/admin/tokens/{id}/revoke", page_admin_token_revoke, R_PAGE | R_FORM },
 	{ "GET", "/people/{id}", page_person, R_PAGE },
 	{ NULL, NULL, NULL, 0 }
 };

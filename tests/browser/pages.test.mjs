@@ -249,3 +249,69 @@ test('importing a CSV from the import page moves an agent\'s progress bar', asyn
 	assert.ok(after > before, `the bar moved: ${before} % -> ${after} %`);
 	await done(ctx);
 });
+
+test('administration: a unit, a person with a role, an indicator (a wrong one told where), a token shown once', async () => {
+	const ctx = await context(browser, server);
+	const page = await ctx.newPage();
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await login(page, server, ADMIN);
+	await page.goto(server.base + '/admin');
+	assertAxe(await axe(page), 'the administration page');
+	await shot(page, 'administration');
+	// a unit
+	await page.locator('#u-name').fill('Équipe Fidélisation');
+	await page.locator('#u-kind').selectOption('team');
+	await page.locator('#u-service').selectOption('call_centre');
+	await page.getByRole('button', { name: 'Ajouter l\'unité' }).click();
+	await page.waitForLoadState('load');
+	assert.ok(await page.locator('#units td a', { hasText: 'Équipe Fidélisation' }).count() === 1);
+	// a person in it, as a manager
+	await page.locator('#p-name').fill('Inès Nouvelle');
+	await page.locator('#p-email').fill('ines.nouvelle@verdier-energie.fr');
+	await page.locator('#p-role').selectOption('manager');
+	await page.locator('#p-unit').selectOption({ label: 'Équipe Fidélisation' });
+	await page.getByRole('button', { name: 'Ajouter la personne' }).click();
+	await page.waitForLoadState('load');
+	const row = page.locator('#people tr', { hasText: 'Inès Nouvelle' });
+	assert.equal(await row.locator('select[name="role"]').inputValue(), 'manager');
+	// the same address again: refused, said beside the section, values kept
+	await page.locator('#p-name').fill('Inès Bis');
+	await page.locator('#p-email').fill('ines.nouvelle@verdier-energie.fr');
+	await page.getByRole('button', { name: 'Ajouter la personne' }).click();
+	await page.waitForLoadState('load');
+	assert.match(await page.locator('#people [role="alert"]').innerText(), /déjà utilisée/);
+	assert.equal(await page.locator('#p-name').inputValue(), 'Inès Bis');
+	// an indicator with a mistake, then right
+	await page.locator('#i-key').fill('rappels_72h');
+	await page.locator('#i-kind').fill('call');
+	await page.locator('#i-expr').fill('count() where talk > ');
+	await page.locator('#i-name_fr').fill('Appels longs');
+	await page.getByRole('button', { name: 'Ajouter l\'indicateur' }).click();
+	await page.waitForLoadState('load');
+	assert.match(await page.locator('#indicators [role="alert"]').innerText(), /position 22/);
+	await page.locator('#i-expr').fill('count() where talk > 420');
+	await page.getByRole('button', { name: 'Ajouter l\'indicateur' }).click();
+	await page.waitForLoadState('load');
+	assert.equal(await page.locator('#indicators code', { hasText: 'rappels_72h' }).count(), 1);
+	// a token, shown once
+	await page.locator('#t-name').fill('téléphonie');
+	await page.getByRole('button', { name: 'Créer un jeton' }).click();
+	await page.waitForLoadState('load');
+	const token = await page.locator('.notice code').innerText();
+	assert.match(token, /^cbl_/);
+	const me = await fetch(server.base + '/api/me', { headers: { authorization: `Bearer ${token}` } });
+	assert.equal(me.status, 200);
+	await page.goto(server.base + '/admin');
+	assert.equal(await page.locator('.notice').count(), 0);
+	await done(ctx);
+});
+
+test('a member is kept out of administration and import', async () => {
+	const ctx = await context(browser, server);
+	const page = await ctx.newPage();
+	await login(page, server, AGENT);
+	assert.equal((await page.goto(server.base + '/admin')).status(), 403);
+	assert.equal((await page.goto(server.base + '/import')).status(), 403);
+	assert.equal(await page.getByRole('link', { name: 'Administration' }).count(), 0);
+	await done(ctx);
+});
