@@ -248,18 +248,30 @@ static int cmp_entry(const void *a, const void *b)
 
 int measure_batch_flush(struct measure_batch *b, struct err *e)
 {
-	/* in key order: the upserts walk the table's B-tree forward */
+	/* in key order: the month rows are written once each, walking the
+	 * table's B-tree forward */
 	size_t n = 0;
 	for (size_t i = 0; i < b->cap; i++)
 		if (b->tab[i].person)
 			b->tab[n++] = b->tab[i];
 	qsort(b->tab, n, sizeof(*b->tab), cmp_entry);
-	for (size_t i = 0; i < n; i++) {
-		struct slot_entry *x = &b->tab[i];
-		const struct mind *m = &b->inds[x->ind];
-		if (store_measure_merge(b->s, m->row.id, x->person, x->day, b->states + x->off,
-					indicator_state_len(&m->prog), e))
+	double month[31 * 4 * IND_MAX_SLOTS];
+	for (size_t i = 0; i < n;) {
+		const struct slot_entry *x = &b->tab[i];
+		const struct indicator *p = &b->inds[x->ind].prog;
+		size_t len = indicator_state_len(p);
+		day_t ms = date_month_start(x->day), me = date_month_end(x->day);
+		for (day_t d = ms; d <= me; d++)
+			indicator_state_init(p, month + (size_t)(d - ms) * len);
+		size_t j = i;
+		for (; j < n && b->tab[j].ind == x->ind && b->tab[j].person == x->person &&
+		       b->tab[j].day <= me; j++)
+			memcpy(month + (size_t)(b->tab[j].day - ms) * len, b->states + b->tab[j].off,
+			       len * sizeof(double));
+		if (store_measure_merge_month(b->s, b->inds[x->ind].row.id, x->person, ms, month,
+					      len, e))
 			return -1;
+		i = j;
 	}
 	memset(b->tab, 0, b->cap * sizeof(*b->tab));
 	b->used = 0;
@@ -353,7 +365,7 @@ struct acc {
 	size_t nb;
 	day_t from;
 	enum bucket bk;
-	day_t *bstart;
+	const day_t *bstart;
 	size_t len;
 };
 
@@ -383,7 +395,8 @@ static int on_state(void *ctx, id_t64 person, day_t day, const double *st, size_
 	(void)person;
 	if (n != c->len)
 		return 0;  /* a state of an older shape: skipped until backfilled */
-	indicator_state_merge(c->p, c->total, st);
+	if (c->total)
+		indicator_state_merge(c->p, c->total, st);
 	if (c->bucket)
 		indicator_state_merge(c->p, c->bucket + c->len * bucket_index(c, day), st);
 	return 0;
@@ -487,6 +500,110 @@ static int rollup(struct store *s, const struct org *org, const struct objective
 	return 0;
 }
 
+/* An objective's period cut into the buckets asked for, from the start to the
+ * due date (future ones stay empty); the pace and the trend always read days. */
+struct frame {
+	day_t upto;      /* min(today, due) */
+	size_t ndays;    /* days from the start to upto */
+	day_t *bstart;   /* first day of each bucket */
+	size_t nb;
+};
+
+static void frame_of(const struct objective *o, day_t today, enum bucket bk, struct arena *a,
+		     struct frame *f)
+{
+	f->upto = today < o->due ? today : o->due;
+	f->ndays = f->upto >= o->start ? (size_t)(f->upto - o->start + 1) : 0;
+	f->bstart = NULL;
+	f->nb = 0;
+	size_t capb = 0;
+	for (day_t d = bucket_start(bk, o->start); d <= o->due && f->nb < 5000;) {
+		*(day_t *)arena_push(a, &f->bstart, &f->nb, &capb, sizeof(day_t)) = d;
+		d = bk == B_MONTH ? date_add_months(d, 1) : bk == B_WEEK ? d + 7 : d + 1;
+	}
+}
+
+/* The series, the value and the progress, once the values are known. */
+static void finish(const struct org *org, const struct objective *o, const struct mind *m,
+		   day_t today, const struct frame *f, const double *vals, const double *cum,
+		   const struct point *pts, size_t npts, double value, double recent,
+		   struct arena *a, struct measured *out)
+{
+	out->series = arena_alloc(a, f->nb * sizeof(*out->series) + 1);
+	for (size_t i = 0; i < f->nb; i++) {
+		out->series[i].start = f->bstart[i];
+		out->series[i].value = vals[i];
+		out->series[i].to_date = cum ? cum[i] : NAN;
+	}
+	out->nseries = f->nb;
+	/* a cumulative indicator is worth 0 when nothing happened; a level is unknown */
+	if (isnan(value) && m->prog.cumulative && f->upto >= o->start)
+		value = 0;
+	out->has_value = !isnan(value);
+	out->value = value;
+	if (!o->has_target)
+		return;
+	struct progress_input in = {
+		o->direction, o->baseline, o->target, o->has_baseline, o->start, o->due, today,
+		m->prog.cumulative, org->working_days, value, out->has_value,
+		m->prog.cumulative ? NULL : pts, m->prog.cumulative ? 0 : npts, recent,
+		!m->prog.cumulative && !isnan(recent) };
+	out->has_progress = !progress_compute(&in, &out->p);
+}
+
+/* A mergeable indicator's objective from its days' states (f->ndays of
+ * them, from the start). */
+static void measured_from_days(const struct org *org, const struct objective *o,
+			       const struct mind *m, day_t today, const struct frame *f,
+			       const double *days, struct arena *a, struct measured *out)
+{
+	const struct indicator *p = &m->prog;
+	size_t len = indicator_state_len(p), ndays = f->ndays, nb = f->nb;
+	double *vals = arena_alloc(a, nb * sizeof(double) + 1);
+	double *cum = arena_alloc(a, nb * sizeof(double) + 1);
+	for (size_t i = 0; i < nb; i++)
+		vals[i] = cum[i] = NAN;
+	struct point *pts = malloc((ndays + 1) * sizeof(*pts));
+	if (!pts)
+		abort();
+	size_t npts = 0;
+	/* the last four weeks, for a level's forecast */
+	double last[4 * IND_MAX_SLOTS], run[4 * IND_MAX_SLOTS], part[4 * IND_MAX_SLOTS];
+	indicator_state_init(p, last);
+	for (size_t d = ndays > 28 ? ndays - 28 : 0; d < ndays; d++)
+		indicator_state_merge(p, last, days + d * len);
+	double recent = indicator_value(p, last);
+	indicator_state_init(p, run);
+	size_t d = 0;
+	for (size_t i = 0; i < nb; i++) {
+		day_t end = i + 1 < nb ? f->bstart[i + 1] : o->due + 1;
+		indicator_state_init(p, part);
+		bool any = false;
+		for (; d < ndays && o->start + (day_t)d < end; d++) {
+			const double *ds = days + d * len;
+			indicator_state_merge(p, part, ds);
+			indicator_state_merge(p, run, ds);
+			/* a level's trend is drawn through its value to date, day by
+			 * day: one day's rate is too noisy to extrapolate */
+			if (!p->cumulative && d >= ndays / 4) {
+				double dv = indicator_value(p, run);
+				if (!isnan(dv)) {
+					pts[npts].day = o->start + (day_t)d;
+					pts[npts++].value = dv;
+				}
+			}
+			any = true;
+		}
+		if (any) {
+			vals[i] = indicator_value(p, part);
+			cum[i] = indicator_value(p, run);
+		}
+	}
+	double value = ndays ? indicator_value(p, run) : NAN;
+	finish(org, o, m, today, f, vals, cum, pts, npts, value, recent, a, out);
+	free(pts);
+}
+
 static int measure_one(struct store *s, const struct org *org, const struct objective *o,
 		       day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
 		       struct arena *a, struct measured *out, int depth, struct err *e)
@@ -502,71 +619,31 @@ static int measure_one(struct store *s, const struct org *org, const struct obje
 	struct ids people;
 	if (measure_people(s, o, a, &people, e))
 		return -1;
-	day_t upto = today < o->due ? today : o->due;
-	/* the buckets asked for, from the start to the due date (future ones stay
-	 * empty); the pace and the trend always read days */
-	day_t *bstart = NULL;
-	size_t nb = 0, capb = 0;
-	for (day_t d = bucket_start(bk, o->start); d <= o->due && nb < 5000;) {
-		*(day_t *)arena_push(a, &bstart, &nb, &capb, sizeof(day_t)) = d;
-		d = bk == B_MONTH ? date_add_months(d, 1) : bk == B_WEEK ? d + 7 : d + 1;
-	}
-	size_t ndays = upto >= o->start ? (size_t)(upto - o->start + 1) : 0;
-	double *vals = arena_alloc(a, nb * sizeof(double) + 1);
-	double *cum = arena_alloc(a, nb * sizeof(double) + 1);
-	for (size_t i = 0; i < nb; i++)
-		vals[i] = cum[i] = NAN;
-	struct point *pts = arena_alloc(a, (ndays > nb ? ndays : nb) * sizeof(*pts) + 1);
-	size_t npts = 0;
-	double value = NAN, recent = NAN;
-	size_t len = indicator_state_len(&m->prog);
-	if (ndays && m->prog.mergeable) {
-		struct acc c = { &m->prog, arena_alloc(a, len * sizeof(double) + 1),
-				 arena_alloc(a, ndays * len * sizeof(double) + 1), ndays, o->start,
-				 B_DAY, arena_alloc(a, ndays * sizeof(day_t)), len };
-		for (size_t i = 0; i < ndays; i++) {
-			c.bstart[i] = o->start + (day_t)i;
-			indicator_state_init(&m->prog, c.bucket + i * len);
-		}
-		indicator_state_init(&m->prog, c.total);
-		if (store_measure_scan(s, m->row.id, &people, o->start, upto, on_state, &c, e))
+	struct frame f;
+	frame_of(o, today, bk, a, &f);
+	size_t len = indicator_state_len(&m->prog), ndays = f.ndays, nb = f.nb;
+	if (m->prog.mergeable) {
+		double *days = arena_alloc(a, ndays * len * sizeof(double) + 1);
+		for (size_t i = 0; i < ndays; i++)
+			indicator_state_init(&m->prog, days + i * len);
+		struct acc c = { &m->prog, NULL, days, ndays, o->start, B_DAY, &o->start, len };
+		if (ndays && store_measure_scan(s, m->row.id, &people, o->start, f.upto, on_state,
+						&c, e))
 			return -1;
-		value = indicator_value(&m->prog, c.total);
-		/* the last four weeks, for a level's forecast */
-		double last[4 * IND_MAX_SLOTS];
-		indicator_state_init(&m->prog, last);
-		for (size_t d = ndays > 28 ? ndays - 28 : 0; d < ndays; d++)
-			indicator_state_merge(&m->prog, last, c.bucket + d * len);
-		recent = indicator_value(&m->prog, last);
-		double run[4 * IND_MAX_SLOTS], part[4 * IND_MAX_SLOTS];
-		indicator_state_init(&m->prog, run);
-		size_t d = 0;
-		for (size_t i = 0; i < nb; i++) {
-			day_t end = i + 1 < nb ? bstart[i + 1] : o->due + 1;
-			indicator_state_init(&m->prog, part);
-			bool any = false;
-			for (; d < ndays && c.bstart[d] < end; d++) {
-				const double *ds = c.bucket + d * len;
-				indicator_state_merge(&m->prog, part, ds);
-				indicator_state_merge(&m->prog, run, ds);
-				/* a level's trend is drawn through its value to date, day by
-				 * day: one day's rate is too noisy to extrapolate */
-				double dv = indicator_value(&m->prog, run);
-				if (!isnan(dv) && d >= ndays / 4) {
-					pts[npts].day = c.bstart[d];
-					pts[npts++].value = dv;
-				}
-				any = true;
-			}
-			if (any) {
-				vals[i] = indicator_value(&m->prog, part);
-				cum[i] = indicator_value(&m->prog, run);
-			}
-		}
-	} else if (ndays) {
-		struct acc c = { &m->prog, NULL, NULL, nb, o->start, bk, bstart, len };
+		measured_from_days(org, o, m, today, &f, days, a, out);
+		return 0;
+	}
+	/* distinct() and percentile() read the records, by bucket */
+	double *vals = arena_alloc(a, nb * sizeof(double) + 1);
+	struct point *pts = arena_alloc(a, nb * sizeof(*pts) + 1);
+	size_t npts = 0;
+	double value = NAN;
+	for (size_t i = 0; i < nb; i++)
+		vals[i] = NAN;
+	if (ndays) {
+		struct acc c = { &m->prog, NULL, NULL, nb, o->start, bk, f.bstart, len };
 		struct ind_raw total;
-		struct ind_raw *bucket = calloc(nb, sizeof(*bucket));
+		struct ind_raw *bucket = calloc(nb ? nb : 1, sizeof(*bucket));
 		if (!bucket)
 			abort();
 		indicator_raw_init(&m->prog, &total);
@@ -574,14 +651,14 @@ static int measure_one(struct store *s, const struct org *org, const struct obje
 			indicator_raw_init(&m->prog, &bucket[i]);
 		struct rawacc r = { m, &total, bucket, &c };
 		int rc = store_activity_scan(s, o->org_id, m->row.kind, &people,
-					     (int64_t)o->start * 86400, ((int64_t)upto + 1) * 86400,
+					     (int64_t)o->start * 86400, ((int64_t)f.upto + 1) * 86400,
 					     on_raw, &r, e);
 		if (!rc) {
 			value = indicator_raw_value(&m->prog, &total);
-			for (size_t i = 0; i < nb && bstart[i] <= upto; i++) {
+			for (size_t i = 0; i < nb && f.bstart[i] <= f.upto; i++) {
 				vals[i] = indicator_raw_value(&m->prog, &bucket[i]);
 				if (!isnan(vals[i])) {
-					pts[npts].day = bstart[i];
+					pts[npts].day = f.bstart[i];
 					pts[npts++].value = vals[i];
 				}
 			}
@@ -593,26 +670,7 @@ static int measure_one(struct store *s, const struct org *org, const struct obje
 		if (rc)
 			return -1;
 	}
-	out->series = arena_alloc(a, nb * sizeof(*out->series) + 1);
-	for (size_t i = 0; i < nb; i++) {
-		out->series[i].start = bstart[i];
-		out->series[i].value = vals[i];
-		out->series[i].to_date = cum[i];
-	}
-	out->nseries = nb;
-	/* a cumulative indicator is worth 0 when nothing happened; a level is unknown */
-	if (isnan(value) && m->prog.cumulative && upto >= o->start)
-		value = 0;
-	out->has_value = !isnan(value);
-	out->value = value;
-	if (!o->has_target)
-		return 0;
-	struct progress_input in = {
-		o->direction, o->baseline, o->target, o->has_baseline, o->start, o->due, today,
-		m->prog.cumulative, org->working_days, value, out->has_value,
-		m->prog.cumulative ? NULL : pts, m->prog.cumulative ? 0 : npts, recent,
-		!m->prog.cumulative && !isnan(recent) };
-	out->has_progress = !progress_compute(&in, &out->p);
+	finish(org, o, m, today, &f, vals, NULL, pts, npts, value, NAN, a, out);
 	return 0;
 }
 

@@ -187,7 +187,8 @@ static int migrate(struct store *s, struct err *e)
 		if (sq_exec(s, "BEGIN IMMEDIATE", e))
 			return -1;
 		if (sq_exec(s, (const char *)migrations_files[i].data, e) || sq_exec(s, pragma, e) ||
-		    (i + 1 == 4 && store_indicator_install_catalog(s, 0, e))) {
+		    (i + 1 == 4 && store_indicator_install_catalog(s, 0, e)) ||
+		    (i + 1 == 6 && sq_measure_days_to_months(s, e))) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}

@@ -39,5 +39,7 @@ int sq_one_row(struct store *s, sqlite3_stmt *st, const char *what, struct err *
 void sq_bind_ids(sqlite3_stmt *st, int i, const struct ids *set);
 /* SQL functions of the backend (cible_merge for measure states) */
 int sq_register_functions(struct store *s, struct err *e);
+/* migration 6: measure_day rows into measure_month */
+int sq_measure_days_to_months(struct store *s, struct err *e);
 
 #endif

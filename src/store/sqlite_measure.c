@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/date.h"
 #include "core/indicator.h"
 #include "store/sqlite_int.h"
 
@@ -120,7 +121,9 @@ int store_indicator_delete(struct store *s, id_t64 org, id_t64 id, struct err *e
 		return -1;
 	sqlite3_bind_int64(st, 1, org);
 	sqlite3_bind_int64(st, 2, id);
-	return sq_step_update(s, st, "indicator", e);
+	if (sq_step_update(s, st, "indicator", e))
+		return -1;
+	return store_measure_clear(s, id, e);  /* its states go with it */
 }
 
 #define IND_COLS "id, key, kind, expr, unit, name_fr, name_en"
@@ -211,66 +214,196 @@ int store_indicator_uses(struct store *s, id_t64 org, const char *key, int64_t *
 
 /* --- measure states ------------------------------------------------------- */
 
-int store_measure_merge(struct store *s, id_t64 indicator, id_t64 person, day_t day,
-			const double *st_vals, size_t nvals, struct err *e)
+/* A month's row is keyed by indicator << 40 | person << 16 | month index
+ * (months since January 1970): one person's months are one range of the
+ * table's own B-tree, read without a second index, and the row (a state for
+ * each day of the month, a few kilobytes) stays in its page, as it would not
+ * in a WITHOUT ROWID table. */
+#define KEY_IND_BITS 23
+#define KEY_PERSON_BITS 24
+#define KEY_MONTH_BITS 16
+
+static int64_t month_index(day_t d)
 {
-	static const char sql[] = "INSERT INTO measure_day(indicator_id, person_id, day, state)"
-		" VALUES (?, ?, ?, ?) ON CONFLICT (indicator_id, person_id, day)"
-		" DO UPDATE SET state = cible_merge(state, excluded.state)";
+	int y, m, dd;
+	date_to_ymd(d, &y, &m, &dd);
+	return (int64_t)(y - 1970) * 12 + (m - 1);
+}
+
+static int64_t month_key(id_t64 indicator, id_t64 person, int64_t month)
+{
+	return (int64_t)(((uint64_t)indicator << (KEY_PERSON_BITS + KEY_MONTH_BITS)) |
+			 ((uint64_t)person << KEY_MONTH_BITS) | (uint64_t)month);
+}
+
+static int key_fits(id_t64 indicator, id_t64 person, int64_t month, struct err *e)
+{
+	if (indicator > 0 && indicator < (1 << KEY_IND_BITS) && person > 0 &&
+	    person < (1 << KEY_PERSON_BITS) && month >= 0 && month < (1 << KEY_MONTH_BITS))
+		return 0;
+	return err_set(e, 500, "internal", NULL,
+		       "measure states: an indicator, person or month beyond the store's range",
+		       NULL);
+}
+
+int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, day_t month,
+			      const double *days, size_t nvals, struct err *e)
+{
+	static const char sql[] = "INSERT INTO measure_month(key, indicator_id, person_id, month, days)"
+		" VALUES (?, ?, ?, ?, ?) ON CONFLICT (key)"
+		" DO UPDATE SET days = cible_merge(days, excluded.days)";
+	int64_t mi = month_index(month);
+	if (key_fits(indicator, person, mi, e))
+		return -1;
+	int y, m, d;
+	date_to_ymd(month, &y, &m, &d);
+	size_t bytes = (size_t)date_days_in_month(y, m) * nvals * sizeof(double);
 	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, indicator);
-	sqlite3_bind_int64(st, 2, person);
-	sqlite3_bind_int(st, 3, day);
-	sqlite3_bind_blob(st, 4, st_vals, (int)(nvals * sizeof(double)), SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, month_key(indicator, person, mi));
+	sqlite3_bind_int64(st, 2, indicator);
+	sqlite3_bind_int64(st, 3, person);
+	sqlite3_bind_int(st, 4, date_month_start(month));
+	sqlite3_bind_blob(st, 5, days, (int)bytes, SQLITE_STATIC);
 	return sq_step_done(s, st, e);
 }
 
 int store_measure_clear(struct store *s, id_t64 indicator, struct err *e)
 {
-	static const char sql[] = "DELETE FROM measure_day WHERE indicator_id = ?";
+	static const char sql[] = "DELETE FROM measure_month WHERE key BETWEEN ? AND ?";
+	if (key_fits(indicator, 1, 0, e))
+		return -1;
 	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, indicator);
+	sqlite3_bind_int64(st, 1, month_key(indicator, 0, 0));
+	sqlite3_bind_int64(st, 2, month_key(indicator + 1, 0, 0) - 1);
 	return sq_step_done(s, st, e);
+}
+
+/* a day whose groups all count nothing had no record */
+static bool state_empty(const double *st, size_t nvals)
+{
+	for (size_t i = 0; i < nvals; i += 4)
+		if (st[i] != 0)
+			return false;
+	return true;
 }
 
 int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
 		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e)
 {
-	/* everyone: a range of the primary key; a set: the key per person (CROSS
-	 * JOIN keeps the set outside, so each person is a seek, not a scan) */
-	static const char sql_all[] = "SELECT person_id, day, state FROM measure_day"
-		" WHERE indicator_id = ?1 AND day BETWEEN ?2 AND ?3 ORDER BY person_id, day";
-	static const char sql_set[] = "SELECT m.person_id, m.day, m.state FROM json_each(?4) p"
-		" CROSS JOIN measure_day m ON m.indicator_id = ?1 AND m.person_id = p.value"
-		" AND m.day BETWEEN ?2 AND ?3";
+	/* everyone: the indicator's range of keys; a set: a range per person
+	 * (CROSS JOIN keeps the set outside, so each person is one seek) */
+	static const char sql_all[] = "SELECT person_id, month, days FROM measure_month"
+		" WHERE key BETWEEN ?1 AND ?2 AND month BETWEEN ?3 AND ?4";
+	static const char sql_set[] = "SELECT m.person_id, m.month, m.days FROM json_each(?5) p"
+		" CROSS JOIN measure_month m ON m.key BETWEEN ?1 + (p.value << 16) + ?6"
+		" AND ?1 + (p.value << 16) + ?7";
+	if (from > to)
+		return 0;
+	if (key_fits(indicator, 1, 0, e))
+		return -1;
+	int64_t mfrom = month_index(from), mto = month_index(to);
+	if (mfrom < 0)
+		mfrom = 0;
+	if (mto >= 1 << KEY_MONTH_BITS)
+		mto = (1 << KEY_MONTH_BITS) - 1;
 	sqlite3_stmt *st = sq_prep(s, people ? sql_set : sql_all, e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, indicator);
-	sqlite3_bind_int(st, 2, from);
-	sqlite3_bind_int(st, 3, to);
-	if (people)
-		sq_bind_ids(st, 4, people);
+	sqlite3_bind_int64(st, 1, month_key(indicator, 0, 0));
+	if (people) {
+		sq_bind_ids(st, 5, people);
+		sqlite3_bind_int64(st, 6, mfrom);
+		sqlite3_bind_int64(st, 7, mto);
+	} else {
+		sqlite3_bind_int64(st, 2, month_key(indicator + 1, 0, 0) - 1);
+		sqlite3_bind_int(st, 3, date_month_start(from));
+		sqlite3_bind_int(st, 4, to);
+	}
+	double buf[31 * 4 * IND_MAX_SLOTS];
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t month = sqlite3_column_int(st, 1);
+		int y, m, d;
+		date_to_ymd(month, &y, &m, &d);
+		size_t ndays = (size_t)date_days_in_month(y, m);
 		size_t bytes = (size_t)sqlite3_column_bytes(st, 2);
-		const double *v = sqlite3_column_blob(st, 2);
-		double tmp[4 * IND_MAX_SLOTS];
-		if (bytes > sizeof(tmp) || bytes % sizeof(double))
+		size_t nvals = bytes / sizeof(double) / ndays;
+		if (bytes > sizeof(buf) || nvals % 4 || nvals * ndays * sizeof(double) != bytes)
 			continue;  /* a state from another shape of the indicator: ignored */
-		memcpy(tmp, v, bytes);  /* the blob need not be aligned */
-		if (fn(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), tmp,
-		       bytes / sizeof(double))) {
-			rc = SQLITE_DONE;
-			break;
+		memcpy(buf, sqlite3_column_blob(st, 2), bytes);  /* the blob need not be aligned */
+		id_t64 person = sqlite3_column_int64(st, 0);
+		size_t i0 = from > month ? (size_t)(from - month) : 0;
+		size_t i1 = to - month < (day_t)ndays ? (size_t)(to - month) + 1 : ndays;
+		for (size_t i = i0; i < i1; i++) {
+			const double *dst = buf + i * nvals;
+			if (state_empty(dst, nvals))
+				continue;
+			if (fn(ctx, person, month + (day_t)i, dst, nvals)) {
+				sq_done(s, st);
+				return 0;
+			}
 		}
 	}
 	sq_done(s, st);
 	return rc == SQLITE_DONE ? 0 : sq_db_err(s, e);
+}
+
+/* Migration 6: the per-day rows of measure_day become month rows. */
+int sq_measure_days_to_months(struct store *s, struct err *e)
+{
+	static const char sql[] = "SELECT indicator_id, person_id, day, state FROM measure_day"
+		" ORDER BY indicator_id, person_id, day";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return sq_db_err(s, e);
+	double buf[31 * 4 * IND_MAX_SLOTS];
+	id_t64 ind = 0, person = 0;
+	day_t month = 0;
+	size_t nvals = 0;
+	bool open = false;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id_t64 i = sqlite3_column_int64(st, 0), p = sqlite3_column_int64(st, 1);
+		day_t d = sqlite3_column_int(st, 2);
+		size_t bytes = (size_t)sqlite3_column_bytes(st, 3);
+		size_t n = bytes / sizeof(double);
+		if (!n || n % 4 || n > 4 * IND_MAX_SLOTS || bytes % sizeof(double))
+			continue;
+		day_t ms = date_month_start(d);
+		if (open && (i != ind || p != person || ms != month || n != nvals)) {
+			if (store_measure_merge_month(s, ind, person, month, buf, nvals, e))
+				goto fail;
+			open = false;
+		}
+		if (!open) {
+			ind = i;
+			person = p;
+			month = ms;
+			nvals = n;
+			for (size_t k = 0; k < 31 * n; k += 4) {
+				buf[k] = buf[k + 1] = 0;
+				buf[k + 2] = INFINITY;
+				buf[k + 3] = -INFINITY;
+			}
+			open = true;
+		}
+		memcpy(buf + (size_t)(d - ms) * n, sqlite3_column_blob(st, 3), bytes);
+	}
+	if (rc != SQLITE_DONE) {
+		sq_db_err(s, e);
+		goto fail;
+	}
+	if (open && store_measure_merge_month(s, ind, person, month, buf, nvals, e))
+		goto fail;
+	sqlite3_finalize(st);
+	return sq_exec(s, "DROP TABLE measure_day", e);
+fail:
+	sqlite3_finalize(st);
+	return -1;
 }
 
 int store_activity_scan(struct store *s, id_t64 org, const char *kind, const struct ids *people,

@@ -182,15 +182,20 @@ int store_indicator_list(struct store *s, id_t64 org, struct arena *a,
 int store_indicator_uses(struct store *s, id_t64 org, const char *key, int64_t *n,
 			 struct err *e);
 
-/* Measure states: per indicator, person and day, nvals doubles (see
- * core/indicator.h). merge adds st into the stored state. */
-int store_measure_merge(struct store *s, id_t64 indicator, id_t64 person, day_t day,
-			const double *st, size_t nvals, struct err *e);
+/* Measure states (core/indicator.h: groups of n, sum, min, max as doubles,
+ * nvals per state) are kept by indicator, person and month: the month's days
+ * in turn, the empty state (0, 0, inf, -inf) on a day without records.
+ * merge_month adds days (one state per day of month, from its first day)
+ * into the stored month. Ids must stay below 2^23 (indicators) and 2^24
+ * (people): the SQLite backend packs the three into its row key. */
+int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, day_t month,
+			      const double *days, size_t nvals, struct err *e);
 int store_measure_clear(struct store *s, id_t64 indicator, struct err *e);
 typedef int (*measure_row_fn)(void *ctx, id_t64 person, day_t day, const double *st,
 			      size_t nvals);
-/* Rows of indicator for people (NULL: everyone) with day in [from, to], in
- * no particular order. The callback's non-zero return stops the scan. */
+/* The days with records of indicator for people (NULL: everyone) in
+ * [from, to]: each person's days in order, the people in no particular
+ * order. The callback's non-zero return stops the scan. */
 int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
 		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e);
 typedef int (*activity_fn)(void *ctx, const struct activity *x);
