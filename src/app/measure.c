@@ -753,13 +753,348 @@ static int cmp_parent(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* --- many objectives: one scan per indicator -------------------------------
+ *
+ * Objectives on the same mergeable indicator share one scan of its states:
+ * each row is read once, whatever the number of objectives it counts for. A
+ * person's days go to their own objectives (finished as soon as the scan
+ * leaves that person, so only one person's days are in memory) and to their
+ * unit's days; units are then merged into their parents, bottom-up, and a
+ * collective objective reads its unit's days. */
+
+struct owned {
+	id_t64 person;
+	size_t obj;
+};
+
+struct shared {
+	const struct org *org;
+	const struct objective *v;
+	struct measured *out;
+	const struct mind *m;
+	size_t len;
+	day_t today, from, to;
+	enum bucket bk;
+	struct arena *a;
+	/* the individual objectives, by owner */
+	struct owned *own;
+	size_t nown;
+	/* every person's unit, and the units' days (NULL: not needed) */
+	const struct ids *people;
+	const id_t64 *unit_of;
+	const struct unit *units;
+	size_t nunits;
+	double **udays;
+	bool *done;
+	/* the person being read: their objectives [lo, hi) and their days */
+	id_t64 cur;
+	size_t lo, hi;
+	double *scratch;
+	size_t cap;
+	double *uacc;
+};
+
+static int cmp_owned(const void *a, const void *b)
+{
+	const struct owned *x = a, *y = b;
+	return x->person < y->person ? -1 : x->person > y->person ? 1
+	       : x->obj < y->obj ? -1 : x->obj > y->obj;
+}
+
+static size_t unit_index(const struct unit *u, size_t n, id_t64 id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (u[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && u[lo].id == id ? lo : n;
+}
+
+static size_t obj_days(const struct objective *o, day_t today)
+{
+	day_t upto = today < o->due ? today : o->due;
+	return upto >= o->start ? (size_t)(upto - o->start + 1) : 0;
+}
+
+/* the current person's objectives are complete: their progress */
+static void finish_person(struct shared *sh)
+{
+	double *d = sh->scratch;
+	for (size_t k = sh->lo; k < sh->hi; k++) {
+		const struct objective *o = &sh->v[sh->own[k].obj];
+		struct frame f;
+		frame_of(o, sh->today, sh->bk, sh->a, &f);
+		measured_from_days(sh->org, o, sh->m, sh->today, &f, d, sh->a,
+				   &sh->out[sh->own[k].obj]);
+		d += f.ndays * sh->len;
+		sh->done[sh->own[k].obj] = true;
+	}
+	sh->lo = sh->hi = 0;
+}
+
+static void start_person(struct shared *sh, id_t64 person)
+{
+	sh->cur = person;
+	/* their objectives: binary search on the owner */
+	size_t lo = 0, hi = sh->nown;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (sh->own[mid].person < person)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	sh->lo = sh->hi = lo;
+	size_t need = 0;
+	while (sh->hi < sh->nown && sh->own[sh->hi].person == person)
+		need += obj_days(&sh->v[sh->own[sh->hi++].obj], sh->today) * sh->len;
+	if (need > sh->cap) {
+		free(sh->scratch);
+		sh->cap = need;
+		sh->scratch = malloc(need * sizeof(double));
+		if (!sh->scratch)
+			abort();
+	}
+	for (size_t i = 0; i < need; i += sh->len)
+		indicator_state_init(&sh->m->prog, sh->scratch + i);
+	/* their unit's days, when a collective objective reads them */
+	sh->uacc = NULL;
+	const id_t64 *pv = sh->people->v;
+	lo = 0;
+	hi = sh->people->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (pv[mid] < person)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < sh->people->n && pv[lo] == person) {
+		size_t u = unit_index(sh->units, sh->nunits, sh->unit_of[lo]);
+		if (u < sh->nunits)
+			sh->uacc = sh->udays[u];
+	}
+}
+
+static int on_shared(void *ctx, id_t64 person, day_t day, const double *st, size_t n)
+{
+	struct shared *sh = ctx;
+	if (n != sh->len)
+		return 0;  /* a state of an older shape: skipped until backfilled */
+	if (person != sh->cur) {
+		finish_person(sh);
+		start_person(sh, person);
+	}
+	double *d = sh->scratch;
+	for (size_t k = sh->lo; k < sh->hi; k++) {
+		const struct objective *o = &sh->v[sh->own[k].obj];
+		size_t nd = obj_days(o, sh->today);
+		if (day >= o->start && (size_t)(day - o->start) < nd)
+			indicator_state_merge(&sh->m->prog, d + (size_t)(day - o->start) * sh->len, st);
+		d += nd * sh->len;
+	}
+	if (sh->uacc && day >= sh->from && day <= sh->to)
+		indicator_state_merge(&sh->m->prog, sh->uacc + (size_t)(day - sh->from) * sh->len, st);
+	return 0;
+}
+
+static __thread const int *cmp_depth;
+
+static int cmp_deeper(const void *a, const void *b)
+{
+	int x = cmp_depth[*(const size_t *)a], y = cmp_depth[*(const size_t *)b];
+	return y - x;
+}
+
+/* An objective measured from day states: a mergeable indicator, dates. */
+static bool shareable(const struct objective *o, const struct mind *m)
+{
+	return m && m->ok && m->prog.mergeable && o->start != DAY_NONE && o->due != DAY_NONE &&
+	       (o->owner_person_id || o->owner_unit_id);
+}
+
+/* The objectives of v on indicator m not yet done[], measured with one scan
+ * (out[i].ind already found); done[i] is set for each objective measured. */
+static int measure_shared(struct store *s, const struct org *org, const struct objective *v,
+			  size_t n, bool *done, const struct mind *m, day_t today,
+			  enum bucket bk, const struct ids *people, const id_t64 *unit_of,
+			  const struct unit *units, size_t nunits, struct arena *a,
+			  struct measured *out, struct err *e)
+{
+	struct shared sh;
+	memset(&sh, 0, sizeof(sh));
+	sh.org = org;
+	sh.v = v;
+	sh.out = out;
+	sh.m = m;
+	sh.len = indicator_state_len(&m->prog);
+	sh.today = today;
+	sh.bk = bk;
+	sh.a = a;
+	sh.people = people;
+	sh.unit_of = unit_of;
+	sh.units = units;
+	sh.nunits = nunits;
+	sh.done = done;
+	/* the owners, the units that collect, the union of the periods read */
+	sh.own = arena_alloc(a, (n + 1) * sizeof(*sh.own));
+	bool *owner = arena_alloc(a, nunits + 1);
+	size_t ncoll = 0;
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct objective *o = &v[i];
+		if (done[i] || !shareable(o, out[i].ind) || out[i].ind != m)
+			continue;
+		if (o->owner_person_id) {
+			sh.own[sh.nown].person = o->owner_person_id;
+			sh.own[sh.nown++].obj = i;
+		} else {
+			size_t u = unit_index(units, nunits, o->owner_unit_id);
+			if (u == nunits)
+				continue;  /* measured alone */
+			owner[u] = true;
+			ncoll++;
+		}
+		size_t nd = obj_days(o, today);
+		if (!nd)
+			continue;
+		day_t upto = o->start + (day_t)nd - 1;
+		if (!any || o->start < sh.from)
+			sh.from = o->start;
+		if (!any || upto > sh.to)
+			sh.to = upto;
+		any = true;
+	}
+	qsort(sh.own, sh.nown, sizeof(*sh.own), cmp_owned);
+	size_t span = any ? (size_t)(sh.to - sh.from + 1) : 0;
+	/* the units whose days are gathered: the collecting ones and all under
+	 * them; parents by index, depths for the bottom-up merge */
+	size_t *parent = arena_alloc(a, (nunits + 1) * sizeof(size_t));
+	int *depth = arena_alloc(a, (nunits + 1) * sizeof(int));
+	bool *need = arena_alloc(a, nunits + 1);
+	sh.udays = arena_alloc(a, (nunits + 1) * sizeof(double *));
+	for (size_t u = 0; u < nunits; u++)
+		parent[u] = units[u].parent_id ? unit_index(units, nunits, units[u].parent_id) : nunits;
+	size_t nneed = 0;
+	for (size_t u = 0; u < nunits; u++) {
+		size_t x = u;
+		for (int hops = 0; x < nunits && hops <= (int)nunits; hops++, x = parent[x]) {
+			depth[u] = hops;
+			need[u] = need[u] || owner[x];
+		}
+		nneed += need[u];
+	}
+	if (ncoll && (double)nneed * span * sh.len * sizeof(double) > 512.0 * 1024 * 1024) {
+		/* too many days to hold: the collective objectives are measured alone */
+		memset(need, 0, nunits + 1);
+		ncoll = 0;
+	}
+	for (size_t u = 0; u < nunits && ncoll && span; u++) {
+		if (!need[u])
+			continue;
+		sh.udays[u] = malloc(span * sh.len * sizeof(double));
+		if (!sh.udays[u])
+			abort();
+		for (size_t d = 0; d < span; d++)
+			indicator_state_init(&m->prog, sh.udays[u] + d * sh.len);
+	}
+	/* the people read: everyone when they are most of the organisation */
+	size_t nread = 0;
+	id_t64 *read = arena_alloc(a, (people->n + sh.nown + 1) * sizeof(id_t64));
+	for (size_t i = 0, k = 0; i < people->n; i++) {
+		while (k < sh.nown && sh.own[k].person < people->v[i])
+			k++;
+		bool mine = k < sh.nown && sh.own[k].person == people->v[i];
+		size_t u = unit_index(units, nunits, unit_of[i]);
+		if (mine || (u < nunits && sh.udays[u]))
+			read[nread++] = people->v[i];
+	}
+	struct ids rs = { read, nread };
+	int rc = 0;
+	sh.cur = 0;
+	if (any && nread)
+		rc = store_measure_scan(s, m->row.id, nread * 2 >= people->n ? NULL : &rs, sh.from,
+					sh.to, on_shared, &sh, e);
+	if (!rc) {
+		finish_person(&sh);
+		/* owners without a single day of records */
+		for (size_t k = 0; k < sh.nown; k++)
+			if (!done[sh.own[k].obj]) {
+				start_person(&sh, sh.own[k].person);
+				finish_person(&sh);
+			}
+		/* units into their parents, the deepest first */
+		size_t *order = arena_alloc(a, (nunits + 1) * sizeof(size_t));
+		for (size_t u = 0; u < nunits; u++)
+			order[u] = u;
+		cmp_depth = depth;
+		qsort(order, nunits, sizeof(size_t), cmp_deeper);
+		for (size_t q = 0; q < nunits && span; q++) {
+			size_t u = order[q], p = parent[u];
+			if (!sh.udays[u] || p >= nunits || !sh.udays[p])
+				continue;
+			for (size_t d = 0; d < span; d++)
+				indicator_state_merge(&m->prog, sh.udays[p] + d * sh.len,
+						      sh.udays[u] + d * sh.len);
+		}
+		for (size_t i = 0; i < n && ncoll; i++) {
+			const struct objective *o = &v[i];
+			if (done[i] || o->owner_person_id || out[i].ind != m || !shareable(o, m))
+				continue;
+			size_t u = unit_index(units, nunits, o->owner_unit_id);
+			if (u == nunits || !need[u])
+				continue;
+			struct frame f;
+			frame_of(o, today, bk, a, &f);
+			const double *days = f.ndays ? sh.udays[u] + (size_t)(o->start - sh.from) * sh.len
+					     : NULL;
+			measured_from_days(org, o, m, today, &f, days, a, &out[i]);
+			done[i] = true;
+		}
+	}
+	for (size_t u = 0; u < nunits; u++)
+		free(sh.udays[u]);
+	free(sh.scratch);
+	return rc;
+}
+
 int measure_many(struct store *s, const struct org *org, const struct objective *v, size_t n,
 		 day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
 		 struct arena *a, struct measured *out, struct err *e)
 {
-	/* each objective once, without descending into its children... */
+	/* each objective once, without descending into its children: those on a
+	 * mergeable indicator one scan per indicator, the others alone... */
+	bool *done = arena_alloc(a, n + 1);
+	bool *used = arena_alloc(a, ninds + 1);
+	size_t nshare = 0;
+	for (size_t i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof(out[i]));
+		out[i].rollup = -1;
+		out[i].ind = measure_find(inds, ninds, v[i].indicator);
+		if (shareable(&v[i], out[i].ind)) {
+			used[out[i].ind - inds] = true;
+			nshare++;
+		}
+	}
+	if (nshare) {
+		struct ids people;
+		id_t64 *unit_of;
+		struct unit *units;
+		size_t nunits;
+		if (store_person_units(s, org->id, a, &people, &unit_of, e) ||
+		    store_unit_list(s, org->id, a, &units, &nunits, e))
+			return -1;
+		for (size_t k = 0; k < ninds; k++)
+			if (used[k] && measure_shared(s, org, v, n, done, &inds[k], today, bk, &people,
+						      unit_of, units, nunits, a, out, e))
+				return -1;
+	}
 	for (size_t i = 0; i < n; i++)
-		if (measure_one(s, org, &v[i], today, bk, inds, ninds, a, &out[i], 99, e))
+		if (!done[i] && measure_one(s, org, &v[i], today, bk, inds, ninds, a, &out[i], 99, e))
 			return -1;
 	/* ...then the roll-up from the results, children before parents: an
 	 * objective's level is deeper than its parent's, so four passes from the

@@ -449,6 +449,29 @@ int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
 	return sq_collect_ids(s, st, a, out, e);
 }
 
+int store_person_units(struct store *s, id_t64 org, struct arena *a, struct ids *people,
+		       id_t64 **units, struct err *e)
+{
+	static const char sql[] = "SELECT id, unit_id FROM person WHERE org_id = ? ORDER BY id";
+	sqlite3_stmt *st = sq_prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	size_t n = 0, cap = 0, capu = 0, nu = 0;
+	people->v = NULL;
+	*units = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*(id_t64 *)arena_push(a, &people->v, &n, &cap, sizeof(id_t64)) =
+			sqlite3_column_int64(st, 0);
+		*(id_t64 *)arena_push(a, units, &nu, &capu, sizeof(id_t64)) =
+			sqlite3_column_int64(st, 1);
+	}
+	people->n = n;
+	sq_done(s, st);
+	return rc == SQLITE_DONE ? 0 : sq_db_err(s, e);
+}
+
 /* --- import mappings ------------------------------------------------------ */
 
 int store_mapping_put(struct store *s, id_t64 org, const char *name, const char *spec,

@@ -194,8 +194,8 @@ int store_measure_clear(struct store *s, id_t64 indicator, struct err *e);
 typedef int (*measure_row_fn)(void *ctx, id_t64 person, day_t day, const double *st,
 			      size_t nvals);
 /* The days with records of indicator for people (NULL: everyone) in
- * [from, to]: each person's days in order, the people in no particular
- * order. The callback's non-zero return stops the scan. */
+ * [from, to]: each person's days together and in order, the people in no
+ * particular order. The callback's non-zero return stops the scan. */
 int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
 		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e);
 typedef int (*activity_fn)(void *ctx, const struct activity *x);
@@ -206,6 +206,9 @@ int store_activity_scan(struct store *s, id_t64 org, const char *kind, const str
 /* people of a set of units (active or not), sorted by id */
 int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
 			  struct arena *a, struct ids *out, struct err *e);
+/* every person of org (active or not) by id, and each one's unit in *units */
+int store_person_units(struct store *s, id_t64 org, struct arena *a, struct ids *people,
+		       id_t64 **units, struct err *e);
 
 /* saved import mappings: a name and a JSON spec */
 int store_mapping_put(struct store *s, id_t64 org, const char *name, const char *spec,

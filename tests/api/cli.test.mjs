@@ -153,3 +153,28 @@ test('check explains a stored objective\'s SMART verdict in French, in English, 
 	assert.match(missing.err, /objective not found/);
 	assert.equal(run(['check', '--db', db]).code, 2);
 });
+
+test('everyone\'s progress at once (one scan per indicator) equals each objective measured alone', () => {
+	const db = join(dir, 'many.db');
+	assert.equal(run(['demo', '--db', db, '--people', '60', '--today', '2026-11-25']).code, 0);
+	for (const [today, by] of [['2026-11-25', 'month'], ['2026-10-20', 'week'], ['2026-02-03', 'day']]) {
+		const all = run(['progress', '--db', db, '--all', '--json', '--today', today, '--by', by]);
+		assert.equal(all.code, 0, all.err);
+		const many = JSON.parse(all.out);
+		assert.ok(many.length >= 50);
+		const measured = many.filter((m) => m.measured && m.value !== null);
+		if (today === '2026-11-25')
+			assert.ok(measured.length > 40, `most objectives measured: ${measured.length}`);
+		for (const m of many) {
+			const one = run(['progress', '--db', db, '--objective', String(m.objective_id), '--json',
+				'--today', today, '--by', by]);
+			assert.equal(one.code, 0, one.err);
+			const alone = JSON.parse(one.out);
+			// the roll-up of children is read two levels down when alone, across
+			// the whole list at once: everything else must be the same
+			for (const k of Object.keys(m))
+				if (!k.startsWith('rollup') && k !== 'children')
+					assert.deepEqual(alone[k], m[k], `objective ${m.objective_id} ${k} on ${today}`);
+		}
+	}
+});
