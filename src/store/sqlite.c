@@ -1052,10 +1052,13 @@ int store_person_resolve(struct store *s, id_t64 org, const char *key, id_t64 *p
 			 struct err *e)
 {
 	/* an id, then an email, an employee code, a full name: the first that
-	 * names exactly one person wins */
-	static const char sql[] = "SELECT id FROM person WHERE org_id = ?1 AND"
-		" (CAST(id AS TEXT) = ?2 OR email = ?2 OR code = ?2 OR name = ?2)"
-		" ORDER BY CAST(id AS TEXT) = ?2 DESC, email = ?2 DESC, code = ?2 DESC LIMIT 2";
+	 * names a person wins; each a look-up in an index (the id as text only
+	 * matches an id when it is a whole number: column affinity) */
+	static const char sql[] = "SELECT id, 0 FROM person WHERE id = ?2 AND org_id = ?1"
+		" UNION ALL SELECT id, 1 FROM person WHERE email = ?2 AND org_id = ?1"
+		" UNION ALL SELECT id, 2 FROM person WHERE org_id = ?1 AND code = ?2"
+		" UNION ALL SELECT id, 3 FROM person WHERE org_id = ?1 AND name = ?2"
+		" ORDER BY 2 LIMIT 1";
 	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;

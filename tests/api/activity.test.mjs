@@ -95,3 +95,17 @@ test('a bad kind, a missing list or too many records are refused before anything
 	assert.equal(wrongType.status, 400);
 	assert.equal(wrongType.body.error.field, 'records');
 });
+
+test('a record\'s person may be an id, an email in any case or a full name; "12abc" is no id', async () => {
+	const me = await ok(fx.clients.admin.get(`/api/people/${fx.people.member1}`));
+	const before = await countFor(fx.people.member1);
+	const r = await ok(fx.clients.admin.post('/api/activity', { kind: 'call', records: [
+		call('p-1', String(fx.people.member1)), call('p-2', EMAILS.member1.toUpperCase()),
+		call('p-3', me.name)] }));
+	assert.deepEqual([r.stored, r.rejected.length], [3, 0]);
+	assert.equal(await countFor(fx.people.member1), before + 3);
+	const bad = await fx.clients.admin.post('/api/activity', { kind: 'call',
+		records: [call('p-4', `${fx.people.member1}abc`)] });
+	assert.equal(bad.status, 422);
+	assert.equal(bad.body.error.report.rejected[0].field, 'person');
+});

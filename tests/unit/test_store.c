@@ -268,20 +268,18 @@ TEST("measure states merge by month and scan by day, within the range asked")
 
 TEST("migration 6 moves per-day measure states into month rows")
 {
-	struct store *s = fresh();
-	store_close(s);
-	raw_exec("DROP TABLE measure_month;"
-		 "CREATE TABLE measure_day (indicator_id INTEGER NOT NULL, person_id INTEGER NOT NULL,"
-		 " day INTEGER NOT NULL, state BLOB NOT NULL,"
-		 " PRIMARY KEY (indicator_id, person_id, day)) WITHOUT ROWID;"
-		 /* 20454 = 2026-01-01; states of 4 doubles: n, sum, min, max */
+	snprintf(path, sizeof(path), "/tmp/cible-test-store-%d.db", (int)getpid());
+	unlink(path);
+	for (int i = 0; i < 5; i++)  /* a database of schema 5, with per-day states */
+		raw_exec((const char *)migrations_files[i].data);
+	raw_exec(/* 20454 = 2026-01-01; states of 4 doubles: n, sum, min, max */
 		 "INSERT INTO measure_day VALUES"
 		 " (3, 5, 20454, X'000000000000F03F0000000000002440000000000000244000000000000024400000'),"
 		 " (3, 5, 20484, X'0000000000000040000000000000344000000000000024400000000000002440'),"
 		 " (3, 5, 20485, X'000000000000F03F000000000000F03F000000000000F03F000000000000F03F');"
 		 "PRAGMA user_version = 5");
 	struct err e;
-	s = store_open(path, &e);
+	struct store *s = store_open(path, &e);
 	CHECK(s != NULL);
 	if (s) {
 		struct seen x = { 0 };
