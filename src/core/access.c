@@ -45,6 +45,17 @@ bool access_objective_write(const struct principal *p, const struct objective *o
 		       o->status == ST_CANCELLED);
 }
 
+bool access_checkin_write(const struct principal *p, const struct objective *o)
+{
+	if (o->org_id != p->org_id || p->role == ROLE_HR)
+		return false;
+	if (p->role == ROLE_ADMIN)
+		return true;
+	if (o->owner_person_id && o->owner_person_id == p->person_id)
+		return true;
+	return p->role == ROLE_MANAGER && idset_has(&p->managed, o->scope_unit_id);
+}
+
 bool access_person_read(const struct principal *p, const struct person *x)
 {
 	if (x->org_id != p->org_id)

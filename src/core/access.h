@@ -33,6 +33,9 @@ bool access_objective_read(const struct principal *p, const struct objective *o)
 /* Create, update or cancel o as it stands (for an update, call it on the
  * stored version and on the new version: both must pass). */
 bool access_objective_write(const struct principal *p, const struct objective *o);
+/* Write a check-in on o (read-only for the others who may read it): its
+ * owner, a manager of its scope, an admin. */
+bool access_checkin_write(const struct principal *p, const struct objective *o);
 bool access_person_read(const struct principal *p, const struct person *x);
 bool access_person_write(const struct principal *p, const struct person *x);
 bool access_unit_write(const struct principal *p, const struct unit *u);

@@ -38,6 +38,19 @@ ENUM_FNS(level_name, level_parse, enum level, level_names, LEVEL__COUNT)
 ENUM_FNS(direction_name, direction_parse, enum direction, direction_names, DIR__COUNT)
 ENUM_FNS(status_name, status_parse, enum status, status_names, ST__COUNT)
 
+static const char *const confidence_names[] = { "", "on_track", "at_risk", "off_track" };
+
+const char *confidence_name(enum confidence c)
+{
+	return c > CONF_NONE && c < CONF__COUNT ? confidence_names[c] : NULL;
+}
+
+int confidence_parse(const char *s)
+{
+	int c = parse_in(confidence_names, CONF__COUNT, s);
+	return c > CONF_NONE ? c : -1;
+}
+
 void objective_init(struct objective *o)
 {
 	memset(o, 0, sizeof(*o));

@@ -22,6 +22,8 @@ enum direction { DIR_INCREASE, DIR_DECREASE, DIR_REACH, DIR_STAY_ABOVE, DIR_STAY
 		 DIR__COUNT };
 enum status { ST_DRAFT, ST_PROPOSED, ST_AGREED, ST_ACHIEVED, ST_MISSED, ST_CANCELLED,
 	      ST__COUNT };
+/* how sure a check-in's author is that the objective will land */
+enum confidence { CONF_NONE, CONF_ON_TRACK, CONF_AT_RISK, CONF_OFF_TRACK, CONF__COUNT };
 
 /* Enum <-> stable API string ("call_centre", "stay_above"...). Parsing returns
  * -1 for an unknown string. */
@@ -37,6 +39,8 @@ const char *direction_name(enum direction d);
 int direction_parse(const char *s);
 const char *status_name(enum status s);
 int status_parse(const char *s);
+const char *confidence_name(enum confidence c);  /* CONF_NONE: NULL */
+int confidence_parse(const char *s);             /* "on_track"... */
 
 struct org {
 	id_t64 id;
@@ -91,6 +95,19 @@ struct objective {
 	int64_t created_at, updated_at;  /* unix seconds */
 	id_t64 created_by, updated_by;
 	id_t64 scope_unit_id;    /* derived: the owner unit, or the owner person's unit */
+};
+
+/* A check-in on an objective: its owner's or a manager's word on where it
+ * stands, with the measured value and attainment of that moment. */
+#define CHECKIN_COMMENT_MAX 2000
+struct checkin {
+	id_t64 id, org_id, objective_id, author_id;
+	const char *author_name;   /* read back with the check-in */
+	enum confidence confidence;
+	const char *comment;
+	bool has_value, has_attainment;
+	double value, attainment;
+	int64_t created_at;        /* unix seconds */
 };
 
 void objective_init(struct objective *o);  /* every field "unset" */

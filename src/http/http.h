@@ -147,6 +147,12 @@ int audit_write(struct req *r, const char *entity, id_t64 id, const char *action
  * API (shape, access, cascade, cycle). 0 and *out, or -1 with r->err. */
 int objectives_create(struct req *r, json_t *body, struct objective *out);
 int objectives_update(struct req *r, id_t64 id, json_t *body, struct objective *out);
+/* api_checkins.c, shared with the objective page's form: a check-in on an
+ * objective by the caller (comment required, confidence "" or a name), with
+ * the measured value of the moment, in one transaction. */
+int checkins_create(struct req *r, id_t64 objective, const char *comment,
+		    const char *confidence, struct checkin *out);
+json_t *json_checkin(const struct checkin *c);
 /* The SMART verdict as the API renders it. */
 json_t *smart_verdict_json(struct req *r, const struct objective *o);
 
@@ -203,5 +209,7 @@ int api_indicators_try(struct req *r);
 int api_indicators_get(struct req *r);
 int api_indicators_update(struct req *r);
 int api_indicators_delete(struct req *r);
+int api_checkins_list(struct req *r);
+int api_checkins_create(struct req *r);
 
 #endif

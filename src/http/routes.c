@@ -38,6 +38,8 @@ const struct route routes[] = {
 	{ "GET", "/api/objectives/{id}/path", api_objectives_path, 0 },
 	{ "GET", "/api/objectives/{id}/audit", api_objectives_audit, 0 },
 	{ "GET", "/api/objectives/{id}/progress", api_objectives_progress, 0 },
+	{ "GET", "/api/objectives/{id}/checkins", api_checkins_list, 0 },
+	{ "POST", "/api/objectives/{id}/checkins", api_checkins_create, 0 },
 	{ "GET", "/api/audit", api_audit_list, 0 },
 	{ "POST", "/api/smart/check", api_smart_check, 0 },
 	{ "GET", "/api/alerts", api_alerts, 0 },

@@ -210,6 +210,15 @@ int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
 int store_person_units(struct store *s, id_t64 org, struct arena *a, struct ids *people,
 		       id_t64 **units, struct err *e);
 
+/* Check-ins: create; an objective's, newest first; the last of each of a set
+ * of objectives (out[i] for objectives->v[i]; id 0 when it has none). */
+int store_checkin_create(struct store *s, const struct checkin *c, id_t64 *id, struct err *e);
+int store_checkin_list(struct store *s, id_t64 org, id_t64 objective, size_t limit,
+		       size_t offset, struct arena *a, struct checkin **out, size_t *n,
+		       size_t *total, struct err *e);
+int store_checkin_last(struct store *s, id_t64 org, const struct ids *objectives,
+		       struct arena *a, struct checkin **out, struct err *e);
+
 /* saved import mappings: a name and a JSON spec */
 int store_mapping_put(struct store *s, id_t64 org, const char *name, const char *spec,
 		      struct err *e);
