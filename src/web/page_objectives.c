@@ -1,5 +1,6 @@
 /* "Mes objectifs" (the home page) and an objective's own page: its SMART
  * fields, the chain that explains why it exists, its action plan and history. */
+#include <math.h>
 #include <string.h>
 #include "core/cascade.h"
 #include "web/web.h"
@@ -26,8 +27,35 @@ int web_measure_ctx(struct req *r, struct org *org, struct mind **inds, size_t *
 	return measure_indicators(r->store, r->me.org_id, &r->arena, inds, n, &r->err);
 }
 
+static void confidence_badge(struct req *r, enum confidence c)
+{
+	if (c == CONF_NONE)
+		return;
+	char key[32];
+	snprintf(key, sizeof(key), "conf.%s", confidence_name(c));
+	buf_addf(&r->out, " <span class=\"conf conf-%s\">", confidence_name(c));
+	html(r, T(r, key));
+	buf_adds(&r->out, "</span>");
+}
+
+/* "25/11/2026 — Marie Membre" and the confidence, linked to the thread */
+static void last_checkin(struct req *r, const struct objective *o, const struct checkin *c)
+{
+	if (!c || !c->id) {
+		buf_adds(&r->out, "<span class=\"muted\">");
+		html(r, T(r, "checkin.none"));
+		buf_adds(&r->out, "</span>");
+		return;
+	}
+	buf_addf(&r->out, "<a href=\"/objectives/%lld#checkins\">", (long long)o->id);
+	html_date(r, (day_t)(c->created_at / 86400));
+	buf_adds(&r->out, "</a> — ");
+	html(r, c->author_name ? c->author_name : "");
+	confidence_badge(r, c->confidence);
+}
+
 static void objective_row(struct req *r, const struct objective *o, const struct measured *m,
-			  day_t today)
+			  const struct checkin *last, day_t today)
 {
 	buf_addf(&r->out, "<tr class=\"row-%s\"><td><a href=\"/objectives/%lld\">",
 		 w_pstatus_name(m), (long long)o->id);
@@ -47,16 +75,22 @@ static void objective_row(struct req *r, const struct objective *o, const struct
 		buf_addf(&r->out, "%d", o->due > today ? o->due - today : 0);
 	buf_adds(&r->out, "</td><td>");
 	w_pstatus(r, m);
+	if (last) {
+		buf_adds(&r->out, "</td><td class=\"checkin\">");
+		last_checkin(r, o, last);
+	}
 	buf_adds(&r->out, "</td></tr>");
 }
 
-void objective_table(struct req *r, const struct objective *v, const struct measured *m, size_t n,
-		     day_t today)
+void objective_table(struct req *r, const struct objective *v, const struct measured *m,
+		     const struct checkin *last, size_t n, day_t today)
 {
 	static const char *const cols[] = { "col.objective", "col.progress", "col.value",
-					    "col.forecast", "col.due", "col.days_left", "col.status" };
+					    "col.forecast", "col.due", "col.days_left", "col.status",
+					    "col.checkin" };
+	size_t ncols = sizeof(cols) / sizeof(cols[0]) - (last ? 0 : 1);
 	buf_adds(&r->out, "<div class=\"scroll\"><table class=\"objectives\"><thead><tr>");
-	for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++) {
+	for (size_t k = 0; k < ncols; k++) {
 		buf_adds(&r->out, "<th scope=\"col\">");
 		html(r, T(r, cols[k]));
 		buf_adds(&r->out, "</th>");
@@ -64,8 +98,16 @@ void objective_table(struct req *r, const struct objective *v, const struct meas
 	buf_adds(&r->out, "</tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
 		if (v[i].status != ST_CANCELLED)
-			objective_row(r, &v[i], &m[i], today);
+			objective_row(r, &v[i], &m[i], last ? &last[i] : NULL, today);
 	buf_adds(&r->out, "</tbody></table></div>");
+}
+
+int last_checkins(struct req *r, const struct objective *v, size_t n, struct checkin **out)
+{
+	struct ids ids = { arena_alloc(&r->arena, (n + 1) * sizeof(id_t64)), n };
+	for (size_t i = 0; i < n; i++)
+		ids.v[i] = v[i].id;
+	return store_checkin_last(r->store, r->me.org_id, &ids, &r->arena, out, &r->err);
 }
 
 int page_home(struct req *r)
@@ -93,6 +135,9 @@ int page_home(struct req *r)
 	    measure_many(r->store, &org, mine, n, today, B_MONTH, inds, ni, &r->arena, mm, &r->err) ||
 	    measure_many(r->store, &org, team, nt, today, B_MONTH, inds, ni, &r->arena, mt, &r->err))
 		return -1;
+	struct checkin *lm, *lt;
+	if (last_checkins(r, mine, n, &lm) || last_checkins(r, team, nt, &lt))
+		return -1;
 	page_open(r, T(r, "mine.title"));
 	buf_adds(&r->out, "<h1>");
 	html(r, T(r, "mine.title"));
@@ -102,13 +147,13 @@ int page_home(struct req *r)
 		html(r, T(r, "mine.none"));
 		buf_adds(&r->out, "</p>");
 	} else {
-		objective_table(r, mine, mm, n, today);
+		objective_table(r, mine, mm, lm, n, today);
 	}
 	if (nt) {
 		buf_adds(&r->out, "<h2>");
 		html(r, T(r, "mine.team"));
 		buf_adds(&r->out, "</h2>");
-		objective_table(r, team, mt, nt, today);
+		objective_table(r, team, mt, lt, nt, today);
 	}
 	return page_close(r);
 }
@@ -124,10 +169,127 @@ static void field(struct req *r, const char *key, const char *value)
 	buf_adds(&r->out, "</dd>");
 }
 
-int page_objective(struct req *r)
+/* A failed check-in: what was typed, and why it was refused. */
+struct ckform {
+	const char *comment, *confidence;
+	const struct err *err;
+};
+
+static bool ck_err_on(const struct ckform *f, const char *field)
+{
+	return f && f->err && f->err->code && !strcmp(f->err->field, field);
+}
+
+static void ck_error(struct req *r, const struct ckform *f, const char *field)
+{
+	if (!f || !f->err || !f->err->code)
+		return;
+	if (field ? !ck_err_on(f, field)
+		  : !strcmp(f->err->field, "comment") || !strcmp(f->err->field, "confidence"))
+		return;
+	struct buf m = BUF_INIT;
+	err_message(f->err, r->lang, &m);
+	if (field)
+		buf_addf(&r->out, "<p class=\"field-error\" id=\"err-%s\" role=\"alert\">", field);
+	else
+		buf_adds(&r->out, "<p class=\"error\" role=\"alert\">");
+	html(r, m.data ? m.data : "");
+	buf_adds(&r->out, "</p>");
+	buf_free(&m);
+}
+
+/* The check-ins, newest first, and the form to add one for who may. */
+static int checkins_section(struct req *r, const struct objective *o, const struct ckform *f)
+{
+	struct checkin *v;
+	size_t n, total;
+	if (store_checkin_list(r->store, r->me.org_id, o->id, 50, 0, &r->arena, &v, &n, &total,
+			       &r->err))
+		return -1;
+	buf_adds(&r->out, "<section id=\"checkins\"><h2>");
+	html(r, T(r, "checkin.title"));
+	buf_adds(&r->out, "</h2>");
+	if (access_checkin_write(&r->me, o) && o->status != ST_CANCELLED) {
+		buf_addf(&r->out, "<form method=\"post\" action=\"/objectives/%lld/checkins\""
+			 " class=\"checkin-form\"><input type=\"hidden\" name=\"csrf\" value=\"",
+			 (long long)o->id);
+		html(r, r->csrf);
+		buf_adds(&r->out, "\">");
+		ck_error(r, f, NULL);
+		buf_adds(&r->out, "<label for=\"ck-comment\">");
+		html(r, T(r, "checkin.comment"));
+		buf_adds(&r->out, "</label><textarea id=\"ck-comment\" name=\"comment\" rows=\"3\""
+			 " maxlength=\"2000\" required");
+		if (ck_err_on(f, "comment"))
+			buf_adds(&r->out, " aria-invalid=\"true\" aria-describedby=\"err-comment\"");
+		buf_adds(&r->out, ">");
+		if (f && f->comment)
+			html(r, f->comment);
+		buf_adds(&r->out, "</textarea>");
+		ck_error(r, f, "comment");
+		buf_adds(&r->out, "<label for=\"ck-confidence\">");
+		html(r, T(r, "checkin.confidence"));
+		buf_adds(&r->out, "</label><select id=\"ck-confidence\" name=\"confidence\"");
+		if (ck_err_on(f, "confidence"))
+			buf_adds(&r->out, " aria-invalid=\"true\" aria-describedby=\"err-confidence\"");
+		buf_adds(&r->out, "><option value=\"\">");
+		html(r, T(r, "checkin.unsaid"));
+		buf_adds(&r->out, "</option>");
+		for (int c = CONF_ON_TRACK; c < CONF__COUNT; c++) {
+			char key[32];
+			snprintf(key, sizeof(key), "conf.%s", confidence_name((enum confidence)c));
+			buf_addf(&r->out, "<option value=\"%s\"%s>", confidence_name((enum confidence)c),
+				 f && f->confidence && !strcmp(f->confidence,
+							      confidence_name((enum confidence)c))
+				 ? " selected" : "");
+			html(r, T(r, key));
+			buf_adds(&r->out, "</option>");
+		}
+		buf_adds(&r->out, "</select>");
+		ck_error(r, f, "confidence");
+		buf_adds(&r->out, "<p><button type=\"submit\">");
+		html(r, T(r, "checkin.submit"));
+		buf_adds(&r->out, "</button></p></form>");
+	}
+	if (!n) {
+		buf_adds(&r->out, "<p class=\"muted\">");
+		html(r, T(r, "checkin.empty"));
+		buf_adds(&r->out, "</p>");
+	} else {
+		buf_adds(&r->out, "<ol class=\"checkins\">");
+		for (size_t i = 0; i < n; i++) {
+			buf_adds(&r->out, "<li><p class=\"meta\"><strong>");
+			html(r, v[i].author_name ? v[i].author_name : "");
+			buf_adds(&r->out, "</strong> — ");
+			html_date(r, (day_t)(v[i].created_at / 86400));
+			confidence_badge(r, v[i].confidence);
+			if (v[i].has_attainment) {
+				buf_adds(&r->out, " <span class=\"muted\">(");
+				html(r, T(r, "checkin.then"));
+				buf_adds(&r->out, " ");
+				html_num(r, round(v[i].attainment * 100));
+				buf_adds(&r->out, " %)</span>");
+			}
+			buf_adds(&r->out, "</p><p class=\"comment\">");
+			html(r, v[i].comment);
+			buf_adds(&r->out, "</p></li>");
+		}
+		buf_adds(&r->out, "</ol>");
+		if (total > n) {
+			buf_adds(&r->out, "<p class=\"muted\">");
+			html(r, T(r, "checkin.more"));
+			buf_addf(&r->out, " %zu / %zu", n, total);
+			buf_adds(&r->out, "</p>");
+		}
+	}
+	buf_adds(&r->out, "</section>");
+	return 0;
+}
+
+static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
 {
 	struct objective o;
-	if (store_objective_get(r->store, r->me.org_id, param_id(r, 0), &r->arena, &o, &r->err))
+	if (store_objective_get(r->store, r->me.org_id, id, &r->arena, &o, &r->err))
 		return -1;
 	if (!access_objective_read(&r->me, &o))
 		return fail(r, 404, "not_found", NULL, "objective", NULL);
@@ -244,6 +406,8 @@ int page_objective(struct req *r)
 		buf_adds(&r->out, "</a></p>");
 	}
 	buf_adds(&r->out, "</section>");
+	if (checkins_section(r, &o, f))
+		return -1;
 
 	/* the SMART verdict */
 	json_t *verdict = smart_verdict_json(r, &o);
@@ -327,9 +491,40 @@ int page_objective(struct req *r)
 		buf_adds(&r->out, " — ");
 		html(r, hist[i].actor_name ? hist[i].actor_name : "cible");
 		buf_adds(&r->out, " — ");
-		html(r, hist[i].action);
+		const char *hkey = arena_printf(&r->arena, "hist.%s", hist[i].action);
+		const char *said = T(r, hkey);
+		html(r, !strcmp(said, hkey) ? hist[i].action : said);
 		buf_adds(&r->out, "</li>");
 	}
 	buf_adds(&r->out, "</ul></section>");
 	return page_close(r);
+}
+
+int page_objective(struct req *r)
+{
+	return render_objective(r, param_id(r, 0), NULL);
+}
+
+/* A check-in from the objective's page: back to its thread, or the page again
+ * with what was typed and the error beside its field. */
+int page_checkin_post(struct req *r)
+{
+	if (form_csrf(r))
+		return -1;
+	id_t64 id = param_id(r, 0);
+	const char *comment = form(r, "comment"), *conf = form(r, "confidence");
+	struct checkin c;
+	if (!checkins_create(r, id, comment ? comment : "", conf ? conf : "", &c)) {
+		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld#checkins", (long long)id));
+		return 0;
+	}
+	if (r->err.status == 404 || r->err.status >= 500)
+		return -1;
+	struct err keep = r->err;
+	err_clear(&r->err);
+	struct ckform f = { comment, conf, &keep };
+	int rc = render_objective(r, id, &f);
+	if (!rc)
+		r->status = keep.status ? keep.status : 422;
+	return rc;
 }

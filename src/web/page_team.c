@@ -273,7 +273,7 @@ int page_team(struct req *r)
 		buf_adds(&r->out, "<section><h2>");
 		html(r, T(r, "team.collective"));
 		buf_adds(&r->out, "</h2>");
-		objective_table(r, col, mc, nc, today);
+		objective_table(r, col, mc, NULL, nc, today);
 		buf_adds(&r->out, "</section>");
 	}
 
@@ -348,8 +348,10 @@ int page_person(struct req *r)
 	size_t ni;
 	day_t today = web_today(r);
 	struct measured *m = arena_alloc(&r->arena, (n + 1) * sizeof(*m));
+	struct checkin *last;
 	if (web_measure_ctx(r, &org, &inds, &ni) ||
-	    measure_many(r->store, &org, v, n, today, B_MONTH, inds, ni, &r->arena, m, &r->err))
+	    measure_many(r->store, &org, v, n, today, B_MONTH, inds, ni, &r->arena, m, &r->err) ||
+	    last_checkins(r, v, n, &last))
 		return -1;
 	page_open(r, p.name);
 	buf_adds(&r->out, "<h1>");
@@ -364,7 +366,7 @@ int page_person(struct req *r)
 	}
 	buf_adds(&r->out, "</p>");
 	if (n)
-		objective_table(r, v, m, n, today);
+		objective_table(r, v, m, last, n, today);
 	else {
 		buf_adds(&r->out, "<p class=\"error\">");
 		html(r, T(r, "person.none"));

@@ -12,6 +12,7 @@ const struct route pages[] = {
 	{ "GET", "/objectives/new", page_objective_new, R_PAGE },
 	{ "POST", "/objectives/new", page_objective_new_post, R_PAGE | R_FORM },
 	{ "GET", "/objectives/{id}", page_objective, R_PAGE },
+	{ "POST", "/objectives/{id}/checkins", page_checkin_post, R_PAGE | R_FORM },
 	{ "GET", "/objectives/{id}/edit", page_objective_edit, R_PAGE },
 	{ "POST", "/objectives/{id}/edit", page_objective_edit_post, R_PAGE | R_FORM },
 	{ "GET", "/cascade", page_cascade, R_PAGE },

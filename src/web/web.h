@@ -45,9 +45,12 @@ day_t web_today(struct req *r);
 /* The organisation and its indicators, for measuring on a page. */
 int web_measure_ctx(struct req *r, struct org *org, struct mind **inds, size_t *n);
 
-/* A table of objectives with progress (page_objectives.c); m[i] measures v[i]. */
-void objective_table(struct req *r, const struct objective *v, const struct measured *m, size_t n,
-		     day_t today);
+/* A table of objectives with progress (page_objectives.c); m[i] measures v[i];
+ * last[i] is v[i]'s last check-in (a column of its own; NULL: no column). */
+void objective_table(struct req *r, const struct objective *v, const struct measured *m,
+		     const struct checkin *last, size_t n, day_t today);
+/* The last check-in of each of v (id 0: none). */
+int last_checkins(struct req *r, const struct objective *v, size_t n, struct checkin **out);
 
 int page_static(struct req *r);
 int page_lang(struct req *r);
@@ -56,6 +59,7 @@ int page_login_post(struct req *r);
 int page_logout_post(struct req *r);
 int page_home(struct req *r);
 int page_objective(struct req *r);
+int page_checkin_post(struct req *r);
 int page_cascade(struct req *r);
 int page_team(struct req *r);
 int page_import(struct req *r);

@@ -315,3 +315,53 @@ test('a member is kept out of administration and import', async () => {
 	assert.equal(await page.getByRole('link', { name: 'Administration' }).count(), 0);
 	await done(ctx);
 });
+
+test('check-ins: the agent says where an objective stands, the manager answers, "Mes objectifs" shows the last', async () => {
+	const me = await api('/api/me', AGENT);
+	const manager = await api(`/api/people/${me.manager_id}`);
+	const ctx = await context(browser, server);
+	const page = await ctx.newPage();
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await login(page, server, AGENT);
+	const first = page.locator('table.objectives tbody tr').first();
+	const title = await first.locator('a').first().innerText();
+	await first.locator('a').first().click();
+	await page.getByRole('heading', { name: 'Points d\'étape' }).waitFor();
+	// a blank comment is refused beside its field, the confidence chosen is kept
+	await page.getByLabel('Confiance').selectOption('at_risk');
+	await page.getByLabel(/Où en est-il/).fill('   ');
+	await page.getByRole('button', { name: 'Enregistrer le point' }).click();
+	await page.waitForLoadState('load');
+	assert.match(await page.locator('#err-comment').innerText(), /obligatoire/);
+	assert.equal(await page.getByLabel(/Où en est-il/).getAttribute('aria-invalid'), 'true');
+	assert.equal(await page.getByLabel('Confiance').inputValue(), 'at_risk');
+	await page.getByLabel(/Où en est-il/).fill('Deux jours de formation cette semaine.\nJe rattrape lundi.');
+	await page.getByRole('button', { name: 'Enregistrer le point' }).click();
+	await page.waitForURL(/#checkins$/);
+	const mine = page.locator('ol.checkins li').first();
+	assert.match(await mine.innerText(), /Je rattrape lundi/);
+	assert.match(await mine.locator('.conf').innerText(), /à risque/);
+	assertAxe(await axe(page), 'an objective page with its check-ins');
+	await shot(page, 'points-d-etape');
+	// the manager answers on the same thread
+	const mctx = await context(browser, server);
+	const mpage = await mctx.newPage();
+	await login(mpage, server, manager.email);
+	await mpage.goto(page.url().replace(/#.*$/, ''));
+	await mpage.getByLabel(/Où en est-il/).fill('Vu : on décale la relance clients à mardi.');
+	await mpage.getByLabel('Confiance').selectOption('on_track');
+	await mpage.getByRole('button', { name: 'Enregistrer le point' }).click();
+	await mpage.waitForURL(/#checkins$/);
+	await done(mctx);
+	// the agent sees both, newest first, and the last one on "Mes objectifs"
+	await page.reload();
+	const items = page.locator('ol.checkins li');
+	assert.match(await items.nth(0).innerText(), new RegExp(manager.name));
+	assert.match(await items.nth(1).innerText(), /Je rattrape lundi/);
+	await page.goto(server.base + '/');
+	const row = page.locator('table.objectives tbody tr', { hasText: title }).first();
+	const cell = await row.locator('td.checkin').innerText();
+	assert.match(cell, new RegExp(manager.name));
+	assert.match(cell, /en bonne voie/);
+	await done(ctx);
+});

@@ -80,6 +80,36 @@ TEST("the access matrix over the cascade holds for every role")
 	}
 }
 
+/* C = may check in on it (write a check-in), - = may not */
+static const struct { id_t64 person; const char *row; } checkins[] = {
+	/*            100 101 102 103 104 105 106 107 */
+	{ 10, "CCCCCCCC" },
+	{ 11, "--------" },  /* hr reads, writes nothing */
+	{ 12, "--C-CC-C" },  /* their team's, and their own (107) */
+	{ 13, "---C--C-" },
+	{ 14, "----C---" },  /* one's own, whatever its status */
+	{ 15, "-----C--" },
+	{ 16, "------C-" },
+	{ 99, "--------" },
+};
+
+TEST("check-ins: the owner, a manager of the scope, an admin")
+{
+	for (size_t i = 0; i < sizeof(checkins) / sizeof(checkins[0]); i++) {
+		struct principal p = who(checkins[i].person);
+		for (int k = 0; k < 8; k++) {
+			struct objective o = obj(100 + k);
+			char got = access_checkin_write(&p, &o) ? 'C' : '-';
+			if (got != checkins[i].row[k])
+				fprintf(stderr, "    person %lld objective %d: got %c, want %c\n",
+					(long long)checkins[i].person, 100 + k, got, checkins[i].row[k]);
+			CHECK(got == checkins[i].row[k]);
+			/* whoever may check in may read */
+			CHECK(got == '-' || access_objective_read(&p, &o));
+		}
+	}
+}
+
 TEST("a member changes their own objective only while draft or proposed")
 {
 	struct principal p = who(14);
