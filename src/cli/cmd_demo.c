@@ -83,6 +83,15 @@ static int s_objective(void *ctx, const struct objective *o, id_t64 *id)
 	return store_objective_create(c->s, &v, id ? id : &v.id, &c->e);
 }
 
+static int s_checkin(void *ctx, const struct checkin *k)
+{
+	struct sink_ctx *c = ctx;
+	struct checkin v = *k;
+	v.org_id = c->org;
+	id_t64 id;
+	return store_checkin_create(c->s, &v, &id, &c->e);
+}
+
 static int s_activity(void *ctx, const struct demo_record *r)
 {
 	struct sink_ctx *c = ctx;
@@ -202,7 +211,7 @@ int cmd_demo(int argc, char **argv)
 	if (!ctx.s)
 		return 1;
 	struct demo_sink sink = { &ctx, s_org, s_unit, s_person, s_lead, s_axis, s_objective,
-				  s_activity };
+				  s_activity, s_checkin };
 	struct arena a;
 	arena_init(&a);
 	ctx.a = &a;

@@ -391,10 +391,63 @@ static const char *const call_steps[] = { "Formation à l'écoute active",
 					  "Double écoute avec le superviseur",
 					  "Revue des motifs de rappel" };
 
-/* A sales rep's or an agent's individual objective under their team's. */
-static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
-		      int new_hire, int k)
+/* Check-ins on an individual objective: most owners wrote one in the last
+ * fortnight, and half of those got their manager's answer. A stream of its
+ * own per objective, so the rest of the demo stays as it was. */
+static int checkins(struct gen *g, id_t64 objective, id_t64 owner, id_t64 manager, int sales)
 {
+	static const char *const said_calls[] = {
+		"Bonne semaine : moins de rappels grâce à la base de connaissances.",
+		"Deux jours de formation : je rattrape la semaine prochaine.",
+		"Beaucoup d'appels sur les factures ; je revois les scripts avec mon superviseur.",
+		"La double écoute m'aide, je résous davantage au premier appel.",
+	};
+	static const char *const said_sales[] = {
+		"Trois rendez-vous signés cette semaine, le pipeline est bien rempli.",
+		"Deux gros devis en attente de réponse ; je relance jeudi.",
+		"Mois difficile : plusieurs clients repoussent leur décision.",
+		"La nouvelle offre plaît, je la propose à tous mes comptes.",
+	};
+	static const char *const answers[] = {
+		"Merci, c'est noté ; on en reparle en point d'équipe.",
+		"Bien vu. Je te libère un créneau pour les relances.",
+		"D'accord ; prends appui sur les bonnes pratiques partagées lundi.",
+	};
+	if (!g->sink->checkin || !manager || manager == owner)
+		return 0;
+	struct rng r;
+	r.s = g->opt->seed * 15485863 + (uint64_t)objective * 32452843;
+	if (rng_int(&r, 3) == 0)
+		return 0;
+	day_t day = g->opt->today - 5 - rng_int(&r, 10);
+	if (day < g->q_start)
+		return 0;
+	struct checkin c;
+	memset(&c, 0, sizeof(c));
+	c.org_id = g->org;
+	c.objective_id = objective;
+	c.author_id = owner;
+	int mood = rng_int(&r, 10);
+	c.confidence = mood < 6 ? CONF_ON_TRACK : mood < 9 ? CONF_AT_RISK : CONF_OFF_TRACK;
+	c.comment = sales ? said_sales[rng_int(&r, 4)] : said_calls[rng_int(&r, 4)];
+	c.created_at = (int64_t)day * 86400 + 16 * 3600;
+	if (g->sink->checkin(g->sink->ctx, &c))
+		return -1;
+	if (rng_int(&r, 2))
+		return 0;
+	c.author_id = manager;
+	c.confidence = CONF_NONE;
+	c.comment = answers[rng_int(&r, 3)];
+	c.created_at += 86400 + 3600 * rng_int(&r, 3);
+	return g->sink->checkin(g->sink->ctx, &c);
+}
+
+/* A sales rep's or an agent's individual objective under their team's; *out
+ * its id (0 for the vague one). */
+static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
+		      int new_hire, int k, id_t64 *out)
+{
+	*out = 0;
 	struct obj_spec s;
 	memset(&s, 0, sizeof(s));
 	s.level = LEVEL_INDIVIDUAL;
@@ -516,7 +569,7 @@ static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
 		s.skills = "[\"Écoute active\",\"Outils CRM\"]";
 	}
 	s.where = "Site de Nantes";
-	return emit_objective(g, &s, NULL);
+	return emit_objective(g, &s, out);
 }
 
 int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
@@ -727,7 +780,9 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 					new_hire_skipped = 1;
 					continue;
 				}
-				if (individual(&g, !side, tobj, pid, new_hire, k))
+				id_t64 iobj;
+				if (individual(&g, !side, tobj, pid, new_hire, k, &iobj) ||
+				    (iobj && checkins(&g, iobj, pid, lead, !side)))
 					return -1;
 			}
 		}

@@ -45,6 +45,8 @@ struct demo_sink {
 	int (*objective)(void *ctx, const struct objective *o, id_t64 *id);
 	/* activity from the start of the year to today; NULL: none */
 	int (*activity)(void *ctx, const struct demo_record *r);
+	/* check-ins on individual objectives, in the weeks before today; NULL: none */
+	int (*checkin)(void *ctx, const struct checkin *c);
 };
 
 /* Logins worth showing: one per role and place. */

@@ -6,6 +6,8 @@
 struct mem {
 	int people, units, objectives, axes, admins, hrs, invalid, orphan, leads, bad_level;
 	int sales, calls, new_hires_without;
+	int checkins, checkins_bad;
+	id_t64 owner_of[30000];
 	enum level level[30000];
 	char has_unit[30000];
 	char has_objective[30000];
@@ -91,11 +93,25 @@ static int m_objective(void *ctx, const struct objective *o, id_t64 *id)
 	m->level[my] = o->level;
 	if (o->owner_person_id)
 		m->has_objective[o->owner_person_id] = 1;
+	m->owner_of[my] = o->owner_person_id;
 	if (id)
 		*id = my;
 	m->objectives++;
 	mix(m, o->title);
 	mix(m, o->plan_json);
+	return 0;
+}
+
+static int m_checkin(void *ctx, const struct checkin *c)
+{
+	struct mem *m = ctx;
+	m->checkins++;
+	/* on an individual objective already made, before today, with words */
+	if (c->objective_id <= 0 || c->objective_id > m->next ||
+	    m->level[c->objective_id] != LEVEL_INDIVIDUAL || !m->owner_of[c->objective_id] ||
+	    c->created_at >= (int64_t)m->today * 86400 || !c->comment || !c->comment[0] ||
+	    (c->author_id == m->owner_of[c->objective_id]) != (c->confidence != CONF_NONE))
+		m->checkins_bad++;
 	return 0;
 }
 
@@ -116,7 +132,8 @@ static struct mem *run(uint64_t seed, int people)
 	opt.seed = seed;
 	opt.people = people;
 	m->today = opt.today;
-	struct demo_sink sink = { m, m_org, m_unit, m_person, m_lead, m_axis, m_objective, NULL };
+	struct demo_sink sink = { m, m_org, m_unit, m_person, m_lead, m_axis, m_objective, NULL,
+				  m_checkin };
 	struct demo_result res;
 	CHECK_INT(demo_generate(&opt, &sink, a, &res), 0);
 	CHECK_INT(res.people, m->people);
@@ -161,6 +178,14 @@ TEST("every generated objective is valid and sits at a level its parent allows")
 	CHECK(m->objectives > 40);
 	CHECK_INT(m->invalid, 0);
 	CHECK_INT(m->bad_level, 0);
+	done(m);
+}
+
+TEST("most individual objectives have a recent check-in, the owner's, some with the manager's answer")
+{
+	struct mem *m = run(42, 48);
+	CHECK(m->checkins >= 20);
+	CHECK_INT(m->checkins_bad, 0);
 	done(m);
 }
 
