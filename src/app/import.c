@@ -617,7 +617,7 @@ int import_run(struct store *s, id_t64 org, id_t64 actor, const struct import_sp
 	int rc = -1;
 	if (measure_indicators(s, org, &a, &inds, &ninds, e))
 		goto out;
-	im.measure = measure_batch_new(s, inds, ninds);
+	im.measure = measure_batch_new(s, org, inds, ninds);
 	store_bulk_cache(s, 96);  /* index pages of a big import stay in memory */
 	if (store_begin(s, e))
 		goto out;

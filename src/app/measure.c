@@ -1,5 +1,6 @@
 /* Measurement (see measure.h). */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -53,10 +54,31 @@ struct slot_entry {
 	size_t off;     /* into states */
 };
 
+/* A unit's month of one indicator, gathered from its people's in a flush. */
+struct uacc {
+	int ind;
+	id_t64 unit;
+	day_t month;
+	double *v;
+};
+
+/* Whom a person's states also count for: their unit and every unit above. */
+struct chain_entry {
+	id_t64 person;  /* 0: empty */
+	size_t off, n;  /* into chains */
+};
+
 struct measure_batch {
 	struct store *s;
+	id_t64 org;
 	const struct mind *inds;
 	size_t ninds;
+	struct chain_entry *ctab;
+	size_t ccap, cused;
+	id_t64 *chains;
+	size_t nchains, capchains;
+	struct uacc *uv;
+	size_t nu, capu, *uslot, nuslot;
 	/* the current kind's indicators and their field bindings */
 	int active[64];
 	int nactive;
@@ -73,12 +95,14 @@ struct measure_batch {
 	bool stable_names;
 };
 
-struct measure_batch *measure_batch_new(struct store *s, const struct mind *inds, size_t n)
+struct measure_batch *measure_batch_new(struct store *s, id_t64 org, const struct mind *inds,
+				       size_t n)
 {
 	struct measure_batch *b = calloc(1, sizeof(*b));
 	if (!b)
 		abort();
 	b->s = s;
+	b->org = org;
 	b->inds = inds;
 	b->ninds = n;
 	b->cap = 1 << 12;
@@ -96,6 +120,12 @@ void measure_batch_free(struct measure_batch *b)
 	free(b->tab);
 	free(b->states);
 	free(b->last_kind);
+	free(b->ctab);
+	free(b->chains);
+	for (size_t i = 0; i < b->nu; i++)
+		free(b->uv[i].v);
+	free(b->uv);
+	free(b->uslot);
 	free(b);
 }
 
@@ -246,6 +276,144 @@ static int cmp_entry(const void *a, const void *b)
 	return x->day < y->day ? -1 : x->day > y->day;
 }
 
+/* The units above person (their unit first), looked up once a batch. */
+static int chain_of(struct measure_batch *b, id_t64 person, const id_t64 **out, size_t *n,
+		    struct err *e)
+{
+	if (b->cused * 2 >= b->ccap) {
+		size_t ncap = b->ccap ? 2 * b->ccap : 256;
+		struct chain_entry *nt = calloc(ncap, sizeof(*nt));
+		if (!nt)
+			abort();
+		for (size_t i = 0; i < b->ccap; i++)
+			if (b->ctab[i].person) {
+				size_t j = slot_hash(0, b->ctab[i].person, 0) & (ncap - 1);
+				while (nt[j].person)
+					j = (j + 1) & (ncap - 1);
+				nt[j] = b->ctab[i];
+			}
+		free(b->ctab);
+		b->ctab = nt;
+		b->ccap = ncap;
+	}
+	size_t j = slot_hash(0, person, 0) & (b->ccap - 1);
+	while (b->ctab[j].person && b->ctab[j].person != person)
+		j = (j + 1) & (b->ccap - 1);
+	struct chain_entry *x = &b->ctab[j];
+	if (!x->person) {
+		struct arena a;
+		arena_init(&a);
+		struct person p;
+		struct ids units = { NULL, 0 };
+		if (store_person_get(b->s, b->org, person, &a, &p, e) ||
+		    (p.unit_id && store_unit_chain(b->s, b->org, p.unit_id, &a, &units, e))) {
+			arena_free(&a);
+			return -1;
+		}
+		if (b->nchains + units.n > b->capchains) {
+			b->capchains = 2 * (b->nchains + units.n) + 64;
+			b->chains = realloc(b->chains, b->capchains * sizeof(id_t64));
+			if (!b->chains)
+				abort();
+		}
+		x->person = person;
+		x->off = b->nchains;
+		x->n = units.n;
+		if (units.n)
+			memcpy(b->chains + b->nchains, units.v, units.n * sizeof(id_t64));
+		b->nchains += units.n;
+		b->cused++;
+		arena_free(&a);
+	}
+	*out = b->chains + x->off;
+	*n = x->n;
+	return 0;
+}
+
+static size_t uacc_hash(int ind, id_t64 unit, day_t month)
+{
+	return (size_t)slot_hash(ind, unit, month);
+}
+
+/* The unit's month of indicator ind, created empty. */
+static double *unit_month(struct measure_batch *b, int ind, id_t64 unit, day_t month)
+{
+	if ((b->nu + 1) * 2 > b->nuslot) {
+		size_t ns = b->nuslot ? 2 * b->nuslot : 1024;
+		size_t *nt = malloc(ns * sizeof(size_t));
+		if (!nt)
+			abort();
+		for (size_t i = 0; i < ns; i++)
+			nt[i] = SIZE_MAX;
+		for (size_t k = 0; k < b->nu; k++) {
+			size_t j = uacc_hash(b->uv[k].ind, b->uv[k].unit, b->uv[k].month) & (ns - 1);
+			while (nt[j] != SIZE_MAX)
+				j = (j + 1) & (ns - 1);
+			nt[j] = k;
+		}
+		free(b->uslot);
+		b->uslot = nt;
+		b->nuslot = ns;
+	}
+	size_t j = uacc_hash(ind, unit, month) & (b->nuslot - 1);
+	while (b->uslot[j] != SIZE_MAX) {
+		struct uacc *x = &b->uv[b->uslot[j]];
+		if (x->ind == ind && x->unit == unit && x->month == month)
+			return x->v;
+		j = (j + 1) & (b->nuslot - 1);
+	}
+	if (b->nu == b->capu) {
+		b->capu = b->capu ? 2 * b->capu : 256;
+		b->uv = realloc(b->uv, b->capu * sizeof(*b->uv));
+		if (!b->uv)
+			abort();
+	}
+	const struct indicator *p = &b->inds[ind].prog;
+	size_t len = indicator_state_len(p);
+	struct uacc *x = &b->uv[b->nu];
+	x->ind = ind;
+	x->unit = unit;
+	x->month = month;
+	x->v = malloc(31 * len * sizeof(double));
+	if (!x->v)
+		abort();
+	for (size_t d = 0; d < 31; d++)
+		indicator_state_init(p, x->v + d * len);
+	b->uslot[j] = b->nu++;
+	return x->v;
+}
+
+static int cmp_uacc(const void *a, const void *b)
+{
+	const struct uacc *x = a, *y = b;
+	if (x->ind != y->ind)
+		return x->ind < y->ind ? -1 : 1;
+	if (x->unit != y->unit)
+		return x->unit < y->unit ? -1 : 1;
+	return x->month < y->month ? -1 : x->month > y->month;
+}
+
+/* The units' months gathered so far, merged into the store in key order. */
+static int flush_units(struct measure_batch *b, struct err *e)
+{
+	qsort(b->uv, b->nu, sizeof(*b->uv), cmp_uacc);
+	int rc = 0;
+	for (size_t k = 0; k < b->nu; k++) {
+		const struct uacc *x = &b->uv[k];
+		if (!rc)
+			rc = store_measure_merge_unit_month(b->s, b->inds[x->ind].row.id, x->unit,
+							    x->month, x->v,
+							    indicator_state_len(&b->inds[x->ind].prog), e);
+		free(x->v);
+	}
+	b->nu = 0;
+	for (size_t i = 0; i < b->nuslot; i++)
+		b->uslot[i] = SIZE_MAX;
+	return rc;
+}
+
+#define UNIT_MONTHS_HELD 8192  /* units' months held before they are written */
+
 int measure_batch_flush(struct measure_batch *b, struct err *e)
 {
 	/* in key order: the month rows are written once each, walking the
@@ -271,8 +439,23 @@ int measure_batch_flush(struct measure_batch *b, struct err *e)
 		if (store_measure_merge_month(b->s, b->inds[x->ind].row.id, x->person, ms, month,
 					      len, e))
 			return -1;
+		/* the same days count for their unit and every unit above */
+		const id_t64 *units;
+		size_t nunits;
+		if (chain_of(b, x->person, &units, &nunits, e))
+			return -1;
+		for (size_t u = 0; u < nunits; u++) {
+			double *um = unit_month(b, x->ind, units[u], ms);
+			for (day_t d = ms; d <= me; d++)
+				indicator_state_merge(p, um + (size_t)(d - ms) * len,
+						      month + (size_t)(d - ms) * len);
+		}
+		if (b->nu >= UNIT_MONTHS_HELD && flush_units(b, e))
+			return -1;
 		i = j;
 	}
+	if (flush_units(b, e))
+		return -1;
 	memset(b->tab, 0, b->cap * sizeof(*b->tab));
 	b->used = 0;
 	b->nstates = 0;
@@ -340,7 +523,7 @@ int measure_backfill(struct store *s, id_t64 org, const struct mind *m, struct e
 		return -1;
 	if (!m->ok || !m->prog.mergeable)
 		return 0;
-	struct measure_batch *b = measure_batch_new(s, m, 1);
+	struct measure_batch *b = measure_batch_new(s, org, m, 1);
 	struct scan sc = { .m = m, .b = b, .e = e };
 	int rc = store_activity_scan(s, org, m->row.kind, NULL, 0, 0, on_backfill, &sc, e);
 	if (!rc && sc.failed)
@@ -616,23 +799,28 @@ static int measure_one(struct store *s, const struct org *org, const struct obje
 	if (!out->ind || !out->ind->ok || o->start == DAY_NONE || o->due == DAY_NONE)
 		return 0;
 	const struct mind *m = out->ind;
-	struct ids people;
-	if (measure_people(s, o, a, &people, e))
-		return -1;
 	struct frame f;
 	frame_of(o, today, bk, a, &f);
 	size_t len = indicator_state_len(&m->prog), ndays = f.ndays, nb = f.nb;
 	if (m->prog.mergeable) {
+		/* a person's own states, or the unit's (everyone under it) */
 		double *days = arena_alloc(a, ndays * len * sizeof(double) + 1);
 		for (size_t i = 0; i < ndays; i++)
 			indicator_state_init(&m->prog, days + i * len);
 		struct acc c = { &m->prog, NULL, days, ndays, o->start, B_DAY, &o->start, len };
-		if (ndays && store_measure_scan(s, m->row.id, &people, o->start, f.upto, on_state,
-						&c, e))
+		id_t64 owner = o->owner_person_id ? o->owner_person_id : o->owner_unit_id;
+		struct ids one = { &owner, 1 };
+		if (ndays && owner &&
+		    (o->owner_person_id
+		     ? store_measure_scan(s, m->row.id, &one, o->start, f.upto, on_state, &c, e)
+		     : store_measure_scan_units(s, m->row.id, &one, o->start, f.upto, on_state, &c, e)))
 			return -1;
 		measured_from_days(org, o, m, today, &f, days, a, out);
 		return 0;
 	}
+	struct ids people;
+	if (measure_people(s, o, a, &people, e))
+		return -1;
 	/* distinct() and percentile() read the records, by bucket */
 	double *vals = arena_alloc(a, nb * sizeof(double) + 1);
 	struct point *pts = arena_alloc(a, nb * sizeof(*pts) + 1);
@@ -756,14 +944,13 @@ static int cmp_parent(const void *a, const void *b)
 /* --- many objectives: one scan per indicator -------------------------------
  *
  * Objectives on the same mergeable indicator share one scan of its states:
- * each row is read once, whatever the number of objectives it counts for. A
- * person's days go to their own objectives (finished as soon as the scan
- * leaves that person, so only one person's days are in memory) and to their
- * unit's days; units are then merged into their parents, bottom-up, and a
- * collective objective reads its unit's days. */
+ * the people's rows for the individual objectives, the units' rows (each the
+ * merge of everyone under the unit) for the collective ones. The scan gives
+ * each owner's days together, so an owner's objectives are finished as soon
+ * as it moves on: only one owner's days are in memory at a time. */
 
 struct owned {
-	id_t64 person;
+	id_t64 owner;  /* a person, or a unit */
 	size_t obj;
 };
 
@@ -773,45 +960,24 @@ struct shared {
 	struct measured *out;
 	const struct mind *m;
 	size_t len;
-	day_t today, from, to;
+	day_t today;
 	enum bucket bk;
 	struct arena *a;
-	/* the individual objectives, by owner */
-	struct owned *own;
-	size_t nown;
-	/* every person's unit, and the units' days (NULL: not needed) */
-	const struct ids *people;
-	const id_t64 *unit_of;
-	const struct unit *units;
-	size_t nunits;
-	double **udays;
 	bool *done;
-	/* the person being read: their objectives [lo, hi) and their days */
+	struct owned *own;  /* by owner */
+	size_t nown;
+	/* the owner being read: their objectives [lo, hi) and their days */
 	id_t64 cur;
 	size_t lo, hi;
 	double *scratch;
 	size_t cap;
-	double *uacc;
 };
 
 static int cmp_owned(const void *a, const void *b)
 {
 	const struct owned *x = a, *y = b;
-	return x->person < y->person ? -1 : x->person > y->person ? 1
+	return x->owner < y->owner ? -1 : x->owner > y->owner ? 1
 	       : x->obj < y->obj ? -1 : x->obj > y->obj;
-}
-
-static size_t unit_index(const struct unit *u, size_t n, id_t64 id)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (u[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && u[lo].id == id ? lo : n;
 }
 
 static size_t obj_days(const struct objective *o, day_t today)
@@ -820,8 +986,8 @@ static size_t obj_days(const struct objective *o, day_t today)
 	return upto >= o->start ? (size_t)(upto - o->start + 1) : 0;
 }
 
-/* the current person's objectives are complete: their progress */
-static void finish_person(struct shared *sh)
+/* the current owner's objectives are complete: their progress */
+static void finish_owner(struct shared *sh)
 {
 	double *d = sh->scratch;
 	for (size_t k = sh->lo; k < sh->hi; k++) {
@@ -836,21 +1002,20 @@ static void finish_person(struct shared *sh)
 	sh->lo = sh->hi = 0;
 }
 
-static void start_person(struct shared *sh, id_t64 person)
+static void start_owner(struct shared *sh, id_t64 owner)
 {
-	sh->cur = person;
-	/* their objectives: binary search on the owner */
+	sh->cur = owner;
 	size_t lo = 0, hi = sh->nown;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (sh->own[mid].person < person)
+		if (sh->own[mid].owner < owner)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	sh->lo = sh->hi = lo;
 	size_t need = 0;
-	while (sh->hi < sh->nown && sh->own[sh->hi].person == person)
+	while (sh->hi < sh->nown && sh->own[sh->hi].owner == owner)
 		need += obj_days(&sh->v[sh->own[sh->hi++].obj], sh->today) * sh->len;
 	if (need > sh->cap) {
 		free(sh->scratch);
@@ -861,33 +1026,16 @@ static void start_person(struct shared *sh, id_t64 person)
 	}
 	for (size_t i = 0; i < need; i += sh->len)
 		indicator_state_init(&sh->m->prog, sh->scratch + i);
-	/* their unit's days, when a collective objective reads them */
-	sh->uacc = NULL;
-	const id_t64 *pv = sh->people->v;
-	lo = 0;
-	hi = sh->people->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (pv[mid] < person)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < sh->people->n && pv[lo] == person) {
-		size_t u = unit_index(sh->units, sh->nunits, sh->unit_of[lo]);
-		if (u < sh->nunits)
-			sh->uacc = sh->udays[u];
-	}
 }
 
-static int on_shared(void *ctx, id_t64 person, day_t day, const double *st, size_t n)
+static int on_shared(void *ctx, id_t64 owner, day_t day, const double *st, size_t n)
 {
 	struct shared *sh = ctx;
 	if (n != sh->len)
 		return 0;  /* a state of an older shape: skipped until backfilled */
-	if (person != sh->cur) {
-		finish_person(sh);
-		start_person(sh, person);
+	if (owner != sh->cur) {
+		finish_owner(sh);
+		start_owner(sh, owner);
 	}
 	double *d = sh->scratch;
 	for (size_t k = sh->lo; k < sh->hi; k++) {
@@ -897,33 +1045,23 @@ static int on_shared(void *ctx, id_t64 person, day_t day, const double *st, size
 			indicator_state_merge(&sh->m->prog, d + (size_t)(day - o->start) * sh->len, st);
 		d += nd * sh->len;
 	}
-	if (sh->uacc && day >= sh->from && day <= sh->to)
-		indicator_state_merge(&sh->m->prog, sh->uacc + (size_t)(day - sh->from) * sh->len, st);
 	return 0;
 }
 
-static __thread const int *cmp_depth;
-
-static int cmp_deeper(const void *a, const void *b)
-{
-	int x = cmp_depth[*(const size_t *)a], y = cmp_depth[*(const size_t *)b];
-	return y - x;
-}
-
-/* An objective measured from day states: a mergeable indicator, dates. */
+/* An objective measured from day states: a mergeable indicator, dates, an
+ * owner. */
 static bool shareable(const struct objective *o, const struct mind *m)
 {
 	return m && m->ok && m->prog.mergeable && o->start != DAY_NONE && o->due != DAY_NONE &&
 	       (o->owner_person_id || o->owner_unit_id);
 }
 
-/* The objectives of v on indicator m not yet done[], measured with one scan
- * (out[i].ind already found); done[i] is set for each objective measured. */
+/* The objectives of v on indicator m not yet done[] and owned by a person
+ * (units false) or by a unit (units true), measured with one scan (out[i].ind
+ * already found); done[i] is set for each objective measured. */
 static int measure_shared(struct store *s, const struct org *org, const struct objective *v,
-			  size_t n, bool *done, const struct mind *m, day_t today,
-			  enum bucket bk, const struct ids *people, const id_t64 *unit_of,
-			  const struct unit *units, size_t nunits, struct arena *a,
-			  struct measured *out, struct err *e)
+			  size_t n, bool *done, const struct mind *m, bool units, day_t today,
+			  enum bucket bk, struct arena *a, struct measured *out, struct err *e)
 {
 	struct shared sh;
 	memset(&sh, 0, sizeof(sh));
@@ -935,129 +1073,46 @@ static int measure_shared(struct store *s, const struct org *org, const struct o
 	sh.today = today;
 	sh.bk = bk;
 	sh.a = a;
-	sh.people = people;
-	sh.unit_of = unit_of;
-	sh.units = units;
-	sh.nunits = nunits;
 	sh.done = done;
-	/* the owners, the units that collect, the union of the periods read */
 	sh.own = arena_alloc(a, (n + 1) * sizeof(*sh.own));
-	bool *owner = arena_alloc(a, nunits + 1);
-	size_t ncoll = 0;
+	day_t from = 0, to = 0;
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct objective *o = &v[i];
-		if (done[i] || !shareable(o, out[i].ind) || out[i].ind != m)
+		if (done[i] || out[i].ind != m || !shareable(o, m) || units != !o->owner_person_id)
 			continue;
-		if (o->owner_person_id) {
-			sh.own[sh.nown].person = o->owner_person_id;
-			sh.own[sh.nown++].obj = i;
-		} else {
-			size_t u = unit_index(units, nunits, o->owner_unit_id);
-			if (u == nunits)
-				continue;  /* measured alone */
-			owner[u] = true;
-			ncoll++;
-		}
+		sh.own[sh.nown].owner = units ? o->owner_unit_id : o->owner_person_id;
+		sh.own[sh.nown++].obj = i;
 		size_t nd = obj_days(o, today);
 		if (!nd)
 			continue;
 		day_t upto = o->start + (day_t)nd - 1;
-		if (!any || o->start < sh.from)
-			sh.from = o->start;
-		if (!any || upto > sh.to)
-			sh.to = upto;
+		if (!any || o->start < from)
+			from = o->start;
+		if (!any || upto > to)
+			to = upto;
 		any = true;
 	}
+	if (!sh.nown)
+		return 0;
 	qsort(sh.own, sh.nown, sizeof(*sh.own), cmp_owned);
-	size_t span = any ? (size_t)(sh.to - sh.from + 1) : 0;
-	/* the units whose days are gathered: the collecting ones and all under
-	 * them; parents by index, depths for the bottom-up merge */
-	size_t *parent = arena_alloc(a, (nunits + 1) * sizeof(size_t));
-	int *depth = arena_alloc(a, (nunits + 1) * sizeof(int));
-	bool *need = arena_alloc(a, nunits + 1);
-	sh.udays = arena_alloc(a, (nunits + 1) * sizeof(double *));
-	for (size_t u = 0; u < nunits; u++)
-		parent[u] = units[u].parent_id ? unit_index(units, nunits, units[u].parent_id) : nunits;
-	size_t nneed = 0;
-	for (size_t u = 0; u < nunits; u++) {
-		size_t x = u;
-		for (int hops = 0; x < nunits && hops <= (int)nunits; hops++, x = parent[x]) {
-			depth[u] = hops;
-			need[u] = need[u] || owner[x];
-		}
-		nneed += need[u];
-	}
-	if (ncoll && (double)nneed * span * sh.len * sizeof(double) > 512.0 * 1024 * 1024) {
-		/* too many days to hold: the collective objectives are measured alone */
-		memset(need, 0, nunits + 1);
-		ncoll = 0;
-	}
-	for (size_t u = 0; u < nunits && ncoll && span; u++) {
-		if (!need[u])
-			continue;
-		sh.udays[u] = malloc(span * sh.len * sizeof(double));
-		if (!sh.udays[u])
-			abort();
-		for (size_t d = 0; d < span; d++)
-			indicator_state_init(&m->prog, sh.udays[u] + d * sh.len);
-	}
-	/* the people read: everyone when they are most of the organisation */
-	size_t nread = 0;
-	id_t64 *read = arena_alloc(a, (people->n + sh.nown + 1) * sizeof(id_t64));
-	for (size_t i = 0, k = 0; i < people->n; i++) {
-		while (k < sh.nown && sh.own[k].person < people->v[i])
-			k++;
-		bool mine = k < sh.nown && sh.own[k].person == people->v[i];
-		size_t u = unit_index(units, nunits, unit_of[i]);
-		if (mine || (u < nunits && sh.udays[u]))
-			read[nread++] = people->v[i];
-	}
-	struct ids rs = { read, nread };
+	struct ids owners = { arena_alloc(a, sh.nown * sizeof(id_t64)), 0 };
+	for (size_t k = 0; k < sh.nown; k++)
+		if (!owners.n || owners.v[owners.n - 1] != sh.own[k].owner)
+			owners.v[owners.n++] = sh.own[k].owner;
 	int rc = 0;
-	sh.cur = 0;
-	if (any && nread)
-		rc = store_measure_scan(s, m->row.id, nread * 2 >= people->n ? NULL : &rs, sh.from,
-					sh.to, on_shared, &sh, e);
+	if (any)
+		rc = units ? store_measure_scan_units(s, m->row.id, &owners, from, to, on_shared, &sh, e)
+			   : store_measure_scan(s, m->row.id, &owners, from, to, on_shared, &sh, e);
 	if (!rc) {
-		finish_person(&sh);
+		finish_owner(&sh);
 		/* owners without a single day of records */
 		for (size_t k = 0; k < sh.nown; k++)
 			if (!done[sh.own[k].obj]) {
-				start_person(&sh, sh.own[k].person);
-				finish_person(&sh);
+				start_owner(&sh, sh.own[k].owner);
+				finish_owner(&sh);
 			}
-		/* units into their parents, the deepest first */
-		size_t *order = arena_alloc(a, (nunits + 1) * sizeof(size_t));
-		for (size_t u = 0; u < nunits; u++)
-			order[u] = u;
-		cmp_depth = depth;
-		qsort(order, nunits, sizeof(size_t), cmp_deeper);
-		for (size_t q = 0; q < nunits && span; q++) {
-			size_t u = order[q], p = parent[u];
-			if (!sh.udays[u] || p >= nunits || !sh.udays[p])
-				continue;
-			for (size_t d = 0; d < span; d++)
-				indicator_state_merge(&m->prog, sh.udays[p] + d * sh.len,
-						      sh.udays[u] + d * sh.len);
-		}
-		for (size_t i = 0; i < n && ncoll; i++) {
-			const struct objective *o = &v[i];
-			if (done[i] || o->owner_person_id || out[i].ind != m || !shareable(o, m))
-				continue;
-			size_t u = unit_index(units, nunits, o->owner_unit_id);
-			if (u == nunits || !need[u])
-				continue;
-			struct frame f;
-			frame_of(o, today, bk, a, &f);
-			const double *days = f.ndays ? sh.udays[u] + (size_t)(o->start - sh.from) * sh.len
-					     : NULL;
-			measured_from_days(org, o, m, today, &f, days, a, &out[i]);
-			done[i] = true;
-		}
 	}
-	for (size_t u = 0; u < nunits; u++)
-		free(sh.udays[u]);
 	free(sh.scratch);
 	return rc;
 }
@@ -1080,19 +1135,10 @@ int measure_many(struct store *s, const struct org *org, const struct objective 
 			nshare++;
 		}
 	}
-	if (nshare) {
-		struct ids people;
-		id_t64 *unit_of;
-		struct unit *units;
-		size_t nunits;
-		if (store_person_units(s, org->id, a, &people, &unit_of, e) ||
-		    store_unit_list(s, org->id, a, &units, &nunits, e))
+	for (size_t k = 0; k < ninds && nshare; k++)
+		if (used[k] && (measure_shared(s, org, v, n, done, &inds[k], false, today, bk, a, out, e) ||
+				measure_shared(s, org, v, n, done, &inds[k], true, today, bk, a, out, e)))
 			return -1;
-		for (size_t k = 0; k < ninds; k++)
-			if (used[k] && measure_shared(s, org, v, n, done, &inds[k], today, bk, &people,
-						      unit_of, units, nunits, a, out, e))
-				return -1;
-	}
 	for (size_t i = 0; i < n; i++)
 		if (!done[i] && measure_one(s, org, &v[i], today, bk, inds, ninds, a, &out[i], 99, e))
 			return -1;

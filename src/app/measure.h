@@ -26,7 +26,9 @@ const struct mind *measure_find(const struct mind *v, size_t n, const char *key)
 /* A batch of new records: states gathered in memory, merged into the store
  * by measure_batch_flush (and whenever the batch grows large). */
 struct measure_batch;
-struct measure_batch *measure_batch_new(struct store *s, const struct mind *inds, size_t n);
+/* States go to each record's person and to every unit above them (org's). */
+struct measure_batch *measure_batch_new(struct store *s, id_t64 org, const struct mind *inds,
+				       size_t n);
 /* The kind and field names of the records that follow (measure_batch_add). */
 void measure_batch_fields(struct measure_batch *b, const char *kind, const char *const *names,
 			  size_t n);

@@ -100,7 +100,7 @@ static int s_activity(void *ctx, const struct demo_record *r)
 		size_t n;
 		if (measure_indicators(c->s, c->org, c->a, &inds, &n, &c->e))
 			return -1;
-		c->measure = measure_batch_new(c->s, inds, n);
+		c->measure = measure_batch_new(c->s, c->org, inds, n);
 	}
 	struct buf *j = &c->json;
 	buf_reset(j);

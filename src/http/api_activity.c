@@ -136,7 +136,7 @@ static int batch_run(struct req *r, void *ctx)
 	size_t ninds;
 	if (measure_indicators(r->store, r->me.org_id, &r->arena, &inds, &ninds, &r->err))
 		return -1;
-	b->measure = measure_batch_new(r->store, inds, ninds);
+	b->measure = measure_batch_new(r->store, r->me.org_id, inds, ninds);
 	json_array_foreach(records, i, rec) {
 		b->read++;
 		if (one_record(r, b, i, rec))

@@ -188,7 +188,8 @@ static int migrate(struct store *s, struct err *e)
 			return -1;
 		if (sq_exec(s, (const char *)migrations_files[i].data, e) || sq_exec(s, pragma, e) ||
 		    (i + 1 == 4 && store_indicator_install_catalog(s, 0, e)) ||
-		    (i + 1 == 6 && sq_measure_days_to_months(s, e))) {
+		    (i + 1 == 6 && sq_measure_days_to_months(s, e)) ||
+		    (i + 1 == 9 && sq_measure_units_all(s, e))) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return -1;
 		}
@@ -445,10 +446,29 @@ int store_unit_get(struct store *s, id_t64 org, id_t64 id, struct arena *a, stru
 	return 0;
 }
 
+/* The unit or parent a person or unit hangs from now, before a change. */
+static int current_parent(struct store *s, const char *sql, id_t64 org, id_t64 id, id_t64 *out,
+			  struct err *e)
+{
+	sqlite3_stmt *st = sq_prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sq_done(s, st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_db_err(s, e);
+}
+
 int store_unit_update(struct store *s, const struct unit *u, struct err *e)
 {
 	static const char sql[] = "UPDATE unit SET parent_id = ?, lead_id = ?, name = ?, kind = ?,"
 				  " service = ? WHERE org_id = ? AND id = ?";
+	id_t64 was;
+	if (current_parent(s, "SELECT parent_id FROM unit WHERE org_id = ?1 AND id = ?2", u->org_id,
+			   u->id, &was, e))
+		return -1;
 	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
@@ -459,7 +479,10 @@ int store_unit_update(struct store *s, const struct unit *u, struct err *e)
 	sq_bind_text(st, 5, service_type_name(u->service));
 	sqlite3_bind_int64(st, 6, u->org_id);
 	sqlite3_bind_int64(st, 7, u->id);
-	return sq_step_update(s, st, "unit", e);
+	if (sq_step_update(s, st, "unit", e))
+		return -1;
+	/* moved under another parent: the units above gain or lose its people */
+	return sq_measure_moved(s, u->org_id, was, u->parent_id, e);
 }
 
 int store_unit_list(struct store *s, id_t64 org, struct arena *a, struct unit **out,
@@ -600,6 +623,10 @@ int store_person_update(struct store *s, const struct person *p, struct err *e)
 	static const char sql[] = "UPDATE person SET unit_id = ?, manager_id = ?, name = ?,"
 				  " email = ?, job = ?, role = ?, hired_on = ?, active = ?"
 				  " WHERE org_id = ? AND id = ?";
+	id_t64 was;
+	if (current_parent(s, "SELECT unit_id FROM person WHERE org_id = ?1 AND id = ?2", p->org_id,
+			   p->id, &was, e))
+		return -1;
 	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
@@ -618,7 +645,8 @@ int store_person_update(struct store *s, const struct person *p, struct err *e)
 			err_set(e, 409, "email_taken", "email", p->email, NULL);
 		return -1;
 	}
-	return 0;
+	/* another unit: the units that gained or lost them are measured again */
+	return sq_measure_moved(s, p->org_id, was, p->unit_id, e);
 }
 
 int store_person_set_password(struct store *s, id_t64 org, id_t64 id, const char *hash,

@@ -41,5 +41,11 @@ void sq_bind_ids(sqlite3_stmt *st, int i, const struct ids *set);
 int sq_register_functions(struct store *s, struct err *e);
 /* migration 6: measure_day rows into measure_month */
 int sq_measure_days_to_months(struct store *s, struct err *e);
+/* migration 9: every unit's measure rows, from its people's */
+int sq_measure_units_all(struct store *s, struct err *e);
+/* a person or unit moved from under old_unit to under new_unit (0: none):
+ * the measure rows of the units whose subtree changed, made again */
+int sq_measure_moved(struct store *s, id_t64 org, id_t64 old_unit, id_t64 new_unit,
+		     struct err *e);
 
 #endif

@@ -236,24 +236,29 @@ static int64_t month_key(id_t64 indicator, id_t64 person, int64_t month)
 			 ((uint64_t)person << KEY_MONTH_BITS) | (uint64_t)month);
 }
 
-static int key_fits(id_t64 indicator, id_t64 person, int64_t month, struct err *e)
+static int key_fits(id_t64 indicator, id_t64 field, int64_t month, struct err *e)
 {
-	if (indicator > 0 && indicator < (1 << KEY_IND_BITS) && person > 0 &&
-	    person < (1 << KEY_PERSON_BITS) && month >= 0 && month < (1 << KEY_MONTH_BITS))
+	if (indicator > 0 && indicator < (1 << KEY_IND_BITS) && field > 0 &&
+	    field < (1 << KEY_PERSON_BITS) && month >= 0 && month < (1 << KEY_MONTH_BITS))
 		return 0;
 	return err_set(e, 500, "internal", NULL,
-		       "measure states: an indicator, person or month beyond the store's range",
+		       "measure states: an indicator, person, unit or month beyond the store's range",
 		       NULL);
 }
 
-int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, day_t month,
-			      const double *days, size_t nvals, struct err *e)
+/* A unit's rows (the merge of everyone in its subtree) sit beside the
+ * people's, their person field marked with this bit: people and units stay
+ * below it. */
+#define UNIT_MARK ((id_t64)1 << (KEY_PERSON_BITS - 1))
+
+static int merge_field(struct store *s, id_t64 indicator, id_t64 field, day_t month,
+		       const double *days, size_t nvals, struct err *e)
 {
 	static const char sql[] = "INSERT INTO measure_month(key, indicator_id, person_id, month, days)"
 		" VALUES (?, ?, ?, ?, ?) ON CONFLICT (key)"
 		" DO UPDATE SET days = cible_merge(days, excluded.days)";
 	int64_t mi = month_index(month);
-	if (key_fits(indicator, person, mi, e))
+	if (key_fits(indicator, field, mi, e))
 		return -1;
 	int y, m, d;
 	date_to_ymd(month, &y, &m, &d);
@@ -261,12 +266,28 @@ int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, 
 	sqlite3_stmt *st = sq_prep(s, sql, e);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, month_key(indicator, person, mi));
+	sqlite3_bind_int64(st, 1, month_key(indicator, field, mi));
 	sqlite3_bind_int64(st, 2, indicator);
-	sqlite3_bind_int64(st, 3, person);
+	sqlite3_bind_int64(st, 3, field);
 	sqlite3_bind_int(st, 4, date_month_start(month));
 	sqlite3_bind_blob(st, 5, days, (int)bytes, SQLITE_STATIC);
 	return sq_step_done(s, st, e);
+}
+
+int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, day_t month,
+			      const double *days, size_t nvals, struct err *e)
+{
+	if (person <= 0 || person >= UNIT_MARK)
+		return key_fits(0, 0, 0, e);
+	return merge_field(s, indicator, person, month, days, nvals, e);
+}
+
+int store_measure_merge_unit_month(struct store *s, id_t64 indicator, id_t64 unit, day_t month,
+				   const double *days, size_t nvals, struct err *e)
+{
+	if (unit <= 0 || unit >= UNIT_MARK)
+		return key_fits(0, 0, 0, e);
+	return merge_field(s, indicator, UNIT_MARK | unit, month, days, nvals, e);
 }
 
 int store_measure_clear(struct store *s, id_t64 indicator, struct err *e)
@@ -291,16 +312,18 @@ static bool state_empty(const double *st, size_t nvals)
 	return true;
 }
 
-int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
+/* The rows of people (mark 0) or units (UNIT_MARK) for ids (NULL: every
+ * person), day by day. */
+static int scan_fields(struct store *s, id_t64 indicator, const struct ids *ids, id_t64 mark,
 		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e)
 {
-	/* everyone: the indicator's range of keys; a set: a range per person
-	 * (CROSS JOIN keeps the set outside, so each person is one seek) */
+	/* everyone: the indicator's range of people's keys; a set: a range per
+	 * id (CROSS JOIN keeps the set outside, so each is one seek) */
 	static const char sql_all[] = "SELECT person_id, month, days FROM measure_month"
 		" WHERE key BETWEEN ?1 AND ?2 AND month BETWEEN ?3 AND ?4";
 	static const char sql_set[] = "SELECT m.person_id, m.month, m.days FROM json_each(?5) p"
-		" CROSS JOIN measure_month m ON m.key BETWEEN ?1 + (p.value << 16) + ?6"
-		" AND ?1 + (p.value << 16) + ?7";
+		" CROSS JOIN measure_month m ON m.key BETWEEN ?1 + ((p.value + ?8) << 16) + ?6"
+		" AND ?1 + ((p.value + ?8) << 16) + ?7";
 	if (from > to)
 		return 0;
 	if (key_fits(indicator, 1, 0, e))
@@ -310,16 +333,17 @@ int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *peop
 		mfrom = 0;
 	if (mto >= 1 << KEY_MONTH_BITS)
 		mto = (1 << KEY_MONTH_BITS) - 1;
-	sqlite3_stmt *st = sq_prep(s, people ? sql_set : sql_all, e);
+	sqlite3_stmt *st = sq_prep(s, ids ? sql_set : sql_all, e);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, month_key(indicator, 0, 0));
-	if (people) {
-		sq_bind_ids(st, 5, people);
+	if (ids) {
+		sq_bind_ids(st, 5, ids);
 		sqlite3_bind_int64(st, 6, mfrom);
 		sqlite3_bind_int64(st, 7, mto);
+		sqlite3_bind_int64(st, 8, mark);
 	} else {
-		sqlite3_bind_int64(st, 2, month_key(indicator + 1, 0, 0) - 1);
+		sqlite3_bind_int64(st, 2, month_key(indicator, UNIT_MARK, 0) - 1);
 		sqlite3_bind_int(st, 3, date_month_start(from));
 		sqlite3_bind_int(st, 4, to);
 	}
@@ -335,14 +359,14 @@ int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *peop
 		if (bytes > sizeof(buf) || nvals % 4 || nvals * ndays * sizeof(double) != bytes)
 			continue;  /* a state from another shape of the indicator: ignored */
 		memcpy(buf, sqlite3_column_blob(st, 2), bytes);  /* the blob need not be aligned */
-		id_t64 person = sqlite3_column_int64(st, 0);
+		id_t64 id = sqlite3_column_int64(st, 0) & (UNIT_MARK - 1);
 		size_t i0 = from > month ? (size_t)(from - month) : 0;
 		size_t i1 = to - month < (day_t)ndays ? (size_t)(to - month) + 1 : ndays;
 		for (size_t i = i0; i < i1; i++) {
 			const double *dst = buf + i * nvals;
 			if (state_empty(dst, nvals))
 				continue;
-			if (fn(ctx, person, month + (day_t)i, dst, nvals)) {
+			if (fn(ctx, id, month + (day_t)i, dst, nvals)) {
 				sq_done(s, st);
 				return 0;
 			}
@@ -350,6 +374,176 @@ int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *peop
 	}
 	sq_done(s, st);
 	return rc == SQLITE_DONE ? 0 : sq_db_err(s, e);
+}
+
+int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
+		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e)
+{
+	return scan_fields(s, indicator, people, 0, from, to, fn, ctx, e);
+}
+
+int store_measure_scan_units(struct store *s, id_t64 indicator, const struct ids *units,
+			     day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e)
+{
+	return scan_fields(s, indicator, units, UNIT_MARK, from, to, fn, ctx, e);
+}
+
+/* month blobs merged element-wise: n and sum add up, min and max */
+static void merge_blob(double *into, const double *from, size_t n)
+{
+	for (size_t i = 0; i + 3 < n; i += 4) {
+		into[i] += from[i];
+		into[i + 1] += from[i + 1];
+		into[i + 2] = fmin(into[i + 2], from[i + 2]);
+		into[i + 3] = fmax(into[i + 3], from[i + 3]);
+	}
+}
+
+struct month_acc {
+	day_t month;
+	size_t bytes;
+	double *v;
+};
+
+/* One unit's rows of one indicator, made again from its people's. */
+static int rebuild_unit(struct store *s, id_t64 indicator, id_t64 unit, const struct ids *people,
+			struct err *e)
+{
+	static const char sql_del[] = "DELETE FROM measure_month WHERE key BETWEEN ? AND ?";
+	static const char sql[] = "SELECT m.month, m.days FROM json_each(?2) p"
+		" CROSS JOIN measure_month m ON m.key BETWEEN ?1 + (p.value << 16)"
+		" AND ?1 + (p.value << 16) + 65535";
+	id_t64 field = UNIT_MARK | unit;
+	if (key_fits(indicator, field, 0, e))
+		return -1;
+	sqlite3_stmt *st = sq_prep(s, sql_del, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, month_key(indicator, field, 0));
+	sqlite3_bind_int64(st, 2, month_key(indicator, field + 1, 0) - 1);
+	if (sq_step_done(s, st, e))
+		return -1;
+	if (!people->n)
+		return 0;
+	if (!(st = sq_prep(s, sql, e)))
+		return -1;
+	sqlite3_bind_int64(st, 1, month_key(indicator, 0, 0));
+	sq_bind_ids(st, 2, people);
+	struct month_acc *acc = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		day_t month = sqlite3_column_int(st, 0);
+		size_t bytes = (size_t)sqlite3_column_bytes(st, 1);
+		if (!bytes || bytes % (4 * sizeof(double)) || bytes > 31 * 4 * IND_MAX_SLOTS * sizeof(double))
+			continue;
+		size_t k = 0;
+		while (k < n && acc[k].month != month)
+			k++;
+		if (k == n) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 16;
+				struct month_acc *na = realloc(acc, cap * sizeof(*acc));
+				if (!na)
+					abort();
+				acc = na;
+			}
+			acc[n].month = month;
+			acc[n].bytes = bytes;
+			acc[n].v = malloc(bytes);
+			if (!acc[n].v)
+				abort();
+			memcpy(acc[n++].v, sqlite3_column_blob(st, 1), bytes);
+			continue;
+		}
+		if (acc[k].bytes != bytes)
+			continue;  /* another shape: left to the backfill */
+		double tmp[31 * 4 * IND_MAX_SLOTS];
+		memcpy(tmp, sqlite3_column_blob(st, 1), bytes);
+		merge_blob(acc[k].v, tmp, bytes / sizeof(double));
+	}
+	sq_done(s, st);
+	int failed = rc != SQLITE_DONE ? sq_db_err(s, e) : 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!failed) {
+			int y, m, d;
+			date_to_ymd(acc[k].month, &y, &m, &d);
+			size_t nvals = acc[k].bytes / sizeof(double) / (size_t)date_days_in_month(y, m);
+			failed = merge_field(s, indicator, field, acc[k].month, acc[k].v, nvals, e);
+		}
+		free(acc[k].v);
+	}
+	free(acc);
+	return failed ? -1 : 0;
+}
+
+int store_measure_units_rebuild(struct store *s, id_t64 org, const struct ids *units,
+				struct err *e)
+{
+	struct arena a;
+	arena_init(&a);
+	struct ids inds;
+	int rc = sq_ids_query(s, "SELECT id FROM indicator WHERE org_id = ?1 AND ?2 = ?2 ORDER BY id",
+			      org, 0, &a, &inds, e);
+	for (size_t i = 0; !rc && i < units->n; i++) {
+		struct ids sub, people;
+		if ((rc = store_unit_subtree(s, org, units->v[i], &a, &sub, e)))
+			break;
+		if ((rc = store_people_of_units(s, org, &sub, &a, &people, e)))
+			break;
+		for (size_t k = 0; !rc && k < inds.n; k++)
+			rc = rebuild_unit(s, inds.v[k], units->v[i], &people, e);
+	}
+	arena_free(&a);
+	return rc;
+}
+
+/* The units whose subtree gains or loses someone when a person (or a unit)
+ * moves from under old to under new: the chains' difference. */
+int sq_measure_moved(struct store *s, id_t64 org, id_t64 old_unit, id_t64 new_unit, struct err *e)
+{
+	if (old_unit == new_unit)
+		return 0;
+	struct arena a;
+	arena_init(&a);
+	struct ids co = { NULL, 0 }, cn = { NULL, 0 }, diff;
+	int rc = (old_unit && store_unit_chain(s, org, old_unit, &a, &co, e)) ||
+		 (new_unit && store_unit_chain(s, org, new_unit, &a, &cn, e));
+	if (!rc) {
+		diff.v = arena_alloc(&a, (co.n + cn.n + 1) * sizeof(id_t64));
+		diff.n = 0;
+		/* both sorted: the ids in exactly one of them */
+		size_t i = 0, j = 0;
+		while (i < co.n || j < cn.n) {
+			if (j == cn.n || (i < co.n && co.v[i] < cn.v[j]))
+				diff.v[diff.n++] = co.v[i++];
+			else if (i == co.n || cn.v[j] < co.v[i])
+				diff.v[diff.n++] = cn.v[j++];
+			else
+				i++, j++;
+		}
+		rc = store_measure_units_rebuild(s, org, &diff, e);
+	}
+	arena_free(&a);
+	return rc ? -1 : 0;
+}
+
+/* Migration 9: every unit's rows, from its people's. */
+int sq_measure_units_all(struct store *s, struct err *e)
+{
+	struct arena a;
+	arena_init(&a);
+	struct ids orgs;
+	int rc = sq_ids_query(s, "SELECT id FROM org WHERE ?1 = ?1 AND ?2 = ?2 ORDER BY id", 0, 0,
+			      &a, &orgs, e);
+	for (size_t i = 0; !rc && i < orgs.n; i++) {
+		struct ids units;
+		rc = sq_ids_query(s, "SELECT id FROM unit WHERE org_id = ?1 AND ?2 = ?2 ORDER BY id",
+				  orgs.v[i], 0, &a, &units, e) ||
+		     store_measure_units_rebuild(s, orgs.v[i], &units, e);
+	}
+	arena_free(&a);
+	return rc ? -1 : 0;
 }
 
 /* Migration 6: the per-day rows of measure_day become month rows. */
@@ -447,29 +641,6 @@ int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
 	sqlite3_bind_int64(st, 1, org);
 	sq_bind_ids(st, 2, units);
 	return sq_collect_ids(s, st, a, out, e);
-}
-
-int store_person_units(struct store *s, id_t64 org, struct arena *a, struct ids *people,
-		       id_t64 **units, struct err *e)
-{
-	static const char sql[] = "SELECT id, unit_id FROM person WHERE org_id = ? ORDER BY id";
-	sqlite3_stmt *st = sq_prep(s, sql, e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, org);
-	size_t n = 0, cap = 0, capu = 0, nu = 0;
-	people->v = NULL;
-	*units = NULL;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*(id_t64 *)arena_push(a, &people->v, &n, &cap, sizeof(id_t64)) =
-			sqlite3_column_int64(st, 0);
-		*(id_t64 *)arena_push(a, units, &nu, &capu, sizeof(id_t64)) =
-			sqlite3_column_int64(st, 1);
-	}
-	people->n = n;
-	sq_done(s, st);
-	return rc == SQLITE_DONE ? 0 : sq_db_err(s, e);
 }
 
 /* --- import mappings ------------------------------------------------------ */

@@ -186,10 +186,17 @@ int store_indicator_uses(struct store *s, id_t64 org, const char *key, int64_t *
  * nvals per state) are kept by indicator, person and month: the month's days
  * in turn, the empty state (0, 0, inf, -inf) on a day without records.
  * merge_month adds days (one state per day of month, from its first day)
- * into the stored month. Ids must stay below 2^23 (indicators) and 2^24
- * (people): the SQLite backend packs the three into its row key. */
+ * into the stored month. Indicators, people and units stay below 2^23: the SQLite backend packs
+ * them and the month into its row key. */
 int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, day_t month,
 			      const double *days, size_t nvals, struct err *e);
+/* A unit's states: the merge of everyone whose unit is in its subtree, kept
+ * up to date by whoever merges people's states (measure_batch) and rebuilt by
+ * the store when a person or a unit moves. */
+int store_measure_merge_unit_month(struct store *s, id_t64 indicator, id_t64 unit, day_t month,
+				   const double *days, size_t nvals, struct err *e);
+int store_measure_units_rebuild(struct store *s, id_t64 org, const struct ids *units,
+				struct err *e);
 int store_measure_clear(struct store *s, id_t64 indicator, struct err *e);
 typedef int (*measure_row_fn)(void *ctx, id_t64 person, day_t day, const double *st,
 			      size_t nvals);
@@ -198,6 +205,9 @@ typedef int (*measure_row_fn)(void *ctx, id_t64 person, day_t day, const double 
  * particular order. The callback's non-zero return stops the scan. */
 int store_measure_scan(struct store *s, id_t64 indicator, const struct ids *people,
 		       day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e);
+/* The same for units (the callback's id is the unit's). */
+int store_measure_scan_units(struct store *s, id_t64 indicator, const struct ids *units,
+			     day_t from, day_t to, measure_row_fn fn, void *ctx, struct err *e);
 typedef int (*activity_fn)(void *ctx, const struct activity *x);
 /* Records of kind for people (NULL: everyone) with at in [from, to), by time. */
 int store_activity_scan(struct store *s, id_t64 org, const char *kind, const struct ids *people,
@@ -206,9 +216,6 @@ int store_activity_scan(struct store *s, id_t64 org, const char *kind, const str
 /* people of a set of units (active or not), sorted by id */
 int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
 			  struct arena *a, struct ids *out, struct err *e);
-/* every person of org (active or not) by id, and each one's unit in *units */
-int store_person_units(struct store *s, id_t64 org, struct arena *a, struct ids *people,
-		       id_t64 **units, struct err *e);
 
 /* Check-ins: create; an objective's, newest first; the last of each of a set
  * of objectives (out[i] for objectives->v[i]; id 0 when it has none). */
