@@ -1,10 +1,12 @@
 /* Measurement: activity records turned into indicator values, and objectives
  * into progress. Shared by the API, the pages and the CLI.
  *
- * New records update per-person per-day states (measure_batch) in the same
- * transaction that stores them; an objective's value over its period is the
- * merge of its owner's states, so reading progress never scans records
- * (except for distinct() and percentile(), which need the values). */
+ * New records update per-day states (measure_batch), their person's and
+ * those of every unit above them, in the same transaction that stores them;
+ * an objective's value over its period is the merge of its owner's states (a
+ * person's, or a unit's for a collective objective), so reading progress
+ * never scans records (except for distinct() and percentile(), which need
+ * the values). */
 #ifndef CIBLE_APP_MEASURE_H
 #define CIBLE_APP_MEASURE_H
 #include <jansson.h>
