@@ -79,6 +79,7 @@ struct measure_batch {
 	size_t nchains, capchains;
 	struct uacc *uv;
 	size_t nu, capu, *uslot, nuslot;
+	size_t ubytes;  /* held in uv's months */
 	/* the current kind's indicators and their field bindings */
 	int active[64];
 	int nactive;
@@ -377,6 +378,7 @@ static double *unit_month(struct measure_batch *b, int ind, id_t64 unit, day_t m
 	x->v = malloc(31 * len * sizeof(double));
 	if (!x->v)
 		abort();
+	b->ubytes += 31 * len * sizeof(double);
 	for (size_t d = 0; d < 31; d++)
 		indicator_state_init(p, x->v + d * len);
 	b->uslot[j] = b->nu++;
@@ -407,12 +409,13 @@ static int flush_units(struct measure_batch *b, struct err *e)
 		free(x->v);
 	}
 	b->nu = 0;
+	b->ubytes = 0;
 	for (size_t i = 0; i < b->nuslot; i++)
 		b->uslot[i] = SIZE_MAX;
 	return rc;
 }
 
-#define UNIT_MONTHS_HELD 8192  /* units' months held before they are written */
+#define UNIT_BYTES_HELD (16u << 20)  /* units' months held before they are written */
 
 int measure_batch_flush(struct measure_batch *b, struct err *e)
 {
@@ -450,7 +453,7 @@ int measure_batch_flush(struct measure_batch *b, struct err *e)
 				indicator_state_merge(p, um + (size_t)(d - ms) * len,
 						      month + (size_t)(d - ms) * len);
 		}
-		if (b->nu >= UNIT_MONTHS_HELD && flush_units(b, e))
+		if (b->ubytes >= UNIT_BYTES_HELD && flush_units(b, e))
 			return -1;
 		i = j;
 	}

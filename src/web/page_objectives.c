@@ -426,7 +426,8 @@ static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
 	field(r, "obj.where", o.where_);
 	field(r, "obj.why_f", o.why);
 	field(r, "obj.how", o.how);
-	field(r, "obj.indicator", o.indicator);
+	field(r, "obj.indicator", m.ind ? (r->lang == LANG_EN ? m.ind->row.name_en : m.ind->row.name_fr)
+					: o.indicator);
 	if (o.has_baseline) {
 		buf_adds(&r->out, "<dt>");
 		html(r, T(r, "obj.baseline"));
