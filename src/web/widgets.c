@@ -60,18 +60,31 @@ void w_bar(struct req *r, const struct measured *m)
 }
 
 /* "812 / 1 000 appels" */
+/* A currency sign goes before the amount in English (€1,234.5), after it in
+ * French (1 234,5 €); any other unit after the figures. */
+static bool currency_sign(const char *unit)
+{
+	return unit && (!strcmp(unit, "€") || !strcmp(unit, "$") || !strcmp(unit, "£"));
+}
+
 void w_value(struct req *r, const struct objective *o, const struct measured *m)
 {
-	if (m->has_value)
+	bool before = r->lang == LANG_EN && currency_sign(o->unit_label);
+	if (m->has_value) {
+		if (before)
+			html(r, o->unit_label);
 		html_num(r, round(m->value * 100) / 100);
-	else
+	} else {
 		buf_adds(&r->out, "—");
+	}
 	if (o->has_target) {
 		buf_adds(&r->out, " / ");
+		if (before)
+			html(r, o->unit_label);
 		html_num(r, o->target);
 	}
-	if (o->unit_label && *o->unit_label) {
-		buf_addc(&r->out, ' ');
+	if (!before && o->unit_label && *o->unit_label) {
+		buf_adds(&r->out, "\xc2\xa0");  /* no break before the unit */
 		html(r, o->unit_label);
 	}
 }

@@ -120,3 +120,19 @@ test('pages need a session, logging out needs the form\'s token, and the CSS is 
 	assert.match(css.headers.get('content-type'), /^text\/css/);
 	assert.equal((await fetch(fx.server.base + '/static/nope.css')).status, 404);
 });
+
+test('amounts per locale: 52 000 € in French, €52,000 in English; dates as each writes them', async () => {
+	const o = await ok(fx.clients.admin.post('/api/objectives', { level: 'individual', parent_id: fx.obj.CA,
+		owner_person_id: fx.people.member1, title: 'Marie : 57 200 € de chiffre d\'affaires en mars 2026',
+		indicator: 'revenue', unit: '€', direction: 'increase', baseline: 40000, target: 57200.5,
+		start: '2026-03-01', due: '2026-03-31' }), 201);
+	await ok(fx.clients.admin.post('/api/activity', { kind: 'sale', records: [
+		{ source_id: 'loc-1', person: String(fx.people.member1), at: '2026-03-10T10:00:00Z', fields: { amount: 30000 } },
+		{ source_id: 'loc-2', person: String(fx.people.member1), at: '2026-03-12T10:00:00Z', fields: { amount: 22000.25 } }] }));
+	const fr = await (await browser(EMAILS.member1)).get(`/objectives/${o.id}`);
+	assert.match(fr.text, /52\u202f000,25 \/ 57\u202f200,5\u00a0€/);
+	assert.match(fr.text, /01\/03\/2026 → 31\/03\/2026/);
+	const en = await (await browser(EMAILS.member1, { lang: 'en' })).get(`/objectives/${o.id}`);
+	assert.match(en.text, /€52,000\.25 \/ €57,200\.5/);
+	assert.match(en.text, /2026-03-01 → 2026-03-31/);
+});
