@@ -483,8 +483,13 @@ int store_measure_units_rebuild(struct store *s, id_t64 org, const struct ids *u
 	struct arena a;
 	arena_init(&a);
 	struct ids inds;
-	int rc = sq_ids_query(s, "SELECT id FROM indicator WHERE org_id = ?1 AND ?2 = ?2 ORDER BY id",
-			      org, 0, &a, &inds, e);
+	sqlite3_stmt *st = sq_prep(s, "SELECT id FROM indicator WHERE org_id = ? ORDER BY id", e);
+	if (!st) {
+		arena_free(&a);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, org);
+	int rc = sq_collect_ids(s, st, &a, &inds, e);
 	for (size_t i = 0; !rc && i < units->n; i++) {
 		struct ids sub, people;
 		if ((rc = store_unit_subtree(s, org, units->v[i], &a, &sub, e)))
@@ -534,13 +539,16 @@ int sq_measure_units_all(struct store *s, struct err *e)
 	struct arena a;
 	arena_init(&a);
 	struct ids orgs;
-	int rc = sq_ids_query(s, "SELECT id FROM org WHERE ?1 = ?1 AND ?2 = ?2 ORDER BY id", 0, 0,
-			      &a, &orgs, e);
+	sqlite3_stmt *st = sq_prep(s, "SELECT id FROM org ORDER BY id", e);
+	int rc = !st || sq_collect_ids(s, st, &a, &orgs, e);
 	for (size_t i = 0; !rc && i < orgs.n; i++) {
 		struct ids units;
-		rc = sq_ids_query(s, "SELECT id FROM unit WHERE org_id = ?1 AND ?2 = ?2 ORDER BY id",
-				  orgs.v[i], 0, &a, &units, e) ||
-		     store_measure_units_rebuild(s, orgs.v[i], &units, e);
+		rc = !(st = sq_prep(s, "SELECT id FROM unit WHERE org_id = ? ORDER BY id", e));
+		if (!rc) {
+			sqlite3_bind_int64(st, 1, orgs.v[i]);
+			rc = sq_collect_ids(s, st, &a, &units, e) ||
+			     store_measure_units_rebuild(s, orgs.v[i], &units, e);
+		}
 	}
 	arena_free(&a);
 	return rc ? -1 : 0;
