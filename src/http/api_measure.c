@@ -41,20 +41,40 @@ static int load_ctx(struct req *r, struct ctx *c)
 	return measure_indicators(r->store, r->me.org_id, &r->arena, &c->inds, &c->ninds, &r->err);
 }
 
-/* The objective with its progress, for dashboards. */
-static int objective_progress(struct req *r, const struct ctx *c, const struct objective *o,
-			      json_t **out)
+/* The objective with its progress and its last check-in, for dashboards. */
+static json_t *dashboard_item(struct req *r, const struct objective *o, const struct measured *m,
+			      const struct checkin *last)
 {
-	struct measured m;
-	if (measure_objective(r->store, &c->org, o, c->today, c->bk, c->inds, c->ninds,
-			      &r->arena, &m, &r->err))
-		return -1;
-	json_t *p = measured_json(o, &m, r->lang);
+	json_t *p = measured_json(o, m, r->lang);
 	json_object_del(p, "series");
 	json_t *j = json_objective(o);
 	json_object_set_new(j, "progress", p);
-	*out = j;
-	return 0;
+	json_object_set_new(j, "last_checkin", last && last->id ? json_checkin(last) : json_null());
+	return j;
+}
+
+/* Objectives v (n of them) measured together, with their last check-ins. */
+static int measure_all(struct req *r, const struct ctx *c, const struct objective *v, size_t n,
+		       struct measured **ms, struct checkin **last)
+{
+	*ms = arena_alloc(&r->arena, (n + 1) * sizeof(**ms));
+	struct ids ids = { arena_alloc(&r->arena, (n + 1) * sizeof(id_t64)), n };
+	for (size_t i = 0; i < n; i++)
+		ids.v[i] = v[i].id;
+	if (measure_many(r->store, &c->org, v, n, c->today, c->bk, c->inds, c->ninds, &r->arena,
+			 *ms, &r->err))
+		return -1;
+	return store_checkin_last(r->store, r->me.org_id, &ids, &r->arena, last, &r->err);
+}
+
+/* The objectives of v one may read and that are not cancelled, in place. */
+static size_t readable(struct req *r, struct objective *v, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].status != ST_CANCELLED && access_objective_read(&r->me, &v[i]))
+			v[k++] = v[i];
+	return k;
 }
 
 int api_objectives_progress(struct req *r)
@@ -101,16 +121,15 @@ static int owned_by(struct req *r, const struct ctx *c, id_t64 person, id_t64 un
 	f.owner_unit = unit;
 	struct objective *v;
 	size_t n;
+	struct measured *ms;
+	struct checkin *last;
 	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &v, &n, NULL, &r->err))
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].status == ST_CANCELLED || !access_objective_read(&r->me, &v[i]))
-			continue;
-		json_t *j;
-		if (objective_progress(r, c, &v[i], &j))
-			return -1;
-		json_array_append_new(items, j);
-	}
+	n = readable(r, v, n);
+	if (measure_all(r, c, v, n, &ms, &last))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, dashboard_item(r, &v[i], &ms[i], &last[i]));
 	return 0;
 }
 
@@ -139,6 +158,19 @@ out:
 	return rc;
 }
 
+static __thread const struct objective *cmp_v;
+
+static int cmp_owner(const void *a, const void *b)
+{
+	const struct objective *x = &cmp_v[*(const size_t *)a], *y = &cmp_v[*(const size_t *)b];
+	if (x->owner_person_id != y->owner_person_id)
+		return x->owner_person_id < y->owner_person_id ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Everyone in the unit's subtree with their objectives, and the subtree's
+ * collective objectives: every objective scoped in the subtree, measured in
+ * one pass. */
 int api_units_dashboard(struct req *r)
 {
 	struct unit u;
@@ -158,26 +190,51 @@ int api_units_dashboard(struct req *r)
 	size_t np, total;
 	if (store_person_list(r->store, r->me.org_id, &pf, &r->arena, &people, &np, &total, &r->err))
 		return -1;
+	struct objective_filter f;
+	memset(&f, 0, sizeof(f));
+	f.level = f.status = -1;
+	f.from = f.to = DAY_NONE;
+	f.units = &units;
+	struct objective *v;
+	size_t n;
+	struct measured *ms;
+	struct checkin *last;
+	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &v, &n, NULL, &r->err))
+		return -1;
+	n = readable(r, v, n);
+	if (measure_all(r, &c, v, n, &ms, &last))
+		return -1;
+	/* the individual objectives by owner, to hand each member theirs */
+	size_t *order = arena_alloc(&r->arena, (n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	cmp_v = v;
+	qsort(order, n, sizeof(size_t), cmp_owner);
 	json_t *members = json_array(), *collective = json_array();
-	int rc = -1;
 	for (size_t i = 0; i < np; i++) {
 		json_t *objs = json_array();
-		if (owned_by(r, &c, people[i].id, 0, objs)) {
-			json_decref(objs);
-			goto out;
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (v[order[mid]].owner_person_id < people[i].id)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
+		for (; lo < n && v[order[lo]].owner_person_id == people[i].id; lo++)
+			json_array_append_new(objs, dashboard_item(r, &v[order[lo]], &ms[order[lo]],
+								   &last[order[lo]]));
 		json_t *counts = status_counts(objs);
 		json_array_append_new(members, json_pack("{s:o, s:o, s:o}", "person",
 			json_person(&people[i]), "objectives", objs, "by_status", counts));
 	}
-	for (size_t i = 0; i < units.n; i++)
-		if (owned_by(r, &c, 0, units.v[i], collective))
-			goto out;
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].owner_person_id && v[i].owner_unit_id)
+			json_array_append_new(collective, dashboard_item(r, &v[i], &ms[i], &last[i]));
 	char today[11];
 	date_format_iso(c.today, today);
-	rc = reply_json(r, 200, json_pack("{s:o, s:s, s:O, s:O}", "unit", json_unit(&u), "today",
-				      today, "members", members, "collective", collective));
-out:
+	int rc = reply_json(r, 200, json_pack("{s:o, s:s, s:O, s:O}", "unit", json_unit(&u), "today",
+					  today, "members", members, "collective", collective));
 	json_decref(members);
 	json_decref(collective);
 	return rc;

@@ -91,3 +91,18 @@ test('no check-in on a cancelled objective, nor on an unknown one', async () => 
 	const u = await admin.post('/api/objectives/999999/checkins', { comment: 'Rien' });
 	assert.equal(u.status, 404);
 });
+
+test('dashboards give each objective its last check-in', async () => {
+	const c = await ok(fx.clients.managerA.post(`/api/objectives/${fx.obj.I2}/checkins`,
+		{ comment: 'Paul : on fait le point jeudi.', confidence: 'on_track' }), 201);
+	const person = await ok(fx.clients.member2.get(`/api/people/${fx.people.member2}/dashboard`));
+	const mine = person.objectives.find((o) => o.id === fx.obj.I2);
+	assert.equal(mine.last_checkin.id, c.id);
+	assert.equal(mine.last_checkin.author_name, 'Marc Manager A');
+	const unit = await ok(fx.clients.managerA.get(`/api/units/${fx.units.teamA}/dashboard`));
+	const paul = unit.members.find((m) => m.person.id === fx.people.member2);
+	assert.equal(paul.objectives.find((o) => o.id === fx.obj.I2).last_checkin.id, c.id);
+	const ca = unit.collective.find((o) => o.id === fx.obj.CA);
+	assert.ok(ca, 'team A\'s collective objective');
+	assert.ok(ca.last_checkin === null || typeof ca.last_checkin.id === 'number');
+});
