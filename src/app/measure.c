@@ -326,7 +326,7 @@ static int chain_of(struct measure_batch *b, id_t64 person, const id_t64 **out, 
 		b->cused++;
 		arena_free(&a);
 	}
-	*out = b->chains + x->off;
+	*out = x->n ? b->chains + x->off : NULL;
 	*n = x->n;
 	return 0;
 }
@@ -398,7 +398,8 @@ static int cmp_uacc(const void *a, const void *b)
 /* The units' months gathered so far, merged into the store in key order. */
 static int flush_units(struct measure_batch *b, struct err *e)
 {
-	qsort(b->uv, b->nu, sizeof(*b->uv), cmp_uacc);
+	if (b->nu)
+		qsort(b->uv, b->nu, sizeof(*b->uv), cmp_uacc);
 	int rc = 0;
 	for (size_t k = 0; k < b->nu; k++) {
 		const struct uacc *x = &b->uv[k];

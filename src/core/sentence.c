@@ -668,6 +668,8 @@ static void set_period(struct period *p, day_t start, day_t due, int pos)
 {
 	if (p->found)
 		return;
+	if (start > due)
+		start = due;  /* a deadline already passed: a day, never a reversed period */
 	p->found = true;
 	p->start = start;
 	p->due = due;
@@ -755,7 +757,7 @@ static void read_period(const struct text *t, struct period *p)
 			int back = i - 12 > 0 ? i - 12 : 0;
 			const char *fin = strstr(t->f + back, "fin"), *end = strstr(t->f + back, "end");
 			bool deadline = (fin && fin < t->f + i) || (end && end < t->f + i);
-			set_period(p, deadline ? today : s, d, i);
+			set_period(p, deadline && today <= d ? today : s, d, i);
 			return;
 		}
 	}

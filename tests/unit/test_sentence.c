@@ -90,6 +90,12 @@ TEST("periods and deadlines resolve against the reference day")
 	sentence_read("Sign 10 contracts within 6 months", 33, LANG_EN, today(), &s);
 	CHECK_INT(s.due, D(2027, 5, 25));
 	CHECK_INT(rd("Signer 10 contrats le 31/02").due, DAY_NONE);  /* no such day */
+	/* a deadline already passed is its own period, never a reversed one
+	 * (found by fuzz_sentence) */
+	CHECK_INT(rd("Signer 10 contrats d'ici la fin du T2 2010").start, D(2010, 4, 1));
+	CHECK_INT(rd("Signer 10 contrats d'ici la fin du T2 2010").due, D(2010, 6, 30));
+	CHECK_INT(rd("Signer 10 contrats avant le 30/06/2010").start, D(2010, 6, 30));
+	CHECK_INT(rd("Signer 10 contrats avant le 30/06/2010").due, D(2010, 6, 30));
 }
 
 TEST("owners: a team, each agent, a person, we")
