@@ -630,6 +630,29 @@ int measure_value(struct store *s, id_t64 org, const struct mind *m, const struc
 	return rc;
 }
 
+int measure_owner_value(struct store *s, const struct objective *o, const struct mind *m,
+			day_t from, day_t to, struct arena *a, double *value, struct err *e)
+{
+	*value = NAN;
+	if (m->ok && m->prog.mergeable && !o->owner_person_id && o->owner_unit_id) {
+		/* a unit's own states: everyone under it, in as many rows as days */
+		double total[4 * IND_MAX_SLOTS];
+		indicator_state_init(&m->prog, total);
+		struct acc c = { &m->prog, total, NULL, 0, from, B_DAY, NULL,
+				 indicator_state_len(&m->prog) };
+		id_t64 unit = o->owner_unit_id;
+		struct ids one = { &unit, 1 };
+		if (store_measure_scan_units(s, m->row.id, &one, from, to, on_state, &c, e))
+			return -1;
+		*value = indicator_value(&m->prog, total);
+		return 0;
+	}
+	struct ids people;
+	if (measure_people(s, o, a, &people, e))
+		return -1;
+	return measure_value(s, o->org_id, m, &people, from, to, value, e);
+}
+
 int measure_people(struct store *s, const struct objective *o, struct arena *a,
 		   struct ids *out, struct err *e)
 {

@@ -88,6 +88,10 @@ int measure_many(struct store *s, const struct org *org, const struct objective 
 
 /* The people an objective is measured on: its person, or everyone in its
  * unit's subtree. */
+/* The indicator over [from, to] for o's owner: a person, or everyone under
+ * a unit (read from the unit's own states when the indicator merges). */
+int measure_owner_value(struct store *s, const struct objective *o, const struct mind *m,
+			day_t from, day_t to, struct arena *a, double *value, struct err *e);
 int measure_people(struct store *s, const struct objective *o, struct arena *a,
 		   struct ids *out, struct err *e);
 

@@ -7,16 +7,26 @@
 #define WINDOWS 5   /* past periods as long as the objective's */
 #define PEERS 24    /* colleagues compared with, at most */
 
-/* Changes achieved from one past period to the next, as long as o's, on
- * people: up to WINDOWS - 1 of them, newest first. */
-static size_t history(struct store *s, id_t64 org, const struct mind *m, const struct ids *people,
-		      day_t start, int len, double *out)
+/* Changes achieved from one past period to the next, as long as o's: up to
+ * WINDOWS - 1 of them, newest first; value(k) is the indicator over the
+ * window [from, to]. */
+struct who {
+	struct store *s;
+	const struct objective *o;  /* its owner (person or unit)... */
+	const struct ids *person;   /* ...or this one person */
+	const struct mind *m;
+	struct arena *a;
+};
+
+static size_t history(const struct who *w, day_t start, int len, double *out)
 {
 	double v[WINDOWS];
 	struct err e;
 	for (int k = 0; k < WINDOWS; k++) {
 		day_t to = start - k * len - 1, from = to - len + 1;
-		if (measure_value(s, org, m, people, from, to, &v[k], &e))
+		int rc = w->person ? measure_value(w->s, w->o->org_id, w->m, w->person, from, to, &v[k], &e)
+				   : measure_owner_value(w->s, w->o, w->m, from, to, w->a, &v[k], &e);
+		if (rc)
 			v[k] = NAN;
 	}
 	size_t n = 0;
@@ -46,11 +56,11 @@ static void gather_history(struct store *s, id_t64 org, const struct objective *
 	if (!m || !m->ok)
 		return;
 	int len = o->due - o->start + 1;
-	struct ids owner;
-	if (measure_people(s, o, a, &owner, &e) || !owner.n)
+	if (!o->owner_person_id && !o->owner_unit_id)
 		return;
 	double *own = arena_alloc(a, WINDOWS * sizeof(double));
-	c->nown = history(s, org, m, &owner, o->start, len, own);
+	struct who w = { s, o, NULL, m, a };
+	c->nown = history(&w, o->start, len, own);
 	c->own_changes = own;
 	if (!o->owner_person_id || !o->scope_unit_id)
 		return;
@@ -64,7 +74,8 @@ static void gather_history(struct store *s, id_t64 org, const struct objective *
 		if (team.v[i] == o->owner_person_id)
 			continue;
 		struct ids one = { &team.v[i], 1 };
-		np += history(s, org, m, &one, o->start, len, peer + np);
+		struct who pw = { s, o, &one, m, a };
+		np += history(&pw, o->start, len, peer + np);
 		seen++;
 	}
 	c->peer_changes = peer;
