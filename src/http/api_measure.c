@@ -67,14 +67,20 @@ static int measure_all(struct req *r, const struct ctx *c, const struct objectiv
 	return store_checkin_last(r->store, r->me.org_id, &ids, &r->arena, last, &r->err);
 }
 
-/* The objectives of v one may read and that are not cancelled, in place. */
-static size_t readable(struct req *r, struct objective *v, size_t n)
+/* The objectives f selects that one may read and that are not cancelled,
+ * measured together, with their last check-ins. */
+static int list_measured(struct req *r, const struct ctx *c, const struct objective_filter *f,
+			 struct objective **v, size_t *n, struct measured **ms,
+			 struct checkin **last)
 {
+	if (store_objective_list(r->store, r->me.org_id, f, &r->arena, v, n, NULL, &r->err))
+		return -1;
 	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].status != ST_CANCELLED && access_objective_read(&r->me, &v[i]))
-			v[k++] = v[i];
-	return k;
+	for (size_t i = 0; i < *n; i++)
+		if ((*v)[i].status != ST_CANCELLED && access_objective_read(&r->me, &(*v)[i]))
+			(*v)[k++] = (*v)[i];
+	*n = k;
+	return measure_all(r, c, *v, k, ms, last);
 }
 
 int api_objectives_progress(struct req *r)
@@ -123,10 +129,7 @@ static int owned_by(struct req *r, const struct ctx *c, id_t64 person, id_t64 un
 	size_t n;
 	struct measured *ms;
 	struct checkin *last;
-	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &v, &n, NULL, &r->err))
-		return -1;
-	n = readable(r, v, n);
-	if (measure_all(r, c, v, n, &ms, &last))
+	if (list_measured(r, c, &f, &v, &n, &ms, &last))
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(items, dashboard_item(r, &v[i], &ms[i], &last[i]));
@@ -199,10 +202,7 @@ int api_units_dashboard(struct req *r)
 	size_t n;
 	struct measured *ms;
 	struct checkin *last;
-	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &v, &n, NULL, &r->err))
-		return -1;
-	n = readable(r, v, n);
-	if (measure_all(r, &c, v, n, &ms, &last))
+	if (list_measured(r, &c, &f, &v, &n, &ms, &last))
 		return -1;
 	/* the individual objectives by owner, to hand each member theirs */
 	size_t *order = arena_alloc(&r->arena, (n + 1) * sizeof(size_t));
