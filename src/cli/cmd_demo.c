@@ -22,7 +22,7 @@ struct sink_ctx {
 	struct arena *a;
 	struct measure_batch *measure;  /* made at the first record: the org has indicators then */
 	struct buf json;
-	long records;
+	long records, checkins;
 };
 
 static int s_org(void *ctx, const struct org *o, id_t64 *id)
@@ -89,6 +89,7 @@ static int s_checkin(void *ctx, const struct checkin *k)
 	struct checkin v = *k;
 	v.org_id = c->org;
 	id_t64 id;
+	c->checkins++;
 	return store_checkin_create(c->s, &v, &id, &c->e);
 }
 
@@ -228,8 +229,9 @@ int cmd_demo(int argc, char **argv)
 		store_rollback(ctx.s);
 		goto out;
 	}
-	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records\n",
-	       db, res.people, res.units, res.objectives, ctx.records);
+	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
+	       " %ld check-ins\n", db, res.people, res.units, res.objectives, ctx.records,
+	       ctx.checkins);
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);
