@@ -10,6 +10,7 @@
 #include "t.h"
 #include "core/buf.h"
 #include "core/embed.h"
+#include "core/err.h"
 #include "http/http.h"
 
 static const char *const METHODS[] = { "get", "put", "post", "delete", "options", "head",
@@ -298,6 +299,41 @@ TEST("every documented operation has a summary and says what it answers")
 		}
 	}
 	CHECK(n > 40);
+	json_decref(doc);
+}
+
+TEST("the document's error codes are the error catalog's, no more, no fewer")
+{
+	json_t *doc = served_doc();
+	CHECK(doc != NULL);
+	if (!doc)
+		return;
+	json_t *codes = json_object_get(json_object_get(json_object_get(json_object_get(doc,
+		"components"), "schemas"), "ErrorCode"), "enum");
+	CHECK(json_array_size(codes) > 20);
+	int n = 0;
+	for (const struct msg *m = err_catalog; m->key; m++, n++) {
+		int found = 0;
+		size_t i;
+		json_t *c;
+		json_array_foreach(codes, i, c)
+			found |= json_is_string(c) && !strcmp(json_string_value(c), m->key);
+		if (!found)
+			fprintf(stderr, "    error code %s: in src/core/err.c, not in ErrorCode\n", m->key);
+		CHECK(found);
+	}
+	size_t i;
+	json_t *c;
+	json_array_foreach(codes, i, c) {
+		int found = 0;
+		for (const struct msg *m = err_catalog; m->key; m++)
+			found |= json_is_string(c) && !strcmp(json_string_value(c), m->key);
+		if (!found)
+			fprintf(stderr, "    error code %s: in ErrorCode, not in src/core/err.c\n",
+				json_string_value(c));
+		CHECK(found);
+	}
+	CHECK_INT((long long)json_array_size(codes), n);
 	json_decref(doc);
 }
 
