@@ -193,7 +193,14 @@ let state;
 function contract() {
 	if (!state) {
 		const doc = loadDoc();
-		state = { doc, ajv: newAjv(doc), ops: operations(doc), validators: new Map() };
+		try {
+			const ajv = newAjv(doc);
+			ajv.getSchema('openapi');
+			state = { doc, ajv, ops: operations(doc), validators: new Map() };
+		} catch (e) {
+			throw new Error(`docs/openapi.json cannot check answers: ${e.message} `
+				+ '(tests/api/openapi.test.mjs names every fault)');
+		}
 	}
 	return state;
 }

@@ -12,7 +12,9 @@ let server, served;
 
 before(async () => {
 	server = await startServer();
-	const r = await server.anon.get('/api/openapi.json');
+	// the document is what this file judges: its answer is not checked against itself
+	const r = await server.anon.get('/api/openapi.json',
+		{ unchecked: 'the document under test; the tests below judge it' });
 	assert.equal(r.status, 200, r.text);
 	served = r.body;
 });
