@@ -1,6 +1,7 @@
 #!/bin/sh
 # The whole test suite, as CI runs it: dependencies, the normal build and its
-# tests, the same tests under ASan + UBSan, and bounded fuzzing of every parser.
+# tests, a soak of mixed traffic (SOAK_SECONDS, default 120), the same tests
+# under ASan + UBSan, and bounded fuzzing of every parser.
 # Ends with the total "N passed, N failed" and exits non-zero when anything
 # failed: each step's own exit status is kept (never a pipe's), and each step
 # must print its summary line. FUZZ_SECONDS sets each fuzz run.
