@@ -14,6 +14,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "app/usecase.h"
 #include "store/store.h"
 
 #define BODY_MAX (1024 * 1024)
@@ -33,7 +34,8 @@ struct req {
 	const char *body;
 	size_t body_len;
 	enum lang lang;
-	int64_t now;                   /* unix seconds at arrival */
+	int64_t now;                   /* unix seconds at arrival (clock.now) */
+	struct app_clock clock;        /* the one clock, read at arrival */
 	const char *client_ip;
 	struct store *store;
 	struct arena arena;
@@ -173,6 +175,9 @@ json_t *smart_verdict_json(struct req *r, const struct objective *o);
 enum lang web_lang(struct req *r);      /* cookie cible_lang, else Accept-Language */
 void web_redirect(struct req *r, const char *to);
 void web_error_page(struct req *r);
+
+/* app_bridge.c: the use-case context of a request (app/usecase.h) */
+void req_app(struct req *r, struct app *a);
 
 /* handlers */
 int api_healthz(struct req *r);
