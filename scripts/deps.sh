@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages cible needs, only those missing; for the tests
-# also the npm packages of package-lock.json (playwright-core, axe-core).
+# also the npm packages of package-lock.json (playwright-core, axe-core,
+# swagger-parser, ajv).
 #   scripts/deps.sh build   to build and run the server
 #   scripts/deps.sh test    also what the tests need (clang for fuzzing,
 #                           node for the API and browser tests, sqlite3 for

@@ -32,9 +32,12 @@ struct ctx {
 	enum bucket bk;
 };
 
-static int load_ctx(struct req *r, struct ctx *c)
+/* series: the objective's series is answered, cut by ?by= (dashboards show
+ * none, so they read no ?by=) */
+static int load_ctx(struct req *r, struct ctx *c, int series)
 {
-	if (req_today(r, &c->today) || req_bucket(r, &c->bk))
+	c->bk = B_MONTH;
+	if (req_today(r, &c->today) || (series && req_bucket(r, &c->bk)))
 		return -1;
 	if (store_org_get(r->store, r->me.org_id, &r->arena, &c->org, &r->err))
 		return -1;
@@ -91,7 +94,7 @@ int api_objectives_progress(struct req *r)
 	if (!access_objective_read(&r->me, &o))
 		return fail(r, 404, "not_found", NULL, "objective", NULL);
 	struct ctx c;
-	if (load_ctx(r, &c))
+	if (load_ctx(r, &c, 1))
 		return -1;
 	struct measured m;
 	if (measure_objective(r->store, &c.org, &o, c.today, c.bk, c.inds, c.ninds, &r->arena, &m,
@@ -144,7 +147,7 @@ int api_people_dashboard(struct req *r)
 	if (!access_person_read(&r->me, &p))
 		return fail(r, 404, "not_found", NULL, "person", NULL);
 	struct ctx c;
-	if (load_ctx(r, &c))
+	if (load_ctx(r, &c, 0))
 		return -1;
 	json_t *mine = json_array(), *team = json_array();
 	int rc = -1;
@@ -183,7 +186,7 @@ int api_units_dashboard(struct req *r)
 	if (!access_unit_dashboard(&r->me, id))
 		return forbidden(r, "see this unit's dashboard");
 	struct ctx c;
-	if (load_ctx(r, &c))
+	if (load_ctx(r, &c, 0))
 		return -1;
 	struct ids units;
 	if (store_unit_subtree(r->store, r->me.org_id, id, &r->arena, &units, &r->err))

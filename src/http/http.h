@@ -3,8 +3,9 @@
  * works in one store transaction, and renders JSON; it holds no business rule.
  *
  * How to add a route: write `int api_thing(struct req *r)` in the file of its
- * resource, declare it below, add one line to the table in routes.c, and
- * describe it in docs/openapi.json (test_openapi fails until you do). */
+ * resource, declare it below, add one line to the table in routes.c (with the
+ * query parameters it reads and its body kind), and describe it in
+ * docs/openapi.json (test_openapi fails until the two say the same). */
 #ifndef CIBLE_HTTP_H
 #define CIBLE_HTTP_H
 #include <jansson.h>
@@ -63,11 +64,20 @@ enum route_flags {
 	R_FORM = 8,     /* a form post: the handler checks the form's CSRF field */
 };
 
+/* What a route's body is: none (the body is ignored), a JSON object
+ * (req_json_object), or a form (pages: web/web.c form()). */
+enum route_body { BODY_NONE, BODY_JSON, BODY_FORM };
+
 struct route {
 	const char *method;
 	const char *pattern;            /* "/api/objectives/{id}/path" */
 	int (*fn)(struct req *r);
 	unsigned flags;
+	/* the query parameters the handler reads, space-separated ("limit
+	 * offset unit"); "" for none. The dispatcher refuses any other with 400
+	 * invalid_query (query_check). NULL: not checked (the pages). */
+	const char *query;
+	enum route_body body;
 };
 extern const struct route routes[];  /* the JSON API (documented in openapi.json) */
 extern const struct route pages[];   /* the web app (src/web/pages.c) */
@@ -122,6 +132,9 @@ int reply_page(struct req *r, json_t *items, size_t total, size_t limit, size_t 
 const char *query(struct req *r, const char *name);
 int query_id(struct req *r, const char *name, id_t64 *out);
 int query_paging(struct req *r, size_t *limit, size_t *offset);
+/* Every query parameter of the request is one of `accepted` (space-separated
+ * names): 400 invalid_query naming the first other one otherwise. */
+int query_check(struct req *r, const char *accepted);
 /* Path parameter i as an id (the router guarantees digits). */
 id_t64 param_id(struct req *r, int i);
 /* Error helpers that return -1 with r->err set */

@@ -357,6 +357,75 @@ int query_paging(struct req *r, size_t *limit, size_t *offset)
 	return 0;
 }
 
+/* Why an unknown query parameter is refused, the {1} of invalid_query. */
+static const struct msg query_msgs[] = {
+	{ "unknown", "cette adresse ne le lit pas (paramètres acceptés : {0})",
+	  "this address does not read it (accepted: {0})" },
+	{ "none", "cette adresse n'accepte aucun paramètre",
+	  "this address takes no query parameter" },
+	{ NULL, NULL, NULL }
+};
+
+struct query_scan {
+	const char *accepted;
+	const char *unknown;   /* the first parameter not accepted */
+};
+
+static int name_in(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t w = strcspn(p, " ");
+		if (w && w == n && !strncmp(p, name, n))
+			return 1;
+		p += w;
+	}
+	return 0;
+}
+
+static enum MHD_Result scan_one(void *cls, enum MHD_ValueKind kind, const char *key,
+				const char *value)
+{
+	(void)kind;
+	(void)value;
+	struct query_scan *q = cls;
+	if (name_in(q->accepted, key ? key : ""))
+		return MHD_YES;
+	q->unknown = key ? key : "";
+	return MHD_NO;
+}
+
+int query_check(struct req *r, const char *accepted)
+{
+	struct query_scan q = { accepted, NULL };
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, scan_one, &q);
+	if (!q.unknown)
+		return 0;
+	/* the name as the client sent it, in printable ASCII (it is echoed) */
+	char name[41];
+	size_t i = 0;
+	for (; q.unknown[i] && i + 1 < sizeof(name); i++) {
+		unsigned char c = (unsigned char)q.unknown[i];
+		name[i] = c >= 0x20 && c < 0x7f ? (char)c : '?';
+	}
+	name[i] = '\0';
+	struct buf list = BUF_INIT, why = BUF_INIT;
+	for (const char *p = accepted; *p; p++) {
+		if (*p == ' ')
+			buf_adds(&list, ", ");
+		else
+			buf_addc(&list, *p);
+	}
+	msg_render(&why, msg_text(query_msgs, *accepted ? "unknown" : "none", r->lang),
+		   list.data ? list.data : "", NULL);
+	fail(r, 400, "invalid_query", name, name, why.data);
+	buf_free(&list);
+	buf_free(&why);
+	return -1;
+}
+
 id_t64 param_id(struct req *r, int i)
 {
 	unsigned long long v = 0;

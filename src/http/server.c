@@ -229,6 +229,10 @@ static void dispatch(struct req *r)
 			return;
 		}
 	}
+	if (found->query && query_check(r, found->query)) {
+		render_error(r);
+		return;
+	}
 	if (found->fn(r)) {
 		if (r->store)
 			store_rollback(r->store);

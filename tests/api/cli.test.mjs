@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CIBLE_BIN } from './harness.mjs';
+import { CIBLE_BIN, Client } from './harness.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cible-cli-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -29,10 +29,13 @@ async function announced(args, env = {}) {
 		});
 		p.on('exit', (code) => { clearTimeout(t); reject(new Error(`exited ${code}: ${err}`)); });
 	});
-	const health = await fetch(addr + '/healthz').then((r) => r.status);
-	p.kill('SIGTERM');
-	await new Promise((r) => p.on('close', r));
-	return { addr, health };
+	const closed = new Promise((r) => p.on('close', r));
+	try {
+		return { addr, health: (await new Client(addr).get('/healthz')).status };
+	} finally {
+		p.kill('SIGTERM');
+		await closed;
+	}
 }
 
 test('every command answers --help with its usage and exit code 0', () => {
@@ -121,12 +124,17 @@ test('user token prints a token that the API accepts', async () => {
 		const m = err.match(/listening on (http:\/\/\S+)/);
 		if (m) resolve(m[1]);
 	}));
-	const me = await fetch(addr + '/api/me', { headers: { authorization: 'Bearer ' + r.out.trim() } });
-	const bad = await fetch(addr + '/api/me', { headers: { authorization: 'Bearer cbl_0' } });
-	p.kill('SIGTERM');
-	await new Promise((done) => p.on('close', done));
+	const closed = new Promise((done) => p.on('close', done));
+	let me, bad;
+	try {
+		me = await new Client(addr, { token: r.out.trim() }).get('/api/me');
+		bad = await new Client(addr, { token: 'cbl_0' }).get('/api/me');
+	} finally {
+		p.kill('SIGTERM');
+		await closed;
+	}
 	assert.equal(me.status, 200);
-	assert.equal((await me.json()).email, 't@t.fr');
+	assert.equal(me.body.email, 't@t.fr');
 	assert.equal(bad.status, 401);
 });
 
