@@ -727,10 +727,17 @@ static int on_state(void *ctx, id_t64 person, day_t day, const double *st, size_
 	return 0;
 }
 
-/* each participant's own objective on indicator key over the period: the
- * one that covers most of it */
-static void own_targets(const struct challenge *c, size_t j, const struct objective *objs,
-			size_t nobj, const struct cast *k, struct rank_entry *v)
+/* Each participant's own objective on indicator j over the period: the one
+ * that covers most of it. A cumulative indicator's target and baseline (a
+ * count, a sum) are prorated to the days the challenge shares with the
+ * objective, so that a month's challenge on a quarter's objective compares
+ * a month with a month, and scored against that target alone (a volume
+ * starts from zero); a rate (a share, an average) is kept as it is and runs
+ * from its baseline to its target.
+ * Without an own objective, the challenge's target stands in (no baseline). */
+static void own_targets(const struct challenge *c, size_t j, bool cumulative,
+			const struct objective *objs, size_t nobj, const struct cast *k,
+			struct rank_entry *v)
 {
 	int *best = calloc(k->n ? k->n : 1, sizeof(int));
 	if (!best)
@@ -739,7 +746,7 @@ static void own_targets(const struct challenge *c, size_t j, const struct object
 		const struct objective *o = &objs[i];
 		if (!o->owner_person_id || !o->indicator || strcmp(o->indicator, c->ind[j].key) ||
 		    o->status == ST_CANCELLED || !o->has_target || o->start == DAY_NONE ||
-		    o->due == DAY_NONE)
+		    o->due == DAY_NONE || o->due < o->start)
 			continue;
 		long p = cast_index(k, o->owner_person_id);
 		if (p < 0)
@@ -750,9 +757,17 @@ static void own_targets(const struct challenge *c, size_t j, const struct object
 		if (overlap <= best[p])
 			continue;
 		best[p] = overlap;
-		v[p].own_target[j] = o->target;
-		v[p].baseline[j] = o->has_baseline ? o->baseline : NAN;
+		double share = cumulative ? (double)overlap / (double)(o->due - o->start + 1) : 1;
+		v[p].own_target[j] = o->target * share;
+		/* a volume starts from zero in the period: it is measured against
+		 * the target alone; a rate runs from its baseline to its target */
+		v[p].baseline[j] = o->has_baseline && !cumulative ? o->baseline : NAN;
 	}
+	for (size_t p = 0; p < k->n; p++)
+		if (!best[p] && c->ind[j].target > 0) {
+			v[p].own_target[j] = c->ind[j].target;
+			v[p].baseline[j] = NAN;
+		}
 	free(best);
 }
 
@@ -913,7 +928,7 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 		if (rc)
 			return -1;
 		if (c->rule != RANK_RAW)
-			own_targets(c, j, objs, nobj, k, v);
+			own_targets(c, j, m->prog.cumulative, objs, nobj, k, v);
 	}
 	/* zero weights count for nothing: a tiny weight ranks only on ties */
 	for (size_t i = 0; i < n; i++) {

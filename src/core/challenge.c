@@ -79,8 +79,8 @@ void challenge_rule_words(struct buf *out, enum rank_rule rule, enum ch_mode mod
 				 : "Ranked on each indicator's raw value against the challenge's target (1 = target reached).");
 		break;
 	case RANK_ATTAINMENT:
-		buf_adds(out, fr ? "Classement sur l'atteinte de son propre objectif : le chemin parcouru de sa référence à sa cible (1 = cible atteinte), si bien qu'un nouveau venu sur une cible plus petite concourt à armes égales."
-				 : "Ranked on attainment of one's own objective: the way from one's own baseline to one's own target (1 = target reached), so a newcomer on a smaller target competes on equal terms.");
+		buf_adds(out, fr ? "Classement sur l'atteinte de son propre objectif : le chemin parcouru de sa référence à sa cible (1 = cible atteinte), si bien qu'un nouveau venu sur une cible plus petite concourt à armes égales ; une cible d'objectif en volume est ramenée aux jours du défi, et sans objectif personnel sur l'indicateur, la cible du défi s'applique."
+				 : "Ranked on attainment of one's own objective: the way from one's own baseline to one's own target (1 = target reached), so a newcomer on a smaller target competes on equal terms; a volume target is prorated to the challenge's days, and without an own objective on the indicator the challenge's target applies.");
 		break;
 	case RANK_IMPROVEMENT:
 		buf_adds(out, fr ? "Classement sur le progrès par rapport à sa propre référence, en proportion de celle-ci."

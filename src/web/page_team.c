@@ -324,6 +324,7 @@ int page_team(struct req *r)
 		buf_adds(&r->out, "</ul></td></tr>");
 	}
 	buf_adds(&r->out, "</tbody></table></div></section>");
+	team_trophies(r, uid);
 	return page_close(r);
 }
 
@@ -375,5 +376,6 @@ int page_person(struct req *r)
 	buf_addf(&r->out, "<p><a class=\"button\" href=\"/objectives/new?owner=%lld\">", (long long)p.id);
 	html(r, T(r, "person.new"));
 	buf_adds(&r->out, "</a></p>");
+	trophy_case(r, p.id);
 	return page_close(r);
 }
