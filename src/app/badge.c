@@ -6,6 +6,8 @@
 #include "app/badge.h"
 #include "app/measure.h"
 
+#define BADGE_AWARD_MAX_PEOPLE 500
+
 static const struct msg names[] = {
 	{ "first_objective", "Premier objectif atteint", "First objective achieved" },
 	{ "four_weeks", "Quatre semaines dans les temps", "Four weeks on track" },
@@ -105,7 +107,8 @@ static int give(struct app *a, id_t64 person, id_t64 unit, const char *kind, con
 		json_t *after = json_pack("{s:s, s:s, s:I, s:I, s:o}", "kind", kind, "ref", ref,
 					  "person_id", (json_int_t)person, "unit_id", (json_int_t)unit,
 					  "reason", json_loads(t, 0, &je));
-		rc = app_audit(a, "badge", person ? person : unit, "award", NULL, after, e);
+		rc = app_audit(a, person ? "person" : "unit", person ? person : unit, "badge", NULL,
+			       after, e);
 	}
 	free(t);
 	return rc;
@@ -291,8 +294,12 @@ int app_badges_unit(struct app *a, id_t64 unit, struct badge_row **out, size_t *
 		return err_set(e, 403, "forbidden", NULL, "read this unit's dashboard", NULL);
 	struct ids sub, people;
 	if (store_unit_subtree(a->store, a->me.org_id, u.id, a->arena, &sub, e) ||
-	    store_people_of_units(a->store, a->me.org_id, &sub, a->arena, &people, e) ||
-	    app_badges_award(a, &people, &sub, e))
+	    store_people_of_units(a->store, a->me.org_id, &sub, a->arena, &people, e))
+		return -1;
+	/* a team's read awards what is due; a whole direction of thousands is
+	 * left to its teams' and people's reads (each measures every objective
+	 * of its people several times) */
+	if (people.n <= BADGE_AWARD_MAX_PEOPLE && app_badges_award(a, &people, &sub, e))
 		return -1;
 	return store_badge_list(a->store, a->me.org_id, 0, &sub, a->arena, out, n, e);
 }

@@ -22,7 +22,7 @@ int app_badges_award(struct app *a, const struct ids *people, const struct ids *
 int app_badges_person(struct app *a, id_t64 person, struct badge_row **out, size_t *n,
 		      struct err *e);
 /* A unit's: its team badges and its members' (whoever may read the unit's
- * dashboard). */
+ * dashboard). Awards first when the unit has at most 500 people. */
 int app_badges_unit(struct app *a, id_t64 unit, struct badge_row **out, size_t *n,
 		    struct err *e);
 /* A badge as the API shows it: its name and its reason in words. */

@@ -436,6 +436,18 @@ struct cast {
 	size_t nunits;
 };
 
+static int cmp_id(const void *a, const void *b)
+{
+	id_t64 x = *(const id_t64 *)a, y = *(const id_t64 *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int cmp_unit(const void *a, const void *b)
+{
+	id_t64 x = ((const struct unit *)a)->id, y = ((const struct unit *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
 static bool has_job(const struct challenge *c, const char *job)
 {
 	for (size_t i = 0; i < c->njobs; i++)
@@ -455,6 +467,7 @@ static int cast_of(struct app *a, const struct challenge *c, struct cast *out, s
 	if (store_person_list(a->store, a->me.org_id, &f, a->arena, &all, &n, NULL, e) ||
 	    store_unit_list(a->store, a->me.org_id, a->arena, &out->units, &out->nunits, e))
 		return -1;
+	qsort(out->units, out->nunits, sizeof(*out->units), cmp_unit);
 	/* the units whose members take part: the teams' and units' subtrees */
 	struct ids within = { NULL, 0 };
 	size_t cap = 0;
@@ -468,15 +481,14 @@ static int cast_of(struct app *a, const struct challenge *c, struct cast *out, s
 				*(id_t64 *)arena_push(a->arena, (void **)&within.v, &within.n, &cap,
 						      sizeof(id_t64)) = sub.v[k];
 		}
+	qsort(within.v, within.n, sizeof(id_t64), cmp_id);
 	bool any_units = c->teams.n || c->units.n;
 	out->people = arena_alloc(a->arena, (n ? n : 1) * sizeof(*out->people));
 	for (size_t i = 0; i < n; i++) {
 		const struct person *p = &all[i];
 		bool in = ids_contains(&c->people, p->id);
 		if (!in && any_units) {
-			bool under = false;
-			for (size_t k = 0; k < within.n && !under; k++)
-				under = within.v[k] == p->unit_id;
+			bool under = ids_contains(&within, p->unit_id);
 			in = under && (!c->njobs || has_job(c, p->job));
 		} else if (!in && c->njobs)
 			in = has_job(c, p->job);
@@ -522,12 +534,18 @@ static bool cast_managed(const struct app *a, const struct cast *k)
 	return false;
 }
 
+/* k->units sorted by id (cast_of) */
 static const char *unit_name(const struct cast *k, id_t64 id)
 {
-	for (size_t i = 0; i < k->nunits; i++)
-		if (k->units[i].id == id)
-			return k->units[i].name;
-	return NULL;
+	size_t lo = 0, hi = k->nunits;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (k->units[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k->nunits && k->units[lo].id == id ? k->units[lo].name : NULL;
 }
 
 /* --- creation ---------------------------------------------------------- */
@@ -736,19 +754,17 @@ static int on_state(void *ctx, id_t64 person, day_t day, const double *st, size_
  * from its baseline to its target.
  * Without an own objective, the challenge's target stands in (no baseline). */
 static void own_targets(const struct challenge *c, size_t j, bool cumulative,
-			const struct objective *objs, size_t nobj, const struct cast *k,
+			const struct own_target_row *objs, size_t nobj, const struct cast *k,
 			struct rank_entry *v)
 {
 	int *best = calloc(k->n ? k->n : 1, sizeof(int));
 	if (!best)
 		return;
 	for (size_t i = 0; i < nobj; i++) {
-		const struct objective *o = &objs[i];
-		if (!o->owner_person_id || !o->indicator || strcmp(o->indicator, c->ind[j].key) ||
-		    o->status == ST_CANCELLED || !o->has_target || o->start == DAY_NONE ||
-		    o->due == DAY_NONE || o->due < o->start)
+		const struct own_target_row *o = &objs[i];
+		if (o->start == DAY_NONE || o->due == DAY_NONE || o->due < o->start)
 			continue;
-		long p = cast_index(k, o->owner_person_id);
+		long p = cast_index(k, o->person);
 		if (p < 0)
 			continue;
 		day_t from = o->start > c->start ? o->start : c->start;
@@ -883,16 +899,6 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 		for (size_t j = 0; j < RANK_METRICS_MAX; j++)
 			v[i].value[j] = v[i].own_target[j] = v[i].baseline[j] = NAN;
 	}
-	struct objective_filter f;
-	memset(&f, 0, sizeof(f));
-	f.level = f.status = -1;
-	f.from = c->start;
-	f.to = c->end;
-	struct objective *objs = NULL;
-	size_t nobj = 0;
-	if (c->rule != RANK_RAW &&
-	    store_objective_list(a->store, a->me.org_id, &f, a->arena, &objs, &nobj, NULL, e))
-		return -1;
 	struct rank_metric rm[RANK_METRICS_MAX];
 	struct ids people = { arena_alloc(a->arena, (n + 1) * sizeof(id_t64)), n };
 	for (size_t i = 0; i < n; i++)
@@ -927,8 +933,14 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 		free(g.prev);
 		if (rc)
 			return -1;
-		if (c->rule != RANK_RAW)
+		struct own_target_row *objs;
+		size_t nobj;
+		if (c->rule != RANK_RAW) {
+			if (store_challenge_own_targets(a->store, a->me.org_id, c->ind[j].key, c->start,
+							c->end, a->arena, &objs, &nobj, e))
+				return -1;
 			own_targets(c, j, m->prog.cumulative, objs, nobj, k, v);
+		}
 	}
 	/* zero weights count for nothing: a tiny weight ranks only on ties */
 	for (size_t i = 0; i < n; i++) {
@@ -949,36 +961,47 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 	size_t nt = 0;
 	id_t64 *tid = arena_alloc(a->arena, (n + c->teams.n + 1) * sizeof(id_t64));
 	int *member_team = arena_alloc(a->arena, (n + 1) * sizeof(int));
+	id_t64 *team_of = arena_alloc(a->arena, (n + 1) * sizeof(id_t64));
+	struct ids *subs = arena_alloc(a->arena, (c->teams.n + 1) * sizeof(*subs));
+	if (c->mode == CH_TEAM)
+		for (size_t q = 0; q < c->teams.n; q++)
+			if (store_unit_subtree(a->store, a->me.org_id, c->teams.v[q], a->arena, &subs[q], e))
+				return -1;
 	for (size_t i = 0; i < n; i++) {
 		id_t64 t = k->people[i].unit_id;
 		if (c->mode == CH_TEAM) {
 			t = 0;
-			for (size_t q = 0; q < c->teams.n && !t; q++) {
-				struct ids sub;
-				struct err pe;
-				if (!store_unit_subtree(a->store, a->me.org_id, c->teams.v[q], a->arena, &sub, &pe) &&
-				    ids_contains(&sub, k->people[i].unit_id))
+			for (size_t q = 0; q < c->teams.n && !t; q++)
+				if (ids_contains(&subs[q], k->people[i].unit_id))
 					t = c->teams.v[q];
-			}
 		}
-		member_team[i] = -1;
-		if (!t)
-			continue;
-		size_t p = 0;
-		while (p < nt && tid[p] != t)
-			p++;
-		if (p == nt)
+		team_of[i] = t;
+		if (t)
 			tid[nt++] = t;
-		member_team[i] = (int)p;
 	}
-	if (c->mode == CH_TEAM)
-		for (size_t q = 0; q < c->teams.n; q++) {
-			size_t p = 0;
-			while (p < nt && tid[p] != c->teams.v[q])
-				p++;
-			if (p == nt)
-				tid[nt++] = c->teams.v[q];
+	for (size_t q = 0; c->mode == CH_TEAM && q < c->teams.n; q++)
+		tid[nt++] = c->teams.v[q];
+	/* the distinct teams, sorted: a member's team by binary search */
+	qsort(tid, nt, sizeof(id_t64), cmp_id);
+	size_t nd = 0;
+	for (size_t q = 0; q < nt; q++)
+		if (!nd || tid[nd - 1] != tid[q])
+			tid[nd++] = tid[q];
+	nt = nd;
+	for (size_t i = 0; i < n; i++) {
+		member_team[i] = -1;
+		if (!team_of[i])
+			continue;
+		size_t lo = 0, hi = nt;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (tid[mid] < team_of[i])
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
+		member_team[i] = (int)lo;
+	}
 	struct rank_entry *te = arena_alloc(a->arena, (nt + 1) * sizeof(*te));
 	struct rank_entry *tye = arena_alloc(a->arena, (nt + 1) * sizeof(*tye));
 	size_t *torder = arena_alloc(a->arena, (nt + 1) * sizeof(size_t));
@@ -993,18 +1016,20 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 	rank_teams(v, member_team, n, c->team_score, te, nt, torder);
 	rank_teams(y, member_team, n, c->team_score, tye, nt, tyorder);
 	/* team values: the sum (or mean) of the members' values, for reading */
-	for (size_t j = 0; j < nm; j++) {
-		for (size_t t = 0; t < nt; t++) {
-			double s = 0;
-			int cnt = 0;
-			for (size_t i = 0; i < n; i++)
-				if (member_team[i] == (int)t && !isnan(v[i].value[j])) {
-					s += v[i].value[j];
-					cnt++;
-				}
-			te[t].value[j] = !cnt ? NAN : c->team_score == TEAM_SUM ? s : s / cnt;
+	double *tsum = arena_alloc(a->arena, (nt + 1) * RANK_METRICS_MAX * sizeof(double));
+	int *tcnt = arena_alloc(a->arena, (nt + 1) * RANK_METRICS_MAX * sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; member_team[i] >= 0 && j < nm; j++)
+			if (!isnan(v[i].value[j])) {
+				tsum[(size_t)member_team[i] * RANK_METRICS_MAX + j] += v[i].value[j];
+				tcnt[(size_t)member_team[i] * RANK_METRICS_MAX + j]++;
+			}
+	for (size_t t = 0; t < nt; t++)
+		for (size_t j = 0; j < nm; j++) {
+			double sm = tsum[t * RANK_METRICS_MAX + j];
+			int cnt = tcnt[t * RANK_METRICS_MAX + j];
+			te[t].value[j] = !cnt ? NAN : c->team_score == TEAM_SUM ? sm : sm / cnt;
 		}
-	}
 	struct board_row *people_rows = arena_alloc(a->arena, (n + 1) * sizeof(*people_rows));
 	for (size_t q = 0; q < n; q++) {
 		size_t i = order[q];

@@ -107,6 +107,41 @@ int store_challenge_set_status(struct store *s, id_t64 org, id_t64 id, const cha
 	return sq_step_update(s, st, "challenge", e);
 }
 
+int store_challenge_own_targets(struct store *s, id_t64 org, const char *key, day_t from,
+				day_t to, struct arena *a, struct own_target_row **out, size_t *n,
+				struct err *e)
+{
+	static const char sql[] = "SELECT owner_person_id, target, baseline, start, due"
+		" FROM objective WHERE org_id = ?1 AND indicator = ?2 AND owner_person_id IS NOT NULL"
+		" AND status <> 'cancelled' AND target IS NOT NULL AND start IS NOT NULL"
+		" AND due IS NOT NULL AND start <= ?4 AND due >= ?3";
+	sqlite3_stmt *st = sq_prep(s, sql, e);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, org);
+	sq_bind_text(st, 2, key);
+	sq_bind_day(st, 3, from);
+	sq_bind_day(st, 4, to);
+	struct own_target_row *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct own_target_row *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		x->person = sqlite3_column_int64(st, 0);
+		x->target = sqlite3_column_double(st, 1);
+		x->has_baseline = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		x->baseline = sqlite3_column_double(st, 2);
+		x->start = sq_col_day(st, 3);
+		x->due = sq_col_day(st, 4);
+	}
+	sq_done(s, st);
+	if (rc != SQLITE_DONE)
+		return sq_db_err(s, e);
+	*out = v;
+	*n = k;
+	return 0;
+}
+
 int store_challenge_result_add(struct store *s, id_t64 org, id_t64 challenge,
 			       const struct challenge_result_row *r, struct err *e)
 {

@@ -25,6 +25,19 @@ int store_challenge_list(struct store *s, id_t64 org, struct arena *a,
 int store_challenge_set_status(struct store *s, id_t64 org, id_t64 id, const char *status,
 			       struct err *e);
 
+/* The individual objectives (not cancelled, with a target and dates) on
+ * indicator key whose period overlaps [from, to]: what the attainment rule
+ * reads, without the rest of each objective. */
+struct own_target_row {
+	id_t64 person;
+	double target, baseline;
+	bool has_baseline;
+	day_t start, due;
+};
+int store_challenge_own_targets(struct store *s, id_t64 org, const char *key, day_t from,
+				day_t to, struct arena *a, struct own_target_row **out, size_t *n,
+				struct err *e);
+
 struct challenge_result_row {
 	id_t64 id;
 	int run;

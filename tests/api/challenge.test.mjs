@@ -293,3 +293,51 @@ test('visibility: a "participants" challenge is hidden from others, a "managers"
 	assert.ok(!list.includes(p.id) && !list.includes(m.id));
 	assert.equal((await fx.clients.otherAdmin.get(`/api/challenges/${p.id}`)).status, 404);
 });
+
+test('badges: a first objective achieved, four weeks on track, best progress of the month, a team objective met — each awarded once, with reason and date', async () => {
+	const admin = fx.clients.admin;
+	const unit = (await ok(admin.post('/api/units', { name: 'Plateau Trophées', kind: 'team',
+		service: 'call_centre', parent_id: fx.units.callCentre }), 201)).id;
+	const p = await person('Tina Trophée', unit, '2020-01-01');
+	// an objective over the last six weeks, met: 10 calls a day against a target of 200
+	const start = iso(today - 42 * DAY), due = iso(today + 7 * DAY);
+	const o = (await ok(admin.post('/api/objectives', { level: 'individual', parent_id: fx.obj.CA,
+		owner_person_id: p, title: 'Tina : 200 appels traités', indicator: 'calls_handled',
+		direction: 'increase', baseline: 0, target: 200, start, due }), 201)).id;
+	const team = (await ok(admin.post('/api/objectives', { level: 'collective', parent_id: fx.obj.O,
+		owner_unit_id: unit, title: 'Plateau Trophées : 150 appels', indicator: 'calls_handled',
+		direction: 'increase', baseline: 0, target: 150, start, due }), 201)).id;
+	const recs = [];
+	for (let d = 42; d >= 1; d--) recs.push(...calls(p, 6, today - d * DAY));
+	await pushCalls(recs);
+	const first = await ok(admin.get(`/api/people/${p}/badges`));
+	const again = await ok(admin.get(`/api/people/${p}/badges`));
+	assert.deepEqual(again.items.map((b) => b.id), first.items.map((b) => b.id));
+	const kinds = first.items.map((b) => b.kind).sort();
+	assert.deepEqual(kinds, ['first_objective', 'four_weeks']);
+	const fo = first.items.find((b) => b.kind === 'first_objective');
+	assert.equal(fo.figures.objective_id, o);
+	assert.equal(fo.awarded_on, iso(today));
+	assert.match(fo.reason, /atteint à \d+ %/);
+	assert.equal(fo.name, 'Premier objectif atteint');
+	const en = await ok(admin.get(`/api/people/${p}/badges`, { headers: { 'accept-language': 'en' } }));
+	assert.equal(en.items.find((b) => b.kind === 'four_weeks').name, 'Four weeks on track');
+	const tb = await ok(admin.get(`/api/units/${unit}/badges`));
+	const met = tb.items.filter((b) => b.kind === 'team_objective');
+	assert.equal(met.length, 1);
+	assert.equal(met[0].unit_id, unit);
+	assert.equal(met[0].figures.objective_id, team);
+	assert.equal((await ok(admin.get(`/api/units/${unit}/badges`))).items.length, tb.items.length);
+	// the team's read also gave its best progress of last month: Tina, its only member
+	const prev = new Date(Date.UTC(new Date(today).getUTCFullYear(), new Date(today).getUTCMonth() - 1, 1));
+	const bp = (await ok(admin.get(`/api/people/${p}/badges`))).items.filter((b) => b.kind === 'best_progress');
+	assert.equal(bp.length, 1);
+	assert.equal(bp[0].figures.month, prev.toISOString().slice(0, 7));
+	assert.ok(bp[0].figures.gain > 0);
+	// the awards are in the audit trail
+	const audit = await ok(admin.get(`/api/audit?entity=person&entity_id=${p}`));
+	assert.deepEqual(audit.items.filter((x) => x.action === 'badge').map((x) => x.after.kind).sort(),
+		['best_progress', 'first_objective', 'four_weeks']);
+	const ua = await ok(admin.get(`/api/audit?entity=unit&entity_id=${unit}`));
+	assert.equal(ua.items.filter((x) => x.action === 'badge').length, 1);
+});
