@@ -199,6 +199,7 @@ int challenge_read_json(json_t *j, struct arena *a, struct challenge *c, struct 
 			if (strcmp(s, "higher") && strcmp(s, "lower"))
 				return err_set(e, 422, "invalid_choice", f, f, "higher, lower");
 			m->lower_better = !strcmp(s, "lower");
+			m->better_given = true;
 		}
 	}
 
@@ -627,6 +628,9 @@ int app_challenge_create(struct app *a, const struct challenge *in, struct chall
 			snprintf(f, sizeof(f), "indicators[%zu].target", i);
 			return err_set(e, 422, "ch_target_required", f, m->key, NULL);
 		}
+		if (!m->better_given && d->row.unit && !strcmp(d->row.unit, "s"))
+			m->lower_better = true;  /* a duration: handling time, speed of answer */
+		m->better_given = true;
 		m->name = a->lang == LANG_EN ? d->row.name_en : d->row.name_fr;
 		m->unit = d->row.unit;
 		wsum += m->weight;

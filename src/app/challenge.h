@@ -28,6 +28,7 @@ struct ch_indicator {
 	double target;       /* NaN: none (the raw rule needs one) */
 	double weight;       /* >= 0; the sum must be > 0 */
 	bool lower_better;
+	bool better_given;   /* said by the creator; otherwise a duration ("s") is lower-is-better */
 	const char *name;    /* read back: the indicator's name in the language */
 	const char *unit;
 };

@@ -20,8 +20,8 @@ static struct challenge base(struct app *a, const char *name, day_t from, day_t 
 
 static void call_centre_game(struct challenge *c, id_t64 *unit)
 {
-	c->ind[0] = (struct ch_indicator){ "fcr", 77, 2, false, NULL, NULL };
-	c->ind[1] = (struct ch_indicator){ "aht", 300, 1, true, NULL, NULL };
+	c->ind[0] = (struct ch_indicator){ "fcr", 77, 2, false, true, NULL, NULL };
+	c->ind[1] = (struct ch_indicator){ "aht", 300, 1, true, true, NULL, NULL };
 	c->nind = 2;
 	c->units = (struct ids){ unit, 1 };
 	c->league = LG_SENIORITY;
@@ -83,7 +83,7 @@ int app_demo_challenges(struct app *a, struct demo_challenges *out, struct err *
 		s.mode = CH_TEAM;
 		s.team_score = TEAM_AVG;
 		/* a seller's month: a third of the quarter's 52,000 € a head */
-		s.ind[0] = (struct ch_indicator){ "revenue", 17300, 1, false, NULL, NULL };
+		s.ind[0] = (struct ch_indicator){ "revenue", 17300, 1, false, true, NULL, NULL };
 		s.nind = 1;
 		s.teams = (struct ids){ teams, nt };
 		s.ranks[0] = (struct ch_reward){ 500, "Un dîner d'équipe" };

@@ -36,6 +36,16 @@ const struct command commands[] = {
 	  "size and day give the same organisation. --force replaces PATH if it\n"
 	  "exists. Every demo login has the password given by --password (default:\n"
 	  "demo-cible). Prints the logins.\n" },
+	{ "challenge", cmd_challenge, "list challenges, show a board, close a finished one",
+	  "usage: cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] list\n"
+	  "       cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] [--top N]\n"
+	  "                       [--json] board ID | close ID\n\n"
+	  "list: every challenge (id, period, status, mode, rule, name). board: each\n"
+	  "league's top N (default 10) with rank, score, movement since yesterday and\n"
+	  "rewards, read from the measure states as the API does (the frozen result once\n"
+	  "closed; the first look after the last day closes it); --json prints the API's\n"
+	  "board. close: freezes a finished challenge's winners now. Acts as the system\n"
+	  "(an admin of the organisation); French with CIBLE_LANG=fr.\n" },
 	{ "check", cmd_check, "read an objective sentence, check an objective against SMART",
 	  "usage: cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"SENTENCE\"\n"
 	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n\n"

@@ -90,6 +90,13 @@ test('lower-is-better handling time ranks continuously, and equal scores share a
 	assert.deepEqual(got, [[ids[0], 1, 1.2], [ids[1], 2, 1], [ids[2], 3, 0.9], [ids[3], 3, 0.9],
 		[ids[4], 5, 0.6]]);
 	assert.match(b.rule_text, /moins vaut mieux/);
+	// a duration is lower-is-better unless the creator says otherwise
+	const d = await ok(admin.post('/api/challenges', { name: 'DMT sans précision', start: START,
+		end: END, rule: 'raw', participants: { teams: [unit] },
+		indicators: [{ key: 'aht', target: 300 }] }), 201);
+	assert.equal(d.indicators[0].better, 'lower');
+	assert.deepEqual((await board(admin, d.id)).leagues[0].top.map((x) => [x.id, x.rank]),
+		got.map(([id, rank]) => [id, rank]));
 });
 
 test('an import moves the board at once; the caller sees their rank, the five around them, the top and the movement since yesterday', async () => {
@@ -340,4 +347,20 @@ test('badges: a first objective achieved, four weeks on track, best progress of 
 		['best_progress', 'first_objective', 'four_weeks']);
 	const ua = await ok(admin.get(`/api/audit?entity=unit&entity_id=${unit}`));
 	assert.equal(ua.items.filter((x) => x.action === 'badge').length, 1);
+});
+
+test('cible challenge prints the same board as the API, and lists the challenge', async () => {
+	const admin = fx.clients.admin;
+	const c = await ok(admin.post('/api/challenges', { name: 'Défi en ligne de commande',
+		start: START, end: END, rule: 'raw', participants: { teams: [fx.units.teamA] },
+		indicators: [{ key: 'calls_handled', target: 10 }] }), 201);
+	const api = await board(admin, c.id);
+	const org = String((await ok(admin.get('/api/org'))).id);
+	const cli = JSON.parse(fx.server.cli(['challenge', 'board', String(c.id), '--json', '--org', org]));
+	assert.deepEqual(cli.leagues[0].top.map((x) => [x.id, x.rank, x.score]),
+		api.leagues[0].top.map((x) => [x.id, x.rank, x.score]));
+	const text = fx.server.cli(['challenge', 'board', String(c.id), '--org', org]);
+	assert.match(text, new RegExp(`#${c.id} Défi en ligne de commande`));
+	assert.match(text, /Paul Membre 2|Marie Membre 1/);
+	assert.match(fx.server.cli(['challenge', 'list', '--org', org]), new RegExp(`${c.id} .* open +individual +raw +Défi en ligne de commande`));
 });
