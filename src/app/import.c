@@ -618,7 +618,7 @@ int import_run(struct store *s, id_t64 org, id_t64 actor, const struct import_sp
 	if (measure_indicators(s, org, &a, &inds, &ninds, e))
 		goto out;
 	im.measure = measure_batch_new(s, org, inds, ninds);
-	store_bulk_cache(s, 96);  /* index pages of a big import stay in memory */
+	store_bulk_begin(s);  /* the engine tunes itself for a big load */
 	if (store_begin(s, e))
 		goto out;
 	if (run_file(&im, f, e) || im.fatal || im.e.code || measure_batch_flush(im.measure, &im.e)) {
@@ -650,6 +650,7 @@ int import_run(struct store *s, id_t64 org, id_t64 actor, const struct import_sp
 	free(saved);
 	rc = 0;
 out:
+	store_bulk_end(s);
 	for (size_t i = 0; im.header && i < im.header_n; i++)
 		free(im.header[i]);
 	free(im.header);

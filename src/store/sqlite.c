@@ -13,42 +13,27 @@
 
 int sq_db_err(struct store *s, struct err *e)
 {
-	int code = sqlite3_extended_errcode(s->db);
+	int code = sqlite3_extended_errcode(sq_h(s));
 	if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-		return err_set(e, 409, "conflict", NULL, sqlite3_errmsg(s->db), NULL);
+		return err_set(e, 409, "conflict", NULL, sqlite3_errmsg(sq_h(s)), NULL);
 	if ((code & 0xff) == SQLITE_CONSTRAINT)
-		return err_set(e, 422, "invalid_value", NULL, "record", sqlite3_errmsg(s->db));
-	return err_set(e, 500, "database", NULL, sqlite3_errmsg(s->db), NULL);
+		return err_set(e, 422, "invalid_value", NULL, "record", sqlite3_errmsg(sq_h(s)));
+	return err_set(e, 500, "database", NULL, sqlite3_errmsg(sq_h(s)), NULL);
 }
 
-/* The statement for sql (a string literal: cached by address), reset and
- * cleared of bindings. */
+/* Transitional: the statements of the seam's cache, by their SQLite handle,
+ * for the code not yet written against db.h. */
 sqlite3_stmt *sq_prep(struct store *s, const char *sql, struct err *e)
 {
-	for (int i = 0; i < s->ncache; i++)
-		if (s->cache[i].sql == sql) {
-			sqlite3_reset(s->cache[i].st);
-			sqlite3_clear_bindings(s->cache[i].st);
-			return s->cache[i].st;
-		}
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		sq_db_err(s, e);
-		return NULL;
-	}
-	if (s->ncache < STMT_CACHE) {
-		s->cache[s->ncache].sql = sql;
-		s->cache[s->ncache++].st = st;
-	}
-	return st;
+	struct db_stmt *db_prep_legacy(struct db *db, const char *sql, int check, struct err *e);
+	struct db_stmt *st = db_prep_legacy(s->db, sql, 0, e);
+	return st ? sq_stmt_handle(st) : NULL;
 }
 
-/* Uncached statements (dynamic SQL) must be finalized by the caller; cached
- * ones are left alone. */
 void sq_done(struct store *s, sqlite3_stmt *st)
 {
-	for (int i = 0; i < s->ncache; i++)
-		if (s->cache[i].st == st) {
+	for (int i = 0; i < s->db->ncache; i++)
+		if (sq_stmt_handle(s->db->cache[i].st) == st) {
 			sqlite3_reset(st);
 			return;
 		}
@@ -125,7 +110,7 @@ int sq_step_insert(struct store *s, sqlite3_stmt *st, id_t64 *id, struct err *e)
 	if (sq_step_done(s, st, e))
 		return -1;
 	if (id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = sqlite3_last_insert_rowid(sq_h(s));
 	return 0;
 }
 
@@ -134,144 +119,14 @@ int sq_step_update(struct store *s, sqlite3_stmt *st, const char *what, struct e
 {
 	if (sq_step_done(s, st, e))
 		return -1;
-	if (sqlite3_changes(s->db) == 0)
+	if (sqlite3_changes(sq_h(s)) == 0)
 		return err_set(e, 404, "not_found", NULL, what, NULL);
 	return 0;
 }
 
 int sq_exec(struct store *s, const char *sql, struct err *e)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(e, 500, "database", NULL, msg ? msg : sqlite3_errmsg(s->db), NULL);
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
-
-int store_schema_known(void)
-{
-	int n = 0;
-	while (migrations_files[n].name)
-		n++;
-	return n;
-}
-
-int store_schema_version(struct store *s)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-	}
-	return v;
-}
-
-static int migrate(struct store *s, struct err *e)
-{
-	int have = store_schema_version(s), known = store_schema_known();
-	if (have < 0)
-		return sq_db_err(s, e);
-	if (have > known) {
-		char a[16], b[16];
-		snprintf(a, sizeof(a), "%d", have);
-		snprintf(b, sizeof(b), "%d", known);
-		return err_set(e, 500, "schema_too_new", NULL, a, b);
-	}
-	for (int i = have; i < known; i++) {
-		char pragma[64];
-		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", i + 1);
-		if (sq_exec(s, "BEGIN IMMEDIATE", e))
-			return -1;
-		if (sq_exec(s, (const char *)migrations_files[i].data, e) || sq_exec(s, pragma, e) ||
-		    (i + 1 == 4 && store_indicator_install_catalog(s, 0, e)) ||
-		    (i + 1 == 6 && sq_measure_days_to_months(s, e)) ||
-		    (i + 1 == 9 && sq_measure_units_all(s, e))) {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			return -1;
-		}
-		if (sq_exec(s, "COMMIT", e))
-			return -1;
-	}
-	return 0;
-}
-
-struct store *store_open(const char *path, struct err *e)
-{
-	struct store *s = calloc(1, sizeof(*s));
-	if (!s) {
-		err_set(e, 500, "internal", NULL, "out of memory", NULL);
-		return NULL;
-	}
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		err_set(e, 500, "database", NULL, s->db ? sqlite3_errmsg(s->db) : path, NULL);
-		goto fail;
-	}
-	sqlite3_busy_timeout(s->db, 10000);
-	if (sq_register_functions(s, e))
-		goto fail;
-	if (sq_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		 "PRAGMA cache_size = -8192;"
-		 "PRAGMA foreign_keys = ON;", e))
-		goto fail;
-	if (migrate(s, e))
-		goto fail;
-	return s;
-fail:
-	store_close(s);
-	return NULL;
-}
-
-void store_close(struct store *s)
-{
-	if (!s)
-		return;
-	for (int i = 0; i < s->ncache; i++)
-		sqlite3_finalize(s->cache[i].st);
-	sqlite3_close(s->db);
-	free(s);
-}
-
-void store_bulk_cache(struct store *s, int mib)
-{
-	char sql[64];
-	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", mib * 1024);
-	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-}
-
-int store_begin(struct store *s, struct err *e)
-{
-	return sq_exec(s, "BEGIN IMMEDIATE", e);
-}
-
-int store_commit(struct store *s, struct err *e)
-{
-	return sq_exec(s, "COMMIT", e);
-}
-
-void store_rollback(struct store *s)
-{
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int ids_contains(const struct ids *set, id_t64 id)
-{
-	size_t lo = 0, hi = set ? set->n : 0;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (set->v[mid] == id)
-			return 1;
-		if (set->v[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return db_exec(s->db, sql, e);
 }
 
 /* Runs st (bound by the caller) and collects column 0 as a sorted id set. */
@@ -1121,7 +976,7 @@ int store_activity_add(struct store *s, id_t64 org, const struct activity *x, in
 	sqlite3_bind_int64(st, 7, now);
 	if (sq_step_done(s, st, e))
 		return -1;
-	*stored = sqlite3_changes(s->db) > 0;
+	*stored = sqlite3_changes(sq_h(s)) > 0;
 	return 0;
 }
 

@@ -1,21 +1,13 @@
-/* What the SQLite backend's files share: the connection with its statement
- * cache, and the helpers every query uses (prepare-or-reuse, bind, read a
- * column into an arena, step and map errors). Private to src/store. */
+/* Transitional: what the SQLite code not yet written against the driver seam
+ * (db.h) shares, over the seam's connection and statement cache. Private to
+ * src/store. */
 #ifndef CIBLE_SQLITE_INT_H
 #define CIBLE_SQLITE_INT_H
 #include <sqlite3.h>
-#include "store/store.h"
+#include "store/db_sqlite.h"
+#include "store/store_int.h"
 
-#define STMT_CACHE 192
-
-struct store {
-	sqlite3 *db;
-	struct {
-		const char *sql;
-		sqlite3_stmt *st;
-	} cache[STMT_CACHE];
-	int ncache;
-};
+static inline sqlite3 *sq_h(struct store *s) { return sq_handle(s->db); }
 
 int sq_db_err(struct store *s, struct err *e);
 sqlite3_stmt *sq_prep(struct store *s, const char *sql, struct err *e);
@@ -37,8 +29,6 @@ int sq_ids_query(struct store *s, const char *sql, id_t64 org, id_t64 x, struct 
 		     struct ids *out, struct err *e);
 int sq_one_row(struct store *s, sqlite3_stmt *st, const char *what, struct err *e);
 void sq_bind_ids(sqlite3_stmt *st, int i, const struct ids *set);
-/* SQL functions of the backend (cible_merge for measure states) */
-int sq_register_functions(struct store *s, struct err *e);
 /* migration 6: measure_day rows into measure_month */
 int sq_measure_days_to_months(struct store *s, struct err *e);
 /* migration 9: every unit's measure rows, from its people's */
@@ -47,5 +37,4 @@ int sq_measure_units_all(struct store *s, struct err *e);
  * the measure rows of the units whose subtree changed, made again */
 int sq_measure_moved(struct store *s, id_t64 org, id_t64 old_unit, id_t64 new_unit,
 		     struct err *e);
-
 #endif

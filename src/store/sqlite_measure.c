@@ -7,51 +7,6 @@
 #include "core/indicator.h"
 #include "store/sqlite_int.h"
 
-/* cible_merge(a, b): two measure states (groups of n, sum, min, max as
- * doubles) merged; the upsert of store_measure_merge uses it. */
-static void fn_merge(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	int la = sqlite3_value_bytes(argv[0]), lb = sqlite3_value_bytes(argv[1]);
-	const void *pa = sqlite3_value_blob(argv[0]), *pb = sqlite3_value_blob(argv[1]);
-	if (la != lb || la % (int)(4 * sizeof(double))) {
-		sqlite3_result_error(cx, "cible_merge: states of different shapes", -1);
-		return;
-	}
-	size_t n = (size_t)la / sizeof(double);
-	double *out = sqlite3_malloc(la > 0 ? la : 1);
-	if (!out) {
-		sqlite3_result_error_nomem(cx);
-		return;
-	}
-	if (n) {
-		double *b = sqlite3_malloc(lb);
-		if (!b) {
-			sqlite3_free(out);
-			sqlite3_result_error_nomem(cx);
-			return;
-		}
-		memcpy(out, pa, (size_t)la);
-		memcpy(b, pb, (size_t)lb);
-		for (size_t i = 0; i < n; i += 4) {
-			out[i] += b[i];
-			out[i + 1] += b[i + 1];
-			out[i + 2] = fmin(out[i + 2], b[i + 2]);
-			out[i + 3] = fmax(out[i + 3], b[i + 3]);
-		}
-		sqlite3_free(b);
-	}
-	sqlite3_result_blob(cx, out, la, sqlite3_free);
-}
-
-int sq_register_functions(struct store *s, struct err *e)
-{
-	if (sqlite3_create_function(s->db, "cible_merge", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-				    NULL, fn_merge, NULL, NULL) != SQLITE_OK)
-		return sq_db_err(s, e);
-	return 0;
-}
-
 /* --- indicators --------------------------------------------------------- */
 
 int store_indicator_install_catalog(struct store *s, id_t64 org, struct err *e)
@@ -560,7 +515,7 @@ int sq_measure_days_to_months(struct store *s, struct err *e)
 	static const char sql[] = "SELECT indicator_id, person_id, day, state FROM measure_day"
 		" ORDER BY indicator_id, person_id, day";
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(sq_h(s), sql, -1, &st, NULL) != SQLITE_OK)
 		return sq_db_err(s, e);
 	double buf[31 * 4 * IND_MAX_SLOTS];
 	id_t64 ind = 0, person = 0;
@@ -708,4 +663,20 @@ int store_mapping_list(struct store *s, id_t64 org, struct arena *a, struct mapp
 	}
 	sq_done(s, st);
 	return rc == SQLITE_DONE ? 0 : sq_db_err(s, e);
+}
+
+/* Transitional names of the migration hooks (store_int.h). */
+int store_measure_days_to_months(struct store *s, struct err *e)
+{
+	return sq_measure_days_to_months(s, e);
+}
+
+int store_measure_units_all(struct store *s, struct err *e)
+{
+	return sq_measure_units_all(s, e);
+}
+
+int store_indicator_catalog_all(struct store *s, struct err *e)
+{
+	return store_indicator_install_catalog(s, 0, e);
 }

@@ -19,16 +19,23 @@ struct store;
 
 #define STORE_SCHEMA_VERSION_MAX 64
 
-struct store *store_open(const char *path, struct err *e);
+/* setting: the database, "sqlite:PATH" or a plain PATH (SQLite); a
+ * postgres:// URL is refused (store_engine) until that driver is built.
+ * Applies the migrations a database lacks; refuses one newer than the
+ * program (schema_too_new). */
+struct store *store_open(const char *setting, struct err *e);
 void store_close(struct store *s);
 int store_schema_version(struct store *s);
 /* Latest schema this program knows (the number of its migrations). */
 int store_schema_known(void);
 
-int store_begin(struct store *s, struct err *e);  /* BEGIN IMMEDIATE */
-/* A bulk load is coming: a bigger page cache for this connection (MiB), so
- * that index pages stay in memory. */
-void store_bulk_cache(struct store *s, int mib);
+/* A write transaction (SQLite: BEGIN IMMEDIATE, the write lock taken at once). */
+int store_begin(struct store *s, struct err *e);
+/* A bulk load (an import) comes, before its store_begin(), and is over,
+ * after its commit or rollback: the engine tunes itself for it (SQLite: a
+ * 96 MiB page cache, so that index pages stay in memory). */
+void store_bulk_begin(struct store *s);
+void store_bulk_end(struct store *s);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 

@@ -1,5 +1,6 @@
 /* The SQLite store on a real file: migrations, round trips, scoping by
  * organisation, rollbacks. */
+#include <dirent.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "t.h"
 #include "core/embed.h"
 #include "store/store.h"
+#include "store/store_int.h"
 
 static char path[64];
 
@@ -58,7 +60,7 @@ TEST("an older database upgrades itself when opened")
 		snprintf(path, sizeof(path), "/tmp/cible-test-store-%d.db", (int)getpid());
 		unlink(path);
 		for (int i = 0; i < k; i++)
-			raw_exec((const char *)migrations_files[i].data);
+			raw_exec(store_migration_sql(&store_migrations[i], "sqlite"));
 		char pragma[64];
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", k);
 		raw_exec(pragma);
@@ -88,6 +90,85 @@ TEST("a database newer than the program is refused with a clear error")
 	CHECK(strstr(m.data, "upgrade cible") != NULL);
 	buf_free(&m);
 	cleanup(NULL);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+TEST("the migration table lists every file of src/store/migrations, by name, in order")
+{
+	/* the shared files (NNNN_name.sql), not the dialect ones (NNNN_name.x.sql) */
+	char *names[256];
+	int n = 0;
+	DIR *d = opendir("src/store/migrations");
+	CHECK(d != NULL);
+	struct dirent *de;
+	while (d && (de = readdir(d)) && n < 256) {
+		size_t len = strlen(de->d_name);
+		if (len < 5 || strcmp(de->d_name + len - 4, ".sql"))
+			continue;
+		char *base = strndup(de->d_name, len - 4);
+		char *dot = strchr(base, '.');
+		if (dot) {
+			/* a dialect's version of a listed migration, never one of its own */
+			*dot = 0;
+			int listed = 0;
+			for (int i = 0; i < store_nmigrations; i++)
+				listed |= !strcmp(store_migrations[i].name, base);
+			if (!listed)
+				fprintf(stderr, "    %s: no migration %s in the table\n", de->d_name, base);
+			CHECK(listed);
+			free(base);
+			continue;
+		}
+		names[n++] = base;
+	}
+	if (d)
+		closedir(d);
+	qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
+	CHECK_INT(store_nmigrations, n);
+	CHECK_INT(store_schema_known(), n);
+	for (int i = 0; i < n && i < store_nmigrations; i++) {
+		CHECK_STR(store_migrations[i].name, names[i]);
+		/* numbered from 0001 without a gap, and embedded in the program */
+		char num[8];
+		snprintf(num, sizeof(num), "%04d_", i + 1);
+		CHECK(!strncmp(store_migrations[i].name, num, 5));
+		CHECK(store_migration_sql(&store_migrations[i], "sqlite") != NULL);
+	}
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+}
+
+TEST("a database is named by a path or sqlite:PATH; a PostgreSQL URL is refused clearly")
+{
+	snprintf(path, sizeof(path), "/tmp/cible-test-store-%d.db", (int)getpid());
+	unlink(path);
+	char setting[80];
+	snprintf(setting, sizeof(setting), "sqlite:%s", path);
+	struct err e;
+	err_clear(&e);
+	struct store *s = store_open(setting, &e);
+	CHECK(s != NULL);
+	if (s)
+		CHECK_INT(store_schema_version(s), store_schema_known());
+	CHECK(access(path, F_OK) == 0);  /* the file is the path after the scheme */
+	cleanup(s);
+	err_clear(&e);
+	s = store_open("postgres://cible:secret@db.example/cible", &e);
+	CHECK(s == NULL);
+	CHECK_STR(e.code, "store_engine");
+	struct buf m = BUF_INIT;
+	err_message(&e, LANG_EN, &m);
+	CHECK(strstr(m.data, "PostgreSQL") != NULL);
+	CHECK(strstr(m.data, "secret") == NULL);  /* a URL's password is never repeated */
+	buf_free(&m);
+	err_message(&e, LANG_FR, &m);
+	CHECK(strstr(m.data, "ne sait pas encore") != NULL);
+	buf_free(&m);
+	CHECK(access("postgres:", F_OK) != 0);  /* no file made of the URL */
 }
 
 static id_t64 mkorg(struct store *s, const char *name)
@@ -271,7 +352,7 @@ TEST("migration 6 moves per-day measure states into month rows")
 	snprintf(path, sizeof(path), "/tmp/cible-test-store-%d.db", (int)getpid());
 	unlink(path);
 	for (int i = 0; i < 5; i++)  /* a database of schema 5, with per-day states */
-		raw_exec((const char *)migrations_files[i].data);
+		raw_exec(store_migration_sql(&store_migrations[i], "sqlite"));
 	raw_exec(/* 20454 = 2026-01-01; states of 4 doubles: n, sum, min, max */
 		 "INSERT INTO measure_day VALUES"
 		 " (3, 5, 20454, X'000000000000F03F0000000000002440000000000000244000000000000024400000'),"
