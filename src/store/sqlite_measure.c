@@ -593,19 +593,6 @@ int store_activity_scan(struct store *s, id_t64 org, const char *kind, const str
 	return rc == SQLITE_DONE ? 0 : sq_db_err(s, e);
 }
 
-int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
-			  struct arena *a, struct ids *out, struct err *e)
-{
-	static const char sql[] = "SELECT id FROM person WHERE org_id = ?1 AND unit_id IN"
-		" (SELECT value FROM json_each(?2)) ORDER BY id";
-	sqlite3_stmt *st = sq_prep(s, sql, e);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, org);
-	sq_bind_ids(st, 2, units);
-	return sq_collect_ids(s, st, a, out, e);
-}
-
 /* --- import mappings ------------------------------------------------------ */
 
 int store_mapping_put(struct store *s, id_t64 org, const char *name, const char *spec,
@@ -679,4 +666,10 @@ int store_measure_units_all(struct store *s, struct err *e)
 int store_indicator_catalog_all(struct store *s, struct err *e)
 {
 	return store_indicator_install_catalog(s, 0, e);
+}
+
+int store_measure_moved(struct store *s, id_t64 org, id_t64 old_unit, id_t64 new_unit,
+			struct err *e)
+{
+	return sq_measure_moved(s, org, old_unit, new_unit, e);
 }

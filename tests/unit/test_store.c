@@ -245,6 +245,61 @@ TEST("units, people and objectives round-trip, scoped by organisation")
 	cleanup(s);
 }
 
+/* What SQLite made of a text key compared with the integer id column. */
+static id_t64 affinity_id(const char *key)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	id_t64 id = 0;
+	sqlite3_open(path, &db);
+	sqlite3_prepare_v2(db, "SELECT id FROM person WHERE id = ?1", -1, &st, NULL);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return id;
+}
+
+TEST("a person is resolved by id, email, code or name, an id read as SQLite's affinity did")
+{
+	struct store *s = fresh();
+	struct err e;
+	id_t64 org = mkorg(s, "Alpha");
+	struct person p = { 0, org, 0, 0, "Léa Martin", "lea@alpha.fr", "", ROLE_MEMBER,
+			    DAY_NONE, true };
+	CHECK_INT(store_person_create(s, &p, &p.id, &e), 0);
+	struct person q = { 0, org, 0, 0, "12", "q@alpha.fr", "", ROLE_MEMBER, DAY_NONE, true };
+	CHECK_INT(store_person_create(s, &q, &q.id, &e), 0);
+	id_t64 got = 0;
+	CHECK_INT(store_person_resolve(s, org, "LEA@alpha.fr", &got, &e), 0);
+	CHECK_INT(got, p.id);
+	CHECK_INT(store_person_resolve(s, org, "Léa Martin", &got, &e), 0);
+	CHECK_INT(got, p.id);
+	CHECK_INT(store_person_resolve(s, org, "nobody", &got, &e), -1);
+	CHECK_INT(e.status, 404);
+	char key[32];
+	snprintf(key, sizeof(key), "%lld", (long long)p.id);
+	CHECK_INT(store_person_resolve(s, org, key, &got, &e), 0);
+	CHECK_INT(got, p.id);
+	CHECK_INT(store_person_resolve(s, org + 1, key, &got, &e), -1);  /* another org's */
+	/* the id wins over a name; odd spellings of a number as SQLite took them */
+	const char *keys[] = { "1", "01", " 1", "1 ", "+1", "1.0", "1e0", "1.", "0x1", "1.5",
+			       "1abc", "-1", "", "2", "002", "2.000", "12", "9223372036854775808" };
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		id_t64 want = affinity_id(keys[i]);
+		got = 0;
+		int rc = store_person_resolve(s, org, keys[i], &got, &e);
+		if (!want && !strcmp(keys[i], "12"))
+			want = q.id;  /* no id 12: the name */
+		if (want != (rc ? 0 : got))
+			fprintf(stderr, "    key \"%s\": %lld, SQLite %lld\n", keys[i],
+				(long long)(rc ? 0 : got), (long long)want);
+		CHECK_INT(rc ? 0 : got, want);
+	}
+	cleanup(s);
+}
+
 TEST("a rolled-back transaction leaves nothing behind")
 {
 	struct store *s = fresh();
