@@ -29,12 +29,4 @@ int sq_ids_query(struct store *s, const char *sql, id_t64 org, id_t64 x, struct 
 		     struct ids *out, struct err *e);
 int sq_one_row(struct store *s, sqlite3_stmt *st, const char *what, struct err *e);
 void sq_bind_ids(sqlite3_stmt *st, int i, const struct ids *set);
-/* migration 6: measure_day rows into measure_month */
-int sq_measure_days_to_months(struct store *s, struct err *e);
-/* migration 9: every unit's measure rows, from its people's */
-int sq_measure_units_all(struct store *s, struct err *e);
-/* a person or unit moved from under old_unit to under new_unit (0: none):
- * the measure rows of the units whose subtree changed, made again */
-int sq_measure_moved(struct store *s, id_t64 org, id_t64 old_unit, id_t64 new_unit,
-		     struct err *e);
 #endif
