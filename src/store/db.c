@@ -87,21 +87,14 @@ static int sql_placeholders_numbered(const char *sql)
 	return 1;
 }
 
-struct db_stmt *db_prep_legacy(struct db *db, const char *sql, int check, struct err *e);
 struct db_stmt *db_prep(struct db *db, const char *sql, struct err *e)
-{
-	return db_prep_legacy(db, sql, 1, e);
-}
-
-/* Transitional: the code not yet moved to cible SQL uses bare ?. */
-struct db_stmt *db_prep_legacy(struct db *db, const char *sql, int check, struct err *e)
 {
 	for (int i = 0; i < db->ncache; i++)
 		if (db->cache[i].sql == sql) {
 			db->drv->reset(db->cache[i].st);
 			return db->cache[i].st;
 		}
-	if (check && !sql_placeholders_numbered(sql)) {
+	if (!sql_placeholders_numbered(sql)) {
 		err_set(e, 500, "internal", NULL, "SQL with a bare ? placeholder (write ?N)", NULL);
 		return NULL;
 	}
