@@ -20,28 +20,48 @@ static const struct {
 	{ "postgresql://", NULL, "PostgreSQL", 1 },
 };
 
-struct db *db_open(const char *setting, struct err *e)
+/* The driver a setting names and what it gets of it. */
+static int resolve(const char *setting, const struct db_driver **drv, const char **target,
+		   struct err *e)
 {
-	const struct db_driver *drv = &db_sqlite;  /* a plain path */
-	const char *target = setting;
-	if (!setting || !*setting) {
-		err_set(e, 500, "database", NULL, "no database given", NULL);
-		return NULL;
-	}
+	*drv = &db_sqlite;  /* a plain path */
+	*target = setting;
+	if (!setting || !*setting)
+		return err_set(e, 500, "database", NULL, "no database given", NULL);
 	for (size_t i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
 		size_t n = strlen(schemes[i].prefix);
 		if (strncmp(setting, schemes[i].prefix, n))
 			continue;
-		if (!schemes[i].drv) {
-			/* never the whole setting: a URL may hold a password */
-			err_set(e, 500, "store_engine", NULL, schemes[i].engine, schemes[i].prefix);
-			return NULL;
-		}
-		drv = schemes[i].drv;
-		target = schemes[i].keep_prefix ? setting : setting + n;
+		/* never the whole setting in a message: a URL may hold a password */
+		if (!schemes[i].drv)
+			return err_set(e, 500, "store_engine", NULL, schemes[i].engine,
+				       schemes[i].prefix);
+		*drv = schemes[i].drv;
+		*target = schemes[i].keep_prefix ? setting : setting + n;
 		break;
 	}
-	return drv->open(target, e);
+	return 0;
+}
+
+struct db *db_open(const char *setting, struct err *e)
+{
+	const struct db_driver *drv;
+	const char *target;
+	return resolve(setting, &drv, &target, e) ? NULL : drv->open(target, e);
+}
+
+int db_exists(const char *setting, struct err *e)
+{
+	const struct db_driver *drv;
+	const char *target;
+	return resolve(setting, &drv, &target, e) ? -1 : drv->exists(target, e);
+}
+
+int db_destroy(const char *setting, struct err *e)
+{
+	const struct db_driver *drv;
+	const char *target;
+	return resolve(setting, &drv, &target, e) ? -1 : drv->destroy(target, e);
 }
 
 void db_close(struct db *db)

@@ -73,6 +73,10 @@ struct db_driver {
 	/* target: what follows the setting's scheme (a path for SQLite) */
 	struct db *(*open)(const char *target, struct err *e);
 	void (*close)(struct db *db);
+	/* whether target names a database that exists (1) or not (0), -1 on a
+	 * failure; destroy removes it and what it keeps beside it */
+	int (*exists)(const char *target, struct err *e);
+	int (*destroy)(const char *target, struct err *e);
 
 	struct db_stmt *(*prepare)(struct db *db, const char *sql, struct err *e);
 	void (*reset)(struct db_stmt *st);     /* bindings cleared, ready to step */
@@ -144,6 +148,8 @@ extern const struct db_driver db_sqlite;
  * clear error until its driver is built), or a plain path (SQLite). */
 struct db *db_open(const char *setting, struct err *e);
 void db_close(struct db *db);
+int db_exists(const char *setting, struct err *e);
+int db_destroy(const char *setting, struct err *e);
 
 /* Sets *e for a failed statement and returns -1 (drivers call it). */
 int db_fail(enum db_fault fault, const char *msg, struct err *e);

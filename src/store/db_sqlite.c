@@ -5,9 +5,11 @@
  * DB_IDS() (json_each over the JSON array db_bind_ids() binds). The schema
  * ledger is PRAGMA user_version, as it has always been, so existing
  * databases open unchanged. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "core/buf.h"
 #include "store/db_sqlite.h"
 
@@ -81,6 +83,26 @@ static struct db *sq_open(const char *path, struct err *e)
 fail:
 	sq_close(&c->base);
 	return NULL;
+}
+
+static int sq_exists(const char *path, struct err *e)
+{
+	(void)e;
+	return access(path, F_OK) == 0;
+}
+
+/* The file and the two SQLite keeps beside it in WAL mode. */
+static int sq_destroy(const char *path, struct err *e)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm" };
+	for (size_t i = 0; i < 3; i++) {
+		char p[4096];
+		if ((size_t)snprintf(p, sizeof(p), "%s%s", path, suffix[i]) >= sizeof(p))
+			return err_set(e, 500, "database", NULL, "path too long", NULL);
+		if (unlink(p) && errno != ENOENT)
+			return err_set(e, 500, "database", NULL, strerror(errno), NULL);
+	}
+	return 0;
 }
 
 static struct db_stmt *sq_prepare(struct db *db, const char *sql, struct err *e)
@@ -242,6 +264,8 @@ const struct db_driver db_sqlite = {
 	.name = "sqlite",
 	.open = sq_open,
 	.close = sq_close,
+	.exists = sq_exists,
+	.destroy = sq_destroy,
 	.prepare = sq_prepare,
 	.reset = sq_reset,
 	.finalize = sq_finalize,

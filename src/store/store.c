@@ -25,6 +25,16 @@ struct store *store_open(const char *setting, struct err *e)
 	return s;
 }
 
+int store_exists(const char *setting, struct err *e)
+{
+	return db_exists(setting, e);
+}
+
+int store_destroy(const char *setting, struct err *e)
+{
+	return db_destroy(setting, e);
+}
+
 void store_close(struct store *s)
 {
 	if (!s)

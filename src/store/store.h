@@ -25,6 +25,12 @@ struct store;
  * program (schema_too_new). */
 struct store *store_open(const char *setting, struct err *e);
 void store_close(struct store *s);
+/* Whether the setting names a database that is there (1) or not (0); -1 with
+ * *e set when it cannot tell. */
+int store_exists(const char *setting, struct err *e);
+/* Removes the database the setting names, and what the engine keeps beside
+ * it (SQLite: the -wal and -shm files); 0 also when nothing was there. */
+int store_destroy(const char *setting, struct err *e);
 int store_schema_version(struct store *s);
 /* Latest schema this program knows (the number of its migrations). */
 int store_schema_known(void);

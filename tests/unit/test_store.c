@@ -155,7 +155,20 @@ TEST("a database is named by a path or sqlite:PATH; a PostgreSQL URL is refused 
 	if (s)
 		CHECK_INT(store_schema_version(s), store_schema_known());
 	CHECK(access(path, F_OK) == 0);  /* the file is the path after the scheme */
-	cleanup(s);
+	CHECK_INT(store_exists(setting, &e), 1);
+	CHECK_INT(store_exists(path, &e), 1);
+	store_close(s);
+	char wal[96];
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	FILE *f = fopen(wal, "w");  /* as a crash leaves it */
+	if (f)
+		fclose(f);
+	CHECK_INT(store_destroy(setting, &e), 0);
+	CHECK(access(path, F_OK) != 0);
+	CHECK(access(wal, F_OK) != 0);
+	CHECK_INT(store_exists(setting, &e), 0);
+	CHECK_INT(store_destroy(setting, &e), 0);  /* nothing there: nothing to do */
+	CHECK_INT(store_exists("postgres://h/db", &e), -1);
 	err_clear(&e);
 	s = store_open("postgres://cible:secret@db.example/cible", &e);
 	CHECK(s == NULL);
