@@ -184,6 +184,92 @@ TEST("a database is named by a path or sqlite:PATH; a PostgreSQL URL is refused 
 	CHECK(access("postgres:", F_OK) != 0);  /* no file made of the URL */
 }
 
+/* A source file without its comments; string literals kept apart. */
+static char *read_code(const char *file, char *lits, size_t litcap)
+{
+	FILE *f = fopen(file, "r");
+	if (!f)
+		return NULL;
+	static char src[1 << 17];
+	size_t n = fread(src, 1, sizeof(src) - 1, f);
+	fclose(f);
+	src[n] = 0;
+	char *code = malloc(n + 1), *c = code;
+	size_t l = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (src[i] == '/' && src[i + 1] == '*') {
+			char *end = strstr(src + i + 2, "*/");
+			i = end ? (size_t)(end - src) + 1 : n;
+		} else if (src[i] == '/' && src[i + 1] == '/') {
+			while (i < n && src[i] != '\n')
+				i++;
+		} else if (src[i] == '\'') {
+			*c++ = src[i++];
+			while (i < n && src[i] != '\'')
+				*c++ = src[i] == '\\' ? src[i++] : src[i], i++;
+			*c++ = '\'';
+		} else if (src[i] == '"') {
+			*c++ = src[i++];
+			while (i < n && src[i] != '"') {
+				if (src[i] == '\\')
+					*c++ = src[i++];
+				if (l + 2 < litcap)
+					lits[l++] = src[i];
+				*c++ = src[i++];
+			}
+			*c++ = '"';
+			if (l + 2 < litcap)
+				lits[l++] = '\n';  /* literals end: "?" and "1" never join */
+		} else {
+			*c++ = src[i];
+		}
+	}
+	*c = 0;
+	lits[l] = 0;
+	return code;
+}
+
+TEST("the store's resource files hold only cible SQL, on the driver seam")
+{
+	/* what one engine takes and another not, kept to the drivers (db.h) */
+	static const char *const banned[] = {
+		"sqlite3", "SQLITE_", "json_each", "strftime", "datetime(", "julianday(",
+		"INSERT OR", "REPLACE INTO", "PRAGMA", "CROSS JOIN", "WITHOUT ROWID",
+		"last_insert_rowid", "changes()", "LIMIT -1", "GLOB", "group_concat", "ifnull(",
+		"AUTOINCREMENT", "rowid", "COLLATE NOCASE",
+	};
+	DIR *d = opendir("src/store");
+	CHECK(d != NULL);
+	struct dirent *de;
+	int files = 0;
+	while (d && (de = readdir(d))) {
+		if (strncmp(de->d_name, "store", 5) || !strchr(de->d_name, '.'))
+			continue;
+		char file[300];
+		snprintf(file, sizeof(file), "src/store/%s", de->d_name);
+		static char lits[1 << 17];
+		char *code = read_code(file, lits, sizeof(lits));
+		CHECK(code != NULL);
+		if (!code)
+			continue;
+		files++;
+		for (size_t i = 0; i < sizeof(banned) / sizeof(banned[0]); i++)
+			if (strstr(code, banned[i])) {
+				fprintf(stderr, "    %s: %s\n", file, banned[i]);
+				CHECK(!strstr(code, banned[i]));
+			}
+		for (const char *q = strchr(lits, '?'); q; q = strchr(q + 1, '?'))
+			if (!(q[1] >= '1' && q[1] <= '9')) {
+				fprintf(stderr, "    %s: a bare ? in \"%.40s\"\n", file, q);
+				CHECK(0);
+			}
+		free(code);
+	}
+	if (d)
+		closedir(d);
+	CHECK(files >= 8);  /* store.c, store_int.h, store_migrate.c and the resources */
+}
+
 static id_t64 mkorg(struct store *s, const char *name)
 {
 	struct org o = { 0, name, "fr", "EUR", "Être la référence", 0x1f };
