@@ -144,13 +144,13 @@ void db_bind_id(struct db_stmt *st, int i, id_t64 v)
 	if (v)
 		db_bind_int64(st, i, v);
 	else
-		db_bind_null(st, i);
+		db_bind_null(st, i, DB_INT64);
 }
 
 void db_bind_day(struct db_stmt *st, int i, day_t d)
 {
 	if (d == DAY_NONE) {
-		db_bind_null(st, i);
+		db_bind_null(st, i, DB_TEXT);
 		return;
 	}
 	char s[11];
@@ -163,7 +163,7 @@ void db_bind_opt(struct db_stmt *st, int i, int has, double v)
 	if (has)
 		db_bind_double(st, i, v);
 	else
-		db_bind_null(st, i);
+		db_bind_null(st, i, DB_DOUBLE);
 }
 
 const char *db_col_str(struct db_stmt *st, int i, struct arena *a)

@@ -19,11 +19,14 @@
  *     DB_NO_LIMIT, never -1 or NULL), integers 0/1 for flags compared as
  *     "x <> 0" (never "WHERE x" or "NOT x"), times as unix seconds bound from
  *     C (never strftime or now()), dates as ISO text.
- *   - parameters carry their type from the bind call (int64, double, text,
- *     NULL): the SQL does not cast them. A driver that must name parameter
- *     types (libpq) takes them from the binds; a NULL bind leaves the type to
- *     the server, so a parameter that is sometimes NULL also appears where its
- *     type is known (a comparison with a column), never only in "?N IS NULL".
+ *   - parameters carry their type from the bind call, a NULL too (int64,
+ *     double, text, an id set): the SQL does not cast them. A driver whose
+ *     engine types parameters (libpq: PQprepare's paramTypes) takes the types
+ *     from the binds of a statement's first run, which is what makes
+ *     "(?2 IS NULL OR x = ?2)" work there: PostgreSQL cannot infer a type from
+ *     an IS NULL that comes first. Each parameter of a statement is always
+ *     bound through the same function, so its type never changes; one left
+ *     unbound is NULL of the type the server infers from where it is used.
  *   - binding an index the statement does not use is ignored.
  *
  * Statements are cached by the address of their SQL text (a string literal),
@@ -56,6 +59,10 @@ enum db_fault {
 			       * the same transaction again may succeed */
 };
 
+/* What a bound NULL stands for (db_bind_null): an engine that types its
+ * parameters (PostgreSQL) must know, as it does for a value. */
+enum db_type { DB_INT64, DB_DOUBLE, DB_TEXT };
+
 /* Measure states' month rows belong to a person or to a unit (store.h). */
 enum db_owner { DB_PERSON, DB_UNIT };
 
@@ -81,11 +88,13 @@ struct db_driver {
 	struct db_stmt *(*prepare)(struct db *db, const char *sql, struct err *e);
 	void (*reset)(struct db_stmt *st);     /* bindings cleared, ready to step */
 	void (*finalize)(struct db_stmt *st);
-	void (*bind_null)(struct db_stmt *st, int i);
+	void (*bind_null)(struct db_stmt *st, int i, enum db_type type);
 	void (*bind_int64)(struct db_stmt *st, int i, int64_t v);
 	void (*bind_double)(struct db_stmt *st, int i, double v);
-	void (*bind_text)(struct db_stmt *st, int i, const char *v);  /* copied; NULL: NULL */
-	void (*bind_ids)(struct db_stmt *st, int i, const struct ids *set);  /* NULL: NULL */
+	/* copied; NULL is a NULL of text */
+	void (*bind_text)(struct db_stmt *st, int i, const char *v);
+	/* NULL is a NULL of the set's type */
+	void (*bind_ids)(struct db_stmt *st, int i, const struct ids *set);
 	/* 1: a row is ready; 0: done; -1: failed, *e set through db_fail() */
 	int (*step)(struct db_stmt *st, struct err *e);
 	int64_t (*changes)(struct db_stmt *st);  /* rows written by its last step */
@@ -159,7 +168,10 @@ void db_done(struct db_stmt *st);
 
 static inline int db_step(struct db_stmt *st, struct err *e) { return st->drv->step(st, e); }
 static inline int64_t db_changes(struct db_stmt *st) { return st->drv->changes(st); }
-static inline void db_bind_null(struct db_stmt *st, int i) { st->drv->bind_null(st, i); }
+static inline void db_bind_null(struct db_stmt *st, int i, enum db_type type)
+{
+	st->drv->bind_null(st, i, type);
+}
 static inline void db_bind_int64(struct db_stmt *st, int i, int64_t v)
 {
 	st->drv->bind_int64(st, i, v);

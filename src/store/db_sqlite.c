@@ -135,8 +135,9 @@ static void sq_finalize(struct db_stmt *st)
 	free(st);
 }
 
-static void sq_bind_null(struct db_stmt *st, int i)
+static void sq_bind_null(struct db_stmt *st, int i, enum db_type type)
 {
+	(void)type;  /* SQLite's values carry their own type */
 	sqlite3_bind_null(sq_stmt_handle(st), i);
 }
 

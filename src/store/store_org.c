@@ -475,7 +475,7 @@ int store_person_resolve(struct store *s, id_t64 org, const char *key, id_t64 *p
 	if (key && key_as_id(key, &id))
 		db_bind_int64(st, 3, id);
 	else
-		db_bind_null(st, 3);
+		db_bind_null(st, 3, DB_INT64);
 	if (db_one_row(st, "person", e) < 0)
 		return -1;
 	*person = db_col_int64(st, 0);
