@@ -32,7 +32,9 @@
  * Statements are cached by the address of their SQL text (a string literal),
  * so each is prepared once per connection. db_prep() hands it back reset
  * with its bindings cleared; db_done() releases it (a reset for a cached one,
- * which ends its read, a finalize for one that did not fit the cache). */
+ * which ends its read, a finalize for one that did not fit the cache).
+ * Several statements may be open at once on one connection (a scan's
+ * callback writes), and a statement is only used by its connection's thread. */
 #ifndef CIBLE_DB_H
 #define CIBLE_DB_H
 #include <stddef.h>

@@ -1,12 +1,18 @@
-/* The store: the one interface to persistent data. SQL lives only behind it
- * (sqlite.c today; a PostgreSQL backend implements the same functions).
+/* The store: the one interface to persistent data, the same whatever engine
+ * holds it. SQL lives only behind it, in one file per resource (store_*.c)
+ * written against the driver seam (db.h); an engine is a driver (SQLite
+ * today, db_sqlite.c; PostgreSQL is to plug in the same way, docs/HACKING.md).
+ * No function here belongs to one engine (what one does for SQLite is said
+ * in passing); the database is a setting given to store_open().
  *
  * Conventions: functions return 0 on success and -1 on failure with *e set
- * (404 not_found for an unknown id, 409 for a uniqueness conflict, 500 for a
- * database error). Every query is scoped by org_id. Strings and arrays that a
- * function returns are allocated from the arena it is given. Writes happen
- * inside store_begin()/store_commit(); a failure is followed by
- * store_rollback(), so nothing is half-written. */
+ * (404 not_found for an unknown id, 409 for a uniqueness conflict, 422 for
+ * another broken constraint, 503 database_busy when the engine was busy and
+ * the same transaction may succeed again, 500 for a database error). Every
+ * query is scoped by org_id. Strings and arrays that a function returns are
+ * allocated from the arena it is given. Writes happen inside
+ * store_begin()/store_commit(); a failure is followed by store_rollback(), so
+ * nothing is half-written. */
 #ifndef CIBLE_STORE_H
 #define CIBLE_STORE_H
 #include <stddef.h>
@@ -199,8 +205,9 @@ int store_indicator_uses(struct store *s, id_t64 org, const char *key, int64_t *
  * nvals per state) are kept by indicator, person and month: the month's days
  * in turn, the empty state (0, 0, inf, -inf) on a day without records.
  * merge_month adds days (one state per day of month, from its first day)
- * into the stored month. Indicators, people and units stay below 2^23: the SQLite backend packs
- * them and the month into its row key. */
+ * into the stored month. An engine may bound the ids it keeps states for
+ * (SQLite packs indicator, owner and month into one key: ids below 2^23) and
+ * refuses a merge beyond with a 500. */
 int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, day_t month,
 			      const double *days, size_t nvals, struct err *e);
 /* A unit's states: the merge of everyone whose unit is in its subtree, kept
