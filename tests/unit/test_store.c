@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "t.h"
 #include "core/embed.h"
@@ -71,6 +72,32 @@ TEST("an older database upgrades itself when opened")
 			CHECK_INT(store_schema_version(s), known);
 		cleanup(s);
 	}
+}
+
+TEST("several processes opening an older database at once each find it migrated")
+{
+	snprintf(path, sizeof(path), "/tmp/cible-test-store-%d.db", (int)getpid());
+	for (int round = 0; round < 3; round++) {
+		cleanup(NULL);
+		for (int i = 0; i < 5; i++)
+			raw_exec(store_migration_sql(&store_migrations[i], "sqlite"));
+		raw_exec("PRAGMA user_version = 5");
+		pid_t kids[4];
+		for (int k = 0; k < 4; k++)
+			if ((kids[k] = fork()) == 0) {
+				struct err e;
+				struct store *s = store_open(path, &e);
+				int ok = s && store_schema_version(s) == store_schema_known();
+				store_close(s);
+				_exit(ok ? 0 : 1);
+			}
+		for (int k = 0; k < 4; k++) {
+			int status = -1;
+			waitpid(kids[k], &status, 0);
+			CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+		}
+	}
+	cleanup(NULL);
 }
 
 TEST("a database newer than the program is refused with a clear error")
