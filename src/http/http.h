@@ -13,6 +13,8 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "app/record.h"
+#include "app/secret.h"
 #include "app/usecase.h"
 #include "store/store.h"
 
@@ -108,12 +110,7 @@ int jget_enum(json_t *o, const char *k, int (*parse)(const char *), int *out,
 /* JSON text of an array field, re-serialised compactly */
 int jget_array_text(json_t *o, const char *k, struct arena *a, const char **out);
 
-json_t *json_org(const struct org *o);
-json_t *json_unit(const struct unit *u);
-json_t *json_person(const struct person *p);
-json_t *json_axis(const struct axis *x);
 json_t *json_objective(const struct objective *o);
-json_t *json_date(day_t d);
 /* Renders v as the response (takes the reference) with status. */
 int reply_json(struct req *r, int status, json_t *v);
 /* {"items":[...],"total":N,"limit":L,"offset":O} */
@@ -135,9 +132,6 @@ int auth_load_principal(struct req *r, id_t64 org, id_t64 person);
 /* Checks the password (argon2id, attempts limited per email and per address),
  * opens a session (cookie in r->set_cookie, r->csrf) and loads the principal. */
 int auth_login(struct req *r, const char *email, const char *password, struct person *out);
-int auth_hash_password(const char *password, char out[128], struct err *e);
-int auth_token_hash(const char *token, char out[65]);
-int auth_new_secret(const char *prefix, char *out, size_t n);  /* random, url-safe */
 /* Runs fn inside one transaction: BEGIN, fn, COMMIT (or ROLLBACK on error). */
 int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx);
 /* Records a change; takes the references to before and after. */
