@@ -289,20 +289,6 @@ static const struct jfield import_field_spec[] = {
 	{ "name", J_STRING, 0 }, { "column", J_STRING, 0 }, { "type", J_STRING, 0 },
 	{ NULL, 0, 0 } };
 
-struct allow_ctx {
-	struct req *r;
-};
-
-static bool import_allow(void *ctx, id_t64 person)
-{
-	struct req *r = ((struct allow_ctx *)ctx)->r;
-	struct person p;
-	struct err e;
-	if (store_person_get(r->store, r->me.org_id, person, &r->arena, &p, &e))
-		return false;
-	return access_activity_write(&r->me, &p);
-}
-
 static char *dup_str(json_t *o, const char *k)
 {
 	const char *v = json_string_value(json_object_get(o, k));
@@ -311,18 +297,20 @@ static char *dup_str(json_t *o, const char *k)
 
 int api_import(struct req *r)
 {
-	if (r->me.role != ROLE_ADMIN && r->me.role != ROLE_MANAGER)
-		return forbidden(r, "import activity");
+	struct app a;
+	req_app(r, &a);
+	if (app_import_check(&a, &r->err))
+		return -1;
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
 	int rc = -1;
 	struct import_spec spec;
 	memset(&spec, 0, sizeof(spec));
-	FILE *f = NULL;
+	struct import_input in = { &spec, NULL, NULL, NULL, NULL, NULL };
 	if (json_check_shape(body, import_spec_fields, &r->err))
 		goto out;
-	const char *mapping = json_string_value(json_object_get(body, "mapping"));
+	in.mapping = json_string_value(json_object_get(body, "mapping"));
 	spec.kind = dup_str(body, "kind");
 	spec.person = dup_str(body, "person");
 	spec.date = dup_str(body, "date");
@@ -357,56 +345,22 @@ int api_import(struct req *r)
 		x->column = strdup(col);
 		x->type = t < 0 ? F_TEXT : (enum import_ftype)t;
 	}
-	if (mapping) {
-		const char *saved;
-		if (store_mapping_get(r->store, r->me.org_id, mapping, &r->arena, &saved, &r->err))
-			goto out;
-		import_spec_load(&spec, saved);
-	}
-	static const char *const need[] = { "kind", "person", "date" };
-	const char *have[] = { spec.kind, spec.person, spec.date };
-	for (int k = 0; k < 3; k++)
-		if (!have[k]) {
-			fail(r, 422, "missing_field", need[k], need[k], NULL);
-			goto out;
-		}
-	if (!kind_ok(spec.kind)) {
-		fail(r, 422, "invalid_value", "kind", "kind",
-		     "1 to 32 lower-case letters, digits or _ (call, sale, ticket...)");
-		goto out;
-	}
 	const char *data = json_string_value(json_object_get(body, "data"));
-	if (!data) {
-		fail(r, 422, "missing_field", "data", "data", NULL);
-		goto out;
-	}
-	const char *format = json_string_value(json_object_get(body, "format"));
-	if (format && strcmp(format, "csv") && strcmp(format, "jsonl")) {
-		fail(r, 422, "invalid_value", "format", "format", "csv or jsonl");
-		goto out;
-	}
-	spec.jsonl = format && !strcmp(format, "jsonl");
+	size_t len = json_string_length(json_object_get(body, "data"));
+	in.format = json_string_value(json_object_get(body, "format"));
 	spec.keep_good = json_is_true(json_object_get(body, "keep_good"));
 	spec.extra_ok = json_is_true(json_object_get(body, "accept_extra_fields"));
 	spec.save_as = json_string_value(json_object_get(body, "save_mapping"));
-	struct allow_ctx actx = { r };
-	if (r->me.role != ROLE_ADMIN) {
-		spec.allow = import_allow;
-		spec.allow_ctx = &actx;
-	}
-	size_t len = json_string_length(json_object_get(body, "data"));
-	f = fmemopen((void *)data, len ? len : 1, "rb");
-	if (!f) {
-		fail(r, 500, "internal", NULL, "cannot read the data", NULL);
-		goto out;
+	if (data && len) {
+		in.data = fmemopen((void *)data, len, "rb");
+		if (!in.data) {
+			fail(r, 500, "internal", NULL, "cannot read the data", NULL);
+			goto out;
+		}
 	}
 	struct import_report rep;
-	if (len == 0 || import_run(r->store, r->me.org_id, r->me.person_id, &spec, f, NULL, NULL,
-				   &rep, &r->err)) {
-		if (len == 0)
-			fail(r, 422, "missing_field", "data", "data", NULL);
+	if (app_import(&a, &in, &rep, &r->err))
 		goto out;
-	}
 	json_t *rej = json_array();
 	for (int k = 0; k < rep.nfirst; k++)
 		json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "line",
@@ -434,8 +388,8 @@ int api_import(struct req *r)
 		rc = reply_json(r, 422, json_pack("{s:o}", "error", er));
 	}
 out:
-	if (f)
-		fclose(f);
+	if (in.data)
+		fclose(in.data);
 	import_spec_free(&spec);
 	json_decref(body);
 	return rc;
