@@ -125,6 +125,17 @@ void cli_error(const char *cmd, const struct err *e)
 	buf_free(&m);
 }
 
+int cli_refused(const char *cmd, const struct err *e)
+{
+	cli_error(cmd, e);
+	static const char *const misuse[] = { "invalid_value", "missing_field", "invalid_date",
+					      "unknown_reference" };
+	for (size_t i = 0; i < sizeof(misuse) / sizeof(*misuse); i++)
+		if (e->code && !strcmp(e->code, misuse[i]))
+			return 2;
+	return 1;
+}
+
 const char *cli_db_path(const char *flag)
 {
 	if (flag)
