@@ -112,21 +112,6 @@ int auth_resolve(struct req *r)
 	return 0;
 }
 
-int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx)
-{
-	if (store_begin(r->store, &r->err))
-		return -1;
-	if (fn(r, ctx)) {
-		store_rollback(r->store);
-		return -1;
-	}
-	if (store_commit(r->store, &r->err)) {
-		store_rollback(r->store);
-		return -1;
-	}
-	return 0;
-}
-
 int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
 		json_t *before, json_t *after)
 {

@@ -132,8 +132,6 @@ int auth_load_principal(struct req *r, id_t64 org, id_t64 person);
 /* Checks the password (argon2id, attempts limited per email and per address),
  * opens a session (cookie in r->set_cookie, r->csrf) and loads the principal. */
 int auth_login(struct req *r, const char *email, const char *password, struct person *out);
-/* Runs fn inside one transaction: BEGIN, fn, COMMIT (or ROLLBACK on error). */
-int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx);
 /* Records a change; takes the references to before and after. */
 int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
 		json_t *before, json_t *after);
