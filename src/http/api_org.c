@@ -33,14 +33,6 @@ int api_org_get(struct req *r)
 	return reply_json(r, 200, json_org(&o));
 }
 
-/* A string field of body into *out, with its bit in *set when present. */
-static void take_str(struct req *r, json_t *body, const char *k, unsigned bit, unsigned *set,
-		     const char **out)
-{
-	if (jget_str(body, k, &r->arena, out))
-		*set |= bit;
-}
-
 int api_org_update(struct req *r)
 {
 	static const struct jfield spec[] = {
@@ -57,11 +49,11 @@ int api_org_update(struct req *r)
 	struct org_input in = { 0 };
 	struct org o;
 	if (!json_check_shape(body, spec, &r->err)) {
-		take_str(r, body, "name", ORG_NAME, &in.set, &in.name);
-		take_str(r, body, "locale", ORG_LOCALE, &in.set, &in.locale);
-		take_str(r, body, "currency", ORG_CURRENCY, &in.set, &in.currency);
-		take_str(r, body, "ambition", ORG_AMBITION, &in.set, &in.ambition);
-		take_str(r, body, "working_days", ORG_WORKING_DAYS, &in.set, &in.working_days);
+		jget_str_set(body, "name", &r->arena, &in.name, ORG_NAME, &in.set);
+		jget_str_set(body, "locale", &r->arena, &in.locale, ORG_LOCALE, &in.set);
+		jget_str_set(body, "currency", &r->arena, &in.currency, ORG_CURRENCY, &in.set);
+		jget_str_set(body, "ambition", &r->arena, &in.ambition, ORG_AMBITION, &in.set);
+		jget_str_set(body, "working_days", &r->arena, &in.working_days, ORG_WORKING_DAYS, &in.set);
 		if (!app_org_update(&a, &in, &o, &r->err))
 			rc = reply_json(r, 200, json_org(&o));
 	}
@@ -81,8 +73,8 @@ static int axis_input(struct req *r, json_t *body, struct axis_input *in)
 	memset(in, 0, sizeof(*in));
 	if (json_check_shape(body, axis_spec, &r->err))
 		return -1;
-	take_str(r, body, "title", AXIS_TITLE, &in->set, &in->title);
-	take_str(r, body, "description", AXIS_DESCRIPTION, &in->set, &in->description);
+	jget_str_set(body, "title", &r->arena, &in->title, AXIS_TITLE, &in->set);
+	jget_str_set(body, "description", &r->arena, &in->description, AXIS_DESCRIPTION, &in->set);
 	json_t *pos = json_object_get(body, "position");
 	if (pos) {
 		in->set |= AXIS_POSITION;

@@ -7,30 +7,16 @@ static const struct jfield unit_spec[] = {
 	{ "name", J_STRING, 0 }, { "kind", J_STRING, 0 }, { "service", J_STRING, 0 },
 	{ "parent_id", J_ID, 1 }, { "lead_id", J_ID, 1 }, { NULL, 0, 0 } };
 
-/* A string field of body into *out, with its bit in *set when present. */
-static void take_str(struct req *r, json_t *body, const char *k, unsigned bit, unsigned *set,
-		     const char **out)
-{
-	if (jget_str(body, k, &r->arena, out))
-		*set |= bit;
-}
-
-static void take_id(json_t *body, const char *k, unsigned bit, unsigned *set, id_t64 *out)
-{
-	if (jget_id(body, k, out))
-		*set |= bit;
-}
-
 static int unit_input(struct req *r, json_t *body, struct unit_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	if (json_check_shape(body, unit_spec, &r->err))
 		return -1;
-	take_str(r, body, "name", UNIT_IN_NAME, &in->set, &in->name);
-	take_str(r, body, "kind", UNIT_IN_KIND, &in->set, &in->kind);
-	take_str(r, body, "service", UNIT_IN_SERVICE, &in->set, &in->service);
-	take_id(body, "parent_id", UNIT_IN_PARENT, &in->set, &in->parent_id);
-	take_id(body, "lead_id", UNIT_IN_LEAD, &in->set, &in->lead_id);
+	jget_str_set(body, "name", &r->arena, &in->name, UNIT_IN_NAME, &in->set);
+	jget_str_set(body, "kind", &r->arena, &in->kind, UNIT_IN_KIND, &in->set);
+	jget_str_set(body, "service", &r->arena, &in->service, UNIT_IN_SERVICE, &in->set);
+	jget_id_set(body, "parent_id", &in->parent_id, UNIT_IN_PARENT, &in->set);
+	jget_id_set(body, "lead_id", &in->lead_id, UNIT_IN_LEAD, &in->set);
 	return 0;
 }
 
@@ -99,16 +85,16 @@ static int person_input(struct req *r, json_t *body, struct person_input *in)
 	memset(in, 0, sizeof(*in));
 	if (json_check_shape(body, person_spec, &r->err))
 		return -1;
-	take_str(r, body, "name", PERSON_NAME, &in->set, &in->name);
-	take_str(r, body, "email", PERSON_EMAIL, &in->set, &in->email);
-	take_str(r, body, "job", PERSON_JOB, &in->set, &in->job);
-	take_str(r, body, "role", PERSON_ROLE, &in->set, &in->role);
-	take_id(body, "unit_id", PERSON_UNIT, &in->set, &in->unit_id);
-	take_id(body, "manager_id", PERSON_MANAGER, &in->set, &in->manager_id);
-	take_str(r, body, "hired_on", PERSON_HIRED_ON, &in->set, &in->hired_on);
+	jget_str_set(body, "name", &r->arena, &in->name, PERSON_NAME, &in->set);
+	jget_str_set(body, "email", &r->arena, &in->email, PERSON_EMAIL, &in->set);
+	jget_str_set(body, "job", &r->arena, &in->job, PERSON_JOB, &in->set);
+	jget_str_set(body, "role", &r->arena, &in->role, PERSON_ROLE, &in->set);
+	jget_id_set(body, "unit_id", &in->unit_id, PERSON_UNIT, &in->set);
+	jget_id_set(body, "manager_id", &in->manager_id, PERSON_MANAGER, &in->set);
+	jget_str_set(body, "hired_on", &r->arena, &in->hired_on, PERSON_HIRED_ON, &in->set);
 	if (jget_bool(body, "active", &in->active))
 		in->set |= PERSON_ACTIVE;
-	take_str(r, body, "password", PERSON_PASSWORD, &in->set, &in->password);
+	jget_str_set(body, "password", &r->arena, &in->password, PERSON_PASSWORD, &in->set);
 	return 0;
 }
 

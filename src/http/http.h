@@ -101,6 +101,10 @@ int json_check_shape(json_t *obj, const struct jfield *spec, struct err *e);
 /* Typed reads after json_check_shape; they return 1 when the key is present. */
 int jget_str(json_t *o, const char *k, struct arena *a, const char **out);
 int jget_id(json_t *o, const char *k, id_t64 *out);        /* null -> 0 */
+/* The same for a use case's input: bit goes into *set when the key is present. */
+int jget_str_set(json_t *o, const char *k, struct arena *a, const char **out, unsigned bit,
+		 unsigned *set);
+int jget_id_set(json_t *o, const char *k, id_t64 *out, unsigned bit, unsigned *set);
 int jget_num(json_t *o, const char *k, double *out, int *is_null);
 int jget_bool(json_t *o, const char *k, bool *out);
 /* a date "YYYY-MM-DD" (or null -> DAY_NONE); 422 invalid_date if impossible */

@@ -101,6 +101,23 @@ int jget_str(json_t *o, const char *k, struct arena *a, const char **out)
 	return 1;
 }
 
+int jget_str_set(json_t *o, const char *k, struct arena *a, const char **out, unsigned bit,
+		 unsigned *set)
+{
+	if (!jget_str(o, k, a, out))
+		return 0;
+	*set |= bit;
+	return 1;
+}
+
+int jget_id_set(json_t *o, const char *k, id_t64 *out, unsigned bit, unsigned *set)
+{
+	if (!jget_id(o, k, out))
+		return 0;
+	*set |= bit;
+	return 1;
+}
+
 int jget_id(json_t *o, const char *k, id_t64 *out)
 {
 	json_t *v = json_object_get(o, k);
