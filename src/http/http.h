@@ -1,6 +1,7 @@
 /* The HTTP layer: a request as handlers see it, the route table, and the
- * helpers every handler uses. A handler parses, checks access (core/access),
- * works in one store transaction, and renders JSON; it holds no business rule.
+ * helpers every handler uses. A handler parses the body into a use case's
+ * input, calls the use case (src/app: validation, access, one transaction,
+ * audit) with req_app(), and renders JSON; it holds no business rule.
  *
  * How to add a route: write `int api_thing(struct req *r)` in the file of its
  * resource, declare it below, add one line to the table in routes.c, and
