@@ -1,27 +1,60 @@
 #!/bin/sh
 # The whole test suite, as CI runs it: dependencies, the normal build and its
-# tests, the same tests under ASan + UBSan, and bounded fuzzing of every parser.
-# Ends with the total "N passed, N failed". FUZZ_SECONDS sets each fuzz run.
+# tests, a soak of mixed traffic (SOAK_SECONDS, default 120), the same tests
+# under ASan + UBSan, and bounded fuzzing of every parser.
+# Ends with the total "N passed, N failed" and exits non-zero when anything
+# failed: each step's own exit status is kept (never a pipe's), and each step
+# must print its summary line. FUZZ_SECONDS sets each fuzz run.
 set -e
 cd "$(dirname "$0")/.."
 sh scripts/deps.sh test
 jobs=$(nproc 2>/dev/null || echo 2)
-make -j"$jobs" >/dev/null
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 status=0
-echo "== tests"
-make check 2>&1 | tee -a "$log" || status=1
-echo "== tests under ASan + UBSan"
-make -j"$jobs" BUILD=build-asan SAN=1 OPT="-O1 -g" build-asan/cible >/dev/null
-make asan 2>&1 | tee -a "$log" || status=1
-echo "== fuzzing (${FUZZ_SECONDS:-20} s per target)"
-if make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"; then
-  echo "fuzz: $(ls tests/fuzz/fuzz_*.c 2>/dev/null | wc -l) passed, 0 failed" | tee -a "$log"
+
+# step NAME CMD...: runs CMD, its output shown and kept in $tmp/NAME.log
+step() {
+  name=$1; shift
+  echo "== $name"
+  { "$@" 2>&1; echo $? > "$tmp/$name.rc"; } | tee "$tmp/$name.log"
+  rc=$(cat "$tmp/$name.rc" 2>/dev/null || echo 1)
+  if [ "$rc" -ne 0 ]; then echo "FAIL step $name: exit status $rc"; status=1; fi
+  return 0
+}
+
+set +e
+step build make -s -j"$jobs"
+step tests make check
+step soak env CIBLE_BIN="$PWD/build/cible" node bench/soak.mjs --seconds "${SOAK_SECONDS:-120}" --clients 8
+step build-asan make -s -j"$jobs" BUILD=build-asan SAN=1 OPT="-O1 -g" build-asan/cible
+step tests-asan make asan
+step fuzz make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
+
+# the closing line: the "all:" line of each test run and one line for fuzzing
+p=0; f=0
+for name in tests tests-asan; do
+  line=$(grep -E '^all: [0-9]+ passed, [0-9]+ failed' "$tmp/$name.log" | tail -1)
+  if [ -z "$line" ]; then echo "FAIL step $name: no summary line"; f=$((f + 1)); status=1; continue; fi
+  p=$((p + $(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')))
+  f=$((f + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+done
+line=$(grep -E '^soak: [0-9]+ passed, [0-9]+ failed' "$tmp/soak.log" | tail -1)
+if [ -n "$line" ]; then
+  p=$((p + $(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')))
+  f=$((f + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
 else
-  echo "fuzz: 0 passed, 1 failed" | tee -a "$log"; status=1
+  echo "FAIL step soak: no summary line"; f=$((f + 1)); status=1
 fi
-# the closing line: every "all:" line (normal and sanitizer runs) and the fuzz line
-grep -E '^(all|fuzz): [0-9]+ passed, [0-9]+ failed' "$log" |
-  awk '{ p += $2; f += $4 } END { printf "%d passed, %d failed\n", p, f }'
+targets=$(ls tests/fuzz/fuzz_*.c 2>/dev/null | wc -l)
+if [ "$(cat "$tmp/fuzz.rc")" -eq 0 ] && [ "$targets" -gt 0 ]; then
+  p=$((p + targets)); echo "fuzz: $targets passed, 0 failed"
+else
+  f=$((f + 1)); echo "fuzz: 0 passed, 1 failed"
+fi
+for name in build build-asan; do
+  [ "$(cat "$tmp/$name.rc")" -eq 0 ] || f=$((f + 1))
+done
+[ $status -eq 0 ] || [ $f -gt 0 ] || f=1
+echo "$p passed, $f failed"
 exit $status

@@ -11,7 +11,7 @@
 #include "app/measure.h"
 #include "cli/cli.h"
 #include "core/demo.h"
-#include "http/http.h"
+#include "app/secret.h"
 
 struct sink_ctx {
 	struct store *s;

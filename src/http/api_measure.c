@@ -2,6 +2,8 @@
  * progress and series, a person's and a unit's dashboard. */
 #include <math.h>
 #include <string.h>
+#include "app/indicator.h"
+#include "app/org.h"
 #include "app/measure.h"
 #include "http/http.h"
 
@@ -32,9 +34,12 @@ struct ctx {
 	enum bucket bk;
 };
 
-static int load_ctx(struct req *r, struct ctx *c)
+/* series: the objective's series is answered, cut by ?by= (dashboards show
+ * none, so they read no ?by=) */
+static int load_ctx(struct req *r, struct ctx *c, int series)
 {
-	if (req_today(r, &c->today) || req_bucket(r, &c->bk))
+	c->bk = B_MONTH;
+	if (req_today(r, &c->today) || (series && req_bucket(r, &c->bk)))
 		return -1;
 	if (store_org_get(r->store, r->me.org_id, &r->arena, &c->org, &r->err))
 		return -1;
@@ -91,7 +96,7 @@ int api_objectives_progress(struct req *r)
 	if (!access_objective_read(&r->me, &o))
 		return fail(r, 404, "not_found", NULL, "objective", NULL);
 	struct ctx c;
-	if (load_ctx(r, &c))
+	if (load_ctx(r, &c, 1))
 		return -1;
 	struct measured m;
 	if (measure_objective(r->store, &c.org, &o, c.today, c.bk, c.inds, c.ninds, &r->arena, &m,
@@ -144,7 +149,7 @@ int api_people_dashboard(struct req *r)
 	if (!access_person_read(&r->me, &p))
 		return fail(r, 404, "not_found", NULL, "person", NULL);
 	struct ctx c;
-	if (load_ctx(r, &c))
+	if (load_ctx(r, &c, 0))
 		return -1;
 	json_t *mine = json_array(), *team = json_array();
 	int rc = -1;
@@ -183,7 +188,7 @@ int api_units_dashboard(struct req *r)
 	if (!access_unit_dashboard(&r->me, id))
 		return forbidden(r, "see this unit's dashboard");
 	struct ctx c;
-	if (load_ctx(r, &c))
+	if (load_ctx(r, &c, 0))
 		return -1;
 	struct ids units;
 	if (store_unit_subtree(r->store, r->me.org_id, id, &r->arena, &units, &r->err))
@@ -242,22 +247,6 @@ int api_units_dashboard(struct req *r)
 
 /* ---- indicators ---- */
 
-static json_t *indicator_json(const struct mind *m)
-{
-	json_t *j = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "id",
-			      (json_int_t)m->row.id, "key", m->row.key, "kind", m->row.kind,
-			      "expr", m->row.expr, "unit", m->row.unit, "name_fr", m->row.name_fr,
-			      "name_en", m->row.name_en, "valid", m->ok);
-	if (m->ok) {
-		json_object_set_new(j, "cumulative", json_boolean(m->prog.cumulative));
-		json_t *fields = json_array();
-		for (int i = 0; i < m->prog.nfields; i++)
-			json_array_append_new(fields, json_string(indicator_field(&m->prog, i)));
-		json_object_set_new(j, "fields", fields);
-	}
-	return j;
-}
-
 int api_indicators_list(struct req *r)
 {
 	struct mind *v;
@@ -266,7 +255,7 @@ int api_indicators_list(struct req *r)
 		return -1;
 	json_t *items = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(items, indicator_json(&v[i]));
+		json_array_append_new(items, app_indicator_json(&v[i]));
 	return reply_page(r, items, n, n, 0);
 }
 
@@ -277,7 +266,7 @@ int api_indicators_get(struct req *r)
 		return -1;
 	struct err pe;
 	m.ok = !indicator_parse(m.row.expr, &m.prog, &pe);
-	return reply_json(r, 200, indicator_json(&m));
+	return reply_json(r, 200, app_indicator_json(&m));
 }
 
 static const struct jfield indicator_spec[] = {
@@ -285,150 +274,57 @@ static const struct jfield indicator_spec[] = {
 	{ "unit", J_STRING, 0 }, { "name_fr", J_STRING, 0 }, { "name_en", J_STRING, 0 },
 	{ NULL, 0, 0 } };
 
-static bool key_ok(const char *k)
+/* The body as an indicator_input; -1 with r->err on a wrong shape. */
+static int indicator_input(struct req *r, json_t *body, struct indicator_input *in)
 {
-	size_t n = strlen(k);
-	if (!n || n > 40)
-		return false;
-	for (; *k; k++)
-		if (!((*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') || *k == '_'))
-			return false;
-	return true;
-}
-
-/* Reads the body into m (over what it holds); compiles the expression. */
-static int indicator_apply(struct req *r, json_t *body, struct mind *m)
-{
-	jget_str(body, "key", &r->arena, &m->row.key);
-	jget_str(body, "kind", &r->arena, &m->row.kind);
-	jget_str(body, "expr", &r->arena, &m->row.expr);
-	jget_str(body, "unit", &r->arena, &m->row.unit);
-	jget_str(body, "name_fr", &r->arena, &m->row.name_fr);
-	jget_str(body, "name_en", &r->arena, &m->row.name_en);
-	static const char *const need[] = { "key", "kind", "expr", "name_fr" };
-	const char *have[] = { m->row.key, m->row.kind, m->row.expr, m->row.name_fr };
-	for (int i = 0; i < 4; i++)
-		if (!have[i] || !*have[i])
-			return fail(r, 422, "missing_field", need[i], need[i], NULL);
-	if (!key_ok(m->row.key))
-		return fail(r, 422, "invalid_value", "key", "key",
-			    "1 to 40 lower-case letters, digits or _");
-	if (!key_ok(m->row.kind))
-		return fail(r, 422, "invalid_value", "kind", "kind",
-			    "1 to 40 lower-case letters, digits or _ (call, sale...)");
-	if (!m->row.name_en || !*m->row.name_en)
-		m->row.name_en = m->row.name_fr;
-	if (!m->row.unit)
-		m->row.unit = "";
-	if (indicator_parse(m->row.expr, &m->prog, &r->err))
+	memset(in, 0, sizeof(*in));
+	if (json_check_shape(body, indicator_spec, &r->err))
 		return -1;
-	m->ok = true;
+	static const char *const names[] = { "key", "kind", "expr", "unit", "name_fr", "name_en" };
+	const char **to[] = { &in->key, &in->kind, &in->expr, &in->unit, &in->name_fr,
+			      &in->name_en };
+	for (int i = 0; i < 6; i++)
+		if (jget_str(body, names[i], &r->arena, to[i]))
+			in->set |= 1u << i;
 	return 0;
 }
 
-struct write {
-	json_t *body;
-	struct mind m, before;
-	bool create;
-};
-
-static int indicator_write(struct req *r, void *ctx)
+/* The indicator id (0: a new one) defined by the body: 201 or 200. */
+static int indicator_put(struct req *r, id_t64 id)
 {
-	struct write *w = ctx;
-	if (w->create) {
-		if (store_indicator_create(r->store, r->me.org_id, &w->m.row, &w->m.row.id, &r->err))
-			return -1;
-	} else if (store_indicator_update(r->store, r->me.org_id, &w->m.row, &r->err)) {
+	struct app a;
+	req_app(r, &a);
+	if (app_org_write_check(&a, "define indicators", &r->err))
 		return -1;
-	}
-	/* the figures follow the expression: recomputed from the stored records */
-	if ((w->create || strcmp(w->before.row.expr, w->m.row.expr) ||
-	     strcmp(w->before.row.kind, w->m.row.kind)) &&
-	    measure_backfill(r->store, r->me.org_id, &w->m, &r->err))
+	json_t *body = req_json_object(r);
+	if (!body)
 		return -1;
-	return audit_write(r, "indicator", w->m.row.id, w->create ? "create" : "update",
-			   w->create ? NULL : indicator_json(&w->before), indicator_json(&w->m));
+	int rc = -1;
+	struct indicator_input in;
+	struct mind m;
+	if (!indicator_input(r, body, &in) &&
+	    !(id ? app_indicator_update(&a, id, &in, &m, &r->err)
+		 : app_indicator_create(&a, &in, &m, &r->err)))
+		rc = reply_json(r, id ? 200 : 201, app_indicator_json(&m));
+	json_decref(body);
+	return rc;
 }
 
 int api_indicators_create(struct req *r)
 {
-	if (!access_org_write(&r->me))
-		return forbidden(r, "define indicators");
-	struct write w;
-	memset(&w, 0, sizeof(w));
-	w.create = true;
-	w.body = req_json_object(r);
-	if (!w.body)
-		return -1;
-	int rc = -1;
-	if (json_check_shape(w.body, indicator_spec, &r->err) || indicator_apply(r, w.body, &w.m) ||
-	    with_tx(r, indicator_write, &w))
-		goto out;
-	rc = reply_json(r, 201, indicator_json(&w.m));
-out:
-	json_decref(w.body);
-	return rc;
+	return indicator_put(r, 0);
 }
 
 int api_indicators_update(struct req *r)
 {
-	if (!access_org_write(&r->me))
-		return forbidden(r, "define indicators");
-	struct write w;
-	memset(&w, 0, sizeof(w));
-	if (store_indicator_get(r->store, r->me.org_id, param_id(r, 0), &r->arena, &w.before.row,
-				&r->err))
-		return -1;
-	struct err pe;
-	w.before.ok = !indicator_parse(w.before.row.expr, &w.before.prog, &pe);
-	w.m.row = w.before.row;
-	w.body = req_json_object(r);
-	if (!w.body)
-		return -1;
-	int rc = -1;
-	int64_t uses = 0;
-	if (json_check_shape(w.body, indicator_spec, &r->err) || indicator_apply(r, w.body, &w.m))
-		goto out;
-	if (strcmp(w.m.row.key, w.before.row.key)) {
-		/* objectives name indicators by key: a used key stays */
-		if (store_indicator_uses(r->store, r->me.org_id, w.before.row.key, &uses, &r->err))
-			goto out;
-		if (uses) {
-			fail(r, 409, "conflict", "key", "objectives measure this indicator by its key", NULL);
-			goto out;
-		}
-	}
-	if (with_tx(r, indicator_write, &w))
-		goto out;
-	rc = reply_json(r, 200, indicator_json(&w.m));
-out:
-	json_decref(w.body);
-	return rc;
-}
-
-static int indicator_remove(struct req *r, void *ctx)
-{
-	struct mind *m = ctx;
-	if (store_indicator_delete(r->store, r->me.org_id, m->row.id, &r->err))
-		return -1;
-	return audit_write(r, "indicator", m->row.id, "delete", indicator_json(m), NULL);
+	return indicator_put(r, param_id(r, 0));
 }
 
 int api_indicators_delete(struct req *r)
 {
-	if (!access_org_write(&r->me))
-		return forbidden(r, "define indicators");
-	struct mind m;
-	if (store_indicator_get(r->store, r->me.org_id, param_id(r, 0), &r->arena, &m.row, &r->err))
-		return -1;
-	struct err pe;
-	m.ok = !indicator_parse(m.row.expr, &m.prog, &pe);
-	int64_t uses;
-	if (store_indicator_uses(r->store, r->me.org_id, m.row.key, &uses, &r->err))
-		return -1;
-	if (uses)
-		return fail(r, 409, "conflict", NULL, "objectives measure this indicator", NULL);
-	if (with_tx(r, indicator_remove, &m))
+	struct app a;
+	req_app(r, &a);
+	if (app_indicator_delete(&a, param_id(r, 0), &r->err))
 		return -1;
 	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
 }
@@ -444,53 +340,22 @@ int api_indicators_try(struct req *r)
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
+	struct app a;
+	req_app(r, &a);
 	int rc = -1;
-	struct mind m;
-	memset(&m, 0, sizeof(m));
-	const char *who = NULL;
-	day_t from = DAY_NONE, to = DAY_NONE;
+	struct indicator_try in = { NULL, NULL, NULL, DAY_NONE, DAY_NONE };
+	struct indicator_tried out;
 	if (json_check_shape(body, try_spec, &r->err))
 		goto out;
-	jget_str(body, "expr", &r->arena, &m.row.expr);
-	jget_str(body, "kind", &r->arena, &m.row.kind);
-	jget_str(body, "person", &r->arena, &who);
-	if (jget_date(body, "from", &from, &r->err) < 0 || jget_date(body, "to", &to, &r->err) < 0)
+	jget_str(body, "expr", &r->arena, &in.expr);
+	jget_str(body, "kind", &r->arena, &in.kind);
+	jget_str(body, "person", &r->arena, &in.person);
+	if (jget_date(body, "from", &in.from, &r->err) < 0 ||
+	    jget_date(body, "to", &in.to, &r->err) < 0 || app_indicator_try(&a, &in, &out, &r->err))
 		goto out;
-	if (!m.row.expr || !m.row.kind) {
-		fail(r, 422, "missing_field", m.row.expr ? "kind" : "expr", m.row.expr ? "kind" : "expr",
-		     NULL);
-		goto out;
-	}
-	if (indicator_parse(m.row.expr, &m.prog, &r->err))
-		goto out;
-	m.ok = true;
-	m.row.key = "try";
-	struct ids one = { NULL, 0 }, *people = NULL;
-	id_t64 pid;
-	if (who) {
-		struct person p;
-		if (store_person_resolve(r->store, r->me.org_id, who, &pid, &r->err) ||
-		    store_person_get(r->store, r->me.org_id, pid, &r->arena, &p, &r->err))
-			goto out;
-		if (!access_person_read(&r->me, &p)) {
-			fail(r, 404, "not_found", "person", "person", NULL);
-			goto out;
-		}
-		one.v = &pid;
-		one.n = 1;
-		people = &one;
-	} else if (!access_audit_all(&r->me)) {
-		fail(r, 422, "missing_field", "person", "person", NULL);
-		goto out;
-	}
-	/* a try reads the records themselves: the expression is not stored */
-	m.prog.mergeable = false;
-	double v;
-	if (measure_value(r->store, r->me.org_id, &m, people, from == DAY_NONE ? -1000000 : from,
-			  to == DAY_NONE ? 1000000 : to, &v, &r->err))
-		goto out;
-	rc = reply_json(r, 200, json_pack("{s:o, s:b}", "value", isnan(v) ? json_null() : json_real(v),
-				      "cumulative", m.prog.cumulative));
+	rc = reply_json(r, 200, json_pack("{s:o, s:b}", "value",
+				      isnan(out.value) ? json_null() : json_real(out.value),
+				      "cumulative", out.cumulative));
 out:
 	json_decref(body);
 	return rc;

@@ -1,10 +1,12 @@
 /* The HTTP layer: a request as handlers see it, the route table, and the
- * helpers every handler uses. A handler parses, checks access (core/access),
- * works in one store transaction, and renders JSON; it holds no business rule.
+ * helpers every handler uses. A handler parses the body into a use case's
+ * input, calls the use case (src/app: validation, access, one transaction,
+ * audit) with req_app(), and renders JSON; it holds no business rule.
  *
  * How to add a route: write `int api_thing(struct req *r)` in the file of its
- * resource, declare it below, add one line to the table in routes.c, and
- * describe it in docs/openapi.json (test_openapi fails until you do). */
+ * resource, declare it below, add one line to the table in routes.c (with the
+ * query parameters it reads and its body kind), and describe it in
+ * docs/openapi.json (test_openapi fails until the two say the same). */
 #ifndef CIBLE_HTTP_H
 #define CIBLE_HTTP_H
 #include <jansson.h>
@@ -13,6 +15,9 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "app/record.h"
+#include "app/secret.h"
+#include "app/usecase.h"
 #include "store/store.h"
 
 #define BODY_MAX (1024 * 1024)
@@ -32,7 +37,8 @@ struct req {
 	const char *body;
 	size_t body_len;
 	enum lang lang;
-	int64_t now;                   /* unix seconds at arrival */
+	int64_t now;                   /* unix seconds at arrival (clock.now) */
+	struct app_clock clock;        /* the one clock, read at arrival */
 	const char *client_ip;
 	struct store *store;
 	struct arena arena;
@@ -61,11 +67,20 @@ enum route_flags {
 	R_FORM = 8,     /* a form post: the handler checks the form's CSRF field */
 };
 
+/* What a route's body is: none (the body is ignored), a JSON object
+ * (req_json_object), or a form (pages: web/web.c form()). */
+enum route_body { BODY_NONE, BODY_JSON, BODY_FORM };
+
 struct route {
 	const char *method;
 	const char *pattern;            /* "/api/objectives/{id}/path" */
 	int (*fn)(struct req *r);
 	unsigned flags;
+	/* the query parameters the handler reads, space-separated ("limit
+	 * offset unit"); "" for none. The dispatcher refuses any other with 400
+	 * invalid_query (query_check). NULL: not checked (the pages). */
+	const char *query;
+	enum route_body body;
 };
 extern const struct route routes[];  /* the JSON API (documented in openapi.json) */
 extern const struct route pages[];   /* the web app (src/web/pages.c) */
@@ -97,6 +112,10 @@ int json_check_shape(json_t *obj, const struct jfield *spec, struct err *e);
 /* Typed reads after json_check_shape; they return 1 when the key is present. */
 int jget_str(json_t *o, const char *k, struct arena *a, const char **out);
 int jget_id(json_t *o, const char *k, id_t64 *out);        /* null -> 0 */
+/* The same for a use case's input: bit goes into *set when the key is present. */
+int jget_str_set(json_t *o, const char *k, struct arena *a, const char **out, unsigned bit,
+		 unsigned *set);
+int jget_id_set(json_t *o, const char *k, id_t64 *out, unsigned bit, unsigned *set);
 int jget_num(json_t *o, const char *k, double *out, int *is_null);
 int jget_bool(json_t *o, const char *k, bool *out);
 /* a date "YYYY-MM-DD" (or null -> DAY_NONE); 422 invalid_date if impossible */
@@ -106,12 +125,7 @@ int jget_enum(json_t *o, const char *k, int (*parse)(const char *), int *out,
 /* JSON text of an array field, re-serialised compactly */
 int jget_array_text(json_t *o, const char *k, struct arena *a, const char **out);
 
-json_t *json_org(const struct org *o);
-json_t *json_unit(const struct unit *u);
-json_t *json_person(const struct person *p);
-json_t *json_axis(const struct axis *x);
 json_t *json_objective(const struct objective *o);
-json_t *json_date(day_t d);
 /* Renders v as the response (takes the reference) with status. */
 int reply_json(struct req *r, int status, json_t *v);
 /* {"items":[...],"total":N,"limit":L,"offset":O} */
@@ -120,6 +134,9 @@ int reply_page(struct req *r, json_t *items, size_t total, size_t limit, size_t 
 const char *query(struct req *r, const char *name);
 int query_id(struct req *r, const char *name, id_t64 *out);
 int query_paging(struct req *r, size_t *limit, size_t *offset);
+/* Every query parameter of the request is one of `accepted` (space-separated
+ * names): 400 invalid_query naming the first other one otherwise. */
+int query_check(struct req *r, const char *accepted);
 /* Path parameter i as an id (the router guarantees digits). */
 id_t64 param_id(struct req *r, int i);
 /* Error helpers that return -1 with r->err set */
@@ -133,11 +150,6 @@ int auth_load_principal(struct req *r, id_t64 org, id_t64 person);
 /* Checks the password (argon2id, attempts limited per email and per address),
  * opens a session (cookie in r->set_cookie, r->csrf) and loads the principal. */
 int auth_login(struct req *r, const char *email, const char *password, struct person *out);
-int auth_hash_password(const char *password, char out[128], struct err *e);
-int auth_token_hash(const char *token, char out[65]);
-int auth_new_secret(const char *prefix, char *out, size_t n);  /* random, url-safe */
-/* Runs fn inside one transaction: BEGIN, fn, COMMIT (or ROLLBACK on error). */
-int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx);
 /* Records a change; takes the references to before and after. */
 int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
 		json_t *before, json_t *after);
@@ -160,6 +172,9 @@ json_t *smart_verdict_json(struct req *r, const struct objective *o);
 enum lang web_lang(struct req *r);      /* cookie cible_lang, else Accept-Language */
 void web_redirect(struct req *r, const char *to);
 void web_error_page(struct req *r);
+
+/* app_bridge.c: the use-case context of a request (app/usecase.h) */
+void req_app(struct req *r, struct app *a);
 
 /* handlers */
 int api_healthz(struct req *r);

@@ -101,6 +101,23 @@ int jget_str(json_t *o, const char *k, struct arena *a, const char **out)
 	return 1;
 }
 
+int jget_str_set(json_t *o, const char *k, struct arena *a, const char **out, unsigned bit,
+		 unsigned *set)
+{
+	if (!jget_str(o, k, a, out))
+		return 0;
+	*set |= bit;
+	return 1;
+}
+
+int jget_id_set(json_t *o, const char *k, id_t64 *out, unsigned bit, unsigned *set)
+{
+	if (!jget_id(o, k, out))
+		return 0;
+	*set |= bit;
+	return 1;
+}
+
 int jget_id(json_t *o, const char *k, id_t64 *out)
 {
 	json_t *v = json_object_get(o, k);
@@ -171,15 +188,6 @@ int jget_array_text(json_t *o, const char *k, struct arena *a, const char **out)
 	return 1;
 }
 
-json_t *json_date(day_t d)
-{
-	if (d == DAY_NONE)
-		return json_null();
-	char s[11];
-	date_format_iso(d, s);
-	return json_string(s);
-}
-
 static json_t *json_id(id_t64 id)
 {
 	return id ? json_integer(id) : json_null();
@@ -193,50 +201,6 @@ static json_t *json_str(const char *s)
 static json_t *json_opt(int has, double v)
 {
 	return has ? json_real(v) : json_null();
-}
-
-json_t *json_org(const struct org *o)
-{
-	struct buf wd = BUF_INIT;
-	working_days_format(o->working_days, &wd);
-	json_t *v = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s}", "id", (json_int_t)o->id,
-			      "name", o->name, "locale", o->locale, "currency", o->currency,
-			      "ambition", o->ambition, "working_days", wd.data);
-	buf_free(&wd);
-	return v;
-}
-
-json_t *json_unit(const struct unit *u)
-{
-	json_t *v = json_object();
-	json_object_set_new(v, "id", json_integer(u->id));
-	json_object_set_new(v, "parent_id", json_id(u->parent_id));
-	json_object_set_new(v, "lead_id", json_id(u->lead_id));
-	json_object_set_new(v, "name", json_str(u->name));
-	json_object_set_new(v, "kind", json_string(unit_kind_name(u->kind)));
-	json_object_set_new(v, "service", json_string(service_type_name(u->service)));
-	return v;
-}
-
-json_t *json_person(const struct person *p)
-{
-	json_t *v = json_object();
-	json_object_set_new(v, "id", json_integer(p->id));
-	json_object_set_new(v, "unit_id", json_id(p->unit_id));
-	json_object_set_new(v, "manager_id", json_id(p->manager_id));
-	json_object_set_new(v, "name", json_str(p->name));
-	json_object_set_new(v, "email", json_str(p->email));
-	json_object_set_new(v, "job", json_str(p->job));
-	json_object_set_new(v, "role", json_string(role_name(p->role)));
-	json_object_set_new(v, "hired_on", json_date(p->hired_on));
-	json_object_set_new(v, "active", json_boolean(p->active));
-	return v;
-}
-
-json_t *json_axis(const struct axis *x)
-{
-	return json_pack("{s:I, s:s?, s:s?, s:i}", "id", (json_int_t)x->id, "title", x->title,
-			 "description", x->description, "position", x->position);
 }
 
 static json_t *json_array_text(const char *text)
@@ -355,6 +319,75 @@ int query_paging(struct req *r, size_t *limit, size_t *offset)
 		*offset = (size_t)v;
 	}
 	return 0;
+}
+
+/* Why an unknown query parameter is refused, the {1} of invalid_query. */
+static const struct msg query_msgs[] = {
+	{ "unknown", "cette adresse ne le lit pas (paramètres acceptés : {0})",
+	  "this address does not read it (accepted: {0})" },
+	{ "none", "cette adresse n'accepte aucun paramètre",
+	  "this address takes no query parameter" },
+	{ NULL, NULL, NULL }
+};
+
+struct query_scan {
+	const char *accepted;
+	const char *unknown;   /* the first parameter not accepted */
+};
+
+static int name_in(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t w = strcspn(p, " ");
+		if (w && w == n && !strncmp(p, name, n))
+			return 1;
+		p += w;
+	}
+	return 0;
+}
+
+static enum MHD_Result scan_one(void *cls, enum MHD_ValueKind kind, const char *key,
+				const char *value)
+{
+	(void)kind;
+	(void)value;
+	struct query_scan *q = cls;
+	if (name_in(q->accepted, key ? key : ""))
+		return MHD_YES;
+	q->unknown = key ? key : "";
+	return MHD_NO;
+}
+
+int query_check(struct req *r, const char *accepted)
+{
+	struct query_scan q = { accepted, NULL };
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, scan_one, &q);
+	if (!q.unknown)
+		return 0;
+	/* the name as the client sent it, in printable ASCII (it is echoed) */
+	char name[41];
+	size_t i = 0;
+	for (; q.unknown[i] && i + 1 < sizeof(name); i++) {
+		unsigned char c = (unsigned char)q.unknown[i];
+		name[i] = c >= 0x20 && c < 0x7f ? (char)c : '?';
+	}
+	name[i] = '\0';
+	struct buf list = BUF_INIT, why = BUF_INIT;
+	for (const char *p = accepted; *p; p++) {
+		if (*p == ' ')
+			buf_adds(&list, ", ");
+		else
+			buf_addc(&list, *p);
+	}
+	msg_render(&why, msg_text(query_msgs, *accepted ? "unknown" : "none", r->lang),
+		   list.data ? list.data : "", NULL);
+	fail(r, 400, "invalid_query", name, name, why.data);
+	buf_free(&list);
+	buf_free(&why);
+	return -1;
 }
 
 id_t64 param_id(struct req *r, int i)

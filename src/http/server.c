@@ -229,6 +229,10 @@ static void dispatch(struct req *r)
 			return;
 		}
 	}
+	if (found->query && query_check(r, found->query)) {
+		render_error(r);
+		return;
+	}
 	if (found->fn(r)) {
 		if (r->store)
 			store_rollback(r->store);
@@ -284,7 +288,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	r.path = url;
 	r.body = cc->body.data;
 	r.body_len = cc->body.len;
-	r.now = (int64_t)time(NULL);
+	r.clock = app_clock_now();
+	r.now = r.clock.now;
 	r.lang = lang_parse(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 							MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
 	arena_init(&r.arena);

@@ -20,8 +20,7 @@ static const struct {
 	{ "postgresql://", NULL, "PostgreSQL", 1 },
 };
 
-/* The driver a setting names and what it gets of it. */
-static int resolve(const char *setting, const struct db_driver **drv, const char **target,
+int db_resolve(const char *setting, const struct db_driver **drv, const char **target,
 		   struct err *e)
 {
 	*drv = &db_sqlite;  /* a plain path */
@@ -47,21 +46,21 @@ struct db *db_open(const char *setting, struct err *e)
 {
 	const struct db_driver *drv;
 	const char *target;
-	return resolve(setting, &drv, &target, e) ? NULL : drv->open(target, e);
+	return db_resolve(setting, &drv, &target, e) ? NULL : drv->open(target, e);
 }
 
 int db_exists(const char *setting, struct err *e)
 {
 	const struct db_driver *drv;
 	const char *target;
-	return resolve(setting, &drv, &target, e) ? -1 : drv->exists(target, e);
+	return db_resolve(setting, &drv, &target, e) ? -1 : drv->exists(target, e);
 }
 
 int db_destroy(const char *setting, struct err *e)
 {
 	const struct db_driver *drv;
 	const char *target;
-	return resolve(setting, &drv, &target, e) ? -1 : drv->destroy(target, e);
+	return db_resolve(setting, &drv, &target, e) ? -1 : drv->destroy(target, e);
 }
 
 void db_close(struct db *db)

@@ -134,6 +134,15 @@ struct db_driver {
 			  struct err *e);
 	int (*month_clear)(struct db *db, id_t64 indicator, enum db_owner owner, id_t64 id,
 			   struct err *e);
+
+	/* Backups in the engine's own form (optional: NULL answers 500).
+	 * backup: an online, consistent copy of the database into path.
+	 * verify: path is a sound backup with cible's tables; *version its
+	 * ledger (the store refuses one newer than the program).
+	 * restore: a verified backup into target's database. */
+	int (*backup)(struct db *db, const char *path, struct err *e);
+	int (*verify)(const char *path, int *version, struct err *e);
+	int (*restore)(const char *from, const char *target, struct err *e);
 };
 
 /* The generic half of a connection: a driver's connection begins with it. */
@@ -161,6 +170,9 @@ struct db *db_open(const char *setting, struct err *e);
 void db_close(struct db *db);
 int db_exists(const char *setting, struct err *e);
 int db_destroy(const char *setting, struct err *e);
+/* The driver a setting names, and what it gets of the setting. */
+int db_resolve(const char *setting, const struct db_driver **drv, const char **target,
+	       struct err *e);
 
 /* Sets *e for a failed statement and returns -1 (drivers call it). */
 int db_fail(enum db_fault fault, const char *msg, struct err *e);

@@ -292,4 +292,7 @@ const struct db_driver db_sqlite = {
 	.month_merge = sq_month_merge,
 	.month_scan = sq_month_scan,
 	.month_clear = sq_month_clear,
+	.backup = sq_backup,
+	.verify = sq_verify,
+	.restore = sq_restore,
 };

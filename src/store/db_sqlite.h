@@ -30,4 +30,8 @@ int sq_month_scan(struct db *db, id_t64 indicator, enum db_owner owner, const st
 		  day_t from, day_t to, db_month_fn fn, void *ctx, struct err *e);
 int sq_month_clear(struct db *db, id_t64 indicator, enum db_owner owner, id_t64 id,
 		   struct err *e);
+/* db_sqlite_backup.c */
+int sq_backup(struct db *db, const char *path, struct err *e);
+int sq_verify(const char *path, int *version, struct err *e);
+int sq_restore(const char *from, const char *path, struct err *e);
 #endif

@@ -2,6 +2,7 @@
  * driver seam (db.h), brought up to the program's schema by the migrations
  * (store_migrate.c), and its transactions. Which engine sits behind it is
  * the driver's business; the resource files (store_*.c) only see db.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include "store/store_int.h"
@@ -33,6 +34,45 @@ int store_exists(const char *setting, struct err *e)
 int store_destroy(const char *setting, struct err *e)
 {
 	return db_destroy(setting, e);
+}
+
+static int no_backups(const char *engine, struct err *e)
+{
+	return err_set(e, 500, "internal", NULL, "backups are not made by this engine", engine);
+}
+
+int store_backup(struct store *s, const char *path, struct err *e)
+{
+	if (!s->db->drv->backup)
+		return no_backups(s->db->drv->name, e);
+	return s->db->drv->backup(s->db, path, e);
+}
+
+/* A backup file is the default engine's (a SQLite file): the one that a
+ * path, without a scheme, names. */
+int store_verify_file(const char *path, int *version, struct err *e)
+{
+	if (db_sqlite.verify(path, version, e))
+		return -1;
+	if (*version > store_nmigrations) {
+		char a[16], b[16];
+		snprintf(a, sizeof(a), "%d", *version);
+		snprintf(b, sizeof(b), "%d", store_nmigrations);
+		return err_set(e, 500, "schema_too_new", NULL, a, b);
+	}
+	return 0;
+}
+
+int store_restore(const char *from, const char *setting, struct err *e)
+{
+	const struct db_driver *drv;
+	const char *target;
+	int version;
+	if (db_resolve(setting, &drv, &target, e) || store_verify_file(from, &version, e))
+		return -1;
+	if (!drv->restore)
+		return no_backups(drv->name, e);
+	return drv->restore(from, target, e);
 }
 
 void store_close(struct store *s)

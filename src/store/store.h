@@ -41,6 +41,16 @@ int store_schema_version(struct store *s);
 /* Latest schema this program knows (the number of its migrations). */
 int store_schema_known(void);
 
+/* Backups: an online, consistent copy of the whole database into path, a
+ * file of the engine's own (SQLite: a database file, written beside path and
+ * renamed into place; the server may keep writing); a file checked to be a
+ * sound cible backup of a schema this program knows (*version its schema);
+ * and a restore of such a file into the database a setting names. An engine
+ * without them answers 500. */
+int store_backup(struct store *s, const char *path, struct err *e);
+int store_verify_file(const char *path, int *version, struct err *e);
+int store_restore(const char *from, const char *setting, struct err *e);
+
 /* A write transaction (SQLite: BEGIN IMMEDIATE, the write lock taken at once). */
 int store_begin(struct store *s, struct err *e);
 /* A bulk load (an import) comes, before its store_begin(), and is over,

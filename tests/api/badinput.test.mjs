@@ -222,6 +222,38 @@ describe('unknown ids and references', () => {
 		await refused(['GET', '/api/people?active=oui'], { status: 400, code: 'invalid_query',
 			field: 'active' });
 	});
+	test('a query parameter the route does not read is refused with 400 invalid_query naming it, in French and in English', async () => {
+		const fr = await refused(['GET', '/api/people?limit=5&tri=nom'], { status: 400,
+			code: 'invalid_query', field: 'tri' }, ['/api/people?limit=500']);
+		assert.equal(fr.message, 'paramètre « tri » invalide : cette adresse ne le lit pas '
+			+ '(paramètres acceptés : limit, offset, unit, active)');
+		const en = await refused(['GET', '/api/people?sort=name', undefined,
+			{ headers: { 'accept-language': 'en' } }], { status: 400, code: 'invalid_query',
+			field: 'sort' });
+		assert.equal(en.message, "invalid parameter 'sort': this address does not read it "
+			+ '(accepted: limit, offset, unit, active)');
+		const none = await refused(['GET', '/api/org?x=1', undefined,
+			{ headers: { 'accept-language': 'en' } }], { status: 400, code: 'invalid_query',
+			field: 'x' });
+		assert.equal(none.message, "invalid parameter 'x': this address takes no query parameter");
+		// a name that is not printable text is echoed as '?', never as raw bytes
+		const odd = await refused(['GET', '/api/org?%C3%A9t%01=1'], { status: 400,
+			code: 'invalid_query' });
+		assert.match(odd.message, /« \?\?t\? »/);
+	});
+	test('every documented operation refuses an unknown query parameter before it reads or writes anything', async () => {
+		const doc = await ok(admin.get('/api/openapi.json'));
+		let n = 0;
+		for (const [path, item] of Object.entries(doc.paths))
+			for (const method of Object.keys(item)) {
+				if (method === 'parameters') continue;
+				const url = path.replace('{id}', String(fx.obj.I1)) + '?cible_nope=1';
+				await refused([method.toUpperCase(), url, method === 'get' ? undefined : {}], { status: 400,
+					code: 'invalid_query', field: 'cible_nope' }, [objPath()]);
+				n++;
+			}
+		assert.ok(n > 40, `${n} operations`);
+	});
 });
 
 describe('dates', () => {

@@ -1,11 +1,13 @@
 // The API test harness: a real `cible serve` on a real SQLite file in a
 // temporary directory, HTTP clients that behave like a browser session (cookie
 // + X-CSRF-Token) or a script (Bearer token), and the fixture organisation
-// every access rule is checked against. No dependencies beyond Node 20.
+// every access rule is checked against. Every answer is checked against
+// docs/openapi.json (contract.mjs, on Ajv).
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { contractError } from './contract.mjs';
 
 export const CIBLE_BIN = resolve(process.env.CIBLE_BIN || './build/cible');
 export const PASSWORD = process.env.CIBLE_PASSWORD || 'cible-test-password';
@@ -33,8 +35,17 @@ export class Client {
 	}
 
 	// Returns { status, headers, body, text }; body is parsed when it is JSON.
-	// opts: { headers, raw (a string body sent as is), csrf: false (omit it) }
+	// opts: { headers, raw (a string body sent as is), csrf: false (omit it),
+	//         unchecked: 'why' (see below) }
+	// Every answer is checked against docs/openapi.json (contract.mjs): a status
+	// the operation does not document, or a body that does not match the schema
+	// of its status and content type, throws and so fails the test that asked.
+	// A request that deliberately leaves the documented API (a page, an unknown
+	// path or method) says so with `unchecked` and the reason.
 	async request(method, path, body, opts = {}) {
+		if (opts.unchecked !== undefined &&
+		    (typeof opts.unchecked !== 'string' || !opts.unchecked.trim()))
+			throw new Error(`${method} ${path}: unchecked needs the reason, as a sentence`);
 		const headers = { ...(opts.headers || {}) };
 		if (this.cookie) headers.cookie = this.cookie;
 		if (this.token) headers.authorization = `Bearer ${this.token}`;
@@ -50,6 +61,13 @@ export class Client {
 		let parsed = null;
 		if ((res.headers.get('content-type') || '').startsWith('application/json') && text)
 			parsed = JSON.parse(text);
+		if (opts.unchecked === undefined) {
+			const why = contractError(method, path, { status: res.status, text, body: parsed,
+				contentType: res.headers.get('content-type') });
+			if (why)
+				throw new Error(`${method} ${path} answered ${res.status}, against `
+					+ `docs/openapi.json: ${why}\n  body: ${text.slice(0, 2000)}`);
+		}
 		return { status: res.status, headers: res.headers, body: parsed, text };
 	}
 

@@ -1,5 +1,6 @@
 /* A minimal test harness: each case is a sentence, each file a runner that
- * ends with "N passed, N failed" and exits non-zero on any failure.
+ * ends with "N passed, N failed" and exits non-zero on any failure. A case
+ * that makes no check fails: a test that cannot fail is not a test.
  *
  *   TEST("an empty buffer reads as an empty string") { CHECK(...); }
  *   int main(void) { return t_main(); }   (from T_MAIN)
@@ -42,13 +43,22 @@ static int t_main(const char *suite)
 	int passed = 0, failed = 0;
 	for (int i = 0; i < t_ncases; i++) {
 		t_failed_now = 0;
+		int checks_before = t_checks;
 		t_cases[i].fn();
+		if (t_checks == checks_before) {
+			t_failed_now = 1;
+			fprintf(stderr, "    the case made no check\n");
+		}
 		if (t_failed_now) {
 			failed++;
 			fprintf(stderr, "  FAIL %s: %s\n", suite, t_cases[i].name);
 		} else {
 			passed++;
 		}
+	}
+	if (t_ncases == 0) {
+		fprintf(stderr, "  FAIL %s: no test case\n", suite);
+		failed = 1;
 	}
 	printf("%s: %d passed, %d failed\n", suite, passed, failed);
 	return failed ? 1 : 0;

@@ -1,0 +1,73 @@
+/* The use-case layer's clock, transaction and audit helpers (usecase.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "app/usecase.h"
+
+struct app_clock app_clock_now(void)
+{
+	struct app_clock c;
+	c.now = (int64_t)time(NULL);
+	c.today = (day_t)(c.now / 86400);
+	const char *env = getenv("CIBLE_TODAY");
+	day_t d;
+	if (env && *env && !date_parse_iso(env, &d))
+		c = app_clock_on(c, d);
+	return c;
+}
+
+struct app_clock app_clock_on(struct app_clock c, day_t today)
+{
+	int64_t tod = c.now % 86400;
+	if (tod < 0)
+		tod += 86400;
+	c.today = today;
+	c.now = (int64_t)today * 86400 + tod;
+	return c;
+}
+
+void app_system(struct app *a, struct store *s, id_t64 org, struct arena *arena)
+{
+	memset(a, 0, sizeof(*a));
+	a->store = s;
+	a->me.org_id = org;
+	a->me.role = ROLE_ADMIN;
+	a->clock = app_clock_now();
+	a->lang = LANG_FR;
+	a->arena = arena;
+	a->client = "cli";
+}
+
+int app_tx(struct app *a, int (*fn)(struct app *a, void *arg, struct err *e), void *arg,
+	   struct err *e)
+{
+	if (store_begin(a->store, e))
+		return -1;
+	if (fn(a, arg, e)) {
+		store_rollback(a->store);
+		return -1;
+	}
+	if (store_commit(a->store, e)) {
+		store_rollback(a->store);
+		return -1;
+	}
+	return 0;
+}
+
+int app_audit(struct app *a, const char *entity, id_t64 id, const char *action,
+	      json_t *before, json_t *after, struct err *e)
+{
+	char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	char *x = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	int rc = -1;
+	if ((before && !b) || (after && !x))
+		err_set(e, 500, "internal", NULL, "audit", NULL);
+	else
+		rc = store_audit_add(a->store, a->me.org_id, a->me.person_id, entity, id, action,
+				     b, x, e);
+	free(b);
+	free(x);
+	json_decref(before);
+	json_decref(after);
+	return rc;
+}
