@@ -1,10 +1,11 @@
 /* Create and edit an objective: one form, every SMART field, choices of
  * parent, axis, owner and indicator among what the person may see, errors
  * beside their field, nothing lost on a failed submit. The form goes through
- * the API's own path (objectives_create/update): the same checks, the same
- * audit. static/objective-form.js shows the SMART check live as one types. */
+ * the use cases the API calls (app_objective_create/update): the same checks,
+ * the same audit. static/objective-form.js shows the SMART check live as one types. */
 #include <stdlib.h>
 #include <string.h>
+#include "app/objective.h"
 #include "web/web.h"
 
 struct fctx {
@@ -292,71 +293,109 @@ static int render(struct req *r, struct fctx *c)
 	return page_close(r);
 }
 
-/* The form as a JSON document for the API's path. Empty fields are left
- * out on create and set to null on edit (the person cleared them). */
-static json_t *form_json(struct req *r, bool editing, struct err *e)
+/* A level, direction or status by its name, as the API refuses a wrong one. */
+static int form_enum(const char *name, const char *v, int (*parse)(const char *), int *out,
+		     const char *allowed, struct err *e)
 {
-	json_t *j = json_object();
-	static const char *const texts[] = { "title", "what", "who", "where", "why", "how",
-					     "indicator", "unit", "level", "direction", "status" };
+	*out = parse(v);
+	return *out < 0 ? err_set(e, 422, "invalid_value", name, name, allowed) : 0;
+}
+
+/* The form as the use case's input (app/objective.h). Empty fields are left
+ * out on create and cleared on edit (the person emptied them). */
+static int form_input(struct req *r, bool editing, struct objective_input *in, struct err *e)
+{
+	memset(in, 0, sizeof(*in));
+	static const struct { const char *name; uint32_t bit; } texts[] = {
+		{ "title", OF_TITLE }, { "what", OF_WHAT }, { "who", OF_WHO }, { "where", OF_WHERE },
+		{ "why", OF_WHY }, { "how", OF_HOW }, { "indicator", OF_INDICATOR },
+		{ "unit", OF_UNIT } };
+	const char **dst[] = { &in->title, &in->what, &in->who, &in->where, &in->why, &in->how,
+			       &in->indicator, &in->unit };
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		const char *v = form(r, texts[i]);
-		if (v && *v)
-			json_object_set_new(j, texts[i], json_string(v));
-		else if (v && editing && i < 8 && i)
-			json_object_set_new(j, texts[i], json_null());
+		const char *v = form(r, texts[i].name);
+		if (v && (*v || (editing && i))) {
+			in->set |= texts[i].bit;
+			*dst[i] = *v ? v : NULL;
+		}
 	}
-	static const char *const ids[] = { "parent_id", "axis_id" };
-	for (int i = 0; i < 2; i++) {
-		const char *v = form(r, ids[i]);
-		if (v && *v)
-			json_object_set_new(j, ids[i], json_integer(strtoll(v, NULL, 10)));
-		else if (v)
-			json_object_set_new(j, ids[i], json_null());
+	int k;
+	const char *v = form(r, "level");
+	if (v && *v) {
+		if (form_enum("level", v, level_parse, &k,
+			      "strategic, operational, collective or individual", e))
+			return -1;
+		in->set |= OF_LEVEL;
+		in->level = (enum level)k;
+	}
+	v = form(r, "direction");
+	if (v && *v) {
+		if (form_enum("direction", v, direction_parse, &k,
+			      "increase, decrease, reach, stay_above or stay_below", e))
+			return -1;
+		in->set |= OF_DIRECTION;
+		in->direction = (enum direction)k;
+	}
+	v = form(r, "status");
+	if (v && *v) {
+		if (form_enum("status", v, status_parse, &k,
+			      "draft, proposed, agreed, achieved, missed or cancelled", e))
+			return -1;
+		in->set |= OF_STATUS;
+		in->status = (enum status)k;
+	}
+	if ((v = form(r, "parent_id"))) {
+		in->set |= OF_PARENT;
+		in->parent_id = *v ? strtoll(v, NULL, 10) : 0;
+	}
+	if ((v = form(r, "axis_id"))) {
+		in->set |= OF_AXIS;
+		in->axis_id = *v ? strtoll(v, NULL, 10) : 0;
 	}
 	const char *owner = form(r, "owner");
 	if (owner && (owner[0] == 'p' || owner[0] == 'u') && owner[1] == ':') {
 		id_t64 id = strtoll(owner + 2, NULL, 10);
-		json_object_set_new(j, owner[0] == 'p' ? "owner_person_id" : "owner_unit_id",
-				    json_integer(id));
-		json_object_set_new(j, owner[0] == 'p' ? "owner_unit_id" : "owner_person_id",
-				    json_null());
+		in->set |= OF_OWNER_PERSON | OF_OWNER_UNIT;
+		in->owner_person_id = owner[0] == 'p' ? id : 0;
+		in->owner_unit_id = owner[0] == 'u' ? id : 0;
 	}
 	static const char *const nums[] = { "baseline", "target" };
+	bool *has[] = { &in->has_baseline, &in->has_target };
+	double *num[] = { &in->baseline, &in->target };
 	for (int i = 0; i < 2; i++) {
-		const char *v = form(r, nums[i]);
-		if (!v || !*v) {
-			if (v && editing)
-				json_object_set_new(j, nums[i], json_null());
+		v = form(r, nums[i]);
+		if (!v || (!*v && !editing))
 			continue;
-		}
+		in->set |= i ? OF_TARGET : OF_BASELINE;
+		if (!*v)
+			continue;
 		/* "1 234,5" as a French person types it */
 		char tmp[64];
-		size_t k = 0;
-		for (const char *p = v; *p && k + 1 < sizeof(tmp); p++) {
+		size_t n = 0;
+		for (const char *p = v; *p && n + 1 < sizeof(tmp); p++) {
 			if (*p == ' ' || (unsigned char)*p == 0xc2 || (unsigned char)*p == 0xa0)
 				continue;
-			tmp[k++] = *p == ',' ? '.' : *p;
+			tmp[n++] = *p == ',' ? '.' : *p;
 		}
-		tmp[k] = '\0';
+		tmp[n] = '\0';
 		char *end;
-		double d = strtod(tmp, &end);
-		if (!k || *end) {
-			err_set(e, 422, "invalid_value", nums[i], nums[i], v);
-			json_decref(j);
-			return NULL;
-		}
-		json_object_set_new(j, nums[i], json_real(d));
+		*num[i] = strtod(tmp, &end);
+		if (!n || *end)
+			return err_set(e, 422, "invalid_value", nums[i], nums[i], v);
+		*has[i] = true;
 	}
 	static const char *const days[] = { "start", "due" };
+	day_t *day[] = { &in->start, &in->due };
 	for (int i = 0; i < 2; i++) {
-		const char *v = form(r, days[i]);
-		if (v && *v)
-			json_object_set_new(j, days[i], json_string(v));
-		else if (v && editing)
-			json_object_set_new(j, days[i], json_null());
+		v = form(r, days[i]);
+		if (!v || (!*v && !editing))
+			continue;
+		in->set |= i ? OF_DUE : OF_START;
+		*day[i] = DAY_NONE;
+		if (*v && date_parse_iso(v, day[i]))
+			return err_set(e, 422, "invalid_date", days[i], days[i], v);
 	}
-	return j;
+	return 0;
 }
 
 static void fill_owner(struct req *r, struct fctx *c)
@@ -413,21 +452,18 @@ int page_objective_new_post(struct req *r)
 	memset(&c, 0, sizeof(c));
 	objective_init(&c.o);
 	c.o.start = c.o.due = DAY_NONE;
-	struct err e;
-	err_clear(&e);
-	json_t *body = form_json(r, false, &e);
+	struct app a;
+	req_app(r, &a);
+	struct err keep;
+	err_clear(&keep);
+	struct objective_input in;
 	struct objective made;
-	if (body && !objectives_create(r, body, &made)) {
-		json_decref(body);
+	if (!form_input(r, false, &in, &keep) && !app_objective_create(&a, &in, &made, &keep)) {
 		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld", (long long)made.id));
 		return 0;
 	}
-	json_decref(body);
 	/* the form again, as it was typed, the error beside its field */
-	c.err = body ? &r->err : &e;
-	struct err keep = *c.err;
 	c.err = &keep;
-	err_clear(&r->err);
 	c.owner = "";
 	int rc = render(r, &c);
 	r->status = keep.status ? keep.status : 422;
@@ -464,19 +500,18 @@ int page_objective_edit_post(struct req *r)
 	memset(&c, 0, sizeof(c));
 	if (load_writable(r, &c))
 		return -1;
-	struct err e;
-	err_clear(&e);
-	json_t *body = form_json(r, true, &e);
+	struct app a;
+	req_app(r, &a);
+	struct err keep;
+	err_clear(&keep);
+	struct objective_input in;
 	struct objective done;
-	if (body && !objectives_update(r, c.o.id, body, &done)) {
-		json_decref(body);
+	if (!form_input(r, true, &in, &keep) &&
+	    !app_objective_update(&a, c.o.id, &in, &done, &keep)) {
 		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld", (long long)done.id));
 		return 0;
 	}
-	json_decref(body);
-	struct err keep = body ? r->err : e;
 	c.err = &keep;
-	err_clear(&r->err);
 	int rc = render(r, &c);
 	r->status = keep.status ? keep.status : 422;
 	return rc;
