@@ -53,6 +53,7 @@ trap cleanup EXIT INT TERM
 dump() {
 	bin=$1 db=$2 out=$3
 	log=$out.log
+	: >"$log"
 	CIBLE_TODAY=$DAY "$bin" serve --db "$db" --port 0 --log-level warn 2>"$log" &
 	PID=$!
 	base=
