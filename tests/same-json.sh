@@ -4,11 +4,15 @@
 # SMART verdict included), its progress (/progress), its path up to the
 # ambition (/path), its cascade (/cascade), every unit's dashboard
 # (/api/units/{id}/dashboard) and every person's (/api/people/{id}/dashboard),
-# for the 48-person demo and the 1,000-person one, on a fixed day.
+# for the 48-person demo and the 1,000-person one, on a fixed day; and for the
+# 48-person one, the HTML of the pages that show them too (every objective's
+# page, edit and new-child forms, the team dashboard of every unit with sorts
+# and a period, the cascade with and without a filter).
 #
 #   tests/same-json.sh OLD-BINARY NEW-BINARY
-#   tests/same-json.sh            # OLD: main's build (a git worktree in
-#                                 # build/same-json/main), NEW: build/cible
+#   tests/same-json.sh            # OLD: main's build (REF=main: its tree
+#                                 # exported to build/same-json/ref-<rev>),
+#                                 # NEW: build/cible
 #
 # Each demo is generated once (by OLD) and both servers read a copy of the
 # same file, so that what differs can only be how they answer. The servers
@@ -25,15 +29,16 @@ if [ $# -eq 2 ]; then
 	OLD=$1
 	NEW=$2
 elif [ $# -eq 0 ]; then
+	# REF's tree, exported (git archive: no worktree to register or clean up)
 	REF=${REF:-main}
-	if [ ! -d "$WORK/main" ]; then
-		git -C "$ROOT" worktree add --detach "$WORK/main" "$REF" >/dev/null
-	else
-		git -C "$WORK/main" checkout -q --detach "$REF"
+	rev=$(git -C "$ROOT" rev-parse --short "$REF")
+	if [ ! -x "$WORK/ref-$rev/build/cible" ]; then
+		rm -rf "$WORK/ref-$rev"
+		mkdir -p "$WORK/ref-$rev"
+		git -C "$ROOT" archive "$rev" | tar -x -C "$WORK/ref-$rev"
+		make -C "$WORK/ref-$rev" -j2 build/cible >/dev/null
 	fi
-	# the worktree's ../shared is not needed to build
-	make -C "$WORK/main" -j2 build/cible >/dev/null
-	OLD=$WORK/main/build/cible
+	OLD=$WORK/ref-$rev/build/cible
 	NEW=$ROOT/build/cible
 else
 	echo "usage: tests/same-json.sh [OLD-BINARY NEW-BINARY]" >&2
@@ -84,6 +89,21 @@ dump() {
 	done
 	get "/api/objectives?limit=500"
 	get "/api/alerts"
+	if [ "$PAGES" = 1 ]; then
+		get "/cascade"
+		get "/cascade?unit=3&from=2026-01-01"
+		get "/objectives/new"
+		for id in $(sqlite3 "$db" 'SELECT id FROM unit ORDER BY id'); do
+			get "/team?unit=$id"
+			get "/team?unit=$id&sort=name"
+			get "/team?unit=$id&sort=attainment&from=2026-10-01&to=2026-12-31"
+		done
+		for id in $(sqlite3 "$db" 'SELECT id FROM objective ORDER BY id'); do
+			get "/objectives/$id"
+			get "/objectives/$id/edit"
+			get "/objectives/new?parent=$id"
+		done
+	fi
 	kill "$PID"
 	wait "$PID" 2>/dev/null || true
 	PID=
@@ -100,6 +120,8 @@ for n in $SIZES; do
 		grep -o 'cbl_[A-Za-z0-9_-]*' | head -n 1)
 	[ -n "$TOKEN" ] || TOKEN=$("$OLD" user token --db "$dir/demo.db" --email "$admin" \
 		--name same-json2 | tail -n 1)
+	PAGES=0
+	[ "$n" -le 100 ] && PAGES=1
 	cp "$dir/demo.db" "$dir/old.db"
 	cp "$dir/demo.db" "$dir/new.db"
 	dump "$OLD" "$dir/old.db" "$dir/old.json"

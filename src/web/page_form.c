@@ -120,53 +120,43 @@ static const char *id_text(struct req *r, id_t64 id)
 	return id ? arena_printf(&r->arena, "%lld", (long long)id) : "";
 }
 
-static int render(struct req *r, struct fctx *c)
-{
-	const struct objective *o = &c->o;
-	struct objective_filter f;
-	memset(&f, 0, sizeof(f));
-	f.level = f.status = -1;
-	f.from = f.to = DAY_NONE;
+/* What the form's choices are made of. */
+struct choices {
 	struct objective *objs;
 	size_t nobjs;
 	struct axis *axes;
 	size_t naxes;
 	struct person *people;
-	size_t npeople, total;
+	size_t npeople;
 	struct unit *units;
 	size_t nunits;
 	struct indicator_row *inds;
 	size_t ninds;
-	struct person_filter pf = { NULL, 1, 0, 0 };
-	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &objs, &nobjs, NULL, &r->err) ||
-	    store_axis_list(r->store, r->me.org_id, &r->arena, &axes, &naxes, &r->err) ||
-	    store_person_list(r->store, r->me.org_id, &pf, &r->arena, &people, &npeople, &total,
-			      &r->err) ||
-	    store_unit_list(r->store, r->me.org_id, &r->arena, &units, &nunits, &r->err) ||
-	    store_indicator_list(r->store, r->me.org_id, &r->arena, &inds, &ninds, &r->err))
-		return -1;
-	const char *title = T(r, c->editing ? "form.edit_title" : "form.new_title");
-	page_open_script(r, title, "objective-form.js");
-	buf_adds(&r->out, "<h1>");
-	html(r, title);
-	buf_adds(&r->out, "</h1>");
-	if (c->err && c->err->code && !c->err->field[0]) {
-		struct buf m = BUF_INIT;
-		err_message(c->err, r->lang, &m);
-		buf_adds(&r->out, "<p class=\"error\" role=\"alert\">");
-		html(r, m.data);
-		buf_adds(&r->out, "</p>");
-		buf_free(&m);
-	}
-	buf_adds(&r->out, "<div class=\"form-grid\"><form method=\"post\" id=\"objective-form\" novalidate");
-	if (c->editing)
-		buf_addf(&r->out, " action=\"/objectives/%lld/edit\"", (long long)o->id);
-	else
-		buf_adds(&r->out, " action=\"/objectives/new\"");
-	buf_adds(&r->out, "><input type=\"hidden\" name=\"csrf\" value=\"");
-	html(r, r->csrf);
-	buf_adds(&r->out, "\">");
+};
 
+static int load_choices(struct req *r, struct choices *ch)
+{
+	struct objective_filter f;
+	memset(&f, 0, sizeof(f));
+	f.level = f.status = -1;
+	f.from = f.to = DAY_NONE;
+	size_t total;
+	struct person_filter pf = { NULL, 1, 0, 0 };
+	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &ch->objs, &ch->nobjs, NULL,
+				 &r->err) ||
+	    store_axis_list(r->store, r->me.org_id, &r->arena, &ch->axes, &ch->naxes, &r->err) ||
+	    store_person_list(r->store, r->me.org_id, &pf, &r->arena, &ch->people, &ch->npeople,
+			      &total, &r->err) ||
+	    store_unit_list(r->store, r->me.org_id, &r->arena, &ch->units, &ch->nunits, &r->err) ||
+	    store_indicator_list(r->store, r->me.org_id, &r->arena, &ch->inds, &ch->ninds, &r->err))
+		return -1;
+	return 0;
+}
+
+/* The title (the sentence the reader reads) and the level. */
+static void fields_title_level(struct req *r, const struct fctx *c)
+{
+	const struct objective *o = &c->o;
 	buf_adds(&r->out, "<div class=\"field\">");
 	label(r, "title", "form.title");
 	buf_adds(&r->out, "<p class=\"hint\" id=\"hint-title\">");
@@ -187,23 +177,30 @@ static int render(struct req *r, struct fctx *c)
 		option(r, levels[i], T(r, key), cur);
 	}
 	select_close(r, c, "level");
+}
 
-	cur = val(r, "parent_id", id_text(r, o->parent_id));
+/* Where it hangs: the parent (what the person may read and may sit under),
+ * the axis, the owner (a person or a unit). */
+static void fields_links(struct req *r, const struct fctx *c, const struct choices *ch)
+{
+	const struct objective *o = &c->o;
+	const char *cur = val(r, "parent_id", id_text(r, o->parent_id));
 	select_open(r, c, "parent_id", "form.parent");
 	option(r, "", "—", cur);
-	for (size_t i = 0; i < nobjs; i++) {
-		if (objs[i].id == o->id || objs[i].status == ST_CANCELLED ||
-		    !access_objective_read(&r->me, &objs[i]) || objs[i].level == LEVEL_INDIVIDUAL)
+	for (size_t i = 0; i < ch->nobjs; i++) {
+		const struct objective *p = &ch->objs[i];
+		if (p->id == o->id || p->status == ST_CANCELLED || !access_objective_read(&r->me, p) ||
+		    p->level == LEVEL_INDIVIDUAL)
 			continue;
-		option(r, id_text(r, objs[i].id), objs[i].title, cur);
+		option(r, id_text(r, p->id), p->title, cur);
 	}
 	select_close(r, c, "parent_id");
 
 	cur = val(r, "axis_id", id_text(r, o->axis_id));
 	select_open(r, c, "axis_id", "form.axis");
 	option(r, "", "—", cur);
-	for (size_t i = 0; i < naxes; i++)
-		option(r, id_text(r, axes[i].id), axes[i].title, cur);
+	for (size_t i = 0; i < ch->naxes; i++)
+		option(r, id_text(r, ch->axes[i].id), ch->axes[i].title, cur);
 	select_close(r, c, "axis_id");
 
 	cur = val(r, "owner", c->owner);
@@ -212,15 +209,16 @@ static int render(struct req *r, struct fctx *c)
 	buf_adds(&r->out, "<optgroup label=\"");
 	html(r, T(r, "form.people"));
 	buf_adds(&r->out, "\">");
-	for (size_t i = 0; i < npeople; i++)
-		if (access_person_read(&r->me, &people[i]))
-			option(r, arena_printf(&r->arena, "p:%lld", (long long)people[i].id),
-			       people[i].name, cur);
+	for (size_t i = 0; i < ch->npeople; i++)
+		if (access_person_read(&r->me, &ch->people[i]))
+			option(r, arena_printf(&r->arena, "p:%lld", (long long)ch->people[i].id),
+			       ch->people[i].name, cur);
 	buf_adds(&r->out, "</optgroup><optgroup label=\"");
 	html(r, T(r, "form.units"));
 	buf_adds(&r->out, "\">");
-	for (size_t i = 0; i < nunits; i++)
-		option(r, arena_printf(&r->arena, "u:%lld", (long long)units[i].id), units[i].name, cur);
+	for (size_t i = 0; i < ch->nunits; i++)
+		option(r, arena_printf(&r->arena, "u:%lld", (long long)ch->units[i].id),
+		       ch->units[i].name, cur);
 	buf_adds(&r->out, "</optgroup>");
 	/* an error on either owner field shows here */
 	if (has_error(c, "owner_person_id") || has_error(c, "owner_unit_id")) {
@@ -232,17 +230,24 @@ static int render(struct req *r, struct fctx *c)
 	} else {
 		select_close(r, c, "owner");
 	}
+}
 
+/* How it is measured: indicator, direction, baseline, target, unit; then
+ * the period. */
+static void fields_measure(struct req *r, const struct fctx *c, const struct choices *ch)
+{
+	const struct objective *o = &c->o;
 	buf_adds(&r->out, "<fieldset><legend>");
 	html(r, T(r, "form.measure"));
 	buf_adds(&r->out, "</legend>");
-	cur = val(r, "indicator", o->indicator);
+	const char *cur = val(r, "indicator", o->indicator);
 	select_open(r, c, "indicator", "obj.indicator");
 	option(r, "", "—", cur);
 	bool known = !*cur;
-	for (size_t i = 0; i < ninds; i++) {
-		option(r, inds[i].key, r->lang == LANG_EN ? inds[i].name_en : inds[i].name_fr, cur);
-		known = known || !strcmp(inds[i].key, cur);
+	for (size_t i = 0; i < ch->ninds; i++) {
+		const struct indicator_row *ind = &ch->inds[i];
+		option(r, ind->key, r->lang == LANG_EN ? ind->name_en : ind->name_fr, cur);
+		known = known || !strcmp(ind->key, cur);
 	}
 	if (!known)
 		option(r, cur, cur, cur);  /* a key the organisation does not have (yet) */
@@ -266,13 +271,19 @@ static int render(struct req *r, struct fctx *c)
 	input(r, c, "start", "form.start", "date", val(r, "start", day_text(r, o->start)), NULL);
 	input(r, c, "due", "col.due", "date", val(r, "due", day_text(r, o->due)), NULL);
 	buf_adds(&r->out, "</fieldset>");
+}
+
+/* What, who, where, why, how; the status when editing. */
+static void fields_texts_status(struct req *r, const struct fctx *c)
+{
+	const struct objective *o = &c->o;
 	textarea(r, c, "what", "obj.what", val(r, "what", o->what));
 	textarea(r, c, "who", "obj.who", val(r, "who", o->who));
 	textarea(r, c, "where", "obj.where", val(r, "where", o->where_));
 	textarea(r, c, "why", "obj.why_f", val(r, "why", o->why));
 	textarea(r, c, "how", "obj.how", val(r, "how", o->how));
 	if (c->editing) {
-		cur = val(r, "status", status_name(o->status));
+		const char *cur = val(r, "status", status_name(o->status));
 		select_open(r, c, "status", "col.status");
 		for (int s = 0; s < ST__COUNT; s++) {
 			char key[32];
@@ -281,6 +292,40 @@ static int render(struct req *r, struct fctx *c)
 		}
 		select_close(r, c, "status");
 	}
+}
+
+/* The form: an error without a field on top, the fields, the live SMART
+ * check beside (filled by static/objective-form.js). */
+static int render(struct req *r, struct fctx *c)
+{
+	struct choices ch;
+	if (load_choices(r, &ch))
+		return -1;
+	const char *title = T(r, c->editing ? "form.edit_title" : "form.new_title");
+	page_open_script(r, title, "objective-form.js");
+	buf_adds(&r->out, "<h1>");
+	html(r, title);
+	buf_adds(&r->out, "</h1>");
+	if (c->err && c->err->code && !c->err->field[0]) {
+		struct buf m = BUF_INIT;
+		err_message(c->err, r->lang, &m);
+		buf_adds(&r->out, "<p class=\"error\" role=\"alert\">");
+		html(r, m.data);
+		buf_adds(&r->out, "</p>");
+		buf_free(&m);
+	}
+	buf_adds(&r->out, "<div class=\"form-grid\"><form method=\"post\" id=\"objective-form\" novalidate");
+	if (c->editing)
+		buf_addf(&r->out, " action=\"/objectives/%lld/edit\"", (long long)c->o.id);
+	else
+		buf_adds(&r->out, " action=\"/objectives/new\"");
+	buf_adds(&r->out, "><input type=\"hidden\" name=\"csrf\" value=\"");
+	html(r, r->csrf);
+	buf_adds(&r->out, "\">");
+	fields_title_level(r, c);
+	fields_links(r, c, &ch);
+	fields_measure(r, c, &ch);
+	fields_texts_status(r, c);
 	buf_adds(&r->out, "<p><button type=\"submit\">");
 	html(r, T(r, "form.save"));
 	buf_adds(&r->out, "</button></p></form>");
