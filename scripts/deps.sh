@@ -4,10 +4,11 @@
 #   scripts/deps.sh build   to build and run the server
 #   scripts/deps.sh test    also what the tests need (clang for fuzzing,
 #                           node for the API and browser tests, sqlite3 for
-#                           independent figures)
+#                           independent figures, a PostgreSQL 15 server that
+#                           the tests start themselves: tests/pg-server.sh)
 set -e
-build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev"
-test="$build clang libclang-rt-14-dev sqlite3 curl chromium fonts-dejavu-core"
+build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev libxlsxwriter-dev"
+test="$build clang libclang-rt-14-dev sqlite3 curl chromium fonts-dejavu-core postgresql-15 libpq-dev python3-openpyxl"
 case "${1:-build}" in
   build) want=$build ;;
   test) want=$test ;;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The whole test suite, as CI runs it: dependencies, the normal build and its
-# tests, the same tests under ASan + UBSan, and bounded fuzzing of every parser.
+# tests, a soak of mixed traffic (SOAK_SECONDS, default 120), the same tests
+# under ASan + UBSan, and bounded fuzzing of every parser.
 # Ends with the total "N passed, N failed" and exits non-zero when anything
 # failed: each step's own exit status is kept (never a pipe's), and each step
 # must print its summary line. FUZZ_SECONDS sets each fuzz run.
@@ -25,6 +26,7 @@ step() {
 set +e
 step build make -s -j"$jobs"
 step tests make check
+step soak env CIBLE_BIN="$PWD/build/cible" node bench/soak.mjs --seconds "${SOAK_SECONDS:-120}" --clients 8
 step build-asan make -s -j"$jobs" BUILD=build-asan SAN=1 OPT="-O1 -g" build-asan/cible
 step tests-asan make asan
 step fuzz make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
@@ -37,6 +39,13 @@ for name in tests tests-asan; do
   p=$((p + $(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')))
   f=$((f + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
 done
+line=$(grep -E '^soak: [0-9]+ passed, [0-9]+ failed' "$tmp/soak.log" | tail -1)
+if [ -n "$line" ]; then
+  p=$((p + $(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')))
+  f=$((f + $(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')))
+else
+  echo "FAIL step soak: no summary line"; f=$((f + 1)); status=1
+fi
 targets=$(ls tests/fuzz/fuzz_*.c 2>/dev/null | wc -l)
 if [ "$(cat "$tmp/fuzz.rc")" -eq 0 ] && [ "$targets" -gt 0 ]; then
   p=$((p + targets)); echo "fuzz: $targets passed, 0 failed"

@@ -96,6 +96,16 @@ const struct command commands[] = {
 	  "       cible user token  [--db PATH] --email EMAIL --name TOKEN-NAME\n\n"
 	  "Passwords come from FILE (first line), else $CIBLE_PASSWORD, else one is\n"
 	  "generated and printed. `token` prints a new API token once: keep it.\n" },
+	{ "backup", cmd_backup, "copy the database while the server runs",
+	  "usage: cible backup [--db PATH] --to FILE\n\n"
+	  "Writes a consistent copy of the whole database (every organisation) into FILE,\n"
+	  "online: the server may keep serving and writing meanwhile. The copy is written\n"
+	  "beside FILE and renamed into place, so FILE is always a whole backup.\n" },
+	{ "restore", cmd_restore, "put a backup back into a database",
+	  "usage: cible restore --from FILE [--db PATH] [--force]\n\n"
+	  "Checks that FILE is a sound cible database of a schema this program knows,\n"
+	  "then copies it into PATH (default $CIBLE_DB or ./cible.db) and brings its\n"
+	  "schema up to date. An existing PATH is replaced only with --force.\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -48,6 +48,8 @@ const struct msg err_catalog[] = {
 	{ "schema_too_new",
 	  "la base est au schéma {0}, plus récent que ce programme ({1}) : mettez cible à jour",
 	  "the database is at schema {0}, newer than this program ({1}): upgrade cible" },
+	{ "not_cible_database", "{0} n'est pas une base cible saine",
+	  "{0} is not a sound cible database" },
 	{ "database", "erreur de base de données : {0}", "database error: {0}" },
 	{ "csv_malformed", "fichier CSV illisible à la ligne {0} : {1}",
 	  "unreadable CSV file at line {0}: {1}" },

@@ -25,6 +25,14 @@ int store_schema_version(struct store *s);
 /* Latest schema this program knows (the number of its migrations). */
 int store_schema_known(void);
 
+/* Backups: an online, consistent copy of the whole database into path
+ * (written beside it and renamed into place; the server may keep writing);
+ * a file checked to be a sound cible database of a schema this program knows
+ * (*version its schema); and a restore of such a file into path. */
+int store_backup(struct store *s, const char *path, struct err *e);
+int store_verify_file(const char *path, int *version, struct err *e);
+int store_restore(const char *from, const char *path, struct err *e);
+
 int store_begin(struct store *s, struct err *e);  /* BEGIN IMMEDIATE */
 /* A bulk load is coming: a bigger page cache for this connection (MiB), so
  * that index pages stay in memory. */
