@@ -162,22 +162,9 @@ int api_objectives_get(struct req *r)
 	return reply_objective(r, &a, 200, &o);
 }
 
-int api_objectives_create(struct req *r)
-{
-	json_t *body = req_json_object(r);
-	if (!body)
-		return -1;
-	struct app a;
-	req_app(r, &a);
-	struct objective_input in;
-	struct objective o;
-	int rc = objective_input(r, body, &in) || app_objective_create(&a, &in, &o, &r->err)
-		 ? -1 : reply_objective(r, &a, 201, &o);
-	json_decref(body);
-	return rc;
-}
-
-int api_objectives_update(struct req *r)
+/* POST (id 0) or PATCH objective id: the body as the input, the use case,
+ * the document with its verdict. */
+static int write_objective(struct req *r, id_t64 id)
 {
 	json_t *body = req_json_object(r);
 	if (!body)
@@ -187,10 +174,21 @@ int api_objectives_update(struct req *r)
 	struct objective_input in;
 	struct objective o;
 	int rc = objective_input(r, body, &in) ||
-		 app_objective_update(&a, param_id(r, 0), &in, &o, &r->err)
-		 ? -1 : reply_objective(r, &a, 200, &o);
+		 (id ? app_objective_update(&a, id, &in, &o, &r->err)
+		     : app_objective_create(&a, &in, &o, &r->err))
+		 ? -1 : reply_objective(r, &a, id ? 200 : 201, &o);
 	json_decref(body);
 	return rc;
+}
+
+int api_objectives_create(struct req *r)
+{
+	return write_objective(r, 0);
+}
+
+int api_objectives_update(struct req *r)
+{
+	return write_objective(r, param_id(r, 0));
 }
 
 int api_objectives_cancel(struct req *r)
