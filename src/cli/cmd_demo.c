@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "app/measure.h"
+#include "app/usecase.h"
 #include "cli/cli.h"
 #include "core/demo.h"
 #include "app/secret.h"
@@ -136,10 +137,9 @@ int cmd_demo(int argc, char **argv)
 	const char *db = NULL, *password = "demo-cible";
 	int force = 0;
 	struct demo_options opt;
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	demo_options_default(&opt, date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
+	/* the one clock: $CIBLE_TODAY, or --today, sets the demo's day and its now */
+	struct app_clock clock = app_clock_now();
+	demo_options_default(&opt, clock.today);
 	int c;
 	char *end;
 	optind = 1;
@@ -210,7 +210,7 @@ int cmd_demo(int argc, char **argv)
 	struct arena a;
 	arena_init(&a);
 	ctx.a = &a;
-	ctx.now = (int64_t)now;
+	ctx.now = app_clock_on(clock, opt.today).now;
 	buf_init(&ctx.json);
 	struct demo_result res;
 	int rc = 1;

@@ -35,7 +35,8 @@ const struct command commands[] = {
 	  "--password (default: demo-cible). Prints the logins.\n" },
 	{ "check", cmd_check, "read an objective sentence, check an objective against SMART",
 	  "usage: cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"SENTENCE\"\n"
-	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n\n"
+	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n"
+	  "                   [--today YYYY-MM-DD]\n\n"
 	  "With a sentence (French or English), says what it understood — direction,\n"
 	  "indicator, magnitude (a change in %, points, a level, euros, a count, a\n"
 	  "duration), threshold, period (resolved against today or --today), owner —\n"

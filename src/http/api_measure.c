@@ -5,13 +5,15 @@
 #include "app/indicator.h"
 #include "app/org.h"
 #include "app/measure.h"
+#include "app/objective.h"
 #include "http/http.h"
 
-/* ?today=YYYY-MM-DD (a day to measure on), else $CIBLE_TODAY, else today. */
+/* ?today=YYYY-MM-DD (a day to measure on), else the request's day (the one
+ * clock: $CIBLE_TODAY moves it). */
 static int req_today(struct req *r, day_t *today)
 {
 	const char *t = query(r, "today");
-	*today = measure_today();
+	*today = r->clock.today;
 	if (t && date_parse_iso(t, today))
 		return fail(r, 400, "invalid_query", "today", "today", "a date YYYY-MM-DD");
 	return 0;
@@ -54,7 +56,7 @@ static json_t *dashboard_item(struct req *r, const struct objective *o, const st
 	json_object_del(p, "series");
 	json_t *j = json_objective(o);
 	json_object_set_new(j, "progress", p);
-	json_object_set_new(j, "last_checkin", last && last->id ? json_checkin(last) : json_null());
+	json_object_set_new(j, "last_checkin", last && last->id ? app_checkin_json(last) : json_null());
 	return j;
 }
 
@@ -166,83 +168,48 @@ out:
 	return rc;
 }
 
-static __thread const struct objective *cmp_v;
-
-static int cmp_owner(const void *a, const void *b)
+static json_t *dash_items_json(struct req *r, const struct dash_item *v, size_t n)
 {
-	const struct objective *x = &cmp_v[*(const size_t *)a], *y = &cmp_v[*(const size_t *)b];
-	if (x->owner_person_id != y->owner_person_id)
-		return x->owner_person_id < y->owner_person_id ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
+	json_t *items = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, dashboard_item(r, v[i].o, v[i].m, v[i].last));
+	return items;
 }
 
 /* Everyone in the unit's subtree with their objectives, and the subtree's
- * collective objectives: every objective scoped in the subtree, measured in
- * one pass. */
+ * collective objectives (app_unit_dashboard), on ?today= or the request's
+ * day. */
 int api_units_dashboard(struct req *r)
 {
+	day_t today;
+	enum bucket bk;
+	struct app a;
+	req_app(r, &a);
 	struct unit u;
-	id_t64 id = param_id(r, 0);
-	if (store_unit_get(r->store, r->me.org_id, id, &r->arena, &u, &r->err))
+	/* an unknown unit, then a forbidden one, before a bad query */
+	if (store_unit_get(r->store, r->me.org_id, param_id(r, 0), &r->arena, &u, &r->err))
 		return -1;
-	if (!access_unit_dashboard(&r->me, id))
+	if (!access_unit_dashboard(&r->me, u.id))
 		return forbidden(r, "see this unit's dashboard");
-	struct ctx c;
-	if (load_ctx(r, &c, 0))
+	if (req_today(r, &today) || req_bucket(r, &bk))
 		return -1;
-	struct ids units;
-	if (store_unit_subtree(r->store, r->me.org_id, id, &r->arena, &units, &r->err))
+	a.clock = app_clock_on(r->clock, today);
+	struct dashboard_query q = { u.id, DAY_NONE, DAY_NONE, bk };
+	struct unit_dashboard d;
+	if (app_unit_dashboard(&a, &q, &d, &r->err))
 		return -1;
-	struct person_filter pf = { &units, 1, 0, 0 };
-	struct person *people;
-	size_t np, total;
-	if (store_person_list(r->store, r->me.org_id, &pf, &r->arena, &people, &np, &total, &r->err))
-		return -1;
-	struct objective_filter f;
-	memset(&f, 0, sizeof(f));
-	f.level = f.status = -1;
-	f.from = f.to = DAY_NONE;
-	f.units = &units;
-	struct objective *v;
-	size_t n;
-	struct measured *ms;
-	struct checkin *last;
-	if (list_measured(r, &c, &f, &v, &n, &ms, &last))
-		return -1;
-	/* the individual objectives by owner, to hand each member theirs */
-	size_t *order = arena_alloc(&r->arena, (n + 1) * sizeof(size_t));
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	cmp_v = v;
-	qsort(order, n, sizeof(size_t), cmp_owner);
-	json_t *members = json_array(), *collective = json_array();
-	for (size_t i = 0; i < np; i++) {
-		json_t *objs = json_array();
-		size_t lo = 0, hi = n;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (v[order[mid]].owner_person_id < people[i].id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < n && v[order[lo]].owner_person_id == people[i].id; lo++)
-			json_array_append_new(objs, dashboard_item(r, &v[order[lo]], &ms[order[lo]],
-								   &last[order[lo]]));
+	json_t *members = json_array();
+	for (size_t i = 0; i < d.nmembers; i++) {
+		json_t *objs = dash_items_json(r, d.members[i].items, d.members[i].n);
 		json_t *counts = status_counts(objs);
 		json_array_append_new(members, json_pack("{s:o, s:o, s:o}", "person",
-			json_person(&people[i]), "objectives", objs, "by_status", counts));
+			json_person(d.members[i].p), "objectives", objs, "by_status", counts));
 	}
-	for (size_t i = 0; i < n; i++)
-		if (!v[i].owner_person_id && v[i].owner_unit_id)
-			json_array_append_new(collective, dashboard_item(r, &v[i], &ms[i], &last[i]));
-	char today[11];
-	date_format_iso(c.today, today);
-	int rc = reply_json(r, 200, json_pack("{s:o, s:s, s:O, s:O}", "unit", json_unit(&u), "today",
-					  today, "members", members, "collective", collective));
-	json_decref(members);
-	json_decref(collective);
-	return rc;
+	char day[11];
+	date_format_iso(d.today, day);
+	return reply_json(r, 200, json_pack("{s:o, s:s, s:o, s:o}", "unit", json_unit(&d.unit),
+		"today", day, "members", members, "collective",
+		dash_items_json(r, d.collective, d.ncollective)));
 }
 
 /* ---- indicators ---- */

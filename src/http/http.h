@@ -154,20 +154,6 @@ int auth_login(struct req *r, const char *email, const char *password, struct pe
 int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
 		json_t *before, json_t *after);
 
-/* api_objectives.c, shared with the pages' forms: create or change an
- * objective from a JSON document, in one transaction, with every check of the
- * API (shape, access, cascade, cycle). 0 and *out, or -1 with r->err. */
-int objectives_create(struct req *r, json_t *body, struct objective *out);
-int objectives_update(struct req *r, id_t64 id, json_t *body, struct objective *out);
-/* api_checkins.c, shared with the objective page's form: a check-in on an
- * objective by the caller (comment required, confidence "" or a name), with
- * the measured value of the moment, in one transaction. */
-int checkins_create(struct req *r, id_t64 objective, const char *comment,
-		    const char *confidence, struct checkin *out);
-json_t *json_checkin(const struct checkin *c);
-/* The SMART verdict as the API renders it. */
-json_t *smart_verdict_json(struct req *r, const struct objective *o);
-
 /* web (src/web): what the server needs of the pages */
 enum lang web_lang(struct req *r);      /* cookie cible_lang, else Accept-Language */
 void web_redirect(struct req *r, const char *to);
