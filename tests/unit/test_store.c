@@ -160,7 +160,7 @@ TEST("the migration table lists every file of src/store/migrations, by name, in 
 	for (int i = 0; i < n && i < store_nmigrations; i++) {
 		CHECK_STR(store_migrations[i].name, names[i]);
 		/* numbered from 0001 without a gap, and embedded in the program */
-		char num[8];
+		char num[16];
 		snprintf(num, sizeof(num), "%04d_", i + 1);
 		CHECK(!strncmp(store_migrations[i].name, num, 5));
 		CHECK(store_migration_sql(&store_migrations[i], "sqlite") != NULL);
