@@ -1,8 +1,8 @@
 /* The driver seam: what the store asks of a database engine. The store's
  * resource files (store_*.c) are written only against this header, in one SQL
  * dialect that every driver accepts; what cannot be shared (SQLite's packed
- * measure rows, its PRAGMAs and page cache, a schema ledger) is a named
- * operation of the driver. Private to src/store.
+ * measure rows, its PRAGMAs and page cache, the schema ledger, backups) is a
+ * named operation of the driver. Private to src/store.
  *
  * The SQL the store writes ("cible SQL"):
  *   - placeholders are ?N only (1-based; a number may repeat): db_prep()
