@@ -708,7 +708,7 @@ int app_import(struct app *a, const struct import_input *in, struct import_repor
 	if (measure_indicators(a->store, a->me.org_id, &ar, &inds, &ninds, e))
 		goto out;
 	im->measure = measure_batch_new(a->store, a->me.org_id, inds, ninds);
-	store_bulk_cache(a->store, 96);  /* index pages of a big import stay in memory */
+	store_bulk_begin(a->store);  /* the engine tunes itself for a big load */
 	if (app_tx(a, import_tx, &c, e)) {
 		rep->kept = false;
 		if (!c.refused)
@@ -717,6 +717,7 @@ int app_import(struct app *a, const struct import_input *in, struct import_repor
 	}
 	rc = 0;
 out:
+	store_bulk_end(a->store);
 	for (size_t i = 0; im->header && i < im->header_n; i++)
 		free(im->header[i]);
 	free(im->header);

@@ -127,16 +127,6 @@ static int s_activity(void *ctx, const struct demo_record *r)
 	return measure_batch_add(c->measure, r->person, (day_t)(r->at / 86400), r->vals, &c->e);
 }
 
-static void remove_db(const char *db)
-{
-	char p[4096];
-	unlink(db);
-	snprintf(p, sizeof(p), "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", db);
-	unlink(p);
-}
-
 int cmd_demo(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -193,12 +183,16 @@ int cmd_demo(int argc, char **argv)
 		return 2;
 	}
 	db = cli_db_path(db);
-	if (!access(db, F_OK)) {
-		if (!force) {
-			fprintf(stderr, "cible demo: %s exists; --force replaces it\n", db);
-			return 1;
-		}
-		remove_db(db);
+	struct err de;
+	err_clear(&de);
+	int there = store_exists(db, &de);
+	if (there > 0 && !force) {
+		fprintf(stderr, "cible demo: %s exists; --force replaces it\n", db);
+		return 1;
+	}
+	if (there < 0 || (there > 0 && store_destroy(db, &de))) {
+		cli_error("demo", &de);
+		return 1;
 	}
 	struct sink_ctx ctx;
 	memset(&ctx, 0, sizeof(ctx));
