@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include "app/import.h"
 #include "app/measure.h"
 
@@ -584,80 +583,149 @@ void import_spec_free(struct import_spec *spec)
 	memset(spec, 0, sizeof(*spec));
 }
 
-int import_run(struct store *s, id_t64 org, id_t64 actor, const struct import_spec *spec,
-	       FILE *f, import_progress_fn progress, void *ctx, struct import_report *rep,
+/* ---- the entry: access, the mapping's checks, one transaction ---- */
+
+int app_import_check(struct app *a, struct err *e)
+{
+	if (a->me.role != ROLE_ADMIN && a->me.role != ROLE_MANAGER)
+		return err_set(e, 403, "forbidden", NULL, "import activity", NULL);
+	return 0;
+}
+
+/* A manager brings in the records of the people they may record for. */
+static bool import_allow(void *ctx, id_t64 person)
+{
+	struct app *a = ctx;
+	struct person p;
+	struct err e;
+	if (store_person_get(a->store, a->me.org_id, person, a->arena, &p, &e))
+		return false;
+	return access_activity_write(&a->me, &p);
+}
+
+struct import_call {
+	struct import im;
+	const struct import_input *in;
+	bool refused;   /* rows were rejected without keep_good: rolled back, no error */
+};
+
+static int import_tx(struct app *a, void *arg, struct err *e)
+{
+	struct import_call *c = arg;
+	struct import *im = &c->im;
+	const struct import_spec *spec = c->in->spec;
+	struct import_report *rep = im->rep;
+	if (run_file(im, c->in->data, e) || im->fatal || im->e.code ||
+	    measure_batch_flush(im->measure, &im->e)) {
+		if (im->e.code)
+			*e = im->e;
+		return -1;
+	}
+	rep->d = im->d;
+	rep->kept = !rep->rejected || spec->keep_good;
+	if (!rep->kept) {
+		c->refused = true;
+		return -1;
+	}
+	char *saved = spec->save_as ? import_spec_json(spec) : NULL;
+	int rc = saved ? store_mapping_put(a->store, a->me.org_id, spec->save_as, saved, e) : 0;
+	free(saved);
+	if (rc)
+		return -1;
+	return app_audit(a, "activity", 0, "import", NULL,
+			 json_pack("{s:s, s:I, s:I, s:I, s:I}", "kind", spec->kind,
+				   "read", (json_int_t)rep->read, "stored", (json_int_t)rep->stored,
+				   "duplicates", (json_int_t)rep->duplicates,
+				   "rejected", (json_int_t)rep->rejected), e);
+}
+
+/* What the mapping must hold, in the order the API has always checked it. */
+static int import_validate(struct app *a, const struct import_input *in, struct err *e)
+{
+	struct import_spec *spec = in->spec;
+	if (in->mapping) {
+		const char *saved;
+		if (store_mapping_get(a->store, a->me.org_id, in->mapping, a->arena, &saved, e))
+			return -1;
+		import_spec_load(spec, saved);
+	}
+	static const char *const need[] = { "kind", "person", "date" };
+	const char *have[] = { spec->kind, spec->person, spec->date };
+	for (int k = 0; k < 3; k++)
+		if (!have[k] || !*have[k])
+			return err_set(e, 422, "missing_field", need[k], need[k], NULL);
+	if (!activity_kind_ok(spec->kind))
+		return err_set(e, 422, "invalid_value", "kind", "kind",
+			       "1 to 32 lower-case letters, digits or _ (call, sale, ticket...)");
+	if (in->format && strcmp(in->format, "csv") && strcmp(in->format, "jsonl"))
+		return err_set(e, 422, "invalid_value", "format", "format", "csv or jsonl");
+	if (in->format)
+		spec->jsonl = !strcmp(in->format, "jsonl");
+	if (!in->data)
+		return err_set(e, 422, "missing_field", "data", "data", NULL);
+	if (a->me.role != ROLE_ADMIN) {
+		spec->allow = import_allow;
+		spec->allow_ctx = a;
+	}
+	return 0;
+}
+
+int app_import(struct app *a, const struct import_input *in, struct import_report *rep,
 	       struct err *e)
 {
-	struct import im;
-	memset(&im, 0, sizeof(im));
 	memset(rep, 0, sizeof(*rep));
-	buf_init(&im.json);
-	im.s = s;
-	im.org = org;
-	im.spec = spec;
-	im.rep = rep;
-	im.kind = spec->kind;
-	im.id_col = spec->id;
-	im.person_col = spec->person;
-	im.date_col = spec->date;
-	im.time_col = spec->time;
-	im.extra_ok = spec->extra_ok;
-	im.jsonl = spec->jsonl;
-	im.nfields = spec->nfields;
-	memcpy(im.fields, spec->fields, sizeof(im.fields));
-	im.id_i = im.time_i = -1;
-	im.now = (int64_t)time(NULL);
-	im.progress = progress;
-	im.progress_ctx = ctx;
-	err_clear(&im.e);
-	struct arena a;
-	arena_init(&a);
+	if (app_import_check(a, e) || import_validate(a, in, e))
+		return -1;
+	const struct import_spec *spec = in->spec;
+	struct import_call c;
+	memset(&c, 0, sizeof(c));
+	c.in = in;
+	struct import *im = &c.im;
+	buf_init(&im->json);
+	im->s = a->store;
+	im->org = a->me.org_id;
+	im->spec = spec;
+	im->rep = rep;
+	im->kind = spec->kind;
+	im->id_col = spec->id;
+	im->person_col = spec->person;
+	im->date_col = spec->date;
+	im->time_col = spec->time;
+	im->extra_ok = spec->extra_ok;
+	im->jsonl = spec->jsonl;
+	im->nfields = spec->nfields;
+	memcpy(im->fields, spec->fields, sizeof(im->fields));
+	im->id_i = im->time_i = -1;
+	im->now = a->clock.now;
+	im->progress = in->progress;
+	im->progress_ctx = in->progress_ctx;
+	err_clear(&im->e);
+	struct arena ar;
+	arena_init(&ar);
 	struct mind *inds;
 	size_t ninds;
 	int rc = -1;
-	if (measure_indicators(s, org, &a, &inds, &ninds, e))
+	if (measure_indicators(a->store, a->me.org_id, &ar, &inds, &ninds, e))
 		goto out;
-	im.measure = measure_batch_new(s, org, inds, ninds);
-	store_bulk_cache(s, 96);  /* index pages of a big import stay in memory */
-	if (store_begin(s, e))
-		goto out;
-	if (run_file(&im, f, e) || im.fatal || im.e.code || measure_batch_flush(im.measure, &im.e)) {
-		store_rollback(s);
-		if (im.e.code)
-			*e = im.e;
-		goto out;
-	}
-	rep->d = im.d;
-	rep->kept = !rep->rejected || spec->keep_good;
-	if (!rep->kept) {
-		store_rollback(s);
-		rc = 0;
-		goto out;
-	}
-	char *saved = spec->save_as ? import_spec_json(spec) : NULL;
-	char after[160];
-	snprintf(after, sizeof(after), "{\"kind\":\"%.32s\",\"read\":%ld,\"stored\":%ld,"
-		 "\"duplicates\":%ld,\"rejected\":%ld}", spec->kind, rep->read, rep->stored,
-		 rep->duplicates, rep->rejected);
-	if ((saved && store_mapping_put(s, org, spec->save_as, saved, e)) ||
-	    store_audit_add(s, org, actor, "activity", 0, "import", NULL, after, e) ||
-	    store_commit(s, e)) {
-		free(saved);
-		store_rollback(s);
+	im->measure = measure_batch_new(a->store, a->me.org_id, inds, ninds);
+	store_bulk_begin(a->store);  /* the engine tunes itself for a big load */
+	if (app_tx(a, import_tx, &c, e)) {
 		rep->kept = false;
-		goto out;
+		if (!c.refused)
+			goto out;
+		err_clear(e);  /* rows were refused: the report says which, nothing was stored */
 	}
-	free(saved);
 	rc = 0;
 out:
-	for (size_t i = 0; im.header && i < im.header_n; i++)
-		free(im.header[i]);
-	free(im.header);
-	for (size_t i = 0; i < im.people.cap; i++)
-		free(im.people.v[i].key);
-	free(im.people.v);
-	measure_batch_free(im.measure);
-	buf_free(&im.json);
-	arena_free(&a);
+	store_bulk_end(a->store);
+	for (size_t i = 0; im->header && i < im->header_n; i++)
+		free(im->header[i]);
+	free(im->header);
+	for (size_t i = 0; i < im->people.cap; i++)
+		free(im->people.v[i].key);
+	free(im->people.v);
+	measure_batch_free(im->measure);
+	buf_free(&im->json);
+	arena_free(&ar);
 	return rc;
 }

@@ -9,6 +9,7 @@
 #define CIBLE_APP_IMPORT_H
 #include <stdio.h>
 #include "core/csvread.h"
+#include "app/usecase.h"
 #include "store/store.h"
 
 #define IMPORT_MAX_FIELDS 32
@@ -28,8 +29,8 @@ struct import_spec {
 	int nfields;
 	bool keep_good, extra_ok, jsonl;
 	const char *save_as;   /* save the mapping under this name when stored */
-	/* Whose records the importer may bring in (NULL: anyone's, the CLI's
-	 * case); a row for someone else is rejected. */
+	/* Whose records the importer may bring in (NULL: anyone's); set by
+	 * app_import for managers. */
 	bool (*allow)(void *ctx, id_t64 person);
 	void *allow_ctx;
 };
@@ -50,13 +51,30 @@ struct import_report {
 
 typedef void (*import_progress_fn)(void *ctx, long rows, long long bytes);
 
-/* Runs the import of f for org. 0 with *rep filled (rep->kept says whether
- * anything was stored: false when rows were rejected without keep_good), or
- * -1 with *e: a column of the mapping not in the header (unknown_column), an
+/* The one entry of an import, for POST /api/import, the import page and
+ * `cible import`: admins and managers import (a manager only the records
+ * of the people they may record activity for; a row for someone else is
+ * rejected). The mapping is completed from a saved one (in->mapping), then
+ * checked: kind, person and date columns given (422 missing_field), kind
+ * 1 to 32 of a-z, 0-9, _ (422 invalid_value), format csv or jsonl. Then the
+ * file is read and stored in one transaction with its audit entry ("activity
+ * import", after: kind and counts) and the saved mapping (spec->save_as).
+ * 0 with *rep filled (rep->kept says whether anything was stored: false
+ * when rows were rejected without keep_good), or -1 with *e: 403, a check
+ * above, a column of the mapping not in the header (unknown_column), an
  * unreadable file (csv_malformed), a database error. */
-int import_run(struct store *s, id_t64 org, id_t64 actor, const struct import_spec *spec,
-	       FILE *f, import_progress_fn progress, void *ctx, struct import_report *rep,
+struct import_input {
+	struct import_spec *spec;   /* the mapping; completed and checked here */
+	const char *mapping;        /* NULL, or the name of a saved mapping */
+	const char *format;         /* "csv", "jsonl", or NULL: spec->jsonl as it is */
+	FILE *data;                 /* NULL (or empty): 422 missing_field "data" */
+	import_progress_fn progress;
+	void *progress_ctx;
+};
+int app_import(struct app *a, const struct import_input *in, struct import_report *rep,
 	       struct err *e);
+/* 403 forbidden unless a->me may import (admins and managers). */
+int app_import_check(struct app *a, struct err *e);
 
 /* "NAME=COLUMN[:TYPE]": 0, or -1 when malformed. */
 int import_field_parse(const char *arg, struct import_field *f);

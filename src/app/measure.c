@@ -951,15 +951,6 @@ json_t *measured_json(const struct objective *o, const struct measured *m, enum 
 	return j;
 }
 
-day_t measure_today(void)
-{
-	const char *env = getenv("CIBLE_TODAY");
-	day_t d;
-	if (env && !date_parse_iso(env, &d))
-		return d;
-	return (day_t)(time(NULL) / 86400);
-}
-
 static __thread const struct objective *cmp_objs;
 
 static int cmp_parent(const void *a, const void *b)

@@ -100,8 +100,4 @@ int measure_people(struct store *s, const struct objective *o, struct arena *a,
  * cannot be known are null. */
 json_t *measured_json(const struct objective *o, const struct measured *m, enum lang lang);
 
-/* Today as a day (UTC), or the value of $CIBLE_TODAY (YYYY-MM-DD) when set:
- * demos and tests fix the date. */
-day_t measure_today(void);
-
 #endif

@@ -4,7 +4,10 @@
  * How to add a command: write `int cmd_thing(int argc, char **argv)` in
  * src/cli/cmd_thing.c, declare it here, add one line to the table in main.c
  * with its one-line summary and its usage text (what `cible thing --help`
- * prints). Commands return the process exit code: 0 ok, 1 failure, 2 misuse. */
+ * prints). Commands return the process exit code: 0 ok, 1 failure, 2 misuse.
+ * A command that changes something calls the use case of src/app (the
+ * API's validation, access and audit) as the system: app_system(); it
+ * includes no src/http header (only `serve` does). */
 #ifndef CIBLE_CLI_H
 #define CIBLE_CLI_H
 #include "core/err.h"
@@ -23,6 +26,10 @@ void cli_usage(const char *cmd, int to_stderr);
 /* Prints an error in English (the CLI speaks English unless CIBLE_LANG=fr). */
 void cli_error(const char *cmd, const struct err *e);
 enum lang cli_lang(void);
+/* A use case's refusal: prints it (cli_error) and returns the exit code: 2
+ * when a flag's value was refused (invalid_value, missing_field,
+ * invalid_date, unknown_reference), 1 otherwise. */
+int cli_refused(const char *cmd, const struct err *e);
 /* The database path: --db, else $CIBLE_DB, else ./cible.db */
 const char *cli_db_path(const char *flag);
 /* Opens the store, printing the error. */

@@ -62,13 +62,18 @@ int cmd_restore(int argc, char **argv)
 		return 2;
 	}
 	const char *path = cli_db_path(db);
-	if (!force && access(path, F_OK) == 0) {
+	struct err e;
+	err_clear(&e);
+	int there = store_exists(path, &e);
+	if (there < 0) {
+		cli_error("restore", &e);
+		return 1;
+	}
+	if (!force && there) {
 		fprintf(stderr, "cible restore: %s exists: add --force to replace its content\n",
 			path);
 		return 1;
 	}
-	struct err e;
-	err_clear(&e);
 	if (store_restore(from, path, &e)) {
 		cli_error("restore", &e);
 		return 1;

@@ -7,30 +7,9 @@
 #include <string.h>
 #include <time.h>
 #include "app/app.h"
+#include "app/objective.h"
 #include "core/sentence.h"
 #include "cli/cli.h"
-
-static json_t *result_json(const struct smart_result *r, enum lang lang)
-{
-	json_t *crit = json_object();
-	for (int k = 0; k < SMART__COUNT; k++) {
-		json_t *reasons = json_array();
-		for (int i = 0; i < r->nreasons; i++)
-			if ((int)r->reasons[i].criterion == k)
-				json_array_append_new(reasons, json_pack("{s:s, s:s, s:s, s:s}",
-					"code", r->reasons[i].code,
-					"verdict", smart_verdict_name(r->reasons[i].verdict),
-					"message", smart_message(r->reasons[i].code, lang),
-					"suggestion", smart_suggestion(r->reasons[i].code, lang)));
-		json_object_set_new(crit, smart_criterion_name(k), json_pack("{s:s, s:o}",
-			"verdict", smart_verdict_name(r->verdict[k]), "reasons", reasons));
-	}
-	json_t *q = json_array();
-	for (unsigned b = 1; b <= Q_WHERE; b <<= 1)
-		if (r->questions & b)
-			json_array_append_new(q, json_string(smart_question_text(b, lang)));
-	return json_pack("{s:i, s:o, s:o}", "score", r->score, "criteria", crit, "questions", q);
-}
 
 /* A sentence: what the reader understood, then the SMART verdict of the
  * draft it makes (no database needed: no history, no cascade). */
@@ -50,7 +29,7 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 	r.questions = (r.questions & ~(unsigned)(Q_WHO | Q_WHAT | Q_HOW_MUCH | Q_WHEN)) | sn.questions;
 	if (as_json) {
 		json_t *v = json_pack("{s:o, s:o}", "read", app_sentence_json(&sn), "smart",
-				      result_json(&r, lang));
+				      app_smart_json(&r, lang));
 		char *out = json_dumps(v, JSON_INDENT(2));
 		puts(out ? out : "{}");
 		free(out);
@@ -95,7 +74,7 @@ int cmd_check(int argc, char **argv)
 		{ "objective", required_argument, 0, 'i' }, { "lang", required_argument, 0, 'l' },
 		{ "json", no_argument, 0, 'j' }, { "today", required_argument, 0, 't' },
 		{ 0, 0, 0, 0 } };
-	day_t today = (day_t)(time(NULL) / 86400);
+	day_t today = app_clock_now().today;  /* the one clock: $CIBLE_TODAY, or --today */
 	const char *db = NULL, *orgflag = NULL;
 	id_t64 id = 0;
 	enum lang lang = LANG_FR;
@@ -152,13 +131,12 @@ int cmd_check(int argc, char **argv)
 		cli_error("check", &e);
 		goto out;
 	}
-	time_t now = time(NULL);
 	struct smart_context ctx;
-	app_smart_context(s, org, &o, (day_t)(now / 86400), &a, &ctx);
+	app_smart_context(s, org, &o, today, &a, &ctx);
 	struct smart_result r;
 	smart_check(&o, &ctx, &r);
 	if (as_json) {
-		json_t *v = result_json(&r, lang);
+		json_t *v = app_smart_json(&r, lang);
 		char *text = json_dumps(v, JSON_INDENT(2));
 		puts(text ? text : "{}");
 		free(text);

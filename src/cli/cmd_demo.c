@@ -10,9 +10,10 @@
 #include <unistd.h>
 #include "app/demo_challenge.h"
 #include "app/measure.h"
+#include "app/usecase.h"
 #include "cli/cli.h"
 #include "core/demo.h"
-#include "http/http.h"
+#include "app/secret.h"
 
 struct sink_ctx {
 	struct store *s;
@@ -127,16 +128,6 @@ static int s_activity(void *ctx, const struct demo_record *r)
 	return measure_batch_add(c->measure, r->person, (day_t)(r->at / 86400), r->vals, &c->e);
 }
 
-static void remove_db(const char *db)
-{
-	char p[4096];
-	unlink(db);
-	snprintf(p, sizeof(p), "%s-wal", db);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", db);
-	unlink(p);
-}
-
 int cmd_demo(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -147,10 +138,9 @@ int cmd_demo(int argc, char **argv)
 	const char *db = NULL, *password = "demo-cible";
 	int force = 0;
 	struct demo_options opt;
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	demo_options_default(&opt, date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday));
+	/* the one clock: $CIBLE_TODAY, or --today, sets the demo's day and its now */
+	struct app_clock clock = app_clock_now();
+	demo_options_default(&opt, clock.today);
 	int c;
 	char *end;
 	optind = 1;
@@ -194,12 +184,16 @@ int cmd_demo(int argc, char **argv)
 		return 2;
 	}
 	db = cli_db_path(db);
-	if (!access(db, F_OK)) {
-		if (!force) {
-			fprintf(stderr, "cible demo: %s exists; --force replaces it\n", db);
-			return 1;
-		}
-		remove_db(db);
+	struct err de;
+	err_clear(&de);
+	int there = store_exists(db, &de);
+	if (there > 0 && !force) {
+		fprintf(stderr, "cible demo: %s exists; --force replaces it\n", db);
+		return 1;
+	}
+	if (there < 0 || (there > 0 && store_destroy(db, &de))) {
+		cli_error("demo", &de);
+		return 1;
 	}
 	struct sink_ctx ctx;
 	memset(&ctx, 0, sizeof(ctx));
@@ -217,7 +211,7 @@ int cmd_demo(int argc, char **argv)
 	struct arena a;
 	arena_init(&a);
 	ctx.a = &a;
-	ctx.now = (int64_t)now;
+	ctx.now = app_clock_on(clock, opt.today).now;
 	buf_init(&ctx.json);
 	struct demo_result res;
 	int rc = 1;

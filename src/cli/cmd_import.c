@@ -106,44 +106,39 @@ int cmd_import(int argc, char **argv)
 	s = cli_open("import", cli_db_path(db));
 	if (!s || cli_org("import", s, orgflag, &org))
 		goto out;
-	if (mapping) {
-		const char *saved;
-		if (store_mapping_get(s, org, mapping, &a, &saved, &e)) {
-			if (e.status == 404)
-				fprintf(stderr, "cible import: no saved mapping \"%s\"\n", mapping);
-			else
-				cli_error("import", &e);
-			goto out;
-		}
-		import_spec_load(&spec, saved);
-	}
-	if (!spec.kind || !spec.person || !spec.date) {
-		fprintf(stderr, "cible import: --kind, --person and --date are needed (or --mapping)\n");
-		cli_usage("import", 1);
-		rc = 2;
-		goto out;
-	}
-	spec.jsonl = format ? !strcmp(format, "jsonl") : ends_with(path, ".jsonl") ||
-		     ends_with(path, ".ndjson");
+	struct app app;
+	app_system(&app, s, org, &a);
 	f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f) {
 		fprintf(stderr, "cible import: cannot read %s\n", path);
 		goto out;
 	}
+	if (!format)
+		spec.jsonl = ends_with(path, ".jsonl") || ends_with(path, ".ndjson");
 	long long size = -1;
 	struct stat sb;
 	if (f != stdin && !fstat(fileno(f), &sb))
 		size = (long long)sb.st_size;
 	bool tty = isatty(2);
+	struct import_input in = { &spec, mapping, format, f, tty ? show_progress : NULL, &size };
 	struct import_report rep;
-	int failed = import_run(s, org, 0, &spec, f, tty ? show_progress : NULL, &size, &rep, &e);
+	int failed = app_import(&app, &in, &rep, &e);
 	if (tty) {
 		if (!failed)
 			show_progress(&size, rep.read, size);
 		fputc('\n', stderr);
 	}
 	if (failed) {
-		if (!strcmp(e.code, "unknown_column")) {
+		if (mapping && e.status == 404) {
+			fprintf(stderr, "cible import: no saved mapping \"%s\"\n", mapping);
+		} else if (!strcmp(e.code, "missing_field")) {
+			fprintf(stderr, "cible import: --kind, --person and --date are needed (or --mapping)\n");
+			cli_usage("import", 1);
+			rc = 2;
+		} else if (!strcmp(e.code, "invalid_value")) {
+			cli_error("import", &e);
+			rc = 2;
+		} else if (!strcmp(e.code, "unknown_column")) {
 			fprintf(stderr, "cible import: %s%s: no column \"%s\" in the header\n",
 				strcmp(e.field, "fields") ? "--" : "--field ", e.arg[0], e.arg[1]);
 			rc = 2;

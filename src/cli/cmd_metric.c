@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/indicator.h"
 #include "app/measure.h"
 #include "cli/cli.h"
 
@@ -179,54 +180,48 @@ out:
 	return rc;
 }
 
+/* Defines the indicator KEY, or changes it when the organisation has it
+ * (the flags not given keep their value): the API's use cases, so the same
+ * checks and the same audit (before and after). */
 static int add(struct store *s, id_t64 org, const char *key, const char *kind, const char *expr,
 	       const char *unit, const char *name_fr, const char *name_en)
 {
 	struct err e;
 	err_clear(&e);
-	struct mind m;
-	memset(&m, 0, sizeof(m));
-	if (indicator_parse(expr, &m.prog, &e)) {
-		show_expr_error(expr, &e);
-		return 1;
-	}
-	struct arena a;
-	arena_init(&a);
+	struct arena ar;
+	arena_init(&ar);
+	struct app a;
+	app_system(&a, s, org, &ar);
+	struct indicator_input in = { IND_KEY | IND_KIND | IND_EXPR, key, kind, expr, unit, name_fr,
+				      name_en };
+	in.set |= (unit ? IND_UNIT : 0) | (name_fr ? IND_NAME_FR : 0) | (name_en ? IND_NAME_EN : 0);
 	struct indicator_row old;
-	m.row = (struct indicator_row){ 0, key, kind, expr, unit ? unit : "",
-		name_fr ? name_fr : key, name_en ? name_en : name_fr ? name_fr : key };
-	m.ok = true;
-	int rc = 1;
-	if (store_begin(s, &e))
-		goto fail;
-	if (!store_indicator_by_key(s, org, key, &a, &old, &e)) {
-		m.row.id = old.id;
-		if (!name_fr)
-			m.row.name_fr = old.name_fr;
-		if (!name_en)
-			m.row.name_en = old.name_en;
-		if (!unit)
-			m.row.unit = old.unit;
-		if (store_indicator_update(s, org, &m.row, &e))
-			goto rollback;
-	} else if (e.status != 404 || store_indicator_create(s, org, &m.row, &m.row.id, &e)) {
-		goto rollback;
+	struct mind m;
+	int rc = 1, found = 0;
+	if (indicator_key_ok(key) && !store_indicator_by_key(s, org, key, &ar, &old, &e)) {
+		found = 1;
+		rc = app_indicator_update(&a, old.id, &in, &m, &e);
+	} else if (e.code && e.status != 404) {
+		rc = -1;
+	} else {
+		err_clear(&e);
+		if (!name_fr) {
+			in.set |= IND_NAME_FR;
+			in.name_fr = key;
+		}
+		rc = app_indicator_create(&a, &in, &m, &e);
 	}
-	if (measure_backfill(s, org, &m, &e) ||
-	    store_audit_add(s, org, 0, "indicator", m.row.id, "update", NULL, NULL, &e))
-		goto rollback;
-	if (store_commit(s, &e))
-		goto fail;
-	printf("indicator %s (id %lld) %s, measured from the stored %s records\n", key,
-	       (long long)m.row.id, old.id == m.row.id ? "updated" : "added", kind);
-	rc = 0;
-	goto out;
-rollback:
-	store_rollback(s);
-fail:
-	cli_error("metric", &e);
-out:
-	arena_free(&a);
+	if (rc) {
+		if (!strncmp(e.code, "ind_", 4))
+			show_expr_error(expr, &e);
+		else
+			rc = cli_refused("metric", &e);
+		rc = rc == 2 ? 2 : 1;
+	} else {
+		printf("indicator %s (id %lld) %s, measured from the stored %s records\n", key,
+		       (long long)m.row.id, found ? "updated" : "added", kind);
+	}
+	arena_free(&ar);
 	return rc;
 }
 

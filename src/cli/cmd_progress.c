@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "app/measure.h"
+#include "app/usecase.h"
 #include "cli/cli.h"
 
 static void pct(char *out, size_t n, double v)
@@ -71,7 +72,7 @@ int cmd_progress(int argc, char **argv)
 	id_t64 id = 0, unit = 0;
 	int all = 0, as_json = 0, summary = 0, c, bk = B_MONTH;
 	enum lang lang = cli_lang();
-	day_t today = measure_today();
+	day_t today = app_clock_now().today;  /* the one clock: $CIBLE_TODAY */
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {

@@ -1,13 +1,14 @@
 /* `cible user add|passwd|token`: accounts from the command line, for the
- * first steps and for scripts. */
+ * first steps and for scripts, through the use cases of the API (app/org.h,
+ * app/token.h) acting as the system: the same checks, the same audit. */
 #include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "cli/cli.h"
-#include "http/http.h"
+#include "app/org.h"
+#include "app/token.h"
 
 struct user_args {
 	const char *db, *org, *email, *name, *role, *unit, *pwfile;
@@ -38,106 +39,94 @@ static int parse(int argc, char **argv, struct user_args *a)
 	return optind == argc && a->email ? 0 : -1;
 }
 
-static int user_add(struct store *s, struct user_args *a, struct err *e)
+/* The organisation of --org, or of the person with --email (passwd, token). */
+static int person_of(struct store *s, struct user_args *u, struct arena *ar, struct person *p,
+		     struct err *e)
+{
+	return store_person_by_email(s, u->email, ar, p, NULL, e);
+}
+
+static int user_add(struct store *s, struct user_args *u, struct arena *ar, struct err *e)
 {
 	id_t64 org;
-	if (cli_org("user", s, a->org, &org))
+	if (cli_org("user", s, u->org, &org))
 		return 1;
-	struct person p;
-	memset(&p, 0, sizeof(p));
-	p.org_id = org;
-	p.name = a->name ? a->name : a->email;
-	p.email = a->email;
-	p.role = ROLE_MEMBER;
-	p.hired_on = DAY_NONE;
-	p.active = true;
-	if (a->role) {
-		int r = role_parse(a->role);
-		if (r < 0) {
-			fprintf(stderr, "cible user: role is admin, manager, member or hr\n");
+	struct app a;
+	app_system(&a, s, org, ar);
+	struct person_input in;
+	memset(&in, 0, sizeof(in));
+	in.set = PERSON_NAME | PERSON_EMAIL | PERSON_PASSWORD;
+	in.name = u->name ? u->name : u->email;
+	in.email = u->email;
+	if (u->role) {
+		in.set |= PERSON_ROLE;
+		in.role = u->role;
+	}
+	if (u->unit) {
+		in.set |= PERSON_UNIT;
+		char *end;
+		in.unit_id = strtoll(u->unit, &end, 10);
+		if (*end || in.unit_id <= 0) {
+			fprintf(stderr, "cible user: --unit takes a unit's id\n");
 			return 2;
 		}
-		p.role = (enum role)r;
 	}
-	p.unit_id = a->unit ? strtoll(a->unit, NULL, 10) : 0;
-	char password[256], hash[128];
+	char password[256];
 	int generated, rc = 1;
-	if (cli_password("user", a->pwfile, password, sizeof(password), &generated))
+	if (cli_password("user", u->pwfile, password, sizeof(password), &generated))
 		return 1;
-	if (auth_hash_password(password, hash, e) || store_begin(s, e))
-		goto out;
-	if (store_person_create(s, &p, &p.id, e) ||
-	    store_person_set_password(s, org, p.id, hash, e) ||
-	    store_audit_add(s, org, 0, "person", p.id, "create", NULL, NULL, e) ||
-	    store_commit(s, e)) {
-		store_rollback(s);
-		goto out;
+	in.password = password;
+	struct person p;
+	if (app_person_create(&a, &in, &p, e)) {
+		rc = cli_refused("user", e);
+		err_clear(e);
+	} else {
+		printf("added %s (id %lld, %s)\n", p.email, (long long)p.id, role_name(p.role));
+		if (generated)
+			printf("password: %s\n", password);
+		rc = 0;
 	}
-	printf("added %s (id %lld, %s)\n", p.email, (long long)p.id, role_name(p.role));
-	if (generated)
-		printf("password: %s\n", password);
-	rc = 0;
-out:
 	sodium_memzero(password, sizeof(password));
 	return rc;
 }
 
-static int user_passwd(struct store *s, struct user_args *a, struct err *e)
+static int user_passwd(struct store *s, struct user_args *u, struct arena *ar, struct err *e)
 {
-	struct arena ar;
-	arena_init(&ar);
 	struct person p;
-	char password[256], hash[128];
+	char password[256];
 	int generated, rc = 1;
-	if (cli_password("user", a->pwfile, password, sizeof(password), &generated))
-		goto out;
-	if (store_person_by_email(s, a->email, &ar, &p, NULL, e) ||
-	    auth_hash_password(password, hash, e) || store_begin(s, e))
-		goto out;
-	if (store_person_set_password(s, p.org_id, p.id, hash, e) ||
-	    store_audit_add(s, p.org_id, 0, "person", p.id, "password", NULL, NULL, e) ||
-	    store_commit(s, e)) {
-		store_rollback(s);
-		goto out;
+	if (cli_password("user", u->pwfile, password, sizeof(password), &generated))
+		return 1;
+	if (!person_of(s, u, ar, &p, e)) {
+		struct app a;
+		app_system(&a, s, p.org_id, ar);
+		if (!app_password_reset(&a, p.id, password, e)) {
+			printf("password changed for %s\n", p.email);
+			if (generated)
+				printf("password: %s\n", password);
+			rc = 0;
+		}
 	}
-	printf("password changed for %s\n", p.email);
-	if (generated)
-		printf("password: %s\n", password);
-	rc = 0;
-out:
 	sodium_memzero(password, sizeof(password));
-	arena_free(&ar);
 	return rc;
 }
 
-static int user_token(struct store *s, struct user_args *a, struct err *e)
+static int user_token(struct store *s, struct user_args *u, struct arena *ar, struct err *e)
 {
-	struct arena ar;
-	arena_init(&ar);
-	struct person p;
-	char token[80], th[65];
-	id_t64 id;
-	int rc = 1;
-	if (!a->name) {
+	if (!u->name) {
 		fprintf(stderr, "cible user token: --name is required\n");
-		rc = 2;
-		goto out;
+		return 2;
 	}
-	auth_new_secret("cbl_", token, sizeof(token));
-	auth_token_hash(token, th);
-	if (store_person_by_email(s, a->email, &ar, &p, NULL, e) || store_begin(s, e))
-		goto out;
-	if (store_token_create(s, p.org_id, p.id, a->name, th, (int64_t)time(NULL), &id, e) ||
-	    store_audit_add(s, p.org_id, p.id, "token", id, "create", NULL, NULL, e) ||
-	    store_commit(s, e)) {
-		store_rollback(s);
-		goto out;
-	}
-	printf("%s\n", token);
-	rc = 0;
-out:
-	arena_free(&ar);
-	return rc;
+	struct person p;
+	if (person_of(s, u, ar, &p, e))
+		return 1;
+	struct app a;
+	app_system(&a, s, p.org_id, ar);
+	struct token_made t;
+	if (app_token_create(&a, p.id, u->name, &t, e))
+		return 1;
+	printf("%s\n", t.token);
+	return 0;
 }
 
 int cmd_user(int argc, char **argv)
@@ -152,7 +141,7 @@ int cmd_user(int argc, char **argv)
 		cli_usage("user", 1);
 		return 2;
 	}
-	int (*fn)(struct store *, struct user_args *, struct err *) =
+	int (*fn)(struct store *, struct user_args *, struct arena *, struct err *) =
 		!strcmp(sub, "add") ? user_add : !strcmp(sub, "passwd") ? user_passwd :
 		!strcmp(sub, "token") ? user_token : NULL;
 	if (!fn) {
@@ -165,9 +154,12 @@ int cmd_user(int argc, char **argv)
 		return 1;
 	struct err e;
 	err_clear(&e);
-	int rc = fn(s, &a, &e);
+	struct arena ar;
+	arena_init(&ar);
+	int rc = fn(s, &a, &ar, &e);
 	if (rc == 1 && e.code)
 		cli_error("user", &e);
+	arena_free(&ar);
 	store_close(s);
 	return rc;
 }

@@ -48,7 +48,8 @@ const struct command commands[] = {
 	  "(an admin of the organisation); French with CIBLE_LANG=fr.\n" },
 	{ "check", cmd_check, "read an objective sentence, check an objective against SMART",
 	  "usage: cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"SENTENCE\"\n"
-	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n\n"
+	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n"
+	  "                   [--today YYYY-MM-DD]\n\n"
 	  "With a sentence (French or English), says what it understood — direction,\n"
 	  "indicator, magnitude (a change in %, points, a level, euros, a count, a\n"
 	  "duration), threshold, period (resolved against today or --today), owner —\n"
@@ -76,7 +77,8 @@ const struct command commands[] = {
 	  "errors stores nothing unless --keep-good; the report names each rejected row\n"
 	  "by line and column. Rows with more fields than the header are rejected unless\n"
 	  "--accept-extra-fields. The indicators' figures are updated in the same\n"
-	  "transaction. Shows a progress bar when stderr is a terminal.\n" },
+	  "transaction. Shows a progress bar when stderr is a terminal. KIND is 1 to 32\n"
+	  "lower-case letters, digits or _ (call, sale, ticket...), as in the API.\n" },
 	{ "progress", cmd_progress, "show where objectives stand: value, pace, status, forecast",
 	  "usage: cible progress [--db PATH] [--org ID] (--objective ID | --person KEY |\n"
 	  "                      --unit ID | --all) [--today YYYY-MM-DD] [--by day|week|month]\n"
@@ -99,7 +101,9 @@ const struct command commands[] = {
 	  "  100 * share(resolved) where answered\n"
 	  "try computes it on the stored records of KIND, grouped as --by says; a wrong\n"
 	  "expression is shown with a caret under the position at fault. add creates\n"
-	  "KEY or changes its expression, and measures the stored records again.\n" },
+	  "KEY or changes its expression, and measures the stored records again; KEY and\n"
+	  "KIND are 1 to 40 lower-case letters, digits or _, as in the API, and the\n"
+	  "change is in the audit trail with its before and after.\n" },
 	{ "user", cmd_user, "add people, set passwords, make API tokens",
 	  "usage: cible user add    [--db PATH] [--org ID] --email EMAIL --name NAME\n"
 	  "                         [--role admin|manager|member|hr] [--unit ID]\n"
@@ -107,7 +111,9 @@ const struct command commands[] = {
 	  "       cible user passwd [--db PATH] --email EMAIL [--password-file FILE]\n"
 	  "       cible user token  [--db PATH] --email EMAIL --name TOKEN-NAME\n\n"
 	  "Passwords come from FILE (first line), else $CIBLE_PASSWORD, else one is\n"
-	  "generated and printed. `token` prints a new API token once: keep it.\n" },
+	  "generated and printed. `token` prints a new API token once: keep it.\n"
+	  "add runs the API's checks (a plausible email, a known role and unit, a\n"
+	  "password of 8 characters at least) and writes the same audit entry.\n" },
 	{ "backup", cmd_backup, "copy the database while the server runs",
 	  "usage: cible backup [--db PATH] --to FILE\n\n"
 	  "Writes a consistent copy of the whole database (every organisation) into FILE,\n"
@@ -146,6 +152,17 @@ void cli_error(const char *cmd, const struct err *e)
 	else
 		fprintf(stderr, "cible %s: %s\n", cmd, m.data);
 	buf_free(&m);
+}
+
+int cli_refused(const char *cmd, const struct err *e)
+{
+	cli_error(cmd, e);
+	static const char *const misuse[] = { "invalid_value", "missing_field", "invalid_date",
+					      "unknown_reference" };
+	for (size_t i = 0; i < sizeof(misuse) / sizeof(*misuse); i++)
+		if (e->code && !strcmp(e->code, misuse[i]))
+			return 2;
+	return 1;
 }
 
 const char *cli_db_path(const char *flag)

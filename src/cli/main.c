@@ -10,7 +10,8 @@ static void usage_all(FILE *f)
 	for (const struct command *c = commands; c->name; c++)
 		fprintf(f, "  %-9s %s\n", c->name, c->summary);
 	fputs("\n`cible <command> --help` tells more about a command.\n"
-	      "Environment: CIBLE_DB (database path), CIBLE_LANG (fr or en).\n", f);
+	      "Environment: CIBLE_DB (database path), CIBLE_LANG (fr or en), CIBLE_TODAY\n"
+	      "(YYYY-MM-DD: the day that every command and the server take as today).\n", f);
 }
 
 int main(int argc, char **argv)

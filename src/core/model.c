@@ -190,3 +190,32 @@ void working_days_format(unsigned mask, struct buf *out)
 			first = 0;
 		}
 }
+
+bool email_plausible(const char *s)
+{
+	const char *at = strchr(s, '@');
+	return at && at != s && strchr(at + 1, '.') && !strchr(at + 1, '@') && strlen(s) <= 254 &&
+	       !strpbrk(s, " \t\r\n<>\"");
+}
+
+/* 1 to max characters, each a lower-case ASCII letter, a digit or _ */
+static bool word_ok(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (!n || n > max)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+bool indicator_key_ok(const char *s)
+{
+	return word_ok(s, 40);
+}
+
+bool activity_kind_ok(const char *s)
+{
+	return word_ok(s, 32);
+}

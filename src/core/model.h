@@ -129,4 +129,12 @@ bool level_child_allowed(enum level parent, enum level child);
 int working_days_parse(const char *s, unsigned *mask);
 void working_days_format(unsigned mask, struct buf *out);
 
+/* Plausible shapes of what people type, checked by every surface (through
+ * src/app): an e-mail address (one @, a dot after it, no space or <>",
+ * 254 characters at most); an indicator's key (1 to 40 of a-z, 0-9, _);
+ * an activity kind (1 to 32 of a-z, 0-9, _: call, sale, ticket...). */
+bool email_plausible(const char *s);
+bool indicator_key_ok(const char *s);
+bool activity_kind_ok(const char *s);
+
 #endif

@@ -5,11 +5,10 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include "app/activity.h"
 #include "app/import.h"
 #include "app/measure.h"
 #include "http/http.h"
-
-#define BATCH_MAX 10000
 
 static const struct jfield batch_spec[] = {
 	{ "kind", J_STRING, 0 }, { "records", J_ARRAY, 0 }, { "keep_good", J_BOOL, 0 },
@@ -18,196 +17,87 @@ static const struct jfield record_spec[] = {
 	{ "source_id", J_STRING, 0 }, { "person", J_STRING, 0 }, { "at", J_STRING, 0 },
 	{ "fields", J_OBJECT, 0 }, { NULL, 0, 0 } };
 
-static int kind_ok(const char *k)
+/* The batch's rejections as the API shows them, in the caller's language. */
+static json_t *rejected_json(struct req *r, const struct activity_batch_result *out)
 {
-	size_t n = strlen(k);
-	if (!n || n > 32)
-		return 0;
-	for (; *k; k++)
-		if (!islower((unsigned char)*k) && *k != '_' && !isdigit((unsigned char)*k))
-			return 0;
-	return 1;
+	json_t *v = json_array();
+	for (size_t i = 0; i < out->nrejected; i++) {
+		const struct err *e = &out->rejected[i].err;
+		struct buf m = BUF_INIT;
+		err_message(e, r->lang, &m);
+		json_t *x = json_pack("{s:I, s:s, s:s}", "index", (json_int_t)out->rejected[i].index,
+				      "code", e->code, "message", m.data);
+		if (e->field[0])
+			json_object_set_new(x, "field", json_string(e->field));
+		json_array_append_new(v, x);
+		buf_free(&m);
+	}
+	return v;
 }
 
-struct batch {
-	json_t *body, *rejected;
-	const char *kind;
-	size_t read, stored, duplicates;
-	int keep_good;
-	struct measure_batch *measure;  /* indicator states of the new records */
-};
-
-static void reject(struct req *r, struct batch *b, size_t index, const struct err *e)
+/* The records of the body; a malformed one carries its error (shape). */
+static struct activity_record_input *records_input(struct req *r, json_t *records)
 {
-	struct buf m = BUF_INIT;
-	err_message(e, r->lang, &m);
-	json_t *x = json_pack("{s:I, s:s, s:s}", "index", (json_int_t)index, "code", e->code,
-			      "message", m.data);
-	if (e->field[0])
-		json_object_set_new(x, "field", json_string(e->field));
-	json_array_append_new(b->rejected, x);
-	buf_free(&m);
-}
-
-/* One record: shape, person, time, rights; then stored (or found stored). */
-static int one_record(struct req *r, struct batch *b, size_t i, json_t *rec)
-{
-	struct err e;
-	err_clear(&e);
-	if (!json_is_object(rec)) {
-		err_set(&e, 400, "invalid_type", "records", "records[]", "an object");
-		goto bad;
-	}
-	if (json_check_shape(rec, record_spec, &e))
-		goto bad;
-	const char *src = json_string_value(json_object_get(rec, "source_id"));
-	const char *who = json_string_value(json_object_get(rec, "person"));
-	const char *at = json_string_value(json_object_get(rec, "at"));
-	json_t *fields = json_object_get(rec, "fields");
-	if (!src || !*src || strlen(src) > 200) {
-		err_set(&e, 422, src ? "invalid_value" : "missing_field", "source_id", "source_id",
-			"1 to 200 characters");
-		goto bad;
-	}
-	if (!who) {
-		err_set(&e, 422, "missing_field", "person", "person", NULL);
-		goto bad;
-	}
-	long long t;
-	if (!at) {
-		err_set(&e, 422, "missing_field", "at", "at", NULL);
-		goto bad;
-	}
-	if (date_parse_datetime(at, &t)) {
-		err_set(&e, 422, "invalid_date", "at", "at", at);
-		goto bad;
-	}
-	const char *key;
-	json_t *v;
-	json_object_foreach(fields, key, v) {
-		if (json_is_object(v) || json_is_array(v)) {
-			err_set(&e, 400, "invalid_type", "fields", key, "a string, number, boolean or null");
-			goto bad;
+	size_t n = json_array_size(records);
+	struct activity_record_input *v = arena_alloc(&r->arena, (n + 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		json_t *rec = json_array_get(records, i);
+		struct activity_record_input *x = &v[i];
+		memset(x, 0, sizeof(*x));
+		if (!json_is_object(rec)) {
+			err_set(&x->shape, 400, "invalid_type", "records", "records[]", "an object");
+			continue;
 		}
+		if (json_check_shape(rec, record_spec, &x->shape))
+			continue;
+		x->source_id = json_string_value(json_object_get(rec, "source_id"));
+		x->person = json_string_value(json_object_get(rec, "person"));
+		x->at = json_string_value(json_object_get(rec, "at"));
+		x->fields = json_object_get(rec, "fields");
 	}
-	struct activity x = { 0, 0, b->kind, src, t, NULL };
-	struct person p;
-	if (store_person_resolve(r->store, r->me.org_id, who, &x.person_id, &e)) {
-		if (e.status != 404) {
-			r->err = e;
-			return -1;
-		}
-		err_set(&e, 422, "unknown_reference", "person", "person", who);
-		goto bad;
-	}
-	if (store_person_get(r->store, r->me.org_id, x.person_id, &r->arena, &p, &r->err))
-		return -1;
-	if (!access_activity_write(&r->me, &p)) {
-		err_set(&e, 403, "forbidden", "person", "record activity for this person", NULL);
-		goto bad;
-	}
-	char *f = fields ? json_dumps(fields, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	x.fields = arena_strdup(&r->arena, f ? f : "{}");
-	free(f);
-	int stored;
-	if (store_activity_add(r->store, r->me.org_id, &x, r->now, &stored, &r->err))
-		return -1;
-	if (stored && fields && measure_batch_add_json(b->measure, b->kind, x.person_id,
-						       (day_t)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400)),
-						       fields, &r->err))
-		return -1;
-	if (stored)
-		b->stored++;
-	else
-		b->duplicates++;
-	return 0;
-bad:
-	reject(r, b, i, &e);
-	return 0;
-}
-
-static int batch_run(struct req *r, void *ctx)
-{
-	struct batch *b = ctx;
-	json_t *records = json_object_get(b->body, "records");
-	size_t i;
-	json_t *rec;
-	struct mind *inds;
-	size_t ninds;
-	if (measure_indicators(r->store, r->me.org_id, &r->arena, &inds, &ninds, &r->err))
-		return -1;
-	b->measure = measure_batch_new(r->store, r->me.org_id, inds, ninds);
-	json_array_foreach(records, i, rec) {
-		b->read++;
-		if (one_record(r, b, i, rec))
-			return -1;
-	}
-	if (measure_batch_flush(b->measure, &r->err))
-		return -1;
-	if (json_array_size(b->rejected) && !b->keep_good)
-		return fail(r, 422, "invalid_value", "records", "records",
-			    "some records are wrong: nothing was stored (see rejected)");
-	json_t *after = json_pack("{s:s, s:I, s:I, s:I, s:I}", "kind", b->kind, "read",
-				  (json_int_t)b->read, "stored", (json_int_t)b->stored,
-				  "duplicates", (json_int_t)b->duplicates, "rejected",
-				  (json_int_t)json_array_size(b->rejected));
-	return audit_write(r, "activity", 0, "import", NULL, after);
+	return v;
 }
 
 int api_activity_add(struct req *r)
 {
-	if (r->me.role != ROLE_ADMIN && r->me.role != ROLE_MANAGER)
-		return forbidden(r, "record activity");
-	struct batch b;
-	memset(&b, 0, sizeof(b));
-	b.body = req_json_object(r);
-	if (!b.body)
+	struct app a;
+	req_app(r, &a);
+	if (app_activity_check(&a, &r->err))
+		return -1;
+	json_t *body = req_json_object(r);
+	if (!body)
 		return -1;
 	int rc = -1;
-	b.rejected = json_array();
-	if (json_check_shape(b.body, batch_spec, &r->err))
+	if (json_check_shape(body, batch_spec, &r->err))
 		goto out;
-	b.kind = json_string_value(json_object_get(b.body, "kind"));
-	b.keep_good = json_is_true(json_object_get(b.body, "keep_good"));
-	json_t *records = json_object_get(b.body, "records");
-	if (!b.kind || !kind_ok(b.kind)) {
-		fail(r, 422, b.kind ? "invalid_value" : "missing_field", "kind", "kind",
-		     "1 to 32 lower-case letters, digits or _ (call, sale, ticket...)");
-		goto out;
+	json_t *records = json_object_get(body, "records");
+	struct activity_batch_input in = {
+		json_string_value(json_object_get(body, "kind")),
+		json_is_true(json_object_get(body, "keep_good")),
+		records ? records_input(r, records) : NULL, json_array_size(records) };
+	struct activity_batch_result out;
+	int failed = app_activity_add(&a, &in, &out, &r->err);
+	if (failed && !out.read && !out.nrejected)
+		goto out;  /* refused before any record was read */
+	json_t *report = json_pack("{s:s, s:I, s:I, s:I, s:o}", "kind", in.kind,
+				   "read", (json_int_t)out.read, "stored", (json_int_t)out.stored,
+				   "duplicates", (json_int_t)out.duplicates,
+				   "rejected", rejected_json(r, &out));
+	if (!failed) {
+		rc = reply_json(r, 200, report);
+	} else if (!strcmp(r->err.code, "invalid_value") && !strcmp(r->err.field, "records")) {
+		/* the refusal carries the report, so the caller can mend the batch */
+		struct buf m = BUF_INIT;
+		err_message(&r->err, r->lang, &m);
+		json_t *er = json_pack("{s:s, s:s, s:s, s:o}", "code", r->err.code, "message",
+				       m.data, "field", "records", "report", report);
+		buf_free(&m);
+		rc = reply_json(r, 422, json_pack("{s:o}", "error", er));
+	} else {
+		json_decref(report);
 	}
-	if (!records) {
-		fail(r, 422, "missing_field", "records", "records", NULL);
-		goto out;
-	}
-	if (json_array_size(records) > BATCH_MAX) {
-		fail(r, 413, "invalid_value", "records", "records", "10000 records per batch at most");
-		goto out;
-	}
-	int failed = with_tx(r, batch_run, &b);
-	json_t *report = json_pack("{s:s, s:I, s:I, s:I, s:O}", "kind", b.kind,
-				   "read", (json_int_t)b.read,
-				   "stored", (json_int_t)(failed ? 0 : b.stored),
-				   "duplicates", (json_int_t)(failed ? 0 : b.duplicates),
-				   "rejected", b.rejected);
-	if (failed) {
-		if (!strcmp(r->err.code, "invalid_value") && !strcmp(r->err.field, "records")) {
-			/* the refusal carries the report, so the caller can mend the batch */
-			struct buf m = BUF_INIT;
-			err_message(&r->err, r->lang, &m);
-			json_t *er = json_pack("{s:s, s:s, s:s, s:o}", "code", r->err.code, "message",
-					       m.data, "field", "records", "report", report);
-			buf_free(&m);
-			rc = reply_json(r, 422, json_pack("{s:o}", "error", er));
-		} else {
-			json_decref(report);
-		}
-		goto out;
-	}
-	rc = reply_json(r, 200, report);
 out:
-	measure_batch_free(b.measure);
-	json_decref(b.rejected);
-	json_decref(b.body);
+	json_decref(body);
 	return rc;
 }
 
@@ -289,20 +179,6 @@ static const struct jfield import_field_spec[] = {
 	{ "name", J_STRING, 0 }, { "column", J_STRING, 0 }, { "type", J_STRING, 0 },
 	{ NULL, 0, 0 } };
 
-struct allow_ctx {
-	struct req *r;
-};
-
-static bool import_allow(void *ctx, id_t64 person)
-{
-	struct req *r = ((struct allow_ctx *)ctx)->r;
-	struct person p;
-	struct err e;
-	if (store_person_get(r->store, r->me.org_id, person, &r->arena, &p, &e))
-		return false;
-	return access_activity_write(&r->me, &p);
-}
-
 static char *dup_str(json_t *o, const char *k)
 {
 	const char *v = json_string_value(json_object_get(o, k));
@@ -311,18 +187,20 @@ static char *dup_str(json_t *o, const char *k)
 
 int api_import(struct req *r)
 {
-	if (r->me.role != ROLE_ADMIN && r->me.role != ROLE_MANAGER)
-		return forbidden(r, "import activity");
+	struct app a;
+	req_app(r, &a);
+	if (app_import_check(&a, &r->err))
+		return -1;
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
 	int rc = -1;
 	struct import_spec spec;
 	memset(&spec, 0, sizeof(spec));
-	FILE *f = NULL;
+	struct import_input in = { &spec, NULL, NULL, NULL, NULL, NULL };
 	if (json_check_shape(body, import_spec_fields, &r->err))
 		goto out;
-	const char *mapping = json_string_value(json_object_get(body, "mapping"));
+	in.mapping = json_string_value(json_object_get(body, "mapping"));
 	spec.kind = dup_str(body, "kind");
 	spec.person = dup_str(body, "person");
 	spec.date = dup_str(body, "date");
@@ -357,56 +235,22 @@ int api_import(struct req *r)
 		x->column = strdup(col);
 		x->type = t < 0 ? F_TEXT : (enum import_ftype)t;
 	}
-	if (mapping) {
-		const char *saved;
-		if (store_mapping_get(r->store, r->me.org_id, mapping, &r->arena, &saved, &r->err))
-			goto out;
-		import_spec_load(&spec, saved);
-	}
-	static const char *const need[] = { "kind", "person", "date" };
-	const char *have[] = { spec.kind, spec.person, spec.date };
-	for (int k = 0; k < 3; k++)
-		if (!have[k]) {
-			fail(r, 422, "missing_field", need[k], need[k], NULL);
-			goto out;
-		}
-	if (!kind_ok(spec.kind)) {
-		fail(r, 422, "invalid_value", "kind", "kind",
-		     "1 to 32 lower-case letters, digits or _ (call, sale, ticket...)");
-		goto out;
-	}
 	const char *data = json_string_value(json_object_get(body, "data"));
-	if (!data) {
-		fail(r, 422, "missing_field", "data", "data", NULL);
-		goto out;
-	}
-	const char *format = json_string_value(json_object_get(body, "format"));
-	if (format && strcmp(format, "csv") && strcmp(format, "jsonl")) {
-		fail(r, 422, "invalid_value", "format", "format", "csv or jsonl");
-		goto out;
-	}
-	spec.jsonl = format && !strcmp(format, "jsonl");
+	size_t len = json_string_length(json_object_get(body, "data"));
+	in.format = json_string_value(json_object_get(body, "format"));
 	spec.keep_good = json_is_true(json_object_get(body, "keep_good"));
 	spec.extra_ok = json_is_true(json_object_get(body, "accept_extra_fields"));
 	spec.save_as = json_string_value(json_object_get(body, "save_mapping"));
-	struct allow_ctx actx = { r };
-	if (r->me.role != ROLE_ADMIN) {
-		spec.allow = import_allow;
-		spec.allow_ctx = &actx;
-	}
-	size_t len = json_string_length(json_object_get(body, "data"));
-	f = fmemopen((void *)data, len ? len : 1, "rb");
-	if (!f) {
-		fail(r, 500, "internal", NULL, "cannot read the data", NULL);
-		goto out;
+	if (data && len) {
+		in.data = fmemopen((void *)data, len, "rb");
+		if (!in.data) {
+			fail(r, 500, "internal", NULL, "cannot read the data", NULL);
+			goto out;
+		}
 	}
 	struct import_report rep;
-	if (len == 0 || import_run(r->store, r->me.org_id, r->me.person_id, &spec, f, NULL, NULL,
-				   &rep, &r->err)) {
-		if (len == 0)
-			fail(r, 422, "missing_field", "data", "data", NULL);
+	if (app_import(&a, &in, &rep, &r->err))
 		goto out;
-	}
 	json_t *rej = json_array();
 	for (int k = 0; k < rep.nfirst; k++)
 		json_array_append_new(rej, json_pack("{s:I, s:s, s:s}", "line",
@@ -434,8 +278,8 @@ int api_import(struct req *r)
 		rc = reply_json(r, 422, json_pack("{s:o}", "error", er));
 	}
 out:
-	if (f)
-		fclose(f);
+	if (in.data)
+		fclose(in.data);
 	import_spec_free(&spec);
 	json_decref(body);
 	return rc;

@@ -11,7 +11,7 @@ int api_alerts(struct req *r)
 	if (store_people_objective_counts(r->store, r->me.org_id, &r->arena, &v, &counts, &n,
 					  &r->err))
 		return -1;
-	day_t today = (day_t)(r->now / 86400);
+	day_t today = r->clock.today;  /* the one clock */
 	json_t *items = json_array();
 	for (size_t i = 0; i < n; i++) {
 		if (!access_person_read(&r->me, &v[i]) ||

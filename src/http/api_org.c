@@ -2,6 +2,7 @@
  * the OpenAPI document, the index page). */
 #include <string.h>
 #include "core/embed.h"
+#include "app/org.h"
 #include "http/http.h"
 
 int api_healthz(struct req *r)
@@ -37,53 +38,25 @@ int api_org_update(struct req *r)
 	static const struct jfield spec[] = {
 		{ "name", J_STRING, 0 }, { "locale", J_STRING, 0 }, { "currency", J_STRING, 0 },
 		{ "ambition", J_STRING, 0 }, { "working_days", J_STRING, 0 }, { NULL, 0, 0 } };
-	if (!access_org_write(&r->me))
-		return forbidden(r, "change the organisation");
+	struct app a;
+	req_app(r, &a);
+	if (app_org_write_check(&a, "change the organisation", &r->err))
+		return -1;
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
 	int rc = -1;
+	struct org_input in = { 0 };
 	struct org o;
-	json_t *before = NULL;
-	if (json_check_shape(body, spec, &r->err) ||
-	    store_begin(r->store, &r->err))
-		goto out;
-	if (store_org_get(r->store, r->me.org_id, &r->arena, &o, &r->err))
-		goto fail;
-	before = json_org(&o);
-	jget_str(body, "name", &r->arena, &o.name);
-	jget_str(body, "locale", &r->arena, &o.locale);
-	jget_str(body, "currency", &r->arena, &o.currency);
-	jget_str(body, "ambition", &r->arena, &o.ambition);
-	const char *wd = NULL;
-	if (jget_str(body, "working_days", &r->arena, &wd) &&
-	    working_days_parse(wd, &o.working_days)) {
-		fail(r, 422, "invalid_value", "working_days", "working_days",
-		     "day names such as mon,tue,wed,thu,fri");
-		goto fail;
+	if (!json_check_shape(body, spec, &r->err)) {
+		jget_str_set(body, "name", &r->arena, &in.name, ORG_NAME, &in.set);
+		jget_str_set(body, "locale", &r->arena, &in.locale, ORG_LOCALE, &in.set);
+		jget_str_set(body, "currency", &r->arena, &in.currency, ORG_CURRENCY, &in.set);
+		jget_str_set(body, "ambition", &r->arena, &in.ambition, ORG_AMBITION, &in.set);
+		jget_str_set(body, "working_days", &r->arena, &in.working_days, ORG_WORKING_DAYS, &in.set);
+		if (!app_org_update(&a, &in, &o, &r->err))
+			rc = reply_json(r, 200, json_org(&o));
 	}
-	if (!o.name[0]) {
-		fail(r, 422, "missing_field", "name", "name", NULL);
-		goto fail;
-	}
-	if (strcmp(o.locale, "fr") && strcmp(o.locale, "en")) {
-		fail(r, 422, "invalid_value", "locale", "locale", "fr or en");
-		goto fail;
-	}
-	if (strlen(o.currency) != 3) {
-		fail(r, 422, "invalid_value", "currency", "currency", "an ISO 4217 code such as EUR");
-		goto fail;
-	}
-	if (store_org_update(r->store, &o, &r->err) ||
-	    audit_write(r, "org", o.id, "update", json_incref(before), json_org(&o)) ||
-	    store_commit(r->store, &r->err))
-		goto fail;
-	rc = reply_json(r, 200, json_org(&o));
-	goto out;
-fail:
-	store_rollback(r->store);
-out:
-	json_decref(before);
 	json_decref(body);
 	return rc;
 }
@@ -94,19 +67,19 @@ static const struct jfield axis_spec[] = {
 	{ "title", J_STRING, 0 }, { "description", J_STRING, 1 }, { "position", J_INT, 0 },
 	{ NULL, 0, 0 } };
 
-static int axis_apply(struct req *r, json_t *body, struct axis *x)
+/* The body as an axis_input; -1 with r->err on a wrong shape. */
+static int axis_input(struct req *r, json_t *body, struct axis_input *in)
 {
+	memset(in, 0, sizeof(*in));
 	if (json_check_shape(body, axis_spec, &r->err))
 		return -1;
-	jget_str(body, "title", &r->arena, &x->title);
-	jget_str(body, "description", &r->arena, &x->description);
+	jget_str_set(body, "title", &r->arena, &in->title, AXIS_TITLE, &in->set);
+	jget_str_set(body, "description", &r->arena, &in->description, AXIS_DESCRIPTION, &in->set);
 	json_t *pos = json_object_get(body, "position");
-	if (pos)
-		x->position = (int)json_integer_value(pos);
-	if (!x->title || !x->title[0])
-		return fail(r, 422, "missing_field", "title", "title", NULL);
-	if (strlen(x->title) > 200)
-		return fail(r, 422, "invalid_value", "title", "title", "200 characters at most");
+	if (pos) {
+		in->set |= AXIS_POSITION;
+		in->position = (int)json_integer_value(pos);
+	}
 	return 0;
 }
 
@@ -132,54 +105,36 @@ int api_axes_get(struct req *r)
 
 int api_axes_create(struct req *r)
 {
-	if (!access_org_write(&r->me))
-		return forbidden(r, "create strategic axes");
+	struct app a;
+	req_app(r, &a);
+	if (app_org_write_check(&a, "create strategic axes", &r->err))
+		return -1;
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
 	int rc = -1;
+	struct axis_input in;
 	struct axis x;
-	memset(&x, 0, sizeof(x));
-	x.org_id = r->me.org_id;
-	if (axis_apply(r, body, &x) || store_begin(r->store, &r->err))
-		goto out;
-	if (store_axis_create(r->store, &x, &x.id, &r->err) ||
-	    audit_write(r, "axis", x.id, "create", NULL, json_axis(&x)) ||
-	    store_commit(r->store, &r->err)) {
-		store_rollback(r->store);
-		goto out;
-	}
-	rc = reply_json(r, 201, json_axis(&x));
-out:
+	if (!axis_input(r, body, &in) && !app_axis_create(&a, &in, &x, &r->err))
+		rc = reply_json(r, 201, json_axis(&x));
 	json_decref(body);
 	return rc;
 }
 
 int api_axes_update(struct req *r)
 {
-	if (!access_org_write(&r->me))
-		return forbidden(r, "change strategic axes");
+	struct app a;
+	req_app(r, &a);
+	if (app_org_write_check(&a, "change strategic axes", &r->err))
+		return -1;
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
 	int rc = -1;
+	struct axis_input in;
 	struct axis x;
-	json_t *before = NULL;
-	if (store_begin(r->store, &r->err))
-		goto out;
-	if (store_axis_get(r->store, r->me.org_id, param_id(r, 0), &r->arena, &x, &r->err))
-		goto fail;
-	before = json_axis(&x);
-	if (axis_apply(r, body, &x) || store_axis_update(r->store, &x, &r->err) ||
-	    audit_write(r, "axis", x.id, "update", json_incref(before), json_axis(&x)) ||
-	    store_commit(r->store, &r->err))
-		goto fail;
-	rc = reply_json(r, 200, json_axis(&x));
-	goto out;
-fail:
-	store_rollback(r->store);
-out:
-	json_decref(before);
+	if (!axis_input(r, body, &in) && !app_axis_update(&a, param_id(r, 0), &in, &x, &r->err))
+		rc = reply_json(r, 200, json_axis(&x));
 	json_decref(body);
 	return rc;
 }

@@ -1,66 +1,22 @@
 /* Units (company, directions, services, teams) and people. */
 #include <string.h>
+#include "app/org.h"
 #include "http/http.h"
 
 static const struct jfield unit_spec[] = {
 	{ "name", J_STRING, 0 }, { "kind", J_STRING, 0 }, { "service", J_STRING, 0 },
 	{ "parent_id", J_ID, 1 }, { "lead_id", J_ID, 1 }, { NULL, 0, 0 } };
 
-/* A reference to another row of the same organisation: 422 if it is not there. */
-static int check_ref(struct req *r, const char *field, const char *what, int exists)
+static int unit_input(struct req *r, json_t *body, struct unit_input *in)
 {
-	if (!exists)
-		return fail(r, 422, "unknown_reference", field, field, what);
-	return 0;
-}
-
-static int unit_exists(struct req *r, id_t64 id)
-{
-	struct unit u;
-	struct err e;
-	return !store_unit_get(r->store, r->me.org_id, id, &r->arena, &u, &e);
-}
-
-static int person_exists(struct req *r, id_t64 id)
-{
-	struct person p;
-	struct err e;
-	return !store_person_get(r->store, r->me.org_id, id, &r->arena, &p, &e);
-}
-
-static int unit_apply(struct req *r, json_t *body, struct unit *u)
-{
+	memset(in, 0, sizeof(*in));
 	if (json_check_shape(body, unit_spec, &r->err))
 		return -1;
-	int k = u->kind, sv = u->service;
-	jget_str(body, "name", &r->arena, &u->name);
-	if (jget_enum(body, "kind", unit_kind_parse, &k, "company, direction, service or team",
-		      &r->err) < 0 ||
-	    jget_enum(body, "service", service_type_parse, &sv,
-		      "none, sales, call_centre, support, marketing or other", &r->err) < 0)
-		return -1;
-	u->kind = (enum unit_kind)k;
-	u->service = (enum service_type)sv;
-	jget_id(body, "parent_id", &u->parent_id);
-	jget_id(body, "lead_id", &u->lead_id);
-	if (!u->name || !u->name[0])
-		return fail(r, 422, "missing_field", "name", "name", NULL);
-	if (strlen(u->name) > 200)
-		return fail(r, 422, "invalid_value", "name", "name", "200 characters at most");
-	if (u->parent_id && check_ref(r, "parent_id", "a unit", unit_exists(r, u->parent_id)))
-		return -1;
-	if (u->lead_id && check_ref(r, "lead_id", "a person", person_exists(r, u->lead_id)))
-		return -1;
-	if (!u->parent_id && u->kind != UNIT_COMPANY)
-		return fail(r, 422, "missing_field", "parent_id", "parent_id", NULL);
-	if (u->id && u->parent_id) {
-		/* moving a unit under its own subtree would make a loop */
-		struct ids sub;
-		if (store_unit_subtree(r->store, r->me.org_id, u->id, &r->arena, &sub, &r->err))
-			return -1;
-		if (ids_contains(&sub, u->parent_id))
-			return fail(r, 409, "cycle", "parent_id", NULL, NULL);
-	}
+	jget_str_set(body, "name", &r->arena, &in->name, UNIT_IN_NAME, &in->set);
+	jget_str_set(body, "kind", &r->arena, &in->kind, UNIT_IN_KIND, &in->set);
+	jget_str_set(body, "service", &r->arena, &in->service, UNIT_IN_SERVICE, &in->set);
+	jget_id_set(body, "parent_id", &in->parent_id, UNIT_IN_PARENT, &in->set);
+	jget_id_set(body, "lead_id", &in->lead_id, UNIT_IN_LEAD, &in->set);
 	return 0;
 }
 
@@ -89,28 +45,13 @@ int api_units_create(struct req *r)
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
+	struct app a;
+	req_app(r, &a);
 	int rc = -1;
+	struct unit_input in;
 	struct unit u;
-	memset(&u, 0, sizeof(u));
-	u.org_id = r->me.org_id;
-	u.kind = UNIT_TEAM;
-	if (store_begin(r->store, &r->err))
-		goto out;
-	if (unit_apply(r, body, &u))
-		goto fail;
-	if (!access_unit_write(&r->me, &u)) {
-		forbidden(r, "create a unit here");
-		goto fail;
-	}
-	if (store_unit_create(r->store, &u, &u.id, &r->err) ||
-	    audit_write(r, "unit", u.id, "create", NULL, json_unit(&u)) ||
-	    store_commit(r->store, &r->err))
-		goto fail;
-	rc = reply_json(r, 201, json_unit(&u));
-	goto out;
-fail:
-	store_rollback(r->store);
-out:
+	if (!unit_input(r, body, &in) && !app_unit_create(&a, &in, &u, &r->err))
+		rc = reply_json(r, 201, json_unit(&u));
 	json_decref(body);
 	return rc;
 }
@@ -120,34 +61,13 @@ int api_units_update(struct req *r)
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
+	struct app a;
+	req_app(r, &a);
 	int rc = -1;
+	struct unit_input in;
 	struct unit u;
-	json_t *before = NULL;
-	if (store_begin(r->store, &r->err))
-		goto out;
-	if (store_unit_get(r->store, r->me.org_id, param_id(r, 0), &r->arena, &u, &r->err))
-		goto fail;
-	if (!access_unit_write(&r->me, &u)) {
-		forbidden(r, "change this unit");
-		goto fail;
-	}
-	before = json_unit(&u);
-	if (unit_apply(r, body, &u))
-		goto fail;
-	if (!access_unit_write(&r->me, &u)) {
-		forbidden(r, "move this unit there");
-		goto fail;
-	}
-	if (store_unit_update(r->store, &u, &r->err) ||
-	    audit_write(r, "unit", u.id, "update", json_incref(before), json_unit(&u)) ||
-	    store_commit(r->store, &r->err))
-		goto fail;
-	rc = reply_json(r, 200, json_unit(&u));
-	goto out;
-fail:
-	store_rollback(r->store);
-out:
-	json_decref(before);
+	if (!unit_input(r, body, &in) && !app_unit_update(&a, param_id(r, 0), &in, &u, &r->err))
+		rc = reply_json(r, 200, json_unit(&u));
 	json_decref(body);
 	return rc;
 }
@@ -160,40 +80,21 @@ static const struct jfield person_spec[] = {
 	{ "hired_on", J_DATE, 1 }, { "active", J_BOOL, 0 }, { "password", J_STRING, 0 },
 	{ NULL, 0, 0 } };
 
-static int email_plausible(const char *s)
+static int person_input(struct req *r, json_t *body, struct person_input *in)
 {
-	const char *at = strchr(s, '@');
-	return at && at != s && strchr(at + 1, '.') && !strchr(at + 1, '@') && strlen(s) <= 254 &&
-	       !strpbrk(s, " \t\r\n<>\"");
-}
-
-static int person_apply(struct req *r, json_t *body, struct person *p, const char **password)
-{
+	memset(in, 0, sizeof(*in));
 	if (json_check_shape(body, person_spec, &r->err))
 		return -1;
-	int role = p->role;
-	jget_str(body, "name", &r->arena, &p->name);
-	jget_str(body, "email", &r->arena, &p->email);
-	jget_str(body, "job", &r->arena, &p->job);
-	if (jget_enum(body, "role", role_parse, &role, "admin, manager, member or hr", &r->err) < 0)
-		return -1;
-	p->role = (enum role)role;
-	jget_id(body, "unit_id", &p->unit_id);
-	jget_id(body, "manager_id", &p->manager_id);
-	if (jget_date(body, "hired_on", &p->hired_on, &r->err) < 0)
-		return -1;
-	jget_bool(body, "active", &p->active);
-	jget_str(body, "password", &r->arena, password);
-	if (!p->name || !p->name[0])
-		return fail(r, 422, "missing_field", "name", "name", NULL);
-	if (!p->email || !email_plausible(p->email))
-		return fail(r, 422, "invalid_value", "email", "email", "an address such as nom@exemple.fr");
-	if (p->unit_id && check_ref(r, "unit_id", "a unit", unit_exists(r, p->unit_id)))
-		return -1;
-	if (p->manager_id && check_ref(r, "manager_id", "a person", person_exists(r, p->manager_id)))
-		return -1;
-	if (p->id && p->manager_id == p->id)
-		return fail(r, 409, "cycle", "manager_id", NULL, NULL);
+	jget_str_set(body, "name", &r->arena, &in->name, PERSON_NAME, &in->set);
+	jget_str_set(body, "email", &r->arena, &in->email, PERSON_EMAIL, &in->set);
+	jget_str_set(body, "job", &r->arena, &in->job, PERSON_JOB, &in->set);
+	jget_str_set(body, "role", &r->arena, &in->role, PERSON_ROLE, &in->set);
+	jget_id_set(body, "unit_id", &in->unit_id, PERSON_UNIT, &in->set);
+	jget_id_set(body, "manager_id", &in->manager_id, PERSON_MANAGER, &in->set);
+	jget_str_set(body, "hired_on", &r->arena, &in->hired_on, PERSON_HIRED_ON, &in->set);
+	if (jget_bool(body, "active", &in->active))
+		in->set |= PERSON_ACTIVE;
+	jget_str_set(body, "password", &r->arena, &in->password, PERSON_PASSWORD, &in->set);
 	return 0;
 }
 
@@ -247,36 +148,13 @@ int api_people_create(struct req *r)
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
+	struct app a;
+	req_app(r, &a);
 	int rc = -1;
+	struct person_input in;
 	struct person p;
-	memset(&p, 0, sizeof(p));
-	p.org_id = r->me.org_id;
-	p.role = ROLE_MEMBER;
-	p.active = true;
-	p.hired_on = DAY_NONE;
-	const char *password = NULL;
-	char hash[128];
-	if (store_begin(r->store, &r->err))
-		goto out;
-	if (person_apply(r, body, &p, &password))
-		goto fail;
-	if (!access_person_write(&r->me, &p)) {
-		forbidden(r, "add this person");
-		goto fail;
-	}
-	if (store_person_create(r->store, &p, &p.id, &r->err))
-		goto fail;
-	if (password && (auth_hash_password(password, hash, &r->err) ||
-			 store_person_set_password(r->store, p.org_id, p.id, hash, &r->err)))
-		goto fail;
-	if (audit_write(r, "person", p.id, "create", NULL, json_person(&p)) ||
-	    store_commit(r->store, &r->err))
-		goto fail;
-	rc = reply_json(r, 201, json_person(&p));
-	goto out;
-fail:
-	store_rollback(r->store);
-out:
+	if (!person_input(r, body, &in) && !app_person_create(&a, &in, &p, &r->err))
+		rc = reply_json(r, 201, json_person(&p));
 	json_decref(body);
 	return rc;
 }
@@ -286,45 +164,13 @@ int api_people_update(struct req *r)
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
+	struct app a;
+	req_app(r, &a);
 	int rc = -1;
+	struct person_input in;
 	struct person p;
-	json_t *before = NULL;
-	const char *password = NULL;
-	char hash[128];
-	if (store_begin(r->store, &r->err))
-		goto out;
-	if (store_person_get(r->store, r->me.org_id, param_id(r, 0), &r->arena, &p, &r->err))
-		goto fail;
-	if (!access_person_read(&r->me, &p)) {
-		fail(r, 404, "not_found", NULL, "person", NULL);
-		goto fail;
-	}
-	if (!access_person_write(&r->me, &p)) {
-		forbidden(r, "change this person");
-		goto fail;
-	}
-	before = json_person(&p);
-	if (person_apply(r, body, &p, &password))
-		goto fail;
-	if (!access_person_write(&r->me, &p)) {
-		forbidden(r, "give this role or unit");
-		goto fail;
-	}
-	if (store_person_update(r->store, &p, &r->err))
-		goto fail;
-	if (password && (auth_hash_password(password, hash, &r->err) ||
-			 store_person_set_password(r->store, p.org_id, p.id, hash, &r->err)))
-		goto fail;
-	if (audit_write(r, "person", p.id, password ? "update+password" : "update",
-			json_incref(before), json_person(&p)) ||
-	    store_commit(r->store, &r->err))
-		goto fail;
-	rc = reply_json(r, 200, json_person(&p));
-	goto out;
-fail:
-	store_rollback(r->store);
-out:
-	json_decref(before);
+	if (!person_input(r, body, &in) && !app_person_update(&a, param_id(r, 0), &in, &p, &r->err))
+		rc = reply_json(r, 200, json_person(&p));
 	json_decref(body);
 	return rc;
 }

@@ -9,48 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/token.h"
 #include "http/http.h"
 
 #define SESSION_COOKIE "cible_session"
 #define SESSION_SECONDS (12 * 3600)
 #define LOGIN_WINDOW 900     /* seconds */
 #define LOGIN_MAX_FAILURES 5
-#define PASSWORD_MIN 8
-
-int auth_hash_password(const char *password, char out[128], struct err *e)
-{
-	if (strlen(password) < PASSWORD_MIN) {
-		char n[8];
-		snprintf(n, sizeof(n), "%d", PASSWORD_MIN);
-		return err_set(e, 422, "weak_password", "password", n, NULL);
-	}
-	if (crypto_pwhash_str_alg(out, password, strlen(password),
-				  crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				  crypto_pwhash_MEMLIMIT_INTERACTIVE,
-				  crypto_pwhash_ALG_ARGON2ID13) != 0)
-		return err_set(e, 500, "internal", NULL, "password hashing failed", NULL);
-	return 0;
-}
-
-int auth_token_hash(const char *token, char out[65])
-{
-	unsigned char h[32];
-	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-	return 0;
-}
-
-int auth_new_secret(const char *prefix, char *out, size_t n)
-{
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof(raw));
-	size_t plen = strlen(prefix);
-	if (n < plen + 65)
-		return -1;
-	memcpy(out, prefix, plen);
-	sodium_bin2hex(out + plen, n - plen, raw, sizeof(raw));
-	return 0;
-}
 
 static int ids_to_set(struct ids *in, struct idset *out)
 {
@@ -144,21 +109,6 @@ int auth_resolve(struct req *r)
 	r->auth = AUTH_COOKIE;
 	r->session_hash = arena_strdup(&r->arena, hash);
 	r->csrf = row.csrf;
-	return 0;
-}
-
-int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx)
-{
-	if (store_begin(r->store, &r->err))
-		return -1;
-	if (fn(r, ctx)) {
-		store_rollback(r->store);
-		return -1;
-	}
-	if (store_commit(r->store, &r->err)) {
-		store_rollback(r->store);
-		return -1;
-	}
 	return 0;
 }
 
@@ -386,45 +336,27 @@ int api_tokens_create(struct req *r)
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
+	struct app a;
+	req_app(r, &a);
 	int rc = -1;
 	const char *name = NULL;
-	if (json_check_shape(body, spec, &r->err))
-		goto out;
-	jget_str(body, "name", &r->arena, &name);
-	if (!name || !name[0] || strlen(name) > 100) {
-		fail(r, 422, "invalid_value", "name", "name", "1 to 100 characters");
-		goto out;
+	struct token_made t;
+	if (!json_check_shape(body, spec, &r->err)) {
+		jget_str(body, "name", &r->arena, &name);
+		/* the secret is shown once, here, and never again */
+		if (!app_token_create(&a, 0, name, &t, &r->err))
+			rc = reply_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t.id,
+							  "name", t.name, "token", t.token));
 	}
-	char token[80], th[65];
-	auth_new_secret("cbl_", token, sizeof(token));
-	auth_token_hash(token, th);
-	id_t64 id;
-	if (store_begin(r->store, &r->err))
-		goto out;
-	if (store_token_create(r->store, r->me.org_id, r->me.person_id, name, th, r->now, &id,
-			       &r->err) ||
-	    audit_write(r, "token", id, "create", NULL, json_pack("{s:s}", "name", name)) ||
-	    store_commit(r->store, &r->err)) {
-		store_rollback(r->store);
-		goto out;
-	}
-	/* the secret is shown once, here, and never again */
-	rc = reply_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "name", name,
-					  "token", token));
-out:
 	json_decref(body);
 	return rc;
 }
 
 int api_tokens_revoke(struct req *r)
 {
-	id_t64 id = param_id(r, 0);
-	if (store_begin(r->store, &r->err))
+	struct app a;
+	req_app(r, &a);
+	if (app_token_revoke(&a, param_id(r, 0), &r->err))
 		return -1;
-	if (store_token_revoke(r->store, r->me.org_id, r->me.person_id, id, &r->err) ||
-	    audit_write(r, "token", id, "revoke", NULL, NULL) || store_commit(r->store, &r->err)) {
-		store_rollback(r->store);
-		return -1;
-	}
 	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
 }

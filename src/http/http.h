@@ -1,6 +1,7 @@
 /* The HTTP layer: a request as handlers see it, the route table, and the
- * helpers every handler uses. A handler parses, checks access (core/access),
- * works in one store transaction, and renders JSON; it holds no business rule.
+ * helpers every handler uses. A handler parses the body into a use case's
+ * input, calls the use case (src/app: validation, access, one transaction,
+ * audit) with req_app(), and renders JSON; it holds no business rule.
  *
  * How to add a route: write `int api_thing(struct req *r)` in the file of its
  * resource, declare it below, add one line to the table in routes.c (with the
@@ -14,6 +15,8 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "app/record.h"
+#include "app/secret.h"
 #include "app/usecase.h"
 #include "store/store.h"
 
@@ -109,6 +112,10 @@ int json_check_shape(json_t *obj, const struct jfield *spec, struct err *e);
 /* Typed reads after json_check_shape; they return 1 when the key is present. */
 int jget_str(json_t *o, const char *k, struct arena *a, const char **out);
 int jget_id(json_t *o, const char *k, id_t64 *out);        /* null -> 0 */
+/* The same for a use case's input: bit goes into *set when the key is present. */
+int jget_str_set(json_t *o, const char *k, struct arena *a, const char **out, unsigned bit,
+		 unsigned *set);
+int jget_id_set(json_t *o, const char *k, id_t64 *out, unsigned bit, unsigned *set);
 int jget_num(json_t *o, const char *k, double *out, int *is_null);
 int jget_bool(json_t *o, const char *k, bool *out);
 /* a date "YYYY-MM-DD" (or null -> DAY_NONE); 422 invalid_date if impossible */
@@ -118,12 +125,7 @@ int jget_enum(json_t *o, const char *k, int (*parse)(const char *), int *out,
 /* JSON text of an array field, re-serialised compactly */
 int jget_array_text(json_t *o, const char *k, struct arena *a, const char **out);
 
-json_t *json_org(const struct org *o);
-json_t *json_unit(const struct unit *u);
-json_t *json_person(const struct person *p);
-json_t *json_axis(const struct axis *x);
 json_t *json_objective(const struct objective *o);
-json_t *json_date(day_t d);
 /* Renders v as the response (takes the reference) with status. */
 int reply_json(struct req *r, int status, json_t *v);
 /* {"items":[...],"total":N,"limit":L,"offset":O} */
@@ -148,28 +150,9 @@ int auth_load_principal(struct req *r, id_t64 org, id_t64 person);
 /* Checks the password (argon2id, attempts limited per email and per address),
  * opens a session (cookie in r->set_cookie, r->csrf) and loads the principal. */
 int auth_login(struct req *r, const char *email, const char *password, struct person *out);
-int auth_hash_password(const char *password, char out[128], struct err *e);
-int auth_token_hash(const char *token, char out[65]);
-int auth_new_secret(const char *prefix, char *out, size_t n);  /* random, url-safe */
-/* Runs fn inside one transaction: BEGIN, fn, COMMIT (or ROLLBACK on error). */
-int with_tx(struct req *r, int (*fn)(struct req *r, void *ctx), void *ctx);
 /* Records a change; takes the references to before and after. */
 int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
 		json_t *before, json_t *after);
-
-/* api_objectives.c, shared with the pages' forms: create or change an
- * objective from a JSON document, in one transaction, with every check of the
- * API (shape, access, cascade, cycle). 0 and *out, or -1 with r->err. */
-int objectives_create(struct req *r, json_t *body, struct objective *out);
-int objectives_update(struct req *r, id_t64 id, json_t *body, struct objective *out);
-/* api_checkins.c, shared with the objective page's form: a check-in on an
- * objective by the caller (comment required, confidence "" or a name), with
- * the measured value of the moment, in one transaction. */
-int checkins_create(struct req *r, id_t64 objective, const char *comment,
-		    const char *confidence, struct checkin *out);
-json_t *json_checkin(const struct checkin *c);
-/* The SMART verdict as the API renders it. */
-json_t *smart_verdict_json(struct req *r, const struct objective *o);
 
 /* web (src/web): what the server needs of the pages */
 enum lang web_lang(struct req *r);      /* cookie cible_lang, else Accept-Language */

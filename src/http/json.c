@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/objective.h"
 #include "http/http.h"
 
 int fail(struct req *r, int status, const char *code, const char *field, const char *a0,
@@ -101,6 +102,23 @@ int jget_str(json_t *o, const char *k, struct arena *a, const char **out)
 	return 1;
 }
 
+int jget_str_set(json_t *o, const char *k, struct arena *a, const char **out, unsigned bit,
+		 unsigned *set)
+{
+	if (!jget_str(o, k, a, out))
+		return 0;
+	*set |= bit;
+	return 1;
+}
+
+int jget_id_set(json_t *o, const char *k, id_t64 *out, unsigned bit, unsigned *set)
+{
+	if (!jget_id(o, k, out))
+		return 0;
+	*set |= bit;
+	return 1;
+}
+
 int jget_id(json_t *o, const char *k, id_t64 *out)
 {
 	json_t *v = json_object_get(o, k);
@@ -171,116 +189,9 @@ int jget_array_text(json_t *o, const char *k, struct arena *a, const char **out)
 	return 1;
 }
 
-json_t *json_date(day_t d)
-{
-	if (d == DAY_NONE)
-		return json_null();
-	char s[11];
-	date_format_iso(d, s);
-	return json_string(s);
-}
-
-static json_t *json_id(id_t64 id)
-{
-	return id ? json_integer(id) : json_null();
-}
-
-static json_t *json_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
-static json_t *json_opt(int has, double v)
-{
-	return has ? json_real(v) : json_null();
-}
-
-json_t *json_org(const struct org *o)
-{
-	struct buf wd = BUF_INIT;
-	working_days_format(o->working_days, &wd);
-	json_t *v = json_pack("{s:I, s:s?, s:s?, s:s?, s:s?, s:s}", "id", (json_int_t)o->id,
-			      "name", o->name, "locale", o->locale, "currency", o->currency,
-			      "ambition", o->ambition, "working_days", wd.data);
-	buf_free(&wd);
-	return v;
-}
-
-json_t *json_unit(const struct unit *u)
-{
-	json_t *v = json_object();
-	json_object_set_new(v, "id", json_integer(u->id));
-	json_object_set_new(v, "parent_id", json_id(u->parent_id));
-	json_object_set_new(v, "lead_id", json_id(u->lead_id));
-	json_object_set_new(v, "name", json_str(u->name));
-	json_object_set_new(v, "kind", json_string(unit_kind_name(u->kind)));
-	json_object_set_new(v, "service", json_string(service_type_name(u->service)));
-	return v;
-}
-
-json_t *json_person(const struct person *p)
-{
-	json_t *v = json_object();
-	json_object_set_new(v, "id", json_integer(p->id));
-	json_object_set_new(v, "unit_id", json_id(p->unit_id));
-	json_object_set_new(v, "manager_id", json_id(p->manager_id));
-	json_object_set_new(v, "name", json_str(p->name));
-	json_object_set_new(v, "email", json_str(p->email));
-	json_object_set_new(v, "job", json_str(p->job));
-	json_object_set_new(v, "role", json_string(role_name(p->role)));
-	json_object_set_new(v, "hired_on", json_date(p->hired_on));
-	json_object_set_new(v, "active", json_boolean(p->active));
-	return v;
-}
-
-json_t *json_axis(const struct axis *x)
-{
-	return json_pack("{s:I, s:s?, s:s?, s:i}", "id", (json_int_t)x->id, "title", x->title,
-			 "description", x->description, "position", x->position);
-}
-
-static json_t *json_array_text(const char *text)
-{
-	json_t *v = text ? json_loads(text, 0, NULL) : NULL;
-	return v ? v : json_array();
-}
-
 json_t *json_objective(const struct objective *o)
 {
-	json_t *v = json_object();
-	json_object_set_new(v, "id", json_integer(o->id));
-	json_object_set_new(v, "parent_id", json_id(o->parent_id));
-	json_object_set_new(v, "axis_id", json_id(o->axis_id));
-	json_object_set_new(v, "level", json_string(level_name(o->level)));
-	json_object_set_new(v, "owner_person_id", json_id(o->owner_person_id));
-	json_object_set_new(v, "owner_unit_id", json_id(o->owner_unit_id));
-	json_object_set_new(v, "title", json_str(o->title));
-	json_object_set_new(v, "what", json_str(o->what));
-	json_object_set_new(v, "who", json_str(o->who));
-	json_object_set_new(v, "where", json_str(o->where_));
-	json_object_set_new(v, "why", json_str(o->why));
-	json_object_set_new(v, "how", json_str(o->how));
-	json_object_set_new(v, "indicator", json_str(o->indicator));
-	json_object_set_new(v, "unit", json_str(o->unit_label));
-	json_object_set_new(v, "direction", json_string(direction_name(o->direction)));
-	json_object_set_new(v, "baseline", json_opt(o->has_baseline, o->baseline));
-	json_object_set_new(v, "target", json_opt(o->has_target, o->target));
-	json_object_set_new(v, "start", json_date(o->start));
-	json_object_set_new(v, "due", json_date(o->due));
-	json_object_set_new(v, "weight", json_real(o->weight));
-	json_object_set_new(v, "means", json_pack("{s:o, s:o, s:o}",
-		"budget", json_opt(o->means_budget >= 0, o->means_budget),
-		"time_hours", json_opt(o->means_time_hours >= 0, o->means_time_hours),
-		"support", json_str(o->means_support)));
-	json_object_set_new(v, "plan", json_array_text(o->plan_json));
-	json_object_set_new(v, "skills", json_array_text(o->skills_json));
-	json_object_set_new(v, "status", json_string(status_name(o->status)));
-	json_object_set_new(v, "confidence", json_opt(o->confidence >= 0, o->confidence));
-	json_object_set_new(v, "created_at", json_integer(o->created_at));
-	json_object_set_new(v, "updated_at", json_integer(o->updated_at));
-	json_object_set_new(v, "created_by", json_id(o->created_by));
-	json_object_set_new(v, "updated_by", json_id(o->updated_by));
-	return v;
+	return app_objective_json(o);
 }
 
 int reply_json(struct req *r, int status, json_t *v)

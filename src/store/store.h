@@ -1,12 +1,18 @@
-/* The store: the one interface to persistent data. SQL lives only behind it
- * (sqlite.c today; a PostgreSQL backend implements the same functions).
+/* The store: the one interface to persistent data, the same whatever engine
+ * holds it. SQL lives only behind it, in one file per resource (store_*.c)
+ * written against the driver seam (db.h); an engine is a driver (SQLite
+ * today, db_sqlite.c; PostgreSQL is to plug in the same way, docs/HACKING.md).
+ * No function here belongs to one engine (what one does for SQLite is said
+ * in passing); the database is a setting given to store_open().
  *
  * Conventions: functions return 0 on success and -1 on failure with *e set
- * (404 not_found for an unknown id, 409 for a uniqueness conflict, 500 for a
- * database error). Every query is scoped by org_id. Strings and arrays that a
- * function returns are allocated from the arena it is given. Writes happen
- * inside store_begin()/store_commit(); a failure is followed by
- * store_rollback(), so nothing is half-written. */
+ * (404 not_found for an unknown id, 409 for a uniqueness conflict, 422 for
+ * another broken constraint, 503 database_busy when the engine was busy and
+ * the same transaction may succeed again, 500 for a database error). Every
+ * query is scoped by org_id. Strings and arrays that a function returns are
+ * allocated from the arena it is given. Writes happen inside
+ * store_begin()/store_commit(); a failure is followed by store_rollback(), so
+ * nothing is half-written. */
 #ifndef CIBLE_STORE_H
 #define CIBLE_STORE_H
 #include <stddef.h>
@@ -19,24 +25,39 @@ struct store;
 
 #define STORE_SCHEMA_VERSION_MAX 64
 
-struct store *store_open(const char *path, struct err *e);
+/* setting: the database, "sqlite:PATH" or a plain PATH (SQLite); a
+ * postgres:// URL is refused (store_engine) until that driver is built.
+ * Applies the migrations a database lacks; refuses one newer than the
+ * program (schema_too_new). */
+struct store *store_open(const char *setting, struct err *e);
 void store_close(struct store *s);
+/* Whether the setting names a database that is there (1) or not (0); -1 with
+ * *e set when it cannot tell. */
+int store_exists(const char *setting, struct err *e);
+/* Removes the database the setting names, and what the engine keeps beside
+ * it (SQLite: the -wal and -shm files); 0 also when nothing was there. */
+int store_destroy(const char *setting, struct err *e);
 int store_schema_version(struct store *s);
 /* Latest schema this program knows (the number of its migrations). */
 int store_schema_known(void);
 
-/* Backups: an online, consistent copy of the whole database into path
- * (written beside it and renamed into place; the server may keep writing);
- * a file checked to be a sound cible database of a schema this program knows
- * (*version its schema); and a restore of such a file into path. */
+/* Backups: an online, consistent copy of the whole database into path, a
+ * file of the engine's own (SQLite: a database file, written beside path and
+ * renamed into place; the server may keep writing); a file checked to be a
+ * sound cible backup of a schema this program knows (*version its schema);
+ * and a restore of such a file into the database a setting names. An engine
+ * without them answers 500. */
 int store_backup(struct store *s, const char *path, struct err *e);
 int store_verify_file(const char *path, int *version, struct err *e);
-int store_restore(const char *from, const char *path, struct err *e);
+int store_restore(const char *from, const char *setting, struct err *e);
 
-int store_begin(struct store *s, struct err *e);  /* BEGIN IMMEDIATE */
-/* A bulk load is coming: a bigger page cache for this connection (MiB), so
- * that index pages stay in memory. */
-void store_bulk_cache(struct store *s, int mib);
+/* A write transaction (SQLite: BEGIN IMMEDIATE, the write lock taken at once). */
+int store_begin(struct store *s, struct err *e);
+/* A bulk load (an import) comes, before its store_begin(), and is over,
+ * after its commit or rollback: the engine tunes itself for it (SQLite: a
+ * 96 MiB page cache, so that index pages stay in memory). */
+void store_bulk_begin(struct store *s);
+void store_bulk_end(struct store *s);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 
@@ -194,8 +215,9 @@ int store_indicator_uses(struct store *s, id_t64 org, const char *key, int64_t *
  * nvals per state) are kept by indicator, person and month: the month's days
  * in turn, the empty state (0, 0, inf, -inf) on a day without records.
  * merge_month adds days (one state per day of month, from its first day)
- * into the stored month. Indicators, people and units stay below 2^23: the SQLite backend packs
- * them and the month into its row key. */
+ * into the stored month. An engine may bound the ids it keeps states for
+ * (SQLite packs indicator, owner and month into one key: ids below 2^23) and
+ * refuses a merge beyond with a 500. */
 int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, day_t month,
 			      const double *days, size_t nvals, struct err *e);
 /* A unit's states: the merge of everyone whose unit is in its subtree, kept

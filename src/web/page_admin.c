@@ -1,34 +1,14 @@
 /* Administration (admins): units, people and their roles, indicators, one's
- * API tokens. Every form goes through the API handler of the same change
- * (web_call_api): one set of checks, one audit trail. A failed form shows
- * the page again with the error beside its section and the values kept. */
+ * API tokens. Every form parses its fields and calls the use case of the
+ * same change (app/org.h, app/indicator.h, app/token.h): the API's checks,
+ * the API's audit trail. A failed form shows the page again with the error
+ * beside its section and the values kept. */
 #include <stdlib.h>
 #include <string.h>
+#include "app/indicator.h"
+#include "app/org.h"
+#include "app/token.h"
 #include "web/web.h"
-
-/* Runs an API handler on a JSON body built from a form; *out gets its JSON
- * answer on success. The request's body and output are restored after. */
-static int web_call_api(struct req *r, int (*fn)(struct req *), json_t *body, json_t **out)
-{
-	char *text = json_dumps(body, JSON_COMPACT);
-	const char *saved = r->body;
-	size_t saved_len = r->body_len;
-	r->body = text;
-	r->body_len = text ? strlen(text) : 0;
-	buf_reset(&r->out);
-	int rc = fn(r);
-	r->body = saved;
-	r->body_len = saved_len;
-	free(text);
-	if (!rc && out) {
-		json_error_t je;
-		*out = json_loadb(r->out.data, r->out.len, 0, &je);
-	}
-	buf_reset(&r->out);
-	r->status = 0;
-	r->content_type = NULL;
-	return rc;
-}
 
 struct admin_state {
 	const char *section;      /* where the error or notice goes */
@@ -94,206 +74,237 @@ static void unit_options(struct req *r, const struct unit *u, size_t n, id_t64 c
 	}
 }
 
-static int render(struct req *r, const struct admin_state *st)
-{
+/* What the page shows, read once. */
+struct admin_data {
 	struct unit *units;
 	struct person *people;
 	struct indicator_row *inds;
 	struct token_row *tokens;
-	size_t nu, np, total, ni, nt;
+	size_t nu, np, ni, nt;
+};
+
+static int load(struct req *r, struct admin_data *d)
+{
+	size_t total;
 	struct person_filter pf = { NULL, -1, 0, 0 };
-	if (store_unit_list(r->store, r->me.org_id, &r->arena, &units, &nu, &r->err) ||
-	    store_person_list(r->store, r->me.org_id, &pf, &r->arena, &people, &np, &total,
+	if (store_unit_list(r->store, r->me.org_id, &r->arena, &d->units, &d->nu, &r->err) ||
+	    store_person_list(r->store, r->me.org_id, &pf, &r->arena, &d->people, &d->np, &total,
 			      &r->err) ||
-	    store_indicator_list(r->store, r->me.org_id, &r->arena, &inds, &ni, &r->err) ||
-	    store_token_list(r->store, r->me.org_id, r->me.person_id, &r->arena, &tokens, &nt,
+	    store_indicator_list(r->store, r->me.org_id, &r->arena, &d->inds, &d->ni, &r->err) ||
+	    store_token_list(r->store, r->me.org_id, r->me.person_id, &r->arena, &d->tokens, &d->nt,
 			     &r->err))
 		return -1;
-	bool keep_unit = st && st->section && !strcmp(st->section, "units") && st->err.code;
-	bool keep_person = st && st->section && !strcmp(st->section, "people") && st->err.code;
-	bool keep_ind = st && st->section && !strcmp(st->section, "indicators") && st->err.code;
-	page_open(r, T(r, "admin.title"));
+	return 0;
+}
+
+/* The form of section failed: its values are shown again. */
+static bool keep(const struct admin_state *st, const char *section)
+{
+	return st && st->section && !strcmp(st->section, section) && st->err.code;
+}
+
+/* <th scope="col"> for each catalog key. */
+static void table_head(struct req *r, const char *const *keys, int n)
+{
+	buf_adds(&r->out, "<div class=\"scroll\"><table><thead><tr>");
+	for (int i = 0; i < n; i++) {
+		buf_adds(&r->out, "<th scope=\"col\">");
+		html(r, T(r, keys[i]));
+		buf_adds(&r->out, "</th>");
+	}
+	buf_adds(&r->out, "</tr></thead><tbody>");
+}
+
+/* <section id=...><h2>title</h2>[<p>help</p>] and the section's message */
+static void section_open(struct req *r, const struct admin_state *st, const char *id,
+			 const char *title, const char *help)
+{
+	buf_addf(&r->out, "<section id=\"%s\"><h2>", id);
+	html(r, T(r, title));
+	buf_adds(&r->out, "</h2>");
+	if (help) {
+		buf_adds(&r->out, "<p>");
+		html(r, T(r, help));
+		buf_adds(&r->out, "</p>");
+	}
+	message(r, st, id);
+}
+
+static void submit(struct req *r, const char *key)
+{
+	buf_adds(&r->out, "<button type=\"submit\">");
+	html(r, T(r, key));
+	buf_adds(&r->out, "</button></form></section>");
+}
+
+static void render_toc(struct req *r)
+{
+	static const char *const ids[] = { "units", "people", "indicators", "tokens" };
 	buf_adds(&r->out, "<h1>");
 	html(r, T(r, "admin.title"));
 	buf_adds(&r->out, "</h1><nav class=\"toc\" aria-label=\"");
 	html(r, T(r, "admin.title"));
-	buf_adds(&r->out, "\"><a href=\"#units\">");
-	html(r, T(r, "admin.units"));
-	buf_adds(&r->out, "</a> · <a href=\"#people\">");
-	html(r, T(r, "admin.people"));
-	buf_adds(&r->out, "</a> · <a href=\"#indicators\">");
-	html(r, T(r, "admin.indicators"));
-	buf_adds(&r->out, "</a> · <a href=\"#tokens\">");
-	html(r, T(r, "admin.tokens"));
-	buf_adds(&r->out, "</a></nav>");
+	buf_adds(&r->out, "\">");
+	for (int i = 0; i < 4; i++) {
+		buf_addf(&r->out, "%s<a href=\"#%s\">", i ? " · " : "", ids[i]);
+		html(r, T(r, arena_printf(&r->arena, "admin.%s", ids[i])));
+		buf_adds(&r->out, "</a>");
+	}
+	buf_adds(&r->out, "</nav>");
+}
 
-	/* units */
-	buf_adds(&r->out, "<section id=\"units\"><h2>");
-	html(r, T(r, "admin.units"));
-	buf_adds(&r->out, "</h2>");
-	message(r, st, "units");
-	buf_adds(&r->out, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">");
-	html(r, T(r, "admin.name"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "admin.kind"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "admin.parent"));
-	buf_adds(&r->out, "</th></tr></thead><tbody>");
-	for (size_t i = 0; i < nu; i++) {
-		buf_addf(&r->out, "<tr><td><a href=\"/team?unit=%lld\">", (long long)units[i].id);
-		html(r, units[i].name);
+static void select_open(struct req *r, const char *id, const char *name, const char *label)
+{
+	buf_addf(&r->out, "<div class=\"field\"><label for=\"%s\">", id);
+	html(r, T(r, label));
+	buf_addf(&r->out, "</label><select id=\"%s\" name=\"%s\">", id, name);
+}
+
+static void render_units(struct req *r, const struct admin_state *st, const struct admin_data *d)
+{
+	section_open(r, st, "units", "admin.units", NULL);
+	static const char *const head[] = { "admin.name", "admin.kind", "admin.parent" };
+	table_head(r, head, 3);
+	for (size_t i = 0; i < d->nu; i++) {
+		const struct unit *u = &d->units[i];
+		buf_addf(&r->out, "<tr><td><a href=\"/team?unit=%lld\">", (long long)u->id);
+		html(r, u->name);
 		buf_adds(&r->out, "</a></td><td>");
-		html(r, unit_kind_name(units[i].kind));
+		html(r, unit_kind_name(u->kind));
 		buf_adds(&r->out, " · ");
-		html(r, service_type_name(units[i].service));
+		html(r, service_type_name(u->service));
 		buf_adds(&r->out, "</td><td>");
-		for (size_t k = 0; k < nu; k++)
-			if (units[k].id == units[i].parent_id)
-				html(r, units[k].name);
+		for (size_t k = 0; k < d->nu; k++)
+			if (d->units[k].id == u->parent_id)
+				html(r, d->units[k].name);
 		buf_adds(&r->out, "</td></tr>");
 	}
+	bool kept = keep(st, "units");
 	buf_adds(&r->out, "</tbody></table></div><form method=\"post\" action=\"/admin/units\" class=\"filters\">");
 	csrf(r);
-	text_input(r, "u", "name", "admin.name", "text", keep_unit);
-	buf_adds(&r->out, "<div class=\"field\"><label for=\"u-kind\">");
-	html(r, T(r, "admin.kind"));
-	buf_adds(&r->out, "</label><select id=\"u-kind\" name=\"kind\">");
+	text_input(r, "u", "name", "admin.name", "text", kept);
+	select_open(r, "u-kind", "kind", "admin.kind");
 	static const char *const kinds[] = { "team", "service", "direction" };
 	for (int k = 0; k < 3; k++)
 		buf_addf(&r->out, "<option value=\"%s\">%s</option>", kinds[k], kinds[k]);
-	buf_adds(&r->out, "</select></div><div class=\"field\"><label for=\"u-service\">");
-	html(r, T(r, "admin.service"));
-	buf_adds(&r->out, "</label><select id=\"u-service\" name=\"service\">");
+	buf_adds(&r->out, "</select></div>");
+	select_open(r, "u-service", "service", "admin.service");
 	static const char *const services[] = { "sales", "call_centre", "support", "none" };
 	for (int k = 0; k < 4; k++)
 		buf_addf(&r->out, "<option value=\"%s\">%s</option>", services[k], services[k]);
-	buf_adds(&r->out, "</select></div><div class=\"field\"><label for=\"u-parent\">");
-	html(r, T(r, "admin.parent"));
-	buf_adds(&r->out, "</label><select id=\"u-parent\" name=\"parent_id\">");
-	unit_options(r, units, nu, keep_unit ? strtoll(fv(r, "parent_id"), NULL, 10) : 0, false);
-	buf_adds(&r->out, "</select></div><button type=\"submit\">");
-	html(r, T(r, "admin.add_unit"));
-	buf_adds(&r->out, "</button></form></section>");
+	buf_adds(&r->out, "</select></div>");
+	select_open(r, "u-parent", "parent_id", "admin.parent");
+	unit_options(r, d->units, d->nu, kept ? strtoll(fv(r, "parent_id"), NULL, 10) : 0, false);
+	buf_adds(&r->out, "</select></div>");
+	submit(r, "admin.add_unit");
+}
 
-	/* people */
-	buf_adds(&r->out, "<section id=\"people\"><h2>");
-	html(r, T(r, "admin.people"));
-	buf_adds(&r->out, "</h2>");
-	message(r, st, "people");
-	buf_adds(&r->out, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">");
-	html(r, T(r, "admin.name"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "admin.role_unit"));
-	buf_adds(&r->out, "</th></tr></thead><tbody>");
-	static const char *const roles[] = { "member", "manager", "hr", "admin" };
-	for (size_t i = 0; i < np && i < 500; i++) {
-		buf_addf(&r->out, "<tr><td><a href=\"/people/%lld\">", (long long)people[i].id);
-		html(r, people[i].name);
-		buf_adds(&r->out, "</a><br><span class=\"muted\">");
-		html(r, people[i].email);
-		buf_addf(&r->out, "</span></td><td><form method=\"post\" action=\"/admin/people/%lld\""
-			 " class=\"inline-form\">", (long long)people[i].id);
-		csrf(r);
-		buf_addf(&r->out, "<select name=\"role\" aria-label=\"");
-		html(r, T(r, "admin.role"));
-		buf_adds(&r->out, " — ");
-		html(r, people[i].name);
-		buf_adds(&r->out, "\">");
-		for (int k = 0; k < 4; k++)
-			buf_addf(&r->out, "<option value=\"%s\"%s>%s</option>", roles[k],
-				 !strcmp(roles[k], role_name(people[i].role)) ? " selected" : "", roles[k]);
-		buf_adds(&r->out, "</select><select name=\"unit_id\" aria-label=\"");
-		html(r, T(r, "admin.unit"));
-		buf_adds(&r->out, " — ");
-		html(r, people[i].name);
-		buf_adds(&r->out, "\">");
-		unit_options(r, units, nu, people[i].unit_id, true);
-		buf_adds(&r->out, "</select><button type=\"submit\">");
-		html(r, T(r, "admin.save"));
-		buf_adds(&r->out, "</button></form></td></tr>");
-	}
+static const char *const roles[] = { "member", "manager", "hr", "admin" };
+
+/* A person's row: name, email, and the inline form of their role and unit. */
+static void person_row(struct req *r, const struct admin_data *d, const struct person *p)
+{
+	buf_addf(&r->out, "<tr><td><a href=\"/people/%lld\">", (long long)p->id);
+	html(r, p->name);
+	buf_adds(&r->out, "</a><br><span class=\"muted\">");
+	html(r, p->email);
+	buf_addf(&r->out, "</span></td><td><form method=\"post\" action=\"/admin/people/%lld\""
+		 " class=\"inline-form\">", (long long)p->id);
+	csrf(r);
+	buf_addf(&r->out, "<select name=\"role\" aria-label=\"");
+	html(r, T(r, "admin.role"));
+	buf_adds(&r->out, " — ");
+	html(r, p->name);
+	buf_adds(&r->out, "\">");
+	for (int k = 0; k < 4; k++)
+		buf_addf(&r->out, "<option value=\"%s\"%s>%s</option>", roles[k],
+			 !strcmp(roles[k], role_name(p->role)) ? " selected" : "", roles[k]);
+	buf_adds(&r->out, "</select><select name=\"unit_id\" aria-label=\"");
+	html(r, T(r, "admin.unit"));
+	buf_adds(&r->out, " — ");
+	html(r, p->name);
+	buf_adds(&r->out, "\">");
+	unit_options(r, d->units, d->nu, p->unit_id, true);
+	buf_adds(&r->out, "</select><button type=\"submit\">");
+	html(r, T(r, "admin.save"));
+	buf_adds(&r->out, "</button></form></td></tr>");
+}
+
+static void render_people(struct req *r, const struct admin_state *st, const struct admin_data *d)
+{
+	section_open(r, st, "people", "admin.people", NULL);
+	static const char *const head[] = { "admin.name", "admin.role_unit" };
+	table_head(r, head, 2);
+	for (size_t i = 0; i < d->np && i < 500; i++)
+		person_row(r, d, &d->people[i]);
 	buf_adds(&r->out, "</tbody></table></div>");
-	if (np > 500) {
+	if (d->np > 500) {
 		buf_adds(&r->out, "<p class=\"muted\">");
 		html(r, T(r, "admin.more_people"));
 		buf_adds(&r->out, "</p>");
 	}
+	bool kept = keep(st, "people");
 	buf_adds(&r->out, "<form method=\"post\" action=\"/admin/people\" class=\"filters\">");
 	csrf(r);
-	text_input(r, "p", "name", "admin.name", "text", keep_person);
-	text_input(r, "p", "email", "login.email", "email", keep_person);
-	text_input(r, "p", "job", "admin.job", "text", keep_person);
-	text_input(r, "p", "hired_on", "admin.hired_on", "date", keep_person);
-	buf_adds(&r->out, "<div class=\"field\"><label for=\"p-role\">");
-	html(r, T(r, "admin.role"));
-	buf_adds(&r->out, "</label><select id=\"p-role\" name=\"role\">");
+	text_input(r, "p", "name", "admin.name", "text", kept);
+	text_input(r, "p", "email", "login.email", "email", kept);
+	text_input(r, "p", "job", "admin.job", "text", kept);
+	text_input(r, "p", "hired_on", "admin.hired_on", "date", kept);
+	select_open(r, "p-role", "role", "admin.role");
 	for (int k = 0; k < 4; k++)
 		buf_addf(&r->out, "<option value=\"%s\">%s</option>", roles[k], roles[k]);
-	buf_adds(&r->out, "</select></div><div class=\"field\"><label for=\"p-unit\">");
-	html(r, T(r, "admin.unit"));
-	buf_adds(&r->out, "</label><select id=\"p-unit\" name=\"unit_id\">");
-	unit_options(r, units, nu, keep_person ? strtoll(fv(r, "unit_id"), NULL, 10) : 0, true);
+	buf_adds(&r->out, "</select></div>");
+	select_open(r, "p-unit", "unit_id", "admin.unit");
+	unit_options(r, d->units, d->nu, kept ? strtoll(fv(r, "unit_id"), NULL, 10) : 0, true);
 	buf_adds(&r->out, "</select></div>");
 	text_input(r, "p", "password", "admin.password", "password", false);
-	buf_adds(&r->out, "<button type=\"submit\">");
-	html(r, T(r, "admin.add_person"));
-	buf_adds(&r->out, "</button></form></section>");
+	submit(r, "admin.add_person");
+}
 
-	/* indicators */
-	buf_adds(&r->out, "<section id=\"indicators\"><h2>");
-	html(r, T(r, "admin.indicators"));
-	buf_adds(&r->out, "</h2><p>");
-	html(r, T(r, "admin.indicators_help"));
-	buf_adds(&r->out, "</p>");
-	message(r, st, "indicators");
-	buf_adds(&r->out, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">");
-	html(r, T(r, "admin.key"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "admin.name"));
-	buf_adds(&r->out, "</th><th scope=\"col\">");
-	html(r, T(r, "admin.expr"));
-	buf_adds(&r->out, "</th></tr></thead><tbody>");
-	for (size_t i = 0; i < ni; i++) {
+static void render_indicators(struct req *r, const struct admin_state *st,
+			      const struct admin_data *d)
+{
+	section_open(r, st, "indicators", "admin.indicators", "admin.indicators_help");
+	static const char *const head[] = { "admin.key", "admin.name", "admin.expr" };
+	table_head(r, head, 3);
+	for (size_t i = 0; i < d->ni; i++) {
+		const struct indicator_row *x = &d->inds[i];
 		buf_adds(&r->out, "<tr><td><code>");
-		html(r, inds[i].key);
+		html(r, x->key);
 		buf_adds(&r->out, "</code></td><td>");
-		html(r, r->lang == LANG_EN ? inds[i].name_en : inds[i].name_fr);
+		html(r, r->lang == LANG_EN ? x->name_en : x->name_fr);
 		buf_adds(&r->out, " <span class=\"muted\">(");
-		html(r, inds[i].kind);
+		html(r, x->kind);
 		buf_adds(&r->out, ", ");
-		html(r, inds[i].unit);
+		html(r, x->unit);
 		buf_adds(&r->out, ")</span></td><td><code>");
-		html(r, inds[i].expr);
+		html(r, x->expr);
 		buf_adds(&r->out, "</code></td></tr>");
 	}
+	bool kept = keep(st, "indicators");
 	buf_adds(&r->out, "</tbody></table></div><form method=\"post\" action=\"/admin/indicators\" class=\"filters\">");
 	csrf(r);
-	text_input(r, "i", "key", "admin.key", "text", keep_ind);
-	text_input(r, "i", "kind", "admin.activity_kind", "text", keep_ind);
-	text_input(r, "i", "expr", "admin.expr", "text", keep_ind);
-	text_input(r, "i", "unit", "form.unit", "text", keep_ind);
-	text_input(r, "i", "name_fr", "admin.name_fr", "text", keep_ind);
-	text_input(r, "i", "name_en", "admin.name_en", "text", keep_ind);
-	buf_adds(&r->out, "<button type=\"submit\">");
-	html(r, T(r, "admin.add_indicator"));
-	buf_adds(&r->out, "</button></form></section>");
+	text_input(r, "i", "key", "admin.key", "text", kept);
+	text_input(r, "i", "kind", "admin.activity_kind", "text", kept);
+	text_input(r, "i", "expr", "admin.expr", "text", kept);
+	text_input(r, "i", "unit", "form.unit", "text", kept);
+	text_input(r, "i", "name_fr", "admin.name_fr", "text", kept);
+	text_input(r, "i", "name_en", "admin.name_en", "text", kept);
+	submit(r, "admin.add_indicator");
+}
 
-	/* tokens */
-	buf_adds(&r->out, "<section id=\"tokens\"><h2>");
-	html(r, T(r, "admin.tokens"));
-	buf_adds(&r->out, "</h2><p>");
-	html(r, T(r, "admin.tokens_help"));
-	buf_adds(&r->out, "</p>");
-	message(r, st, "tokens");
-	if (nt) {
+static void render_tokens(struct req *r, const struct admin_state *st, const struct admin_data *d)
+{
+	section_open(r, st, "tokens", "admin.tokens", "admin.tokens_help");
+	if (d->nt) {
 		buf_adds(&r->out, "<ul>");
-		for (size_t i = 0; i < nt; i++) {
+		for (size_t i = 0; i < d->nt; i++) {
 			buf_adds(&r->out, "<li>");
-			html(r, tokens[i].name);
+			html(r, d->tokens[i].name);
 			buf_adds(&r->out, " — ");
-			html_date(r, (day_t)(tokens[i].created_at / 86400));
+			html_date(r, (day_t)(d->tokens[i].created_at / 86400));
 			buf_addf(&r->out, " <form method=\"post\" action=\"/admin/tokens/%lld/revoke\" class=\"inline\">",
-				 (long long)tokens[i].id);
+				 (long long)d->tokens[i].id);
 			csrf(r);
 			buf_adds(&r->out, "<button type=\"submit\">");
 			html(r, T(r, "admin.revoke"));
@@ -304,9 +315,20 @@ static int render(struct req *r, const struct admin_state *st)
 	buf_adds(&r->out, "<form method=\"post\" action=\"/admin/tokens\" class=\"filters\">");
 	csrf(r);
 	text_input(r, "t", "name", "admin.token_name", "text", false);
-	buf_adds(&r->out, "<button type=\"submit\">");
-	html(r, T(r, "admin.add_token"));
-	buf_adds(&r->out, "</button></form></section>");
+	submit(r, "admin.add_token");
+}
+
+static int render(struct req *r, const struct admin_state *st)
+{
+	struct admin_data d;
+	if (load(r, &d))
+		return -1;
+	page_open(r, T(r, "admin.title"));
+	render_toc(r);
+	render_units(r, st, &d);
+	render_people(r, st, &d);
+	render_indicators(r, st, &d);
+	render_tokens(r, st, &d);
 	return page_close(r);
 }
 
@@ -341,97 +363,106 @@ static int after(struct req *r, int failed, const char *section, const char *not
 	return 0;
 }
 
-static void put_str(json_t *j, struct req *r, const char *name)
+/* A form field that is filled in: its bit in *set and its value in *out. */
+static void take(struct req *r, const char *name, unsigned bit, unsigned *set, const char **out)
 {
 	const char *v = form(r, name);
-	if (v && *v)
-		json_object_set_new(j, name, json_string(v));
+	if (v && *v) {
+		*set |= bit;
+		*out = v;
+	}
 }
 
-static void put_id(json_t *j, struct req *r, const char *name)
+/* A unit or person select: "" is none (0); absent, not given. */
+static void take_id(struct req *r, const char *name, unsigned bit, unsigned *set, id_t64 *out)
 {
 	const char *v = form(r, name);
-	if (v && *v)
-		json_object_set_new(j, name, json_integer(strtoll(v, NULL, 10)));
-	else if (v)
-		json_object_set_new(j, name, json_null());
+	if (v) {
+		*set |= bit;
+		*out = *v ? strtoll(v, NULL, 10) : 0;
+	}
 }
 
 int page_admin_units(struct req *r)
 {
 	if (admin_only(r) || form_csrf(r))
 		return -1;
-	json_t *j = json_object();
-	put_str(j, r, "name");
-	put_str(j, r, "kind");
-	put_str(j, r, "service");
-	put_id(j, r, "parent_id");
-	int failed = web_call_api(r, api_units_create, j, NULL);
-	json_decref(j);
-	return after(r, failed, "units", NULL);
+	struct app a;
+	req_app(r, &a);
+	struct unit_input in = { 0 };
+	take(r, "name", UNIT_IN_NAME, &in.set, &in.name);
+	take(r, "kind", UNIT_IN_KIND, &in.set, &in.kind);
+	take(r, "service", UNIT_IN_SERVICE, &in.set, &in.service);
+	take_id(r, "parent_id", UNIT_IN_PARENT, &in.set, &in.parent_id);
+	struct unit u;
+	return after(r, app_unit_create(&a, &in, &u, &r->err), "units", NULL);
 }
 
 int page_admin_people(struct req *r)
 {
 	if (admin_only(r) || form_csrf(r))
 		return -1;
-	json_t *j = json_object();
-	put_str(j, r, "name");
-	put_str(j, r, "email");
-	put_str(j, r, "job");
-	put_str(j, r, "role");
-	put_str(j, r, "hired_on");
-	put_str(j, r, "password");
-	put_id(j, r, "unit_id");
-	int failed = web_call_api(r, api_people_create, j, NULL);
-	json_decref(j);
-	return after(r, failed, "people", NULL);
+	struct app a;
+	req_app(r, &a);
+	struct person_input in = { 0 };
+	in.active = true;
+	take(r, "name", PERSON_NAME, &in.set, &in.name);
+	take(r, "email", PERSON_EMAIL, &in.set, &in.email);
+	take(r, "job", PERSON_JOB, &in.set, &in.job);
+	take(r, "role", PERSON_ROLE, &in.set, &in.role);
+	take(r, "hired_on", PERSON_HIRED_ON, &in.set, &in.hired_on);
+	take(r, "password", PERSON_PASSWORD, &in.set, &in.password);
+	take_id(r, "unit_id", PERSON_UNIT, &in.set, &in.unit_id);
+	struct person p;
+	return after(r, app_person_create(&a, &in, &p, &r->err), "people", NULL);
 }
 
 int page_admin_person(struct req *r)
 {
 	if (admin_only(r) || form_csrf(r))
 		return -1;
-	json_t *j = json_object();
-	put_str(j, r, "role");
-	put_id(j, r, "unit_id");
-	int failed = web_call_api(r, api_people_update, j, NULL);
-	json_decref(j);
-	return after(r, failed, "people", NULL);
+	struct app a;
+	req_app(r, &a);
+	struct person_input in = { 0 };
+	take(r, "role", PERSON_ROLE, &in.set, &in.role);
+	take_id(r, "unit_id", PERSON_UNIT, &in.set, &in.unit_id);
+	struct person p;
+	return after(r, app_person_update(&a, param_id(r, 0), &in, &p, &r->err), "people", NULL);
 }
 
 int page_admin_indicators(struct req *r)
 {
 	if (admin_only(r) || form_csrf(r))
 		return -1;
-	json_t *j = json_object();
-	static const char *const f[] = { "key", "kind", "expr", "unit", "name_fr", "name_en" };
-	for (int i = 0; i < 6; i++)
-		put_str(j, r, f[i]);
-	int failed = web_call_api(r, api_indicators_create, j, NULL);
-	json_decref(j);
-	return after(r, failed, "indicators", NULL);
+	struct app a;
+	req_app(r, &a);
+	struct indicator_input in = { 0 };
+	take(r, "key", IND_KEY, &in.set, &in.key);
+	take(r, "kind", IND_KIND, &in.set, &in.kind);
+	take(r, "expr", IND_EXPR, &in.set, &in.expr);
+	take(r, "unit", IND_UNIT, &in.set, &in.unit);
+	take(r, "name_fr", IND_NAME_FR, &in.set, &in.name_fr);
+	take(r, "name_en", IND_NAME_EN, &in.set, &in.name_en);
+	struct mind m;
+	return after(r, app_indicator_create(&a, &in, &m, &r->err), "indicators", NULL);
 }
 
 int page_admin_tokens(struct req *r)
 {
 	if (admin_only(r) || form_csrf(r))
 		return -1;
-	json_t *j = json_object();
-	put_str(j, r, "name");
-	json_t *made = NULL;
-	int failed = web_call_api(r, api_tokens_create, j, &made);
-	json_decref(j);
-	const char *tok = made ? arena_strdup(&r->arena, json_string_value(json_object_get(made, "token")))
-			       : NULL;
-	json_decref(made);
-	return after(r, failed, "tokens", failed ? NULL : tok);
+	struct app a;
+	req_app(r, &a);
+	struct token_made *t = arena_alloc(&r->arena, sizeof(*t));
+	int failed = app_token_create(&a, 0, form(r, "name"), t, &r->err);
+	return after(r, failed, "tokens", failed ? NULL : t->token);
 }
 
 int page_admin_token_revoke(struct req *r)
 {
 	if (admin_only(r) || form_csrf(r))
 		return -1;
-	int failed = web_call_api(r, api_tokens_revoke, NULL, NULL);
-	return after(r, failed, "tokens", NULL);
+	struct app a;
+	req_app(r, &a);
+	return after(r, app_token_revoke(&a, param_id(r, 0), &r->err), "tokens", NULL);
 }

@@ -110,7 +110,7 @@ int page_cascade(struct req *r)
 			sv[ns++] = v[i];
 		}
 	struct measured *ms = arena_alloc(&r->arena, (ns + 1) * sizeof(*ms));
-	if (measure_many(r->store, &org, sv, ns, web_today(r), B_MONTH, inds, ni, &r->arena, ms,
+	if (measure_many(r->store, &org, sv, ns, r->clock.today, B_MONTH, inds, ni, &r->arena, ms,
 			 &r->err))
 		return -1;
 	for (size_t k = 0; k < ns; k++)
@@ -120,27 +120,9 @@ int page_cascade(struct req *r)
 	page_open(r, T(r, "cascade.title"));
 	buf_adds(&r->out, "<h1>");
 	html(r, T(r, "cascade.title"));
-	buf_adds(&r->out, "</h1><form method=\"get\" action=\"/cascade\" class=\"filters\">"
-		 "<div class=\"field\"><label for=\"f-unit\">");
-	html(r, T(r, "team.unit"));
-	buf_adds(&r->out, "</label><select id=\"f-unit\" name=\"unit\"><option value=\"\">—</option>");
-	for (size_t i = 0; i < nu; i++) {
-		buf_addf(&r->out, "<option value=\"%lld\"%s>", (long long)units[i].id,
-			 units[i].id == unit ? " selected" : "");
-		html(r, units[i].name);
-		buf_adds(&r->out, "</option>");
-	}
-	buf_adds(&r->out, "</select></div><div class=\"field\"><label for=\"f-from\">");
-	html(r, T(r, "team.from"));
-	buf_adds(&r->out, "</label><input id=\"f-from\" name=\"from\" type=\"date\" value=\"");
-	html(r, from_s ? from_s : "");
-	buf_adds(&r->out, "\"></div><div class=\"field\"><label for=\"f-to\">");
-	html(r, T(r, "team.to"));
-	buf_adds(&r->out, "</label><input id=\"f-to\" name=\"to\" type=\"date\" value=\"");
-	html(r, to_s ? to_s : "");
-	buf_adds(&r->out, "\"></div><button type=\"submit\">");
-	html(r, T(r, "team.apply"));
-	buf_adds(&r->out, "</button></form><p class=\"ambition\"><strong>");
+	buf_adds(&r->out, "</h1>");
+	w_filters(r, "/cascade", units, nu, true, unit, from_s, to_s, NULL);
+	buf_adds(&r->out, "<p class=\"ambition\"><strong>");
 	html(r, T(r, "obj.ambition"));
 	buf_adds(&r->out, "</strong> — ");
 	html(r, org.ambition);

@@ -1,10 +1,11 @@
 /* Create and edit an objective: one form, every SMART field, choices of
  * parent, axis, owner and indicator among what the person may see, errors
  * beside their field, nothing lost on a failed submit. The form goes through
- * the API's own path (objectives_create/update): the same checks, the same
- * audit. static/objective-form.js shows the SMART check live as one types. */
+ * the use cases the API calls (app_objective_create/update): the same checks,
+ * the same audit. static/objective-form.js shows the SMART check live as one types. */
 #include <stdlib.h>
 #include <string.h>
+#include "app/objective.h"
 #include "web/web.h"
 
 struct fctx {
@@ -119,53 +120,43 @@ static const char *id_text(struct req *r, id_t64 id)
 	return id ? arena_printf(&r->arena, "%lld", (long long)id) : "";
 }
 
-static int render(struct req *r, struct fctx *c)
-{
-	const struct objective *o = &c->o;
-	struct objective_filter f;
-	memset(&f, 0, sizeof(f));
-	f.level = f.status = -1;
-	f.from = f.to = DAY_NONE;
+/* What the form's choices are made of. */
+struct choices {
 	struct objective *objs;
 	size_t nobjs;
 	struct axis *axes;
 	size_t naxes;
 	struct person *people;
-	size_t npeople, total;
+	size_t npeople;
 	struct unit *units;
 	size_t nunits;
 	struct indicator_row *inds;
 	size_t ninds;
-	struct person_filter pf = { NULL, 1, 0, 0 };
-	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &objs, &nobjs, NULL, &r->err) ||
-	    store_axis_list(r->store, r->me.org_id, &r->arena, &axes, &naxes, &r->err) ||
-	    store_person_list(r->store, r->me.org_id, &pf, &r->arena, &people, &npeople, &total,
-			      &r->err) ||
-	    store_unit_list(r->store, r->me.org_id, &r->arena, &units, &nunits, &r->err) ||
-	    store_indicator_list(r->store, r->me.org_id, &r->arena, &inds, &ninds, &r->err))
-		return -1;
-	const char *title = T(r, c->editing ? "form.edit_title" : "form.new_title");
-	page_open_script(r, title, "objective-form.js");
-	buf_adds(&r->out, "<h1>");
-	html(r, title);
-	buf_adds(&r->out, "</h1>");
-	if (c->err && c->err->code && !c->err->field[0]) {
-		struct buf m = BUF_INIT;
-		err_message(c->err, r->lang, &m);
-		buf_adds(&r->out, "<p class=\"error\" role=\"alert\">");
-		html(r, m.data);
-		buf_adds(&r->out, "</p>");
-		buf_free(&m);
-	}
-	buf_adds(&r->out, "<div class=\"form-grid\"><form method=\"post\" id=\"objective-form\" novalidate");
-	if (c->editing)
-		buf_addf(&r->out, " action=\"/objectives/%lld/edit\"", (long long)o->id);
-	else
-		buf_adds(&r->out, " action=\"/objectives/new\"");
-	buf_adds(&r->out, "><input type=\"hidden\" name=\"csrf\" value=\"");
-	html(r, r->csrf);
-	buf_adds(&r->out, "\">");
+};
 
+static int load_choices(struct req *r, struct choices *ch)
+{
+	struct objective_filter f;
+	memset(&f, 0, sizeof(f));
+	f.level = f.status = -1;
+	f.from = f.to = DAY_NONE;
+	size_t total;
+	struct person_filter pf = { NULL, 1, 0, 0 };
+	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &ch->objs, &ch->nobjs, NULL,
+				 &r->err) ||
+	    store_axis_list(r->store, r->me.org_id, &r->arena, &ch->axes, &ch->naxes, &r->err) ||
+	    store_person_list(r->store, r->me.org_id, &pf, &r->arena, &ch->people, &ch->npeople,
+			      &total, &r->err) ||
+	    store_unit_list(r->store, r->me.org_id, &r->arena, &ch->units, &ch->nunits, &r->err) ||
+	    store_indicator_list(r->store, r->me.org_id, &r->arena, &ch->inds, &ch->ninds, &r->err))
+		return -1;
+	return 0;
+}
+
+/* The title (the sentence the reader reads) and the level. */
+static void fields_title_level(struct req *r, const struct fctx *c)
+{
+	const struct objective *o = &c->o;
 	buf_adds(&r->out, "<div class=\"field\">");
 	label(r, "title", "form.title");
 	buf_adds(&r->out, "<p class=\"hint\" id=\"hint-title\">");
@@ -186,23 +177,30 @@ static int render(struct req *r, struct fctx *c)
 		option(r, levels[i], T(r, key), cur);
 	}
 	select_close(r, c, "level");
+}
 
-	cur = val(r, "parent_id", id_text(r, o->parent_id));
+/* Where it hangs: the parent (what the person may read and may sit under),
+ * the axis, the owner (a person or a unit). */
+static void fields_links(struct req *r, const struct fctx *c, const struct choices *ch)
+{
+	const struct objective *o = &c->o;
+	const char *cur = val(r, "parent_id", id_text(r, o->parent_id));
 	select_open(r, c, "parent_id", "form.parent");
 	option(r, "", "—", cur);
-	for (size_t i = 0; i < nobjs; i++) {
-		if (objs[i].id == o->id || objs[i].status == ST_CANCELLED ||
-		    !access_objective_read(&r->me, &objs[i]) || objs[i].level == LEVEL_INDIVIDUAL)
+	for (size_t i = 0; i < ch->nobjs; i++) {
+		const struct objective *p = &ch->objs[i];
+		if (p->id == o->id || p->status == ST_CANCELLED || !access_objective_read(&r->me, p) ||
+		    p->level == LEVEL_INDIVIDUAL)
 			continue;
-		option(r, id_text(r, objs[i].id), objs[i].title, cur);
+		option(r, id_text(r, p->id), p->title, cur);
 	}
 	select_close(r, c, "parent_id");
 
 	cur = val(r, "axis_id", id_text(r, o->axis_id));
 	select_open(r, c, "axis_id", "form.axis");
 	option(r, "", "—", cur);
-	for (size_t i = 0; i < naxes; i++)
-		option(r, id_text(r, axes[i].id), axes[i].title, cur);
+	for (size_t i = 0; i < ch->naxes; i++)
+		option(r, id_text(r, ch->axes[i].id), ch->axes[i].title, cur);
 	select_close(r, c, "axis_id");
 
 	cur = val(r, "owner", c->owner);
@@ -211,15 +209,16 @@ static int render(struct req *r, struct fctx *c)
 	buf_adds(&r->out, "<optgroup label=\"");
 	html(r, T(r, "form.people"));
 	buf_adds(&r->out, "\">");
-	for (size_t i = 0; i < npeople; i++)
-		if (access_person_read(&r->me, &people[i]))
-			option(r, arena_printf(&r->arena, "p:%lld", (long long)people[i].id),
-			       people[i].name, cur);
+	for (size_t i = 0; i < ch->npeople; i++)
+		if (access_person_read(&r->me, &ch->people[i]))
+			option(r, arena_printf(&r->arena, "p:%lld", (long long)ch->people[i].id),
+			       ch->people[i].name, cur);
 	buf_adds(&r->out, "</optgroup><optgroup label=\"");
 	html(r, T(r, "form.units"));
 	buf_adds(&r->out, "\">");
-	for (size_t i = 0; i < nunits; i++)
-		option(r, arena_printf(&r->arena, "u:%lld", (long long)units[i].id), units[i].name, cur);
+	for (size_t i = 0; i < ch->nunits; i++)
+		option(r, arena_printf(&r->arena, "u:%lld", (long long)ch->units[i].id),
+		       ch->units[i].name, cur);
 	buf_adds(&r->out, "</optgroup>");
 	/* an error on either owner field shows here */
 	if (has_error(c, "owner_person_id") || has_error(c, "owner_unit_id")) {
@@ -231,17 +230,24 @@ static int render(struct req *r, struct fctx *c)
 	} else {
 		select_close(r, c, "owner");
 	}
+}
 
+/* How it is measured: indicator, direction, baseline, target, unit; then
+ * the period. */
+static void fields_measure(struct req *r, const struct fctx *c, const struct choices *ch)
+{
+	const struct objective *o = &c->o;
 	buf_adds(&r->out, "<fieldset><legend>");
 	html(r, T(r, "form.measure"));
 	buf_adds(&r->out, "</legend>");
-	cur = val(r, "indicator", o->indicator);
+	const char *cur = val(r, "indicator", o->indicator);
 	select_open(r, c, "indicator", "obj.indicator");
 	option(r, "", "—", cur);
 	bool known = !*cur;
-	for (size_t i = 0; i < ninds; i++) {
-		option(r, inds[i].key, r->lang == LANG_EN ? inds[i].name_en : inds[i].name_fr, cur);
-		known = known || !strcmp(inds[i].key, cur);
+	for (size_t i = 0; i < ch->ninds; i++) {
+		const struct indicator_row *ind = &ch->inds[i];
+		option(r, ind->key, r->lang == LANG_EN ? ind->name_en : ind->name_fr, cur);
+		known = known || !strcmp(ind->key, cur);
 	}
 	if (!known)
 		option(r, cur, cur, cur);  /* a key the organisation does not have (yet) */
@@ -265,13 +271,19 @@ static int render(struct req *r, struct fctx *c)
 	input(r, c, "start", "form.start", "date", val(r, "start", day_text(r, o->start)), NULL);
 	input(r, c, "due", "col.due", "date", val(r, "due", day_text(r, o->due)), NULL);
 	buf_adds(&r->out, "</fieldset>");
+}
+
+/* What, who, where, why, how; the status when editing. */
+static void fields_texts_status(struct req *r, const struct fctx *c)
+{
+	const struct objective *o = &c->o;
 	textarea(r, c, "what", "obj.what", val(r, "what", o->what));
 	textarea(r, c, "who", "obj.who", val(r, "who", o->who));
 	textarea(r, c, "where", "obj.where", val(r, "where", o->where_));
 	textarea(r, c, "why", "obj.why_f", val(r, "why", o->why));
 	textarea(r, c, "how", "obj.how", val(r, "how", o->how));
 	if (c->editing) {
-		cur = val(r, "status", status_name(o->status));
+		const char *cur = val(r, "status", status_name(o->status));
 		select_open(r, c, "status", "col.status");
 		for (int s = 0; s < ST__COUNT; s++) {
 			char key[32];
@@ -280,6 +292,40 @@ static int render(struct req *r, struct fctx *c)
 		}
 		select_close(r, c, "status");
 	}
+}
+
+/* The form: an error without a field on top, the fields, the live SMART
+ * check beside (filled by static/objective-form.js). */
+static int render(struct req *r, struct fctx *c)
+{
+	struct choices ch;
+	if (load_choices(r, &ch))
+		return -1;
+	const char *title = T(r, c->editing ? "form.edit_title" : "form.new_title");
+	page_open_script(r, title, "objective-form.js");
+	buf_adds(&r->out, "<h1>");
+	html(r, title);
+	buf_adds(&r->out, "</h1>");
+	if (c->err && c->err->code && !c->err->field[0]) {
+		struct buf m = BUF_INIT;
+		err_message(c->err, r->lang, &m);
+		buf_adds(&r->out, "<p class=\"error\" role=\"alert\">");
+		html(r, m.data);
+		buf_adds(&r->out, "</p>");
+		buf_free(&m);
+	}
+	buf_adds(&r->out, "<div class=\"form-grid\"><form method=\"post\" id=\"objective-form\" novalidate");
+	if (c->editing)
+		buf_addf(&r->out, " action=\"/objectives/%lld/edit\"", (long long)c->o.id);
+	else
+		buf_adds(&r->out, " action=\"/objectives/new\"");
+	buf_adds(&r->out, "><input type=\"hidden\" name=\"csrf\" value=\"");
+	html(r, r->csrf);
+	buf_adds(&r->out, "\">");
+	fields_title_level(r, c);
+	fields_links(r, c, &ch);
+	fields_measure(r, c, &ch);
+	fields_texts_status(r, c);
 	buf_adds(&r->out, "<p><button type=\"submit\">");
 	html(r, T(r, "form.save"));
 	buf_adds(&r->out, "</button></p></form>");
@@ -292,71 +338,109 @@ static int render(struct req *r, struct fctx *c)
 	return page_close(r);
 }
 
-/* The form as a JSON document for the API's path. Empty fields are left
- * out on create and set to null on edit (the person cleared them). */
-static json_t *form_json(struct req *r, bool editing, struct err *e)
+/* A level, direction or status by its name, as the API refuses a wrong one. */
+static int form_enum(const char *name, const char *v, int (*parse)(const char *), int *out,
+		     const char *allowed, struct err *e)
 {
-	json_t *j = json_object();
-	static const char *const texts[] = { "title", "what", "who", "where", "why", "how",
-					     "indicator", "unit", "level", "direction", "status" };
+	*out = parse(v);
+	return *out < 0 ? err_set(e, 422, "invalid_value", name, name, allowed) : 0;
+}
+
+/* The form as the use case's input (app/objective.h). Empty fields are left
+ * out on create and cleared on edit (the person emptied them). */
+static int form_input(struct req *r, bool editing, struct objective_input *in, struct err *e)
+{
+	memset(in, 0, sizeof(*in));
+	static const struct { const char *name; uint32_t bit; } texts[] = {
+		{ "title", OF_TITLE }, { "what", OF_WHAT }, { "who", OF_WHO }, { "where", OF_WHERE },
+		{ "why", OF_WHY }, { "how", OF_HOW }, { "indicator", OF_INDICATOR },
+		{ "unit", OF_UNIT } };
+	const char **dst[] = { &in->title, &in->what, &in->who, &in->where, &in->why, &in->how,
+			       &in->indicator, &in->unit };
 	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		const char *v = form(r, texts[i]);
-		if (v && *v)
-			json_object_set_new(j, texts[i], json_string(v));
-		else if (v && editing && i < 8 && i)
-			json_object_set_new(j, texts[i], json_null());
+		const char *v = form(r, texts[i].name);
+		if (v && (*v || (editing && i))) {
+			in->set |= texts[i].bit;
+			*dst[i] = *v ? v : NULL;
+		}
 	}
-	static const char *const ids[] = { "parent_id", "axis_id" };
-	for (int i = 0; i < 2; i++) {
-		const char *v = form(r, ids[i]);
-		if (v && *v)
-			json_object_set_new(j, ids[i], json_integer(strtoll(v, NULL, 10)));
-		else if (v)
-			json_object_set_new(j, ids[i], json_null());
+	int k;
+	const char *v = form(r, "level");
+	if (v && *v) {
+		if (form_enum("level", v, level_parse, &k,
+			      "strategic, operational, collective or individual", e))
+			return -1;
+		in->set |= OF_LEVEL;
+		in->level = (enum level)k;
+	}
+	v = form(r, "direction");
+	if (v && *v) {
+		if (form_enum("direction", v, direction_parse, &k,
+			      "increase, decrease, reach, stay_above or stay_below", e))
+			return -1;
+		in->set |= OF_DIRECTION;
+		in->direction = (enum direction)k;
+	}
+	v = form(r, "status");
+	if (v && *v) {
+		if (form_enum("status", v, status_parse, &k,
+			      "draft, proposed, agreed, achieved, missed or cancelled", e))
+			return -1;
+		in->set |= OF_STATUS;
+		in->status = (enum status)k;
+	}
+	if ((v = form(r, "parent_id"))) {
+		in->set |= OF_PARENT;
+		in->parent_id = *v ? strtoll(v, NULL, 10) : 0;
+	}
+	if ((v = form(r, "axis_id"))) {
+		in->set |= OF_AXIS;
+		in->axis_id = *v ? strtoll(v, NULL, 10) : 0;
 	}
 	const char *owner = form(r, "owner");
 	if (owner && (owner[0] == 'p' || owner[0] == 'u') && owner[1] == ':') {
 		id_t64 id = strtoll(owner + 2, NULL, 10);
-		json_object_set_new(j, owner[0] == 'p' ? "owner_person_id" : "owner_unit_id",
-				    json_integer(id));
-		json_object_set_new(j, owner[0] == 'p' ? "owner_unit_id" : "owner_person_id",
-				    json_null());
+		in->set |= OF_OWNER_PERSON | OF_OWNER_UNIT;
+		in->owner_person_id = owner[0] == 'p' ? id : 0;
+		in->owner_unit_id = owner[0] == 'u' ? id : 0;
 	}
 	static const char *const nums[] = { "baseline", "target" };
+	bool *has[] = { &in->has_baseline, &in->has_target };
+	double *num[] = { &in->baseline, &in->target };
 	for (int i = 0; i < 2; i++) {
-		const char *v = form(r, nums[i]);
-		if (!v || !*v) {
-			if (v && editing)
-				json_object_set_new(j, nums[i], json_null());
+		v = form(r, nums[i]);
+		if (!v || (!*v && !editing))
 			continue;
-		}
+		in->set |= i ? OF_TARGET : OF_BASELINE;
+		if (!*v)
+			continue;
 		/* "1 234,5" as a French person types it */
 		char tmp[64];
-		size_t k = 0;
-		for (const char *p = v; *p && k + 1 < sizeof(tmp); p++) {
+		size_t n = 0;
+		for (const char *p = v; *p && n + 1 < sizeof(tmp); p++) {
 			if (*p == ' ' || (unsigned char)*p == 0xc2 || (unsigned char)*p == 0xa0)
 				continue;
-			tmp[k++] = *p == ',' ? '.' : *p;
+			tmp[n++] = *p == ',' ? '.' : *p;
 		}
-		tmp[k] = '\0';
+		tmp[n] = '\0';
 		char *end;
-		double d = strtod(tmp, &end);
-		if (!k || *end) {
-			err_set(e, 422, "invalid_value", nums[i], nums[i], v);
-			json_decref(j);
-			return NULL;
-		}
-		json_object_set_new(j, nums[i], json_real(d));
+		*num[i] = strtod(tmp, &end);
+		if (!n || *end)
+			return err_set(e, 422, "invalid_value", nums[i], nums[i], v);
+		*has[i] = true;
 	}
 	static const char *const days[] = { "start", "due" };
+	day_t *day[] = { &in->start, &in->due };
 	for (int i = 0; i < 2; i++) {
-		const char *v = form(r, days[i]);
-		if (v && *v)
-			json_object_set_new(j, days[i], json_string(v));
-		else if (v && editing)
-			json_object_set_new(j, days[i], json_null());
+		v = form(r, days[i]);
+		if (!v || (!*v && !editing))
+			continue;
+		in->set |= i ? OF_DUE : OF_START;
+		*day[i] = DAY_NONE;
+		if (*v && date_parse_iso(v, day[i]))
+			return err_set(e, 422, "invalid_date", days[i], days[i], v);
 	}
-	return j;
+	return 0;
 }
 
 static void fill_owner(struct req *r, struct fctx *c)
@@ -413,21 +497,18 @@ int page_objective_new_post(struct req *r)
 	memset(&c, 0, sizeof(c));
 	objective_init(&c.o);
 	c.o.start = c.o.due = DAY_NONE;
-	struct err e;
-	err_clear(&e);
-	json_t *body = form_json(r, false, &e);
+	struct app a;
+	req_app(r, &a);
+	struct err keep;
+	err_clear(&keep);
+	struct objective_input in;
 	struct objective made;
-	if (body && !objectives_create(r, body, &made)) {
-		json_decref(body);
+	if (!form_input(r, false, &in, &keep) && !app_objective_create(&a, &in, &made, &keep)) {
 		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld", (long long)made.id));
 		return 0;
 	}
-	json_decref(body);
 	/* the form again, as it was typed, the error beside its field */
-	c.err = body ? &r->err : &e;
-	struct err keep = *c.err;
 	c.err = &keep;
-	err_clear(&r->err);
 	c.owner = "";
 	int rc = render(r, &c);
 	r->status = keep.status ? keep.status : 422;
@@ -464,19 +545,18 @@ int page_objective_edit_post(struct req *r)
 	memset(&c, 0, sizeof(c));
 	if (load_writable(r, &c))
 		return -1;
-	struct err e;
-	err_clear(&e);
-	json_t *body = form_json(r, true, &e);
+	struct app a;
+	req_app(r, &a);
+	struct err keep;
+	err_clear(&keep);
+	struct objective_input in;
 	struct objective done;
-	if (body && !objectives_update(r, c.o.id, body, &done)) {
-		json_decref(body);
+	if (!form_input(r, true, &in, &keep) &&
+	    !app_objective_update(&a, c.o.id, &in, &done, &keep)) {
 		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld", (long long)done.id));
 		return 0;
 	}
-	json_decref(body);
-	struct err keep = body ? r->err : e;
 	c.err = &keep;
-	err_clear(&r->err);
 	int rc = render(r, &c);
 	r->status = keep.status ? keep.status : 422;
 	return rc;

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 #include "core/cascade.h"
+#include "app/objective.h"
 #include "web/web.h"
 
 static void status_badge(struct req *r, enum status s)
@@ -12,12 +13,6 @@ static void status_badge(struct req *r, enum status s)
 	buf_addf(&r->out, "<span class=\"status status-%s\">", status_name(s));
 	html(r, T(r, key));
 	buf_adds(&r->out, "</span>");
-}
-
-day_t web_today(struct req *r)
-{
-	(void)r;
-	return measure_today();
 }
 
 int web_measure_ctx(struct req *r, struct org *org, struct mind **inds, size_t *n)
@@ -128,7 +123,7 @@ int page_home(struct req *r)
 	struct org org;
 	struct mind *inds;
 	size_t ni;
-	day_t today = web_today(r);
+	day_t today = r->clock.today;
 	struct measured *mm = arena_alloc(&r->arena, (n + 1) * sizeof(*mm));
 	struct measured *mt = arena_alloc(&r->arena, (nt + 1) * sizeof(*mt));
 	if (web_measure_ctx(r, &org, &inds, &ni) ||
@@ -199,12 +194,12 @@ static void ck_error(struct req *r, const struct ckform *f, const char *field)
 }
 
 /* The check-ins, newest first, and the form to add one for who may. */
-static int checkins_section(struct req *r, const struct objective *o, const struct ckform *f)
+static int checkins_section(struct req *r, struct app *a, const struct objective *o,
+			     const struct ckform *f)
 {
 	struct checkin *v;
 	size_t n, total;
-	if (store_checkin_list(r->store, r->me.org_id, o->id, 50, 0, &r->arena, &v, &n, &total,
-			       &r->err))
+	if (app_checkin_list(a, o->id, 50, 0, &v, &n, &total, &r->err))
 		return -1;
 	buf_adds(&r->out, "<section id=\"checkins\"><h2>");
 	html(r, T(r, "checkin.title"));
@@ -286,173 +281,154 @@ static int checkins_section(struct req *r, const struct objective *o, const stru
 	return 0;
 }
 
-static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
+/* Why it exists: the chain up to the ambition (app_objective_chain). */
+static int section_why(struct req *r, struct app *a, const struct objective *o,
+		       const struct org *org)
 {
-	struct objective o;
-	if (store_objective_get(r->store, r->me.org_id, id, &r->arena, &o, &r->err))
+	struct objective *up;
+	size_t n;
+	id_t64 axis;
+	struct axis x;
+	if (app_objective_chain(a, o, &up, &n, &axis, &r->err) ||
+	    (axis && store_axis_get(r->store, r->me.org_id, axis, &r->arena, &x, &r->err)))
 		return -1;
-	if (!access_objective_read(&r->me, &o))
-		return fail(r, 404, "not_found", NULL, "objective", NULL);
-	page_open(r, o.title);
-	buf_adds(&r->out, "<h1>");
-	html(r, o.title);
-	buf_adds(&r->out, "</h1><p>");
-	status_badge(r, o.status);
-	char key[32];
-	snprintf(key, sizeof(key), "level.%s", level_name(o.level));
-	buf_adds(&r->out, " <span class=\"level\">");
-	html(r, T(r, key));
-	buf_adds(&r->out, "</span></p>");
-
-	/* why it exists: the chain up to the ambition */
 	buf_adds(&r->out, "<section><h2>");
 	html(r, T(r, "obj.why"));
-	buf_adds(&r->out, "</h2><ol class=\"path\">");
-	struct org org;
-	if (store_org_get(r->store, r->me.org_id, &r->arena, &org, &r->err))
-		return -1;
-	static __thread struct objective chain[64];
-	int depth = 0;
-	id_t64 axis = o.axis_id;
-	struct objective cur = o;
-	while (cur.parent_id && depth < 64) {
-		if (store_objective_get(r->store, r->me.org_id, cur.parent_id, &r->arena, &cur, &r->err))
-			return -1;
-		chain[depth++] = cur;
-		if (cur.axis_id)
-			axis = cur.axis_id;
-	}
-	buf_adds(&r->out, "<li><strong>");
+	buf_adds(&r->out, "</h2><ol class=\"path\"><li><strong>");
 	html(r, T(r, "obj.ambition"));
 	buf_adds(&r->out, "</strong> — ");
-	html(r, org.ambition);
+	html(r, org->ambition);
 	buf_adds(&r->out, "</li>");
 	if (axis) {
-		struct axis x;
-		if (store_axis_get(r->store, r->me.org_id, axis, &r->arena, &x, &r->err))
-			return -1;
 		buf_adds(&r->out, "<li><strong>");
 		html(r, T(r, "obj.axis"));
 		buf_adds(&r->out, "</strong> — ");
 		html(r, x.title);
 		buf_adds(&r->out, "</li>");
 	}
-	for (int i = depth - 1; i >= 0; i--) {
-		buf_addf(&r->out, "<li><a href=\"/objectives/%lld\">", (long long)chain[i].id);
-		html(r, chain[i].title);
+	for (size_t i = n; i-- > 0;) {
+		buf_addf(&r->out, "<li><a href=\"/objectives/%lld\">", (long long)up[i].id);
+		html(r, up[i].title);
 		buf_adds(&r->out, "</a></li>");
 	}
 	buf_adds(&r->out, "<li aria-current=\"page\">");
-	html(r, o.title);
+	html(r, o->title);
 	buf_adds(&r->out, "</li></ol></section>");
+	return 0;
+}
 
-	/* where it stands */
-	struct mind *inds;
-	size_t ni;
-	struct measured m;
-	if (measure_indicators(r->store, r->me.org_id, &r->arena, &inds, &ni, &r->err) ||
-	    measure_objective(r->store, &org, &o, web_today(r), B_WEEK, inds, ni, &r->arena, &m,
-			      &r->err))
-		return -1;
+/* Where it stands: the bar, the figures, the chart, the roll-up, the actions. */
+static void section_progress(struct req *r, const struct objective *o, const struct measured *m)
+{
 	buf_adds(&r->out, "<section><h2>");
 	html(r, T(r, "obj.progress"));
 	buf_adds(&r->out, "</h2>");
-	if (!m.ind) {
+	if (!m->ind) {
 		buf_adds(&r->out, "<p class=\"muted\">");
 		html(r, T(r, "obj.not_measured"));
 		buf_adds(&r->out, "</p>");
 	} else {
 		buf_adds(&r->out, "<div class=\"big-bar\">");
-		w_bar(r, &m);
+		w_bar(r, m);
 		buf_adds(&r->out, "</div><dl><dt>");
 		html(r, T(r, "obj.indicator"));
 		buf_adds(&r->out, "</dt><dd>");
-		html(r, r->lang == LANG_EN ? m.ind->row.name_en : m.ind->row.name_fr);
+		html(r, r->lang == LANG_EN ? m->ind->row.name_en : m->ind->row.name_fr);
 		buf_adds(&r->out, "</dd><dt>");
 		html(r, T(r, "col.value"));
 		buf_adds(&r->out, "</dt><dd>");
-		w_value(r, &o, &m);
+		w_value(r, o, m);
 		buf_adds(&r->out, "</dd><dt>");
 		html(r, T(r, "col.status"));
 		buf_adds(&r->out, "</dt><dd>");
-		w_pstatus(r, &m);
+		w_pstatus(r, m);
 		buf_adds(&r->out, "</dd><dt>");
 		html(r, T(r, "col.forecast"));
 		buf_adds(&r->out, "</dt><dd>");
-		w_forecast(r, &m);
+		w_forecast(r, m);
 		buf_adds(&r->out, "</dd>");
-		if (m.has_progress) {
+		if (m->has_progress) {
 			buf_adds(&r->out, "<dt>");
 			html(r, T(r, "col.days_left"));
-			buf_addf(&r->out, "</dt><dd>%d</dd>", m.p.days_left);
+			buf_addf(&r->out, "</dt><dd>%d</dd>", m->p.days_left);
 		}
 		buf_adds(&r->out, "</dl>");
 		buf_adds(&r->out, "<h3>");
 		html(r, T(r, "obj.chart"));
 		buf_adds(&r->out, "</h3>");
-		w_chart(r, &o, &m);
+		w_chart(r, o, m);
 	}
-	if (m.rollup >= 0) {
+	if (m->rollup >= 0) {
 		buf_adds(&r->out, "<p>");
 		html(r, T(r, "obj.rollup"));
-		buf_addf(&r->out, " : %.0f %% (%d)</p>", m.rollup * 100, m.nchildren);
+		buf_addf(&r->out, " : %.0f %% (%d)</p>", m->rollup * 100, m->nchildren);
 	}
-	if (access_objective_write(&r->me, &o)) {
+	if (access_objective_write(&r->me, o)) {
 		buf_addf(&r->out, "<p class=\"actions\"><a class=\"button\" href=\"/objectives/%lld/edit\">",
-			 (long long)o.id);
+			 (long long)o->id);
 		html(r, T(r, "obj.edit"));
-		buf_addf(&r->out, "</a> <a href=\"/objectives/new?parent=%lld\">", (long long)o.id);
+		buf_addf(&r->out, "</a> <a href=\"/objectives/new?parent=%lld\">", (long long)o->id);
 		html(r, T(r, "obj.new_child"));
 		buf_adds(&r->out, "</a></p>");
 	}
 	buf_adds(&r->out, "</section>");
-	if (checkins_section(r, &o, f))
-		return -1;
+}
 
-	/* the SMART verdict */
-	json_t *verdict = smart_verdict_json(r, &o);
+/* The SMART verdict on the request's day (app_objective_smart). */
+static void section_smart(struct req *r, struct app *a, const struct objective *o)
+{
+	json_t *verdict = app_objective_smart(a, o);
 	buf_adds(&r->out, "<section><h2>");
 	html(r, T(r, "obj.smart"));
 	buf_adds(&r->out, "</h2>");
 	w_smart(r, verdict);
 	json_decref(verdict);
 	buf_adds(&r->out, "</section>");
+}
 
+/* The SMART fields as written, the target and the period. */
+static void section_fields(struct req *r, const struct objective *o, const struct measured *m)
+{
 	buf_adds(&r->out, "<section><h2>");
 	html(r, T(r, "obj.fields"));
 	buf_adds(&r->out, "</h2><dl>");
-	field(r, "obj.what", o.what);
-	field(r, "obj.who", o.who);
-	field(r, "obj.where", o.where_);
-	field(r, "obj.why_f", o.why);
-	field(r, "obj.how", o.how);
-	field(r, "obj.indicator", m.ind ? (r->lang == LANG_EN ? m.ind->row.name_en : m.ind->row.name_fr)
-					: o.indicator);
-	if (o.has_baseline) {
+	field(r, "obj.what", o->what);
+	field(r, "obj.who", o->who);
+	field(r, "obj.where", o->where_);
+	field(r, "obj.why_f", o->why);
+	field(r, "obj.how", o->how);
+	field(r, "obj.indicator", m->ind ? (r->lang == LANG_EN ? m->ind->row.name_en
+						       : m->ind->row.name_fr)
+					 : o->indicator);
+	if (o->has_baseline) {
 		buf_adds(&r->out, "<dt>");
 		html(r, T(r, "obj.baseline"));
 		buf_adds(&r->out, "</dt><dd>");
-		html_num(r, o.baseline);
+		html_num(r, o->baseline);
 		buf_adds(&r->out, "</dd>");
 	}
-	if (o.has_target) {
+	if (o->has_target) {
 		buf_adds(&r->out, "<dt>");
 		html(r, T(r, "col.target"));
 		buf_adds(&r->out, "</dt><dd>");
-		html_num(r, o.target);
+		html_num(r, o->target);
 		buf_addc(&r->out, ' ');
-		html(r, o.unit_label);
+		html(r, o->unit_label);
 		buf_adds(&r->out, "</dd>");
 	}
 	buf_adds(&r->out, "<dt>");
 	html(r, T(r, "obj.period"));
 	buf_adds(&r->out, "</dt><dd>");
-	html_date(r, o.start);
+	html_date(r, o->start);
 	buf_adds(&r->out, " → ");
-	html_date(r, o.due);
+	html_date(r, o->due);
 	buf_adds(&r->out, "</dd></dl></section>");
+}
 
-	json_t *plan = o.plan_json ? json_loads(o.plan_json, 0, NULL) : NULL;
+/* The action plan, step by step. */
+static void section_plan(struct req *r, const struct objective *o)
+{
+	json_t *plan = o->plan_json ? json_loads(o->plan_json, 0, NULL) : NULL;
 	if (json_array_size(plan)) {
 		buf_adds(&r->out, "<section><h2>");
 		html(r, T(r, "obj.plan"));
@@ -477,10 +453,14 @@ static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
 		buf_adds(&r->out, "</ul></section>");
 	}
 	json_decref(plan);
+}
 
+/* The last changes of its audit trail. */
+static int section_history(struct req *r, const struct objective *o)
+{
 	struct audit_entry *hist;
 	size_t nh, total;
-	if (store_audit_list(r->store, r->me.org_id, "objective", o.id, 20, 0, &r->arena, &hist,
+	if (store_audit_list(r->store, r->me.org_id, "objective", o->id, 20, 0, &r->arena, &hist,
 			     &nh, &total, &r->err))
 		return -1;
 	buf_adds(&r->out, "<section><h2>");
@@ -498,6 +478,46 @@ static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
 		buf_adds(&r->out, "</li>");
 	}
 	buf_adds(&r->out, "</ul></section>");
+	return 0;
+}
+
+/* An objective's page: its title, why it exists, where it stands, its
+ * check-ins, its SMART verdict, its fields, its plan and its history. */
+static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
+{
+	struct app a;
+	req_app(r, &a);
+	struct objective o;
+	struct org org;
+	struct mind *inds;
+	size_t ni;
+	struct measured m;
+	if (app_objective_get(&a, id, &o, &r->err) ||
+	    store_org_get(r->store, r->me.org_id, &r->arena, &org, &r->err) ||
+	    measure_indicators(r->store, r->me.org_id, &r->arena, &inds, &ni, &r->err) ||
+	    measure_objective(r->store, &org, &o, a.clock.today, B_WEEK, inds, ni, &r->arena, &m,
+			      &r->err))
+		return -1;
+	page_open(r, o.title);
+	buf_adds(&r->out, "<h1>");
+	html(r, o.title);
+	buf_adds(&r->out, "</h1><p>");
+	status_badge(r, o.status);
+	char key[32];
+	snprintf(key, sizeof(key), "level.%s", level_name(o.level));
+	buf_adds(&r->out, " <span class=\"level\">");
+	html(r, T(r, key));
+	buf_adds(&r->out, "</span></p>");
+	if (section_why(r, &a, &o, &org))
+		return -1;
+	section_progress(r, &o, &m);
+	if (checkins_section(r, &a, &o, f))
+		return -1;
+	section_smart(r, &a, &o);
+	section_fields(r, &o, &m);
+	section_plan(r, &o);
+	if (section_history(r, &o))
+		return -1;
 	return page_close(r);
 }
 
@@ -514,8 +534,11 @@ int page_checkin_post(struct req *r)
 		return -1;
 	id_t64 id = param_id(r, 0);
 	const char *comment = form(r, "comment"), *conf = form(r, "confidence");
+	struct app a;
+	req_app(r, &a);
+	struct checkin_input in = { comment ? comment : "", conf ? conf : "" };
 	struct checkin c;
-	if (!checkins_create(r, id, comment ? comment : "", conf ? conf : "", &c)) {
+	if (!app_checkin_create(&a, id, &in, &c, &r->err)) {
 		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld#checkins", (long long)id));
 		return 0;
 	}

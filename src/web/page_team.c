@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/objective.h"
 #include "web/web.h"
 
 static int severity(const struct measured *m)
@@ -19,8 +20,7 @@ static int severity(const struct measured *m)
 }
 
 struct member {
-	const struct person *p;
-	size_t first, n;   /* their objectives: v[first .. first+n) */
+	const struct dash_member *d;
 	double attainment; /* mean, NaN when nothing is measured */
 	int worst;
 };
@@ -56,7 +56,8 @@ static int name_cmp(const char *a, const char *b)
 
 static int by_name(const void *a, const void *b)
 {
-	return name_cmp(((const struct member *)a)->p->name, ((const struct member *)b)->p->name);
+	return name_cmp(((const struct member *)a)->d->p->name,
+			((const struct member *)b)->d->p->name);
 }
 
 static int by_risk(const void *a, const void *b)
@@ -90,165 +91,109 @@ static int dashboard_units(struct req *r, struct unit **out, size_t *n)
 	return 0;
 }
 
-static void sort_link(struct req *r, id_t64 unit, const char *from, const char *to,
-		      const char *sort, const char *cur, const char *key)
+/* What the dashboard is asked: which unit, which period, which order. */
+struct team_query {
+	id_t64 unit;
+	const char *from_s, *to_s, *sort;  /* as typed (NULL: none), for the links */
+	day_t from, to;
+};
+
+static int team_query(struct req *r, const struct unit *units, size_t nu, struct team_query *q)
 {
-	if (!strcmp(sort, cur)) {
+	q->unit = 0;
+	if (query_id(r, "unit", &q->unit))
+		return -1;
+	if (!q->unit) {
+		/* one's own team first, else the first one may see */
+		q->unit = units[0].id;
+		for (size_t i = 0; i < nu; i++)
+			if (units[i].lead_id == r->me.person_id) {
+				q->unit = units[i].id;
+				break;
+			}
+	}
+	q->from_s = query(r, "from");
+	q->to_s = query(r, "to");
+	q->sort = query(r, "sort");
+	if (q->from_s && !*q->from_s)
+		q->from_s = NULL;
+	if (q->to_s && !*q->to_s)
+		q->to_s = NULL;
+	if (!q->sort || (strcmp(q->sort, "name") && strcmp(q->sort, "attainment")))
+		q->sort = "risk";
+	q->from = q->to = DAY_NONE;
+	if ((q->from_s && date_parse_iso(q->from_s, &q->from)) ||
+	    (q->to_s && date_parse_iso(q->to_s, &q->to)))
+		return fail(r, 400, "invalid_query", "from", "from/to", "a date YYYY-MM-DD");
+	return 0;
+}
+
+/* Each member's mean attainment (capped at 150 %) and worst status, sorted
+ * as asked. */
+static struct member *team_members(struct req *r, const struct unit_dashboard *d,
+				   const char *sort)
+{
+	struct member *mem = arena_alloc(&r->arena, (d->nmembers + 1) * sizeof(*mem));
+	for (size_t i = 0; i < d->nmembers; i++) {
+		const struct dash_member *dm = &d->members[i];
+		double sum = 0;
+		int counted = 0;
+		mem[i].d = dm;
+		mem[i].worst = 0;
+		for (size_t j = 0; j < dm->n; j++) {
+			const struct measured *m = dm->items[j].m;
+			if (m->has_progress && !isnan(m->p.attainment)) {
+				sum += fmin(m->p.attainment, 1.5);
+				counted++;
+			}
+			if (severity(m) > mem[i].worst)
+				mem[i].worst = severity(m);
+		}
+		mem[i].attainment = counted ? sum / counted : NAN;
+	}
+	qsort(mem, d->nmembers, sizeof(*mem), !strcmp(sort, "name") ? by_name
+	      : !strcmp(sort, "attainment") ? by_attainment : by_risk);
+	return mem;
+}
+
+static void sort_link(struct req *r, const struct team_query *q, const char *sort,
+		      const char *key)
+{
+	if (!strcmp(sort, q->sort)) {
 		buf_adds(&r->out, "<strong aria-current=\"true\">");
 		html(r, T(r, key));
 		buf_adds(&r->out, "</strong>");
 		return;
 	}
-	buf_addf(&r->out, "<a href=\"/team?unit=%lld&amp;sort=%s", (long long)unit, sort);
-	if (from) {
+	buf_addf(&r->out, "<a href=\"/team?unit=%lld&amp;sort=%s", (long long)q->unit, sort);
+	if (q->from_s) {
 		buf_adds(&r->out, "&amp;from=");
-		html(r, from);
+		html(r, q->from_s);
 	}
-	if (to) {
+	if (q->to_s) {
 		buf_adds(&r->out, "&amp;to=");
-		html(r, to);
+		html(r, q->to_s);
 	}
 	buf_adds(&r->out, "\">");
 	html(r, T(r, key));
 	buf_adds(&r->out, "</a>");
 }
 
-int page_team(struct req *r)
+/* Who is at risk: every objective at risk or off track. */
+static void team_at_risk(struct req *r, const struct unit_dashboard *d)
 {
-	struct unit *units;
-	size_t nu;
-	if (dashboard_units(r, &units, &nu))
-		return -1;
-	if (!nu)
-		return forbidden(r, "see a team dashboard");
-	id_t64 uid = 0;
-	if (query_id(r, "unit", &uid))
-		return -1;
-	if (!uid) {
-		/* one's own team first, else the first one may see */
-		uid = units[0].id;
-		for (size_t i = 0; i < nu; i++)
-			if (units[i].lead_id == r->me.person_id) {
-				uid = units[i].id;
-				break;
-			}
-	}
-	struct unit u;
-	if (store_unit_get(r->store, r->me.org_id, uid, &r->arena, &u, &r->err))
-		return -1;
-	if (!access_unit_dashboard(&r->me, uid))
-		return forbidden(r, "see this unit's dashboard");
-	const char *from_s = query(r, "from"), *to_s = query(r, "to"), *sort = query(r, "sort");
-	if (from_s && !*from_s)
-		from_s = NULL;
-	if (to_s && !*to_s)
-		to_s = NULL;
-	if (!sort || (strcmp(sort, "name") && strcmp(sort, "attainment")))
-		sort = "risk";
-	day_t from = DAY_NONE, to = DAY_NONE;
-	if ((from_s && date_parse_iso(from_s, &from)) || (to_s && date_parse_iso(to_s, &to)))
-		return fail(r, 400, "invalid_query", "from", "from/to", "a date YYYY-MM-DD");
-
-	struct ids sub;
-	if (store_unit_subtree(r->store, r->me.org_id, uid, &r->arena, &sub, &r->err))
-		return -1;
-	struct person_filter pf = { &sub, 1, 0, 0 };
-	struct person *people;
-	size_t np, total;
-	if (store_person_list(r->store, r->me.org_id, &pf, &r->arena, &people, &np, &total, &r->err))
-		return -1;
-	/* every objective of the subtree in the period, in one list */
-	struct objective_filter f;
-	memset(&f, 0, sizeof(f));
-	f.level = f.status = -1;
-	f.units = &sub;
-	f.from = from;
-	f.to = to;
-	struct objective *all;
-	size_t nall;
-	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &all, &nall, NULL, &r->err))
-		return -1;
-	struct org org;
-	struct mind *inds;
-	size_t ni;
-	day_t today = web_today(r);
-	struct measured *m = arena_alloc(&r->arena, (nall + 1) * sizeof(*m));
-	if (web_measure_ctx(r, &org, &inds, &ni) ||
-	    measure_many(r->store, &org, all, nall, today, B_MONTH, inds, ni, &r->arena, m, &r->err))
-		return -1;
-
-	/* members and their objectives */
-	struct member *mem = arena_alloc(&r->arena, (np + 1) * sizeof(*mem));
-	struct objective *mine = arena_alloc(&r->arena, (nall + 1) * sizeof(*mine));
-	struct measured *mm = arena_alloc(&r->arena, (nall + 1) * sizeof(*mm));
-	size_t k = 0;
-	for (size_t i = 0; i < np; i++) {
-		mem[i].p = &people[i];
-		mem[i].first = k;
-		double sum = 0;
-		int counted = 0;
-		mem[i].worst = 0;
-		for (size_t j = 0; j < nall; j++) {
-			if (all[j].owner_person_id != people[i].id || all[j].status == ST_CANCELLED)
-				continue;
-			mine[k] = all[j];
-			mm[k++] = m[j];
-			if (m[j].has_progress && !isnan(m[j].p.attainment)) {
-				sum += fmin(m[j].p.attainment, 1.5);
-				counted++;
-			}
-			if (severity(&m[j]) > mem[i].worst)
-				mem[i].worst = severity(&m[j]);
-		}
-		mem[i].n = k - mem[i].first;
-		mem[i].attainment = counted ? sum / counted : NAN;
-	}
-	qsort(mem, np, sizeof(*mem), !strcmp(sort, "name") ? by_name
-	      : !strcmp(sort, "attainment") ? by_attainment : by_risk);
-
-	page_open(r, T(r, "team.title"));
-	buf_adds(&r->out, "<h1>");
-	html(r, T(r, "team.title"));
-	buf_adds(&r->out, " — ");
-	html(r, u.name);
-	buf_adds(&r->out, "</h1>");
-	/* unit and period */
-	buf_adds(&r->out, "<form method=\"get\" action=\"/team\" class=\"filters\"><div class=\"field\">"
-		 "<label for=\"f-unit\">");
-	html(r, T(r, "team.unit"));
-	buf_adds(&r->out, "</label><select id=\"f-unit\" name=\"unit\">");
-	for (size_t i = 0; i < nu; i++) {
-		buf_addf(&r->out, "<option value=\"%lld\"%s>", (long long)units[i].id,
-			 units[i].id == uid ? " selected" : "");
-		html(r, units[i].name);
-		buf_adds(&r->out, "</option>");
-	}
-	buf_adds(&r->out, "</select></div><div class=\"field\"><label for=\"f-from\">");
-	html(r, T(r, "team.from"));
-	buf_adds(&r->out, "</label><input id=\"f-from\" name=\"from\" type=\"date\" value=\"");
-	html(r, from_s ? from_s : "");
-	buf_adds(&r->out, "\"></div><div class=\"field\"><label for=\"f-to\">");
-	html(r, T(r, "team.to"));
-	buf_adds(&r->out, "</label><input id=\"f-to\" name=\"to\" type=\"date\" value=\"");
-	html(r, to_s ? to_s : "");
-	buf_addf(&r->out, "\"></div><input type=\"hidden\" name=\"sort\" value=\"%s\"><button type=\"submit\">",
-		 sort);
-	html(r, T(r, "team.apply"));
-	buf_adds(&r->out, "</button></form>");
-
-	/* who is at risk */
 	buf_adds(&r->out, "<section><h2>");
 	html(r, T(r, "team.at_risk"));
 	buf_adds(&r->out, "</h2>");
 	int risky = 0;
-	for (size_t i = 0; i < nall; i++)
-		if (all[i].status != ST_CANCELLED && severity(&m[i]) >= 3) {
+	for (size_t i = 0; i < d->nall; i++)
+		if (severity(d->all[i].m) >= 3) {
 			if (!risky++)
 				buf_adds(&r->out, "<ul class=\"risk\">");
-			buf_addf(&r->out, "<li><a href=\"/objectives/%lld\">", (long long)all[i].id);
-			html(r, all[i].title);
+			buf_addf(&r->out, "<li><a href=\"/objectives/%lld\">", (long long)d->all[i].o->id);
+			html(r, d->all[i].o->title);
 			buf_adds(&r->out, "</a> ");
-			w_pstatus(r, &m[i]);
+			w_pstatus(r, d->all[i].m);
 			buf_adds(&r->out, "</li>");
 		}
 	if (risky)
@@ -259,35 +204,41 @@ int page_team(struct req *r)
 		buf_adds(&r->out, "</p>");
 	}
 	buf_adds(&r->out, "</section>");
+}
 
-	/* collective objectives */
-	size_t nc = 0;
-	struct objective *col = arena_alloc(&r->arena, (nall + 1) * sizeof(*col));
-	struct measured *mc = arena_alloc(&r->arena, (nall + 1) * sizeof(*mc));
-	for (size_t i = 0; i < nall; i++)
-		if (all[i].owner_unit_id) {
-			col[nc] = all[i];
-			mc[nc++] = m[i];
-		}
-	if (nc) {
-		buf_adds(&r->out, "<section><h2>");
-		html(r, T(r, "team.collective"));
-		buf_adds(&r->out, "</h2>");
-		objective_table(r, col, mc, NULL, nc, today);
-		buf_adds(&r->out, "</section>");
+/* The collective objectives, as a table. */
+static void team_collective(struct req *r, const struct unit_dashboard *d)
+{
+	size_t nc = d->ncollective;
+	if (!nc)
+		return;
+	struct objective *col = arena_alloc(&r->arena, (nc + 1) * sizeof(*col));
+	struct measured *mc = arena_alloc(&r->arena, (nc + 1) * sizeof(*mc));
+	for (size_t i = 0; i < nc; i++) {
+		col[i] = *d->collective[i].o;
+		mc[i] = *d->collective[i].m;
 	}
+	buf_adds(&r->out, "<section><h2>");
+	html(r, T(r, "team.collective"));
+	buf_adds(&r->out, "</h2>");
+	objective_table(r, col, mc, NULL, nc, d->today);
+	buf_adds(&r->out, "</section>");
+}
 
-	/* members × objectives */
+/* Members × objectives, with the links that sort them. */
+static void team_table(struct req *r, const struct team_query *q, const struct member *mem,
+		       size_t np)
+{
 	buf_adds(&r->out, "<section><h2>");
 	html(r, T(r, "team.members"));
 	buf_adds(&r->out, "</h2><p class=\"sort\">");
 	html(r, T(r, "team.sort"));
 	buf_adds(&r->out, " ");
-	sort_link(r, uid, from_s, to_s, "risk", sort, "team.sort_risk");
+	sort_link(r, q, "risk", "team.sort_risk");
 	buf_adds(&r->out, " · ");
-	sort_link(r, uid, from_s, to_s, "attainment", sort, "team.sort_attainment");
+	sort_link(r, q, "attainment", "team.sort_attainment");
 	buf_adds(&r->out, " · ");
-	sort_link(r, uid, from_s, to_s, "name", sort, "team.sort_name");
+	sort_link(r, q, "name", "team.sort_name");
 	buf_adds(&r->out, "</p><div class=\"scroll\"><table class=\"members\"><thead><tr><th scope=\"col\">");
 	html(r, T(r, "col.person"));
 	buf_adds(&r->out, "</th><th scope=\"col\">");
@@ -296,35 +247,70 @@ int page_team(struct req *r)
 	html(r, T(r, "col.objectives"));
 	buf_adds(&r->out, "</th></tr></thead><tbody>");
 	for (size_t i = 0; i < np; i++) {
-		buf_addf(&r->out, "<tr><th scope=\"row\"><a href=\"/people/%lld\">", (long long)mem[i].p->id);
-		html(r, mem[i].p->name);
+		const struct dash_member *dm = mem[i].d;
+		buf_addf(&r->out, "<tr><th scope=\"row\"><a href=\"/people/%lld\">", (long long)dm->p->id);
+		html(r, dm->p->name);
 		buf_adds(&r->out, "</a><br><span class=\"muted\">");
-		html(r, mem[i].p->job);
+		html(r, dm->p->job);
 		buf_adds(&r->out, "</span></th><td class=\"num\">");
 		if (isnan(mem[i].attainment))
 			buf_adds(&r->out, "—");
 		else
 			buf_addf(&r->out, "%.0f %%", mem[i].attainment * 100);
 		buf_adds(&r->out, "</td><td>");
-		if (!mem[i].n) {
+		if (!dm->n) {
 			buf_adds(&r->out, "<span class=\"ps ps-off_track\">");
 			html(r, T(r, "team.none"));
 			buf_adds(&r->out, "</span>");
 		}
 		buf_adds(&r->out, "<ul class=\"compact\">");
-		for (size_t j = mem[i].first; j < mem[i].first + mem[i].n; j++) {
-			buf_addf(&r->out, "<li><a href=\"/objectives/%lld\">", (long long)mine[j].id);
-			html(r, mine[j].title);
+		for (size_t j = 0; j < dm->n; j++) {
+			buf_addf(&r->out, "<li><a href=\"/objectives/%lld\">", (long long)dm->items[j].o->id);
+			html(r, dm->items[j].o->title);
 			buf_adds(&r->out, "</a> ");
-			w_bar(r, &mm[j]);
+			w_bar(r, dm->items[j].m);
 			buf_adds(&r->out, " ");
-			w_pstatus(r, &mm[j]);
+			w_pstatus(r, dm->items[j].m);
 			buf_adds(&r->out, "</li>");
 		}
 		buf_adds(&r->out, "</ul></td></tr>");
 	}
 	buf_adds(&r->out, "</tbody></table></div></section>");
-	team_trophies(r, uid);
+}
+
+/* The team dashboard: the data of app_unit_dashboard (the API's own), the
+ * unit and period filter, who is at risk, the collective objectives, the
+ * members sorted as asked. */
+int page_team(struct req *r)
+{
+	struct unit *units;
+	size_t nu;
+	if (dashboard_units(r, &units, &nu))
+		return -1;
+	if (!nu)
+		return forbidden(r, "see a team dashboard");
+	struct team_query q;
+	if (team_query(r, units, nu, &q))
+		return -1;
+	struct app a;
+	req_app(r, &a);
+	struct dashboard_query dq = { q.unit, q.from, q.to, B_MONTH };
+	struct unit_dashboard d;
+	if (app_unit_dashboard(&a, &dq, &d, &r->err))
+		return -1;
+	struct member *mem = team_members(r, &d, q.sort);
+
+	page_open(r, T(r, "team.title"));
+	buf_adds(&r->out, "<h1>");
+	html(r, T(r, "team.title"));
+	buf_adds(&r->out, " — ");
+	html(r, d.unit.name);
+	buf_adds(&r->out, "</h1>");
+	w_filters(r, "/team", units, nu, false, q.unit, q.from_s, q.to_s, q.sort);
+	team_at_risk(r, &d);
+	team_collective(r, &d);
+	team_table(r, &q, mem, d.nmembers);
+	team_trophies(r, q.unit);
 	return page_close(r);
 }
 
@@ -347,7 +333,7 @@ int page_person(struct req *r)
 	struct org org;
 	struct mind *inds;
 	size_t ni;
-	day_t today = web_today(r);
+	day_t today = r->clock.today;
 	struct measured *m = arena_alloc(&r->arena, (n + 1) * sizeof(*m));
 	struct checkin *last;
 	if (web_measure_ctx(r, &org, &inds, &ni) ||

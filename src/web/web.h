@@ -39,9 +39,11 @@ void w_value(struct req *r, const struct objective *o, const struct measured *m)
 void w_forecast(struct req *r, const struct measured *m);
 void w_chart(struct req *r, const struct objective *o, const struct measured *m);
 void w_smart(struct req *r, json_t *verdict);
-
-/* The day pages measure on: $CIBLE_TODAY when set (demos, tests), else today. */
-day_t web_today(struct req *r);
+/* The unit and period filter (GET to action): the units to choose from (with
+ * "—" for all when any_unit), the period as typed, and the sort kept when
+ * not NULL (a fixed word). Pages measure on r->clock.today, the one clock. */
+void w_filters(struct req *r, const char *action, const struct unit *units, size_t nu,
+	       bool any_unit, id_t64 unit, const char *from, const char *to, const char *sort);
 /* The organisation and its indicators, for measuring on a page. */
 int web_measure_ctx(struct req *r, struct org *org, struct mind **inds, size_t *n);
 

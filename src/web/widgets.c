@@ -169,7 +169,7 @@ void w_chart(struct req *r, const struct objective *o, const struct measured *m)
 		if (isnan(v))
 			continue;
 		day_t end = i + 1 < m->nseries ? m->series[i + 1].start : o->due + 1;
-		day_t today = (day_t)(r->now / 86400);
+		day_t today = r->clock.today;
 		if (end > today + 1)
 			end = today + 1;
 		if (end > o->due + 1)
@@ -190,7 +190,7 @@ void w_chart(struct req *r, const struct objective *o, const struct measured *m)
 #undef Y
 }
 
-/* The verdict of smart_verdict_json(), criterion by criterion. */
+/* The verdict of app_objective_smart(), criterion by criterion. */
 void w_smart(struct req *r, json_t *v)
 {
 	static const char *const crit[] = { "specific", "measurable", "achievable", "relevant",
@@ -245,4 +245,35 @@ void w_smart(struct req *r, json_t *v)
 		}
 		buf_adds(&r->out, "</ul>");
 	}
+}
+
+void w_filters(struct req *r, const char *action, const struct unit *units, size_t nu,
+	       bool any_unit, id_t64 unit, const char *from, const char *to, const char *sort)
+{
+	buf_addf(&r->out, "<form method=\"get\" action=\"%s\" class=\"filters\">"
+		 "<div class=\"field\"><label for=\"f-unit\">", action);
+	html(r, T(r, "team.unit"));
+	buf_adds(&r->out, "</label><select id=\"f-unit\" name=\"unit\">");
+	if (any_unit)
+		buf_adds(&r->out, "<option value=\"\">—</option>");
+	for (size_t i = 0; i < nu; i++) {
+		buf_addf(&r->out, "<option value=\"%lld\"%s>", (long long)units[i].id,
+			 units[i].id == unit ? " selected" : "");
+		html(r, units[i].name);
+		buf_adds(&r->out, "</option>");
+	}
+	buf_adds(&r->out, "</select></div><div class=\"field\"><label for=\"f-from\">");
+	html(r, T(r, "team.from"));
+	buf_adds(&r->out, "</label><input id=\"f-from\" name=\"from\" type=\"date\" value=\"");
+	html(r, from ? from : "");
+	buf_adds(&r->out, "\"></div><div class=\"field\"><label for=\"f-to\">");
+	html(r, T(r, "team.to"));
+	buf_adds(&r->out, "</label><input id=\"f-to\" name=\"to\" type=\"date\" value=\"");
+	html(r, to ? to : "");
+	buf_adds(&r->out, "\"></div>");
+	if (sort)
+		buf_addf(&r->out, "<input type=\"hidden\" name=\"sort\" value=\"%s\">", sort);
+	buf_adds(&r->out, "<button type=\"submit\">");
+	html(r, T(r, "team.apply"));
+	buf_adds(&r->out, "</button></form>");
 }

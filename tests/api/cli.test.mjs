@@ -186,3 +186,114 @@ test('everyone\'s progress at once (one scan per indicator) equals each objectiv
 		}
 	}
 });
+
+// The CLI runs the API's use cases: the same refusals, the same audit rows.
+const sql = (db, q) => spawnSync('sqlite3', ['-json', db, q], { encoding: 'utf8' });
+const rows = (db, q) => { const r = sql(db, q); assert.equal(r.status, 0, r.stderr); return r.stdout.trim() ? JSON.parse(r.stdout) : []; };
+const auditCount = (db) => rows(db, 'SELECT count(*) AS n FROM audit')[0].n;
+const PW = { CIBLE_PASSWORD: 'long enough' };
+
+test('cible user add refuses an implausible email, as the API does, and writes nothing', () => {
+	const db = join(dir, 'useradd.db');
+	assert.equal(run(['init', '--db', db, '--org', 'U', '--email', 'u@u.fr'], PW).code, 0);
+	const n = auditCount(db);
+	for (const email of ['pas une adresse', 'sans-arobase.fr', 'a@b', '<a@b.fr>']) {
+		const r = run(['user', 'add', '--db', db, '--email', email], PW);
+		assert.equal(r.code, 2, `${email}: ${r.out}`);
+		assert.match(r.err, /invalid value for 'email': an address such as nom@exemple\.fr/);
+	}
+	const role = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--role', 'chef'], PW);
+	assert.equal(role.code, 2);
+	assert.match(role.err, /'role': admin, manager, member or hr/);
+	const unit = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--unit', '999'], PW);
+	assert.equal(unit.code, 2);
+	assert.match(unit.err, /unit_id/);
+	assert.equal(run(['user', 'add', '--db', db, '--email', 'r@u.fr'], { CIBLE_PASSWORD: 'court' }).code, 1);
+	assert.equal(rows(db, "SELECT count(*) AS n FROM person WHERE email <> 'u@u.fr'")[0].n, 0);
+	assert.equal(auditCount(db), n);
+});
+
+test('cible user add and init write the API\'s audit: the person as the API shows it, as after', () => {
+	const db = join(dir, 'useraudit.db');
+	assert.equal(run(['init', '--db', db, '--org', 'A', '--email', 'a@a.fr', '--locale', 'en'], PW).code, 0);
+	const init = rows(db, "SELECT * FROM audit WHERE entity = 'org'");
+	assert.equal(init.length, 1);
+	assert.equal(init[0].action, 'init');
+	const made = JSON.parse(init[0].after);
+	assert.deepEqual(Object.keys(made).sort(), ['admin', 'org', 'unit']);
+	assert.equal(made.org.locale, 'en');
+	assert.equal(made.admin.role, 'admin');
+	assert.equal(made.unit.lead_id, made.admin.id);
+	const r = run(['user', 'add', '--db', db, '--email', 'b@a.fr', '--name', 'Bea', '--role', 'manager',
+		'--unit', String(made.unit.id)], PW);
+	assert.equal(r.code, 0, r.err);
+	const id = Number(r.out.match(/id (\d+)/)[1]);
+	const [row] = rows(db, `SELECT * FROM audit WHERE entity = 'person' AND entity_id = ${id}`);
+	assert.equal(row.action, 'create');
+	assert.equal(row.before, null);
+	const after = JSON.parse(row.after);
+	const [p] = rows(db, `SELECT * FROM person WHERE id = ${id}`);
+	assert.deepEqual(after, { id, unit_id: made.unit.id, manager_id: null, name: 'Bea', email: 'b@a.fr',
+		job: null, role: 'manager', hired_on: null, active: true });
+	assert.equal(p.name, after.name);
+	assert.equal(p.unit_id, after.unit_id);
+	// the init of a wrong locale or currency is refused by the organisation's checks
+	const bad = run(['init', '--db', join(dir, 'badinit.db'), '--org', 'B', '--email', 'b@b.fr', '--currency', 'EURO'], PW);
+	assert.equal(bad.code, 2);
+	assert.match(bad.err, /currency/);
+	const badmail = run(['init', '--db', join(dir, 'badinit.db'), '--org', 'B', '--email', 'b@b'], PW);
+	assert.equal(badmail.code, 2);
+	assert.match(badmail.err, /email/);
+});
+
+test('cible metric add refuses a bad key and audits a new or changed indicator with before and after', () => {
+	const db = join(dir, 'metric.db');
+	assert.equal(run(['init', '--db', db, '--org', 'M', '--email', 'm@m.fr'], PW).code, 0);
+	const n = auditCount(db);
+	for (const key of ['Appels', 'appels-traités', 'a b', 'x'.repeat(41)]) {
+		const r = run(['metric', 'add', key, '--db', db, '--kind', 'call', '--expr', 'count()']);
+		assert.equal(r.code, 2, key);
+		assert.match(r.err, /invalid value for 'key': 1 to 40 lower-case letters, digits or _/);
+	}
+	const kind = run(['metric', 'add', 'appels', '--db', db, '--kind', 'Call', '--expr', 'count()']);
+	assert.equal(kind.code, 2);
+	assert.match(kind.err, /'kind'/);
+	assert.equal(auditCount(db), n);
+	const added = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'count()', '--name-fr', 'Appels traités']);
+	assert.equal(added.code, 0, added.err);
+	assert.match(added.out, /appels_traites \(id \d+\) added/);
+	const changed = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'sum(duree)']);
+	assert.equal(changed.code, 0, changed.err);
+	assert.match(changed.out, /updated/);
+	const trail = rows(db, "SELECT action, before, after FROM audit WHERE entity = 'indicator' ORDER BY id");
+	assert.deepEqual(trail.map((t) => t.action), ['create', 'update']);
+	assert.equal(trail[0].before, null);
+	assert.equal(JSON.parse(trail[0].after).name_fr, 'Appels traités');
+	assert.equal(JSON.parse(trail[1].before).expr, 'count()');
+	const after = JSON.parse(trail[1].after);
+	assert.equal(after.expr, 'sum(duree)');
+	assert.equal(after.name_fr, 'Appels traités', 'a flag not given keeps its value');
+	assert.deepEqual(after.fields, ['duree']);
+});
+
+test('cible import refuses an unknown kind, and its audit row is JSON with the kind and counts', () => {
+	const db = join(dir, 'importkind.db');
+	assert.equal(run(['init', '--db', db, '--org', 'I', '--email', 'i@i.fr'], PW).code, 0);
+	const csv = join(dir, 'calls.csv');
+	writeFileSync(csv, 'who,day\ni@i.fr,2026-11-02\ni@i.fr,2026-11-03\n');
+	const n = auditCount(db);
+	for (const kind of ['call","x":"1', 'Appel', 'appel téléphonique', 'k'.repeat(33)]) {
+		const r = run(['import', '--db', db, '--kind', kind, '--person', 'who', '--date', 'day', csv]);
+		assert.equal(r.code, 2, kind);
+		assert.match(r.err, /invalid value for 'kind': 1 to 32 lower-case letters, digits or _/);
+	}
+	assert.equal(auditCount(db), n);
+	assert.equal(rows(db, 'SELECT count(*) AS n FROM activity')[0].n, 0);
+	const ok = run(['import', '--db', db, '--kind', 'call', '--person', 'who', '--date', 'day', csv]);
+	assert.equal(ok.code, 0, ok.err);
+	const [row] = rows(db, "SELECT * FROM audit WHERE entity = 'activity'");
+	assert.equal(row.action, 'import');
+	assert.equal(row.before, null);
+	assert.deepEqual(JSON.parse(row.after), { kind: 'call', read: 2, stored: 2, duplicates: 0, rejected: 0 });
+	assert.equal(rows(db, "SELECT count(*) AS n FROM activity WHERE kind = 'call'")[0].n, 2);
+});

@@ -1,4 +1,5 @@
 /* Validation rules of the cascade's entities. */
+#include <string.h>
 #include "t.h"
 #include "core/model.h"
 
@@ -122,6 +123,38 @@ TEST("working days parse from names and format back")
 	buf_free(&b);
 	CHECK_INT(working_days_parse("lun", &m), -1);
 	CHECK_INT(working_days_parse("", &m), -1);
+}
+
+TEST("an e-mail address needs one @, a dot after it, and no space or angle bracket")
+{
+	CHECK(email_plausible("marie.dupont@exemple.fr"));
+	CHECK(email_plausible("a@b.c"));
+	CHECK(!email_plausible("pas-une-adresse"));
+	CHECK(!email_plausible("@exemple.fr"));
+	CHECK(!email_plausible("marie@exemple"));
+	CHECK(!email_plausible("marie@a@exemple.fr"));
+	CHECK(!email_plausible("marie dupont@exemple.fr"));
+	CHECK(!email_plausible("<marie@exemple.fr>"));
+	char long_addr[300];
+	memset(long_addr, 'a', sizeof(long_addr));
+	memcpy(long_addr + 250, "@x.fr", 6);
+	CHECK(!email_plausible(long_addr));
+}
+
+TEST("an indicator key is 1 to 40 lower-case letters, digits or _; a kind 1 to 32")
+{
+	CHECK(indicator_key_ok("calls_handled_2"));
+	CHECK(!indicator_key_ok(""));
+	CHECK(!indicator_key_ok("Calls"));
+	CHECK(!indicator_key_ok("appels-traités"));
+	CHECK(!indicator_key_ok("a b"));
+	CHECK(indicator_key_ok("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));   /* 40 */
+	CHECK(!indicator_key_ok("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")); /* 41 */
+	CHECK(activity_kind_ok("call"));
+	CHECK(activity_kind_ok("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));   /* 32 */
+	CHECK(!activity_kind_ok("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")); /* 33 */
+	CHECK(!activity_kind_ok("call\",\"x\":\"1"));
+	CHECK(!activity_kind_ok(""));
 }
 
 T_MAIN("model")

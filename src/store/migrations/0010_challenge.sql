@@ -1,5 +1,7 @@
--- 0014: challenges (sales contests, call-centre games) on the measured
--- indicators, their frozen results, and badges. A challenge's board is not
+-- 0010 on branch h-challenge (to become 0014 once the other branches' 0010-0013
+-- land: numbers follow without a gap, test_store checks it). Challenges (sales
+-- contests, call-centre games) on the measured indicators, their frozen
+-- results, and badges. A challenge's board is not
 -- stored: it is read from the measure states that every import updates in
 -- its own transaction, so it moves as activity arrives. What is stored is
 -- what must not move: the result frozen at the close (each re-run by an

@@ -1,15 +1,16 @@
-/* Backups of the SQLite store: an online, consistent copy made with SQLite's
- * backup API while the server keeps writing (in WAL mode readers and the
- * copy never block writers: the copy reads one snapshot), written beside its
- * destination and renamed into place so that a crash never leaves half a
- * backup under the final name; and the restore, which checks the file is a
- * sound cible database before copying it into the destination through the
- * same API (other connections on the destination see all of it or none). */
+/* The SQLite driver's backups (db.h: backup, verify, restore): an online,
+ * consistent copy made with SQLite's backup API while the server keeps
+ * writing (in WAL mode readers and the copy never block writers: the copy
+ * reads one snapshot), written beside its destination and renamed into place
+ * so that a crash never leaves half a backup under the final name; and the
+ * restore of a file the store has verified (a sound SQLite file with cible's
+ * tables), copied into the destination through the same API (other
+ * connections on the destination see all of it or none). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include "store/sqlite_int.h"
+#include "store/db_sqlite.h"
 
 static int copy_db(sqlite3 *from, sqlite3 *to, struct err *e)
 {
@@ -38,7 +39,7 @@ static int fsync_path(const char *path)
 	return rc;
 }
 
-int store_backup(struct store *s, const char *path, struct err *e)
+int sq_backup(struct db *db, const char *path, struct err *e)
 {
 	char tmp[4096];
 	if (snprintf(tmp, sizeof(tmp), "%s.partial", path) >= (int)sizeof(tmp))
@@ -51,7 +52,7 @@ int store_backup(struct store *s, const char *path, struct err *e)
 		sqlite3_close(to);
 		return -1;
 	}
-	int rc = copy_db(s->db, to, e);
+	int rc = copy_db(sq_handle(db), to, e);
 	/* a backup is one self-contained file: no WAL beside it */
 	if (!rc && sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
 		rc = err_set(e, 500, "database", NULL, sqlite3_errmsg(to), NULL);
@@ -65,7 +66,7 @@ int store_backup(struct store *s, const char *path, struct err *e)
 	return rc;
 }
 
-int store_verify_file(const char *path, int *version, struct err *e)
+int sq_verify(const char *path, int *version, struct err *e)
 {
 	sqlite3 *db = NULL;
 	if (access(path, R_OK))
@@ -99,13 +100,6 @@ int store_verify_file(const char *path, int *version, struct err *e)
 	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		*version = sqlite3_column_int(st, 0);
-	if (*version > store_schema_known()) {
-		char a[16], b[16];
-		snprintf(a, sizeof(a), "%d", *version);
-		snprintf(b, sizeof(b), "%d", store_schema_known());
-		err_set(e, 500, "schema_too_new", NULL, a, b);
-		goto done;
-	}
 	rc = 0;
 done:
 	sqlite3_finalize(st);
@@ -113,11 +107,8 @@ done:
 	return rc;
 }
 
-int store_restore(const char *from, const char *path, struct err *e)
+int sq_restore(const char *from, const char *path, struct err *e)
 {
-	int version;
-	if (store_verify_file(from, &version, e))
-		return -1;
 	sqlite3 *src = NULL, *dst = NULL;
 	int rc = -1;
 	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||

@@ -1,0 +1,335 @@
+/* Activity records, indicators and saved import mappings: what measurement
+ * reads. A record is stored as it came (a person, a time, its fields as JSON)
+ * and at most once by (kind, source id), so that importing a file twice
+ * stores it once; the insert says whether it was new, which is what an import
+ * counts. Indicators are per organisation, each a key and an expression over
+ * one kind of record; every organisation starts with the ready-made ones of
+ * core/indicator.h. Their measure states are store_measure.c's. */
+#include "core/indicator.h"
+#include "store/store_int.h"
+
+/* ---- activity ---- */
+
+int store_activity_add(struct store *s, id_t64 org, const struct activity *x, int64_t now,
+		       int *stored, struct err *e)
+{
+	static const char sql[] = "INSERT INTO activity(org_id, kind, source_id, person_id, at,"
+		" fields, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		" ON CONFLICT (org_id, kind, source_id) DO NOTHING";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, x->kind);
+	db_bind_text(st, 3, x->source_id);
+	db_bind_int64(st, 4, x->person_id);
+	db_bind_int64(st, 5, x->at);
+	db_bind_text(st, 6, x->fields ? x->fields : "{}");
+	db_bind_int64(st, 7, now);
+	int rc = db_step(st, e);
+	*stored = rc == 0 && db_changes(st) > 0;
+	db_done(st);
+	return rc ? -1 : 0;
+}
+
+#define ACT_WHERE " WHERE org_id = ?1 AND (?2 IS NULL OR person_id IN " DB_IDS(2) ")" \
+	" AND (?3 IS NULL OR kind = ?3) AND (?4 = 0 OR at >= ?4) AND (?5 = 0 OR at < ?5)"
+
+static void bind_activity_filter(struct db_stmt *st, id_t64 org, const struct activity_filter *f)
+{
+	db_bind_int64(st, 1, org);
+	db_bind_ids(st, 2, f->people);
+	db_bind_text(st, 3, f->kind);
+	db_bind_int64(st, 4, f->from);
+	db_bind_int64(st, 5, f->to);
+	db_bind_int64(st, 6, f->limit ? (int64_t)f->limit : DB_NO_LIMIT);
+	db_bind_int64(st, 7, (int64_t)f->offset);
+}
+
+int store_activity_list(struct store *s, id_t64 org, const struct activity_filter *f,
+			struct arena *a, struct activity **out, size_t *n, size_t *total,
+			struct err *e)
+{
+	static const char sql_count[] = "SELECT count(*) FROM activity" ACT_WHERE;
+	static const char sql[] = "SELECT id, person_id, kind, source_id, at, fields FROM activity"
+		ACT_WHERE " ORDER BY at, id LIMIT ?6 OFFSET ?7";
+	struct db_stmt *st = db_prep(s->db, sql_count, e);
+	if (!st)
+		return -1;
+	bind_activity_filter(st, org, f);
+	if (db_one_row(st, "activity", e) < 0)
+		return -1;
+	*total = (size_t)db_col_int64(st, 0);
+	db_done(st);
+	if (!(st = db_prep(s->db, sql, e)))
+		return -1;
+	bind_activity_filter(st, org, f);
+	size_t cap = 0, k = 0;
+	struct activity *v = NULL;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct activity *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		x->id = db_col_int64(st, 0);
+		x->person_id = db_col_int64(st, 1);
+		x->kind = db_col_str(st, 2, a);
+		x->source_id = db_col_str(st, 3, a);
+		x->at = db_col_int64(st, 4);
+		x->fields = db_col_str(st, 5, a);
+	}
+	db_done(st);
+	if (rc)
+		return -1;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_activity_scan(struct store *s, id_t64 org, const char *kind, const struct ids *people,
+			int64_t from, int64_t to, activity_fn fn, void *ctx, struct err *e)
+{
+	static const char sql[] = "SELECT id, person_id, kind, source_id, at, fields FROM activity"
+		" WHERE org_id = ?1 AND kind = ?2 AND (?3 IS NULL OR person_id IN " DB_IDS(3) ")"
+		" AND (?4 = 0 OR at >= ?4) AND (?5 = 0 OR at < ?5) ORDER BY at, id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, kind);
+	db_bind_ids(st, 3, people);
+	db_bind_int64(st, 4, from);
+	db_bind_int64(st, 5, to);
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct activity x = { db_col_int64(st, 0), db_col_int64(st, 1), db_col_text(st, 2),
+				      db_col_text(st, 3), db_col_int64(st, 4), db_col_text(st, 5) };
+		if (fn(ctx, &x)) {
+			rc = 0;
+			break;
+		}
+	}
+	db_done(st);
+	return rc ? -1 : 0;
+}
+
+/* ---- indicators ---- */
+
+int store_indicator_install_catalog(struct store *s, id_t64 org, struct err *e)
+{
+	static const char sql[] = "INSERT INTO indicator(org_id, key, kind, expr, unit, name_fr,"
+		" name_en, created_at) SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM org"
+		" WHERE ?1 = 0 OR id = ?1 ON CONFLICT DO NOTHING";
+	int64_t now = store_now();
+	for (const struct indicator_def *d = indicator_catalog; d->key; d++) {
+		struct db_stmt *st = db_prep(s->db, sql, e);
+		if (!st)
+			return -1;
+		db_bind_int64(st, 1, org);
+		db_bind_text(st, 2, d->key);
+		db_bind_text(st, 3, d->kind);
+		db_bind_text(st, 4, d->expr);
+		db_bind_text(st, 5, d->unit);
+		db_bind_text(st, 6, d->name_fr);
+		db_bind_text(st, 7, d->name_en);
+		db_bind_int64(st, 8, now);
+		if (db_run(st, e))
+			return -1;
+	}
+	return 0;
+}
+
+/* 0004: the catalog for every organisation there is. */
+int store_indicator_catalog_all(struct store *s, struct err *e)
+{
+	return store_indicator_install_catalog(s, 0, e);
+}
+
+int store_indicator_create(struct store *s, id_t64 org, const struct indicator_row *x,
+			   id_t64 *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO indicator(org_id, key, kind, expr, unit, name_fr,"
+		" name_en, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, x->key);
+	db_bind_text(st, 3, x->kind);
+	db_bind_text(st, 4, x->expr);
+	db_bind_text(st, 5, x->unit ? x->unit : "");
+	db_bind_text(st, 6, x->name_fr);
+	db_bind_text(st, 7, x->name_en);
+	db_bind_int64(st, 8, store_now());
+	return db_insert_id(st, id, e);
+}
+
+int store_indicator_update(struct store *s, id_t64 org, const struct indicator_row *x,
+			   struct err *e)
+{
+	static const char sql[] = "UPDATE indicator SET key = ?3, kind = ?4, expr = ?5, unit = ?6,"
+		" name_fr = ?7, name_en = ?8 WHERE org_id = ?1 AND id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, x->id);
+	db_bind_text(st, 3, x->key);
+	db_bind_text(st, 4, x->kind);
+	db_bind_text(st, 5, x->expr);
+	db_bind_text(st, 6, x->unit ? x->unit : "");
+	db_bind_text(st, 7, x->name_fr);
+	db_bind_text(st, 8, x->name_en);
+	return db_run_update(st, "indicator", e);
+}
+
+int store_indicator_delete(struct store *s, id_t64 org, id_t64 id, struct err *e)
+{
+	static const char sql[] = "DELETE FROM indicator WHERE org_id = ?1 AND id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	if (db_run_update(st, "indicator", e))
+		return -1;
+	return store_measure_clear(s, id, e);  /* its states go with it */
+}
+
+#define IND_COLS "id, key, kind, expr, unit, name_fr, name_en"
+
+static void read_indicator(struct db_stmt *st, struct arena *a, struct indicator_row *x)
+{
+	x->id = db_col_int64(st, 0);
+	x->key = db_col_str(st, 1, a);
+	x->kind = db_col_str(st, 2, a);
+	x->expr = db_col_str(st, 3, a);
+	x->unit = db_col_str(st, 4, a);
+	x->name_fr = db_col_str(st, 5, a);
+	x->name_en = db_col_str(st, 6, a);
+}
+
+static int indicator_one(struct db_stmt *st, struct arena *a, struct indicator_row *out,
+			 struct err *e)
+{
+	if (db_one_row(st, "indicator", e) < 0)
+		return -1;
+	read_indicator(st, a, out);
+	db_done(st);
+	return 0;
+}
+
+int store_indicator_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			struct indicator_row *out, struct err *e)
+{
+	static const char sql[] = "SELECT " IND_COLS " FROM indicator WHERE org_id = ?1 AND id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	return indicator_one(st, a, out, e);
+}
+
+int store_indicator_by_key(struct store *s, id_t64 org, const char *key, struct arena *a,
+			   struct indicator_row *out, struct err *e)
+{
+	static const char sql[] = "SELECT " IND_COLS " FROM indicator WHERE org_id = ?1"
+				  " AND key = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, key);
+	return indicator_one(st, a, out, e);
+}
+
+int store_indicator_list(struct store *s, id_t64 org, struct arena *a,
+			 struct indicator_row **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT " IND_COLS " FROM indicator WHERE org_id = ?1 ORDER BY id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	size_t cap = 0;
+	*n = 0;
+	*out = NULL;
+	int rc;
+	while ((rc = db_step(st, e)) > 0)
+		read_indicator(st, a, arena_push(a, out, n, &cap, sizeof(**out)));
+	db_done(st);
+	return rc ? -1 : 0;
+}
+
+int store_indicator_uses(struct store *s, id_t64 org, const char *key, int64_t *n,
+			 struct err *e)
+{
+	static const char sql[] = "SELECT count(*) FROM objective WHERE org_id = ?1"
+				  " AND indicator = ?2 AND status <> 'cancelled'";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, key);
+	if (db_one_row(st, "indicator", e) < 0)
+		return -1;
+	*n = db_col_int64(st, 0);
+	db_done(st);
+	return 0;
+}
+
+/* ---- import mappings ---- */
+
+int store_mapping_put(struct store *s, id_t64 org, const char *name, const char *spec,
+		      struct err *e)
+{
+	static const char sql[] = "INSERT INTO import_mapping(org_id, name, spec, created_at)"
+		" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (org_id, name)"
+		" DO UPDATE SET spec = excluded.spec";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, name);
+	db_bind_text(st, 3, spec);
+	db_bind_int64(st, 4, store_now());
+	return db_run(st, e);
+}
+
+int store_mapping_get(struct store *s, id_t64 org, const char *name, struct arena *a,
+		      const char **spec, struct err *e)
+{
+	static const char sql[] = "SELECT spec FROM import_mapping WHERE org_id = ?1 AND name = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, name);
+	if (db_one_row(st, "mapping", e) < 0)
+		return -1;
+	*spec = db_col_str(st, 0, a);
+	db_done(st);
+	return 0;
+}
+
+int store_mapping_list(struct store *s, id_t64 org, struct arena *a, struct mapping_row **out,
+		       size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT name, spec, created_at FROM import_mapping"
+		" WHERE org_id = ?1 ORDER BY name";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	size_t cap = 0;
+	*n = 0;
+	*out = NULL;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct mapping_row *m = arena_push(a, out, n, &cap, sizeof(**out));
+		m->name = db_col_str(st, 0, a);
+		m->spec = db_col_str(st, 1, a);
+		m->created_at = db_col_int64(st, 2);
+	}
+	db_done(st);
+	return rc ? -1 : 0;
+}

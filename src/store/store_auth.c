@@ -1,0 +1,194 @@
+/* Sessions, API tokens and login attempts: what authentication keeps in the
+ * database rather than in a process, so any server of several can answer any
+ * request. Only hashes of the secrets are stored. A session or a token of a
+ * deactivated person stops working at once (the look-ups join the person);
+ * expired sessions are purged when a new one is made, and the failures of an
+ * email are cleared by its next success. */
+#include "store/store_int.h"
+
+int store_session_create(struct store *s, const char *token_hash, id_t64 org, id_t64 person,
+			 const char *csrf, int64_t now, int64_t expires, struct err *e)
+{
+	static const char sql[] = "INSERT INTO session(token_hash, org_id, person_id, csrf,"
+				  " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	static const char purge[] = "DELETE FROM session WHERE expires_at < ?1";
+	struct db_stmt *st = db_prep(s->db, purge, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, now);
+	if (db_run(st, e))
+		return -1;
+	if (!(st = db_prep(s->db, sql, e)))
+		return -1;
+	db_bind_text(st, 1, token_hash);
+	db_bind_int64(st, 2, org);
+	db_bind_int64(st, 3, person);
+	db_bind_text(st, 4, csrf);
+	db_bind_int64(st, 5, now);
+	db_bind_int64(st, 6, expires);
+	return db_run(st, e);
+}
+
+int store_session_get(struct store *s, const char *token_hash, int64_t now, struct arena *a,
+		      struct principal_row *out, struct err *e)
+{
+	static const char sql[] = "SELECT s.org_id, s.person_id, s.csrf FROM session s"
+		" JOIN person p ON p.id = s.person_id AND p.active <> 0"
+		" WHERE s.token_hash = ?1 AND s.expires_at >= ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, token_hash);
+	db_bind_int64(st, 2, now);
+	int rc = db_step(st, e);
+	if (rc > 0) {
+		out->org_id = db_col_int64(st, 0);
+		out->person_id = db_col_int64(st, 1);
+		out->csrf = db_col_str(st, 2, a);
+	}
+	db_done(st);
+	if (rc == 0)
+		return err_set(e, 401, "unauthenticated", NULL, NULL, NULL);
+	return rc > 0 ? 0 : -1;
+}
+
+int store_session_delete(struct store *s, const char *token_hash, struct err *e)
+{
+	static const char sql[] = "DELETE FROM session WHERE token_hash = ?1";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, token_hash);
+	return db_run(st, e);
+}
+
+int store_token_create(struct store *s, id_t64 org, id_t64 person, const char *name,
+		       const char *token_hash, int64_t now, id_t64 *id, struct err *e)
+{
+	static const char sql[] = "INSERT INTO api_token(org_id, person_id, name, token_hash,"
+				  " created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, person);
+	db_bind_text(st, 3, name);
+	db_bind_text(st, 4, token_hash);
+	db_bind_int64(st, 5, now);
+	return db_insert_id(st, id, e);
+}
+
+int store_token_get(struct store *s, const char *token_hash, int64_t now,
+		    struct principal_row *out, struct err *e)
+{
+	static const char sql[] = "SELECT t.org_id, t.person_id, t.id FROM api_token t"
+		" JOIN person p ON p.id = t.person_id AND p.active <> 0"
+		" WHERE t.token_hash = ?1 AND t.revoked = 0";
+	static const char touch[] = "UPDATE api_token SET last_used_at = ?1 WHERE id = ?2"
+				    " AND coalesce(last_used_at, 0) < ?3";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, token_hash);
+	int rc = db_step(st, e);
+	id_t64 tid = 0;
+	if (rc > 0) {
+		out->org_id = db_col_int64(st, 0);
+		out->person_id = db_col_int64(st, 1);
+		out->csrf = NULL;
+		tid = db_col_int64(st, 2);
+	}
+	db_done(st);
+	if (rc == 0)
+		return err_set(e, 401, "unauthenticated", NULL, NULL, NULL);
+	if (rc < 0)
+		return -1;
+	/* last use, at most once a minute: a read-mostly API stays read-mostly */
+	if (!(st = db_prep(s->db, touch, e)))
+		return -1;
+	db_bind_int64(st, 1, now);
+	db_bind_int64(st, 2, tid);
+	db_bind_int64(st, 3, now - 60);
+	return db_run(st, e);
+}
+
+int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a,
+		     struct token_row **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT id, name, created_at, coalesce(last_used_at, 0)"
+		" FROM api_token WHERE org_id = ?1 AND person_id = ?2 AND revoked = 0 ORDER BY id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, person);
+	size_t cap = 0, k = 0;
+	struct token_row *v = NULL;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct token_row *t = arena_push(a, &v, &k, &cap, sizeof(*v));
+		t->id = db_col_int64(st, 0);
+		t->name = db_col_str(st, 1, a);
+		t->created_at = db_col_int64(st, 2);
+		t->last_used_at = db_col_int64(st, 3);
+	}
+	db_done(st);
+	if (rc)
+		return -1;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_token_revoke(struct store *s, id_t64 org, id_t64 person, id_t64 id, struct err *e)
+{
+	static const char sql[] = "UPDATE api_token SET revoked = 1 WHERE org_id = ?1"
+				  " AND person_id = ?2 AND id = ?3 AND revoked = 0";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, person);
+	db_bind_int64(st, 3, id);
+	return db_run_update(st, "token", e);
+}
+
+int store_login_attempt(struct store *s, const char *email, int64_t now, int ok,
+			struct err *e)
+{
+	static const char sql[] = "INSERT INTO login_attempt(email, at, ok) VALUES (?1, ?2, ?3)";
+	static const char clear[] = "DELETE FROM login_attempt WHERE email = ?1 OR at < ?2";
+	struct db_stmt *st;
+	if (ok) {
+		/* a success clears the failures: the limit is on guessing, not on use */
+		if (!(st = db_prep(s->db, clear, e)))
+			return -1;
+		db_bind_text(st, 1, email);
+		db_bind_int64(st, 2, now - 86400);
+		return db_run(st, e);
+	}
+	if (!(st = db_prep(s->db, sql, e)))
+		return -1;
+	db_bind_text(st, 1, email);
+	db_bind_int64(st, 2, now);
+	db_bind_int64(st, 3, ok);
+	return db_run(st, e);
+}
+
+int store_login_failures_since(struct store *s, const char *email, int64_t since,
+			       int64_t *n, int64_t *last, struct err *e)
+{
+	static const char sql[] = "SELECT count(*), coalesce(max(at), 0) FROM login_attempt"
+				  " WHERE email = ?1 AND at >= ?2 AND ok = 0";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, email);
+	db_bind_int64(st, 2, since);
+	if (db_one_row(st, "login attempts", e) < 0)
+		return -1;
+	*n = db_col_int64(st, 0);
+	*last = db_col_int64(st, 1);
+	db_done(st);
+	return 0;
+}
