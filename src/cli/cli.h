@@ -45,6 +45,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_challenge(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_progress(int argc, char **argv);
 int cmd_metric(int argc, char **argv);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "app/demo_challenge.h"
 #include "app/measure.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
@@ -223,9 +224,18 @@ int cmd_demo(int argc, char **argv)
 		store_rollback(ctx.s);
 		goto out;
 	}
+	/* the challenges and badges, through the use cases (as the system, on the
+	 * demo's day), after the organisation is in */
+	struct app app;
+	app_system(&app, ctx.s, ctx.org, &a);
+	app.clock = app_clock_on(app.clock, opt.today);
+	struct demo_challenges dc;
+	if (app_demo_challenges(&app, &dc, &ctx.e))
+		goto out;
 	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
 	       " %ld check-ins\n", db, res.people, res.units, res.objectives, ctx.records,
 	       ctx.checkins);
+	printf("%d challenges, %d badges earned\n", dc.challenges, dc.badges);
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);

@@ -30,9 +30,22 @@ const struct command commands[] = {
 	  "Generates a French company with a sales direction and a call-centre service,\n"
 	  "its teams, people and objectives cascaded from the ambition through strategic\n"
 	  "axes down to individuals (default 48 people; --people scales it up to\n"
-	  "200,000). The same seed, size and day give the same organisation. --force\n"
-	  "replaces PATH if it exists. Every demo login has the password given by\n"
-	  "--password (default: demo-cible). Prints the logins.\n" },
+	  "200,000), a year of activity, check-ins, and its challenges: this month's\n"
+	  "call-centre quality challenge (two seniority leagues) and sales challenge by\n"
+	  "team, last month's closed, with the badges already earned. The same seed,\n"
+	  "size and day give the same organisation. --force replaces PATH if it\n"
+	  "exists. Every demo login has the password given by --password (default:\n"
+	  "demo-cible). Prints the logins.\n" },
+	{ "challenge", cmd_challenge, "list challenges, show a board, close a finished one",
+	  "usage: cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] list\n"
+	  "       cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] [--top N]\n"
+	  "                       [--json] board ID | close ID\n\n"
+	  "list: every challenge (id, period, status, mode, rule, name). board: each\n"
+	  "league's top N (default 10) with rank, score, movement since yesterday and\n"
+	  "rewards, read from the measure states as the API does (the frozen result once\n"
+	  "closed; the first look after the last day closes it); --json prints the API's\n"
+	  "board. close: freezes a finished challenge's winners now. Acts as the system\n"
+	  "(an admin of the organisation); French with CIBLE_LANG=fr.\n" },
 	{ "check", cmd_check, "read an objective sentence, check an objective against SMART",
 	  "usage: cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"SENTENCE\"\n"
 	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n"

@@ -394,8 +394,8 @@ int api_audit_list(struct req *r)
 		return -1;
 	if (entity && strcmp(entity, "objective") && strcmp(entity, "person") &&
 	    strcmp(entity, "unit") && strcmp(entity, "axis") && strcmp(entity, "org") &&
-	    strcmp(entity, "token") && strcmp(entity, "activity"))
+	    strcmp(entity, "token") && strcmp(entity, "activity") && strcmp(entity, "challenge"))
 		return fail(r, 400, "invalid_query", "entity", "entity",
-			    "objective, person, unit, axis, org, token or activity");
+			    "objective, person, unit, axis, org, token, activity or challenge");
 	return reply_audit(r, entity, id);
 }

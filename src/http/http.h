@@ -212,5 +212,16 @@ int api_indicators_update(struct req *r);
 int api_indicators_delete(struct req *r);
 int api_checkins_list(struct req *r);
 int api_checkins_create(struct req *r);
+/* api_challenges.c */
+int api_challenges_list(struct req *r);
+int api_challenges_create(struct req *r);
+int api_challenges_get(struct req *r);
+int api_challenges_board(struct req *r);
+int api_challenges_close(struct req *r);
+int api_challenges_rerun(struct req *r);
+int api_challenges_results(struct req *r);
+int api_challenges_export(struct req *r);
+int api_people_badges(struct req *r);
+int api_units_badges(struct req *r);
 
 #endif

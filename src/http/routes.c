@@ -58,5 +58,15 @@ const struct route routes[] = {
 	{ "GET", "/api/indicators/{id}", api_indicators_get, 0, "", BODY_NONE },
 	{ "PATCH", "/api/indicators/{id}", api_indicators_update, 0, "", BODY_JSON },
 	{ "DELETE", "/api/indicators/{id}", api_indicators_delete, 0, "", BODY_NONE },
+	{ "GET", "/api/challenges", api_challenges_list, 0, "", BODY_NONE },
+	{ "POST", "/api/challenges", api_challenges_create, 0, "", BODY_JSON },
+	{ "GET", "/api/challenges/{id}", api_challenges_get, 0, "", BODY_NONE },
+	{ "GET", "/api/challenges/{id}/board", api_challenges_board, 0, "top", BODY_NONE },
+	{ "POST", "/api/challenges/{id}/close", api_challenges_close, 0, "", BODY_NONE },
+	{ "POST", "/api/challenges/{id}/rerun", api_challenges_rerun, 0, "", BODY_NONE },
+	{ "GET", "/api/challenges/{id}/results", api_challenges_results, 0, "", BODY_NONE },
+	{ "GET", "/api/challenges/{id}/export", api_challenges_export, 0, "format", BODY_NONE },
+	{ "GET", "/api/people/{id}/badges", api_people_badges, 0, "", BODY_NONE },
+	{ "GET", "/api/units/{id}/badges", api_units_badges, 0, "", BODY_NONE },
 	{ NULL, NULL, NULL, 0, NULL, BODY_NONE }
 };

@@ -310,6 +310,7 @@ int page_team(struct req *r)
 	team_at_risk(r, &d);
 	team_collective(r, &d);
 	team_table(r, &q, mem, d.nmembers);
+	team_trophies(r, q.unit);
 	return page_close(r);
 }
 
@@ -361,5 +362,6 @@ int page_person(struct req *r)
 	buf_addf(&r->out, "<p><a class=\"button\" href=\"/objectives/new?owner=%lld\">", (long long)p.id);
 	html(r, T(r, "person.new"));
 	buf_adds(&r->out, "</a></p>");
+	trophy_case(r, p.id);
 	return page_close(r);
 }

@@ -15,6 +15,7 @@ static const struct msg web_catalog[] = {
 	{ "nav.cascade", "Cascade", "Cascade" },
 	{ "nav.team", "Équipe", "Team" },
 	{ "nav.import", "Importer", "Import" },
+	{ "nav.challenges", "Défis", "Challenges" },
 	{ "nav.admin", "Administration", "Administration" },
 	{ "nav.logout", "Se déconnecter", "Log out" },
 	{ "nav.lang", "English", "Français" },
@@ -361,6 +362,8 @@ void page_open_script(struct req *r, const char *title, const char *script)
 		}
 		buf_adds(&r->out, "<a href=\"/cascade\">");
 		html(r, T(r, "nav.cascade"));
+		buf_adds(&r->out, "</a><a href=\"/challenges\">");
+		html(r, T(r, "nav.challenges"));
 		buf_adds(&r->out, "</a>");
 		if (r->me.role == ROLE_ADMIN || r->me.role == ROLE_MANAGER) {
 			buf_adds(&r->out, "<a href=\"/import\">");

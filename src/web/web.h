@@ -77,5 +77,11 @@ int page_objective_new(struct req *r);
 int page_objective_new_post(struct req *r);
 int page_objective_edit(struct req *r);
 int page_objective_edit_post(struct req *r);
+/* page_challenge.c: challenges, boards, results; trophies on other pages */
+int page_challenges(struct req *r);
+int page_challenge(struct req *r);
+int page_challenge_results(struct req *r);
+void trophy_case(struct req *r, id_t64 person);
+void team_trophies(struct req *r, id_t64 unit);
 
 #endif

@@ -32,6 +32,15 @@ async function freshObjectiveOfMember1(status = 'draft') {
 	return o.id;
 }
 
+// A challenge on team A's calls, and one made by the admin.
+const challengeOfTeamA = (name, extra = {}) => ({ name, start: '2026-11-01', end: '2026-12-31',
+	rule: 'raw', participants: { teams: [fx.units.teamA] },
+	indicators: [{ key: 'calls_handled', target: 10 }], ...extra });
+async function freshChallenge(extra = {}) {
+	return (await ok(fx.clients.admin.post('/api/challenges',
+		challengeOfTeamA('Défi de l\'équipe A', extra)), 201)).id;
+}
+
 // route, what it is tried on, the request, and the status per role in the
 // order of ROLES:
 //                                    admin mgrA mgrB  m1   m2   hr  other anon
@@ -242,6 +251,53 @@ const MATRIX = [
 		req: (role, id) => ['DELETE', `/api/indicators/${id}`],
 		probe: (id) => `/api/indicators/${id}`,
 		expect: [200, 403, 403, 403, 403, 403, 404, 401] },
+	// challenges: created by the admin on team A (a manager reaches only their units)
+	{ route: 'GET /api/challenges', on: 'the challenges', req: () => ['GET', '/api/challenges'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/challenges', on: 'a challenge for team A',
+		req: (role) => ['POST', '/api/challenges', challengeOfTeamA(`Défi ${role}`)],
+		probe: () => '/api/challenges',
+		expect: [201, 201, 422, 403, 403, 403, 422, 401] },
+	{ route: 'GET /api/challenges/{id}', on: 'a challenge of team A seen by its participants',
+		setup: () => freshChallenge({ visibility: 'participants' }),
+		req: (role, id) => ['GET', `/api/challenges/${id}`],
+		expect: [200, 200, 404, 200, 200, 200, 404, 401] },
+	{ route: 'GET /api/challenges/{id}/board', on: 'a challenge of team A seen by its participants',
+		setup: () => freshChallenge({ visibility: 'participants' }),
+		req: (role, id) => ['GET', `/api/challenges/${id}/board`],
+		expect: [200, 200, 404, 200, 200, 200, 404, 401] },
+	{ route: 'POST /api/challenges/{id}/close', on: 'a finished challenge of team A (the admin made it)',
+		fresh: true, setup: () => freshChallenge({ start: '2026-01-01', end: '2026-01-31' }),
+		req: (role, id) => ['POST', `/api/challenges/${id}/close`],
+		probe: (id) => `/api/challenges/${id}`,
+		expect: [200, 403, 403, 403, 403, 403, 404, 401] },
+	{ route: 'POST /api/challenges/{id}/rerun', on: 'a closed challenge of team A',
+		fresh: true, setup: async () => {
+			const id = await freshChallenge({ start: '2026-01-01', end: '2026-01-31' });
+			await ok(fx.clients.admin.post(`/api/challenges/${id}/close`));
+			return id;
+		},
+		req: (role, id) => ['POST', `/api/challenges/${id}/rerun`],
+		probe: (id) => `/api/challenges/${id}/results`,
+		expect: [200, 403, 403, 403, 403, 403, 404, 401] },
+	{ route: 'GET /api/challenges/{id}/results', on: 'a closed challenge of team A',
+		setup: async () => {
+			const id = await freshChallenge({ start: '2026-01-01', end: '2026-01-31' });
+			await ok(fx.clients.admin.post(`/api/challenges/${id}/close`));
+			return id;
+		},
+		req: (role, id) => ['GET', `/api/challenges/${id}/results`],
+		expect: [200, 200, 200, 200, 200, 200, 404, 401] },
+	{ route: 'GET /api/challenges/{id}/export', on: 'a challenge of team A seen by everyone',
+		setup: () => freshChallenge(),
+		req: (role, id) => ['GET', `/api/challenges/${id}/export?format=csv`],
+		expect: [200, 200, 200, 200, 200, 200, 404, 401] },
+	{ route: 'GET /api/people/{id}/badges', on: 'member1\'s trophy case',
+		req: () => ['GET', `/api/people/${fx.people.member1}/badges`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'GET /api/units/{id}/badges', on: 'team A\'s badges and wins',
+		req: () => ['GET', `/api/units/${fx.units.teamA}/badges`],
+		expect: [200, 200, 403, 403, 403, 200, 404, 401] },
 	// last: it ends the sessions every row above used
 	{ route: 'POST /api/logout', on: 'one\'s own session', req: () => ['POST', '/api/logout'],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },

@@ -1,0 +1,34 @@
+/* Badges: recognition of individual and collective achievements, each
+ * awarded once (kind, what it was for, who) with its reason and date kept.
+ *   first_objective  a person's first objective achieved (attainment >= 1)
+ *   four_weeks       an objective on track (or ahead) at the end of each of
+ *                    four weeks in a row
+ *   best_progress    the team member whose attainment grew most over the
+ *                    previous month (ties: each of them)
+ *   team_objective   a collective objective of a team achieved
+ *   challenge_won    first of a challenge (or of its league) at the close
+ * They are earned by the figures: reading a trophy case first awards what
+ * the measures already show (in one transaction), so no job has to run. */
+#ifndef CIBLE_APP_BADGE_H
+#define CIBLE_APP_BADGE_H
+#include <jansson.h>
+#include "app/usecase.h"
+#include "store/store_challenge.h"
+
+/* Awards what is due to these people and units as of a->clock.today. */
+int app_badges_award(struct app *a, const struct ids *people, const struct ids *units,
+		     struct err *e);
+/* A person's trophy case (whoever may read the person). */
+int app_badges_person(struct app *a, id_t64 person, struct badge_row **out, size_t *n,
+		      struct err *e);
+/* A unit's: its team badges and its members' (whoever may read the unit's
+ * dashboard). Awards first when the unit has at most 500 people. */
+int app_badges_unit(struct app *a, id_t64 unit, struct badge_row **out, size_t *n,
+		    struct err *e);
+/* A badge as the API shows it: its name and its reason in words. */
+json_t *badge_json(const struct badge_row *b, enum lang lang);
+/* The name and the reason in words (into out). */
+const char *badge_name(const char *kind, enum lang lang);
+void badge_reason(const struct badge_row *b, enum lang lang, struct buf *out);
+
+#endif

@@ -1,0 +1,254 @@
+/* Challenges, their frozen results and badges (store_challenge.h), in cible
+ * SQL over the driver seam (db.h). A challenge's configuration beyond its
+ * scalar fields is one JSON document (spec); a frozen result is the whole
+ * board as JSON; a badge is unique by (org, kind, ref, person, unit), 0
+ * standing for "none" so that the unique index holds. */
+#include <string.h>
+#include "store/store_challenge.h"
+#include "store/store_int.h"
+
+#define CH_COLS "id, org_id, name, start_day, end_day, rule, mode, team_score, visibility," \
+	" spec, status, created_by, created_at"
+
+static void read_challenge(struct db_stmt *st, struct arena *a, struct challenge_row *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->id = db_col_int64(st, 0);
+	c->org_id = db_col_int64(st, 1);
+	c->name = db_col_str(st, 2, a);
+	c->start = db_col_day(st, 3);
+	c->end = db_col_day(st, 4);
+	c->rule = db_col_str(st, 5, a);
+	c->mode = db_col_str(st, 6, a);
+	c->team_score = db_col_str(st, 7, a);
+	c->visibility = db_col_str(st, 8, a);
+	c->spec = db_col_str(st, 9, a);
+	c->status = db_col_str(st, 10, a);
+	c->created_by = db_col_int64(st, 11);
+	c->created_at = db_col_int64(st, 12);
+}
+
+int store_challenge_create(struct store *s, const struct challenge_row *c, id_t64 *id,
+			   struct err *e)
+{
+	static const char sql[] = "INSERT INTO challenge(org_id, name, start_day, end_day, rule,"
+		" mode, team_score, visibility, spec, status, created_by, created_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'open', ?10, ?11) RETURNING id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, c->org_id);
+	db_bind_text(st, 2, c->name);
+	db_bind_day(st, 3, c->start);
+	db_bind_day(st, 4, c->end);
+	db_bind_text(st, 5, c->rule);
+	db_bind_text(st, 6, c->mode);
+	db_bind_text(st, 7, c->team_score);
+	db_bind_text(st, 8, c->visibility);
+	db_bind_text(st, 9, c->spec);
+	db_bind_id(st, 10, c->created_by);
+	db_bind_int64(st, 11, c->created_at);
+	return db_insert_id(st, id, e);
+}
+
+int store_challenge_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			struct challenge_row *out, struct err *e)
+{
+	static const char sql[] = "SELECT " CH_COLS " FROM challenge WHERE org_id = ?1 AND id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	if (db_one_row(st, "challenge", e) < 0)
+		return -1;
+	read_challenge(st, a, out);
+	db_done(st);
+	return 0;
+}
+
+int store_challenge_list(struct store *s, id_t64 org, struct arena *a,
+			 struct challenge_row **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT " CH_COLS " FROM challenge WHERE org_id = ?1"
+		" ORDER BY end_day DESC, id DESC";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	struct challenge_row *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(st, e)) > 0)
+		read_challenge(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*out = v ? v : arena_alloc(a, sizeof(*v));
+	*n = k;
+	return 0;
+}
+
+int store_challenge_set_status(struct store *s, id_t64 org, id_t64 id, const char *status,
+			       struct err *e)
+{
+	static const char sql[] = "UPDATE challenge SET status = ?3 WHERE org_id = ?1 AND id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	db_bind_text(st, 3, status);
+	return db_run_update(st, "challenge", e);
+}
+
+int store_challenge_own_targets(struct store *s, id_t64 org, const char *key, day_t from,
+				day_t to, struct arena *a, struct own_target_row **out, size_t *n,
+				struct err *e)
+{
+	static const char sql[] = "SELECT owner_person_id, target, baseline, start, due"
+		" FROM objective WHERE org_id = ?1 AND indicator = ?2 AND owner_person_id IS NOT NULL"
+		" AND status <> 'cancelled' AND target IS NOT NULL AND start IS NOT NULL"
+		" AND due IS NOT NULL AND start <= ?4 AND due >= ?3";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, key);
+	db_bind_day(st, 3, from);
+	db_bind_day(st, 4, to);
+	struct own_target_row *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct own_target_row *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		x->person = db_col_int64(st, 0);
+		x->target = db_col_double(st, 1);
+		x->has_baseline = !db_col_null(st, 2);
+		x->baseline = db_col_double(st, 2);
+		x->start = db_col_day(st, 3);
+		x->due = db_col_day(st, 4);
+	}
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_challenge_result_add(struct store *s, id_t64 org, id_t64 challenge,
+			       const struct challenge_result_row *r, struct err *e)
+{
+	static const char sql[] = "INSERT INTO challenge_result(org_id, challenge_id, run,"
+		" closed_on, closed_at, closed_by, board) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		" RETURNING id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, challenge);
+	db_bind_int64(st, 3, r->run);
+	db_bind_day(st, 4, r->closed_on);
+	db_bind_int64(st, 5, r->closed_at);
+	db_bind_id(st, 6, r->closed_by);
+	db_bind_text(st, 7, r->board);
+	return db_insert_id(st, NULL, e);
+}
+
+int store_challenge_results(struct store *s, id_t64 org, id_t64 challenge, struct arena *a,
+			    struct challenge_result_row **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT id, run, closed_on, closed_at, closed_by, board"
+		" FROM challenge_result WHERE org_id = ?1 AND challenge_id = ?2 ORDER BY run DESC";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, challenge);
+	struct challenge_result_row *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct challenge_result_row *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		x->id = db_col_int64(st, 0);
+		x->run = (int)db_col_int64(st, 1);
+		x->closed_on = db_col_day(st, 2);
+		x->closed_at = db_col_int64(st, 3);
+		x->closed_by = db_col_int64(st, 4);
+		x->board = db_col_str(st, 5, a);
+	}
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*out = v ? v : arena_alloc(a, sizeof(*v));
+	*n = k;
+	return 0;
+}
+
+int store_badge_award(struct store *s, id_t64 org, const struct badge_row *b, int *awarded,
+		      struct err *e)
+{
+	static const char sql[] = "INSERT INTO badge(org_id, person_id, unit_id, kind, ref,"
+		" reason, awarded_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		" ON CONFLICT (org_id, kind, ref, person_id, unit_id) DO NOTHING";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, b->person_id);
+	db_bind_int64(st, 3, b->unit_id);
+	db_bind_text(st, 4, b->kind);
+	db_bind_text(st, 5, b->ref);
+	db_bind_text(st, 6, b->reason);
+	db_bind_day(st, 7, b->awarded_on);
+	db_bind_int64(st, 8, b->created_at);
+	int rc = db_step(st, e);
+	int64_t changed = rc >= 0 ? db_changes(st) : 0;
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*awarded = changed > 0;
+	return 0;
+}
+
+int store_badge_list(struct store *s, id_t64 org, id_t64 person, const struct ids *units,
+		     struct arena *a, struct badge_row **out, size_t *n, struct err *e)
+{
+	static const char sql_p[] = "SELECT id, person_id, unit_id, kind, ref, reason, awarded_on,"
+		" created_at FROM badge WHERE org_id = ?1 AND person_id = ?2"
+		" ORDER BY awarded_on, id";
+	static const char sql_u[] = "SELECT b.id, b.person_id, b.unit_id, b.kind, b.ref, b.reason,"
+		" b.awarded_on, b.created_at FROM badge b WHERE b.org_id = ?1 AND (b.unit_id IN"
+		" " DB_IDS(2) " OR b.person_id IN (SELECT p.id FROM person p"
+		" WHERE p.org_id = ?1 AND p.unit_id IN " DB_IDS(2) "))"
+		" ORDER BY b.awarded_on, b.id";
+	struct db_stmt *st = db_prep(s->db, person ? sql_p : sql_u, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	if (person)
+		db_bind_int64(st, 2, person);
+	else
+		db_bind_ids(st, 2, units);
+	struct badge_row *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct badge_row *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		x->id = db_col_int64(st, 0);
+		x->person_id = db_col_int64(st, 1);
+		x->unit_id = db_col_int64(st, 2);
+		x->kind = db_col_str(st, 3, a);
+		x->ref = db_col_str(st, 4, a);
+		x->reason = db_col_str(st, 5, a);
+		x->awarded_on = db_col_day(st, 6);
+		x->created_at = db_col_int64(st, 7);
+	}
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*out = v ? v : arena_alloc(a, sizeof(*v));
+	*n = k;
+	return 0;
+}

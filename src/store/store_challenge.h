@@ -1,0 +1,69 @@
+/* The store's part for challenges, their frozen results and badges (see
+ * store.h for the conventions: 0 or -1 with *e, org-scoped, arena strings).
+ * A challenge's configuration beyond its scalar fields (indicators,
+ * participants, leagues, rewards) is kept as one JSON document, spec, that
+ * src/app/challenge.c writes and reads. */
+#ifndef CIBLE_STORE_CHALLENGE_H
+#define CIBLE_STORE_CHALLENGE_H
+#include "store/store.h"
+
+struct challenge_row {
+	id_t64 id, org_id;
+	const char *name;
+	day_t start, end;
+	const char *rule, *mode, *team_score, *visibility, *spec, *status;
+	id_t64 created_by;
+	int64_t created_at;
+};
+int store_challenge_create(struct store *s, const struct challenge_row *c, id_t64 *id,
+			   struct err *e);
+int store_challenge_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			struct challenge_row *out, struct err *e);
+/* every challenge of org, newest period first */
+int store_challenge_list(struct store *s, id_t64 org, struct arena *a,
+			 struct challenge_row **out, size_t *n, struct err *e);
+int store_challenge_set_status(struct store *s, id_t64 org, id_t64 id, const char *status,
+			       struct err *e);
+
+/* The individual objectives (not cancelled, with a target and dates) on
+ * indicator key whose period overlaps [from, to]: what the attainment rule
+ * reads, without the rest of each objective. */
+struct own_target_row {
+	id_t64 person;
+	double target, baseline;
+	bool has_baseline;
+	day_t start, due;
+};
+int store_challenge_own_targets(struct store *s, id_t64 org, const char *key, day_t from,
+				day_t to, struct arena *a, struct own_target_row **out, size_t *n,
+				struct err *e);
+
+struct challenge_result_row {
+	id_t64 id;
+	int run;
+	day_t closed_on;
+	int64_t closed_at;
+	id_t64 closed_by;
+	const char *board;  /* JSON text */
+};
+int store_challenge_result_add(struct store *s, id_t64 org, id_t64 challenge,
+			       const struct challenge_result_row *r, struct err *e);
+/* every run, the latest first */
+int store_challenge_results(struct store *s, id_t64 org, id_t64 challenge, struct arena *a,
+			    struct challenge_result_row **out, size_t *n, struct err *e);
+
+struct badge_row {
+	id_t64 id, person_id, unit_id;  /* one of the two, the other 0 */
+	const char *kind, *ref, *reason;  /* reason: JSON text */
+	day_t awarded_on;
+	int64_t created_at;
+};
+/* Awards the badge unless (kind, ref, person, unit) already has it:
+ * *awarded 1 when new, 0 when it was there. */
+int store_badge_award(struct store *s, id_t64 org, const struct badge_row *b, int *awarded,
+		      struct err *e);
+/* a person's badges (person_id != 0) or a set of units' (units), oldest first */
+int store_badge_list(struct store *s, id_t64 org, id_t64 person, const struct ids *units,
+		     struct arena *a, struct badge_row **out, size_t *n, struct err *e);
+
+#endif
