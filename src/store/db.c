@@ -16,8 +16,15 @@ static const struct {
 	int keep_prefix;              /* the driver gets the whole setting (a URL) */
 } schemes[] = {
 	{ "sqlite:", &db_sqlite, "SQLite", 0 },
-	{ "postgres://", NULL, "PostgreSQL", 1 },
-	{ "postgresql://", NULL, "PostgreSQL", 1 },
+	{ "postgres://", &db_postgres, "PostgreSQL", 1 },
+	{ "postgresql://", &db_postgres, "PostgreSQL", 1 },
+	/* libpq's key=value form, led by one of its usual keys */
+	{ "host=", &db_postgres, "PostgreSQL", 1 },
+	{ "hostaddr=", &db_postgres, "PostgreSQL", 1 },
+	{ "dbname=", &db_postgres, "PostgreSQL", 1 },
+	{ "service=", &db_postgres, "PostgreSQL", 1 },
+	{ "user=", &db_postgres, "PostgreSQL", 1 },
+	{ "port=", &db_postgres, "PostgreSQL", 1 },
 };
 
 int db_resolve(const char *setting, const struct db_driver **drv, const char **target,
