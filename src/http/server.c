@@ -361,7 +361,9 @@ int server_run(const struct server_config *cfg)
 	if (!s) {
 		struct buf m = BUF_INIT;
 		err_message(&e, LANG_EN, &m);
-		fprintf(stderr, "cible: %s: %s\n", cfg->db_path, m.data);
+		char where[512];
+		fprintf(stderr, "cible: %s: %s\n", store_describe(cfg->db_path, where, sizeof(where)),
+			m.data);
 		buf_free(&m);
 		return 1;
 	}

@@ -56,6 +56,15 @@ export function dbQuery(db, query) {
 	return JSON.parse(psql(db, `SELECT coalesce(json_agg(q), '[]') FROM (${query}) q`));
 }
 
+// A statement run on a cible database by the engine's own client (to put
+// a database in a state cible never leaves it in).
+export function dbExec(db, sql) {
+	if (STORE !== 'postgres')
+		execFileSync('sqlite3', [db, sql], { encoding: 'utf8' });
+	else
+		psql(db, sql);
+}
+
 function cli(args, extraEnv = {}) {
 	return execFileSync(CIBLE_BIN, args, {
 		env: { ...process.env, CIBLE_PASSWORD: PASSWORD, ...extraEnv },
