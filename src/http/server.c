@@ -154,6 +154,9 @@ static void render_error(struct req *r)
 		json_object_set_new(e, "field", json_string(r->err.field));
 	buf_free(&m);
 	int status = r->err.status ? r->err.status : 500;
+	/* the database busy or away for a moment: say when to come back */
+	if (status == 503 && !r->retry_after[0])
+		snprintf(r->retry_after, sizeof(r->retry_after), "1");
 	reply_json(r, status, json_pack("{s:o}", "error", e));
 }
 

@@ -30,11 +30,12 @@ const psql = (url, sql) => execFileSync('psql', [url, '-qAtX', '-v', 'ON_ERROR_S
 
 // A new, empty database named after name: a file in dir for SQLite, a
 // database of its own on the PostgreSQL server (its URL) for PostgreSQL.
-export function freshDb(dir, name) {
+// pgUrl: another PostgreSQL server than the run's (a test that stops it).
+export function freshDb(dir, name, pgUrl = PG_URL) {
 	if (STORE !== 'postgres') return join(dir, `${name}.db`);
 	const db = `t${process.pid}_${++dbSeq}_${name.replace(/[^A-Za-z0-9]/g, '_')}`.toLowerCase().slice(0, 60);
-	psql(PG_URL, `CREATE DATABASE ${db}`);
-	const u = new URL(PG_URL);
+	psql(pgUrl, `CREATE DATABASE ${db}`);
+	const u = new URL(pgUrl);
 	u.pathname = `/${db}`;
 	return u.toString();
 }
@@ -42,8 +43,10 @@ export function freshDb(dir, name) {
 // A database freshDb() made, gone (nothing for a file: its folder goes).
 export function dropDb(db) {
 	if (STORE !== 'postgres' || !db.startsWith('postgres')) return;
-	const name = new URL(db).pathname.slice(1);
-	psql(PG_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	const u = new URL(db);
+	const name = u.pathname.slice(1);
+	u.pathname = '/cible';
+	psql(u.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 // The rows of a query over a cible database, as objects, read by the
@@ -134,9 +137,10 @@ export async function startServer({
 	email = 'admin@cible.test',
 	ambition = 'Être la référence du service client en 2027',
 	others = [],
+	pgUrl = PG_URL,
 } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'cible-api-'));
-	const db = freshDb(dir, 'cible');
+	const db = freshDb(dir, 'cible', pgUrl);
 	cli(['init', '--db', db, '--org', org, '--email', email, '--name', 'Alice Admin',
 		'--ambition', ambition]);
 	const orgs = [];
@@ -241,8 +245,9 @@ export const EMAILS = {
 	otherMember: 'membre@autre.test',
 };
 
-export async function startFixture() {
+export async function startFixture(opts = {}) {
 	const server = await startServer({
+		...opts,
 		others: [{ org: 'Autre Société', email: EMAILS.otherAdmin, name: 'Oscar Autre',
 			users: [{ email: EMAILS.otherMember, role: 'member' }] }],
 	});
