@@ -1,13 +1,14 @@
 # cible — build driven by pkg-config.
 #   make                 build build/cible
 #   make check           unit tests, API tests (real server, real SQLite file)
+#   make check-pg        unit and API tests on a throwaway PostgreSQL server
 #   make asan            the same test suite under ASan + UBSan (in build-asan/)
 #   make fuzz            bounded libFuzzer runs of every parser (FUZZ_SECONDS each)
 #   make install PREFIX=/usr/local DESTDIR=
 # Sources are found by wildcard: a new file in src/<layer>/ or tests/unit/test_*.c
 # is built without touching this file.
 
-PKGS     := libmicrohttpd jansson sqlite3 libsodium xlsxwriter
+PKGS     := libmicrohttpd jansson sqlite3 libsodium xlsxwriter libpq
 CC       ?= cc
 BUILD    ?= build
 PREFIX   ?= /usr/local
@@ -46,7 +47,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 
-.PHONY: all check unit api asan fuzz install clean demo bench
+.PHONY: all check check-pg unit api asan fuzz install clean demo bench
 all: $(BUILD)/cible
 
 $(BUILD)/%.o: %.c
@@ -83,6 +84,10 @@ api: $(BUILD)/cible
 
 check: $(BUILD)/cible $(UNIT_BIN)
 	@CIBLE_BIN=$(abspath $(BUILD)/cible) sh tests/run-all.sh $(UNIT_BIN)
+
+# the same unit and API suites on a throwaway PostgreSQL server
+check-pg: $(BUILD)/cible $(UNIT_BIN)
+	@CIBLE_BIN=$(abspath $(BUILD)/cible) CIBLE_SHARED=$(abspath ../shared) sh tests/check-pg.sh $(UNIT_BIN)
 
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 OPT="-O1 -g" check

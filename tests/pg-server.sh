@@ -5,6 +5,8 @@
 #   sh tests/pg-server.sh start DIR   prints the connection URL on stdout
 #   sh tests/pg-server.sh stop DIR    stops it and removes DIR
 #   sh tests/pg-server.sh restart DIR stops and starts it on the same port
+#   sh tests/pg-server.sh down DIR    stops it, keeping DIR (an outage)
+#   sh tests/pg-server.sh up DIR      starts it again after down
 set -e
 cmd=${1:?usage: pg-server.sh start|stop|restart DIR}
 dir=${2:?usage: pg-server.sh start|stop|restart DIR}
@@ -31,10 +33,10 @@ start)
   as "$bin/createdb" -h 127.0.0.1 -p "$port" -U cible cible
   echo "postgres://cible@127.0.0.1:$port/cible"
   ;;
-restart)
+restart|down|up)
   port=$(cat "$dir/port")
-  as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
-  as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+  [ "$cmd" = up ] || as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+  [ "$cmd" = down ] || as "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null
   ;;
@@ -42,5 +44,5 @@ stop)
   [ -d "$dir/data" ] && as "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
   ;;
-*) echo "usage: pg-server.sh start|stop|restart DIR" >&2; exit 2 ;;
+*) echo "usage: pg-server.sh start|stop|restart|down|up DIR" >&2; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
 /* The use-case layer's clock, transaction and audit helpers (usecase.h). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -38,20 +39,50 @@ void app_system(struct app *a, struct store *s, id_t64 org, struct arena *arena)
 	a->client = "cli";
 }
 
+/* A transaction the database could not serialise (PostgreSQL's 40001, a
+ * deadlock, a lost connection: the store's 503 class) is run again from
+ * its start, a few times, after a short random wait; fn must be one that
+ * can run twice (it reads, decides and writes inside the transaction). */
+#define TX_ATTEMPTS 5
+
+static int retryable(const struct err *e)
+{
+	return e->status == 503 && e->code &&
+	       (!strcmp(e->code, "database_busy") || !strcmp(e->code, "database_unreachable"));
+}
+
+static void backoff(int attempt)
+{
+	static _Thread_local unsigned seed;
+	if (!seed)
+		seed = (unsigned)time(NULL) ^ (unsigned)(uintptr_t)&seed;
+	long ms = (2L << attempt) + rand_r(&seed) % (4L << attempt);
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	nanosleep(&ts, NULL);
+}
+
 int app_tx(struct app *a, int (*fn)(struct app *a, void *arg, struct err *e), void *arg,
 	   struct err *e)
 {
-	if (store_begin(a->store, e))
-		return -1;
-	if (fn(a, arg, e)) {
-		store_rollback(a->store);
-		return -1;
+	for (int attempt = 0;; attempt++) {
+		if (attempt)
+			backoff(attempt);
+		err_clear(e);
+		if (store_begin(a->store, e))
+			goto failed;
+		if (fn(a, arg, e)) {
+			store_rollback(a->store);
+			goto failed;
+		}
+		if (store_commit(a->store, e)) {
+			store_rollback(a->store);
+			goto failed;
+		}
+		return 0;
+failed:
+		if (!retryable(e) || attempt + 1 >= TX_ATTEMPTS)
+			return -1;
 	}
-	if (store_commit(a->store, e)) {
-		store_rollback(a->store);
-		return -1;
-	}
-	return 0;
 }
 
 int app_audit(struct app *a, const char *entity, id_t64 id, const char *action,

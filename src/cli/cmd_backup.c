@@ -70,8 +70,9 @@ int cmd_restore(int argc, char **argv)
 		return 1;
 	}
 	if (!force && there) {
+		char where[512];
 		fprintf(stderr, "cible restore: %s exists: add --force to replace its content\n",
-			path);
+			store_describe(path, where, sizeof(where)));
 		return 1;
 	}
 	if (store_restore(from, path, &e)) {
@@ -82,7 +83,9 @@ int cmd_restore(int argc, char **argv)
 	struct store *s = cli_open("restore", path);
 	if (!s)
 		return 1;
-	printf("%s restored from %s (schema %d)\n", path, from, store_schema_version(s));
+	char where[512];
+	printf("%s restored from %s (schema %d)\n", store_describe(path, where, sizeof(where)), from,
+	       store_schema_version(s));
 	store_close(s);
 	return 0;
 }

@@ -188,7 +188,9 @@ int cmd_demo(int argc, char **argv)
 	err_clear(&de);
 	int there = store_exists(db, &de);
 	if (there > 0 && !force) {
-		fprintf(stderr, "cible demo: %s exists; --force replaces it\n", db);
+		char where[512];
+		fprintf(stderr, "cible demo: %s exists; --force replaces it\n",
+			store_describe(db, where, sizeof(where)));
 		return 1;
 	}
 	if (there < 0 || (there > 0 && store_destroy(db, &de))) {

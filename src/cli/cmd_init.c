@@ -58,7 +58,9 @@ int cmd_init(int argc, char **argv)
 	if (app_org_init(&a, &in, &made, &e)) {
 		rc = cli_refused("init", &e);
 	} else {
-		printf("database: %s\norganisation: %s (id %lld)\nadmin: %s\n", db, made.org.name,
+		char where[512];
+		printf("database: %s\norganisation: %s (id %lld)\nadmin: %s\n",
+		       store_describe(db, where, sizeof(where)), made.org.name,
 		       (long long)made.org.id, made.admin.email);
 		if (generated)
 			printf("password: %s\n", password);

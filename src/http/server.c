@@ -154,6 +154,9 @@ static void render_error(struct req *r)
 		json_object_set_new(e, "field", json_string(r->err.field));
 	buf_free(&m);
 	int status = r->err.status ? r->err.status : 500;
+	/* the database busy or away for a moment: say when to come back */
+	if (status == 503 && !r->retry_after[0])
+		snprintf(r->retry_after, sizeof(r->retry_after), "1");
 	reply_json(r, status, json_pack("{s:o}", "error", e));
 }
 
@@ -361,7 +364,9 @@ int server_run(const struct server_config *cfg)
 	if (!s) {
 		struct buf m = BUF_INIT;
 		err_message(&e, LANG_EN, &m);
-		fprintf(stderr, "cible: %s: %s\n", cfg->db_path, m.data);
+		char where[512];
+		fprintf(stderr, "cible: %s: %s\n", store_describe(cfg->db_path, where, sizeof(where)),
+			m.data);
 		buf_free(&m);
 		return 1;
 	}

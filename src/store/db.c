@@ -16,8 +16,15 @@ static const struct {
 	int keep_prefix;              /* the driver gets the whole setting (a URL) */
 } schemes[] = {
 	{ "sqlite:", &db_sqlite, "SQLite", 0 },
-	{ "postgres://", NULL, "PostgreSQL", 1 },
-	{ "postgresql://", NULL, "PostgreSQL", 1 },
+	{ "postgres://", &db_postgres, "PostgreSQL", 1 },
+	{ "postgresql://", &db_postgres, "PostgreSQL", 1 },
+	/* libpq's key=value form, led by one of its usual keys */
+	{ "host=", &db_postgres, "PostgreSQL", 1 },
+	{ "hostaddr=", &db_postgres, "PostgreSQL", 1 },
+	{ "dbname=", &db_postgres, "PostgreSQL", 1 },
+	{ "service=", &db_postgres, "PostgreSQL", 1 },
+	{ "user=", &db_postgres, "PostgreSQL", 1 },
+	{ "port=", &db_postgres, "PostgreSQL", 1 },
 };
 
 int db_resolve(const char *setting, const struct db_driver **drv, const char **target,
@@ -40,6 +47,44 @@ int db_resolve(const char *setting, const struct db_driver **drv, const char **t
 		break;
 	}
 	return 0;
+}
+
+/* user:password@ of a URL becomes user@; password=... of the key=value
+ * form goes. */
+const char *store_describe(const char *setting, char *out, size_t n)
+{
+	size_t k = 0;
+	if (!n)
+		return out;
+	const char *s = setting ? setting : "";
+	const char *scheme = strstr(s, "://");
+	if (scheme) {
+		const char *auth = scheme + 3, *end = auth + strcspn(auth, "/?");
+		const char *at = memchr(auth, '@', (size_t)(end - auth));
+		const char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+		for (const char *p = s; *p && k + 1 < n; p++) {
+			if (colon && p == colon)
+				p = at;  /* from the password's colon to the @ */
+			out[k++] = *p;
+		}
+	} else if (strchr(s, '=')) {
+		for (const char *p = s; *p && k + 1 < n;) {
+			size_t len = strcspn(p, " \t");
+			if (strncmp(p, "password=", 9))
+				for (size_t i = 0; i < len && k + 1 < n; i++)
+					out[k++] = p[i];
+			else if (k)
+				k--;  /* the blank before it */
+			p += len;
+			while ((*p == ' ' || *p == '\t') && k + 1 < n)
+				out[k++] = *p++;
+		}
+	} else {
+		for (; s[k] && k + 1 < n; k++)
+			out[k] = s[k];
+	}
+	out[k] = 0;
+	return out;
 }
 
 struct db *db_open(const char *setting, struct err *e)

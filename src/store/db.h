@@ -163,9 +163,11 @@ struct db_stmt {
 };
 
 extern const struct db_driver db_sqlite;
+extern const struct db_driver db_postgres;
 
-/* The database setting: "sqlite:PATH", a PostgreSQL URL (refused with a
- * clear error until its driver is built), or a plain path (SQLite). */
+/* The database setting: "sqlite:PATH", a PostgreSQL URL (postgres://,
+ * postgresql://) or libpq's key=value form (host=..., dbname=...), or a
+ * plain path (SQLite). */
 struct db *db_open(const char *setting, struct err *e);
 void db_close(struct db *db);
 int db_exists(const char *setting, struct err *e);

@@ -38,7 +38,7 @@ int store_destroy(const char *setting, struct err *e)
 
 static int no_backups(const char *engine, struct err *e)
 {
-	return err_set(e, 500, "internal", NULL, "backups are not made by this engine", engine);
+	return err_set(e, 500, "backup_engine", NULL, engine, NULL);
 }
 
 int store_backup(struct store *s, const char *path, struct err *e)

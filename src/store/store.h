@@ -25,11 +25,14 @@ struct store;
 
 #define STORE_SCHEMA_VERSION_MAX 64
 
-/* setting: the database, "sqlite:PATH" or a plain PATH (SQLite); a
- * postgres:// URL is refused (store_engine) until that driver is built.
+/* setting: the database, "sqlite:PATH" or a plain PATH (SQLite), a
+ * postgres:// or postgresql:// URL or libpq's key=value form (PostgreSQL).
  * Applies the migrations a database lacks; refuses one newer than the
  * program (schema_too_new). */
 struct store *store_open(const char *setting, struct err *e);
+/* The setting as a person may read it (a message, a log): a URL's or
+ * key=value's password left out. out holds n bytes. */
+const char *store_describe(const char *setting, char *out, size_t n);
 void store_close(struct store *s);
 /* Whether the setting names a database that is there (1) or not (0); -1 with
  * *e set when it cannot tell. */

@@ -1,12 +1,15 @@
 // Backups: `cible backup` copies the database while the server keeps writing,
 // `cible restore` puts the copy into a new database, and a second server on
 // it answers every objective exactly as the first; bad input is refused.
+// These are SQLite's backups (a file by its online backup API): on
+// PostgreSQL, backups are the server's own tools' (pg_dump, pg_basebackup),
+// and cible says so instead of making one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CIBLE_BIN, Client, ok, startFixture } from './harness.mjs';
+import { CIBLE_BIN, Client, STORE, freshDb, ok, startFixture } from './harness.mjs';
 
 let fx;
 before(async () => { fx = await startFixture(); });
@@ -49,7 +52,16 @@ async function everyObjective(client) {
 	return out;
 }
 
-test('a backup taken while check-ins are written restores into a server that answers every objective the same', async () => {
+if (STORE === 'postgres') test('on PostgreSQL, backup and restore send to the server\'s own tools, and write nothing', async () => {
+	const bak = join(fx.server.dir, 'copy.bak');
+	const b = cible(['backup', '--db', fx.server.db, '--to', bak]);
+	assert.equal(b.status, 1);
+	assert.match(b.stderr, /does not back up a postgres database: use the server's own tools \(pg_dump/);
+	assert.doesNotMatch(b.stderr, /postgres:\/\//, 'the setting is not echoed');
+	assert.ok(!existsSync(bak) && !existsSync(`${bak}.partial`));
+});
+
+if (STORE === 'sqlite') test('a backup taken while check-ins are written restores into a server that answers every objective the same', async () => {
 	const { admin, member1 } = fx.clients;
 	const id = fx.obj.I1;
 	const countCheckins = async (c) => (await ok(c.get(`/api/objectives/${id}/checkins?limit=1`))).total;
@@ -96,15 +108,15 @@ test('a backup taken while check-ins are written restores into a server that ans
 test('restore refuses a file that is not a cible database, a missing file, and an existing database without --force', () => {
 	const junk = join(fx.server.dir, 'junk.bin');
 	writeFileSync(junk, 'not a database at all\n'.repeat(100));
-	const target = join(fx.server.dir, 'never.db');
+	const target = freshDb(fx.server.dir, 'never');
 	let r = cible(['restore', '--from', junk, '--db', target]);
 	assert.equal(r.status, 1);
 	assert.match(r.stderr, /not a sound cible database/);
-	assert.ok(!existsSync(target));
+	if (STORE === 'sqlite') assert.ok(!existsSync(target));
 	r = cible(['restore', '--from', join(fx.server.dir, 'missing.bak'), '--db', target]);
 	assert.equal(r.status, 1);
 	assert.match(r.stderr, /not found/);
-	r = cible(['restore', '--from', fx.server.db, '--db', fx.server.db]);
+	r = cible(['restore', '--from', junk, '--db', fx.server.db]);
 	assert.equal(r.status, 1);
 	assert.match(r.stderr, /exists: add --force/);
 	r = cible(['backup', '--db', fx.server.db]);

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CIBLE_BIN, Client } from './harness.mjs';
+import { CIBLE_BIN, Client, STORE, dbExec, dbQuery, freshDb } from './harness.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cible-cli-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -58,17 +58,20 @@ test('an unknown command or option is a usage error with exit code 2', () => {
 });
 
 test('init refuses a weak password and leaves no organisation behind', () => {
-	const db = join(dir, 'weak.db');
+	const db = freshDb(dir, 'weak');
 	const r = run(['init', '--db', db, '--org', 'Weak', '--email', 'a@b.fr'], { CIBLE_PASSWORD: 'short' });
 	assert.equal(r.code, 1);
 	assert.match(r.err, /at least 8 characters/);
 	const again = run(['init', '--db', db, '--org', 'Weak', '--email', 'a@b.fr'], { CIBLE_PASSWORD: 'long enough' });
 	assert.equal(again.code, 0, again.err);
-	assert.match(again.out, /organisation: Weak \(id 1\)/);
+	assert.match(again.out, /organisation: Weak \(id \d+\)/);
+	// the refused init left nothing (ids are not reused on every engine: count)
+	assert.deepEqual(dbQuery(db, 'SELECT name FROM org'), [{ name: 'Weak' }]);
+	assert.equal(dbQuery(db, 'SELECT count(*) AS n FROM person')[0].n, 1);
 });
 
 test('serve takes each setting from the flag, else the environment, else the config file', async () => {
-	const db = join(dir, 'serve.db');
+	const db = freshDb(dir, 'serve');
 	run(['init', '--db', db, '--org', 'S', '--email', 's@s.fr'], { CIBLE_PASSWORD: 'long enough' });
 	const conf = join(dir, 'cible.conf');
 	writeFileSync(conf, `# cible\ndb = ${db}\naddress = 127.0.0.1\nport = 0\nlog_level = warn\n`);
@@ -89,7 +92,7 @@ test('serve takes each setting from the flag, else the environment, else the con
 });
 
 test('the demo is the same for the same seed and day, and refuses to overwrite without --force', () => {
-	const a = join(dir, 'a.db'), b = join(dir, 'b.db');
+	const a = freshDb(dir, 'a'), b = freshDb(dir, 'b');
 	const ra = run(['demo', '--db', a, '--seed', '7', '--today', '2026-11-25']);
 	const rb = run(['demo', '--db', b, '--seed', '7', '--today', '2026-11-25']);
 	assert.equal(ra.code, 0, ra.err);
@@ -102,17 +105,18 @@ test('the demo is the same for the same seed and day, and refuses to overwrite w
 });
 
 test('a database newer than the program is refused with a clear message', () => {
-	const db = join(dir, 'new.db');
+	const db = freshDb(dir, 'new');
 	run(['init', '--db', db, '--org', 'N', '--email', 'n@n.fr'], { CIBLE_PASSWORD: 'long enough' });
-	const sq = spawnSync('sqlite3', [db, 'PRAGMA user_version = 999']);
-	assert.equal(sq.status, 0);
+	dbExec(db, STORE === 'postgres'
+		? "INSERT INTO cible_schema(version, name, applied_at) VALUES (999, 'future', 0)"
+		: 'PRAGMA user_version = 999');
 	const r = run(['user', 'token', '--db', db, '--email', 'n@n.fr', '--name', 't']);
 	assert.equal(r.code, 1);
 	assert.match(r.err, /schema 999, newer than this program/);
 });
 
 test('user token prints a token that the API accepts', async () => {
-	const db = join(dir, 'tok.db');
+	const db = freshDb(dir, 'tok');
 	run(['init', '--db', db, '--org', 'T', '--email', 't@t.fr'], { CIBLE_PASSWORD: 'long enough' });
 	const r = run(['user', 'token', '--db', db, '--email', 't@t.fr', '--name', 'crm']);
 	assert.equal(r.code, 0, r.err);
@@ -139,11 +143,9 @@ test('user token prints a token that the API accepts', async () => {
 });
 
 test('check explains a stored objective\'s SMART verdict in French, in English, or as JSON', () => {
-	const db = join(dir, 'check.db');
+	const db = freshDb(dir, 'check');
 	assert.equal(run(['demo', '--db', db, '--today', '2026-11-25']).code, 0);
-	const q = spawnSync('sqlite3', [db, "SELECT id FROM objective WHERE title LIKE 'Am%liorer%' LIMIT 1"],
-		{ encoding: 'utf8' });
-	const id = q.stdout.trim();
+	const id = String(dbQuery(db, "SELECT id FROM objective WHERE title LIKE 'Am%liorer%' LIMIT 1")[0]?.id);
 	assert.match(id, /^\d+$/);
 	const fr = run(['check', '--db', db, '--objective', id]);
 	assert.equal(fr.code, 0, fr.err);
@@ -163,7 +165,7 @@ test('check explains a stored objective\'s SMART verdict in French, in English, 
 });
 
 test('everyone\'s progress at once (one scan per indicator) equals each objective measured alone', () => {
-	const db = join(dir, 'many.db');
+	const db = freshDb(dir, 'many');
 	assert.equal(run(['demo', '--db', db, '--people', '60', '--today', '2026-11-25']).code, 0);
 	for (const [today, by] of [['2026-11-25', 'month'], ['2026-10-20', 'week'], ['2026-02-03', 'day']]) {
 		const all = run(['progress', '--db', db, '--all', '--json', '--today', today, '--by', by]);
@@ -188,13 +190,12 @@ test('everyone\'s progress at once (one scan per indicator) equals each objectiv
 });
 
 // The CLI runs the API's use cases: the same refusals, the same audit rows.
-const sql = (db, q) => spawnSync('sqlite3', ['-json', db, q], { encoding: 'utf8' });
-const rows = (db, q) => { const r = sql(db, q); assert.equal(r.status, 0, r.stderr); return r.stdout.trim() ? JSON.parse(r.stdout) : []; };
+const rows = (db, q) => dbQuery(db, q);
 const auditCount = (db) => rows(db, 'SELECT count(*) AS n FROM audit')[0].n;
 const PW = { CIBLE_PASSWORD: 'long enough' };
 
 test('cible user add refuses an implausible email, as the API does, and writes nothing', () => {
-	const db = join(dir, 'useradd.db');
+	const db = freshDb(dir, 'useradd');
 	assert.equal(run(['init', '--db', db, '--org', 'U', '--email', 'u@u.fr'], PW).code, 0);
 	const n = auditCount(db);
 	for (const email of ['pas une adresse', 'sans-arobase.fr', 'a@b', '<a@b.fr>']) {
@@ -214,7 +215,7 @@ test('cible user add refuses an implausible email, as the API does, and writes n
 });
 
 test('cible user add and init write the API\'s audit: the person as the API shows it, as after', () => {
-	const db = join(dir, 'useraudit.db');
+	const db = freshDb(dir, 'useraudit');
 	assert.equal(run(['init', '--db', db, '--org', 'A', '--email', 'a@a.fr', '--locale', 'en'], PW).code, 0);
 	const init = rows(db, "SELECT * FROM audit WHERE entity = 'org'");
 	assert.equal(init.length, 1);
@@ -238,16 +239,16 @@ test('cible user add and init write the API\'s audit: the person as the API show
 	assert.equal(p.name, after.name);
 	assert.equal(p.unit_id, after.unit_id);
 	// the init of a wrong locale or currency is refused by the organisation's checks
-	const bad = run(['init', '--db', join(dir, 'badinit.db'), '--org', 'B', '--email', 'b@b.fr', '--currency', 'EURO'], PW);
+	const bad = run(['init', '--db', freshDb(dir, 'badinit'), '--org', 'B', '--email', 'b@b.fr', '--currency', 'EURO'], PW);
 	assert.equal(bad.code, 2);
 	assert.match(bad.err, /currency/);
-	const badmail = run(['init', '--db', join(dir, 'badinit.db'), '--org', 'B', '--email', 'b@b'], PW);
+	const badmail = run(['init', '--db', freshDb(dir, 'badinit'), '--org', 'B', '--email', 'b@b'], PW);
 	assert.equal(badmail.code, 2);
 	assert.match(badmail.err, /email/);
 });
 
 test('cible metric add refuses a bad key and audits a new or changed indicator with before and after', () => {
-	const db = join(dir, 'metric.db');
+	const db = freshDb(dir, 'metric');
 	assert.equal(run(['init', '--db', db, '--org', 'M', '--email', 'm@m.fr'], PW).code, 0);
 	const n = auditCount(db);
 	for (const key of ['Appels', 'appels-traités', 'a b', 'x'.repeat(41)]) {
@@ -277,7 +278,7 @@ test('cible metric add refuses a bad key and audits a new or changed indicator w
 });
 
 test('cible import refuses an unknown kind, and its audit row is JSON with the kind and counts', () => {
-	const db = join(dir, 'importkind.db');
+	const db = freshDb(dir, 'importkind');
 	assert.equal(run(['init', '--db', db, '--org', 'I', '--email', 'i@i.fr'], PW).code, 0);
 	const csv = join(dir, 'calls.csv');
 	writeFileSync(csv, 'who,day\ni@i.fr,2026-11-02\ni@i.fr,2026-11-03\n');

@@ -1,5 +1,7 @@
-// The API test harness: a real `cible serve` on a real SQLite file in a
-// temporary directory, HTTP clients that behave like a browser session (cookie
+// The API test harness: a real `cible serve` on a real database — a SQLite
+// file in a temporary directory, or with CIBLE_STORE=postgres a fresh
+// database of the PostgreSQL server at CIBLE_PG_URL (make check-pg starts
+// one with tests/pg-server.sh) — HTTP clients that behave like a browser session (cookie
 // + X-CSRF-Token) or a script (Bearer token), and the fixture organisation
 // every access rule is checked against. Every answer is checked against
 // docs/openapi.json (contract.mjs, on Ajv).
@@ -15,6 +17,56 @@ export const PASSWORD = process.env.CIBLE_PASSWORD || 'cible-test-password';
 // What a sanitizer build prints when it finds something: any of these in the
 // server's stderr fails the run, even if every answer was right.
 const SANITIZER_MARKS = ['ERROR: AddressSanitizer', 'runtime error:', 'LeakSanitizer'];
+
+// Which store the suite runs on, and the databases it makes there.
+export const STORE = process.env.CIBLE_STORE === 'postgres' ? 'postgres' : 'sqlite';
+const PG_URL = process.env.CIBLE_PG_URL || '';
+if (STORE === 'postgres' && !PG_URL)
+	throw new Error('CIBLE_STORE=postgres needs CIBLE_PG_URL (make check-pg sets both)');
+let dbSeq = 0;
+
+const psql = (url, sql) => execFileSync('psql', [url, '-qAtX', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+	{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+// A new, empty database named after name: a file in dir for SQLite, a
+// database of its own on the PostgreSQL server (its URL) for PostgreSQL.
+// pgUrl: another PostgreSQL server than the run's (a test that stops it).
+export function freshDb(dir, name, pgUrl = PG_URL) {
+	if (STORE !== 'postgres') return join(dir, `${name}.db`);
+	const db = `t${process.pid}_${++dbSeq}_${name.replace(/[^A-Za-z0-9]/g, '_')}`.toLowerCase().slice(0, 60);
+	psql(pgUrl, `CREATE DATABASE ${db}`);
+	const u = new URL(pgUrl);
+	u.pathname = `/${db}`;
+	return u.toString();
+}
+
+// A database freshDb() made, gone (nothing for a file: its folder goes).
+export function dropDb(db) {
+	if (STORE !== 'postgres' || !db.startsWith('postgres')) return;
+	const u = new URL(db);
+	const name = u.pathname.slice(1);
+	u.pathname = '/cible';
+	psql(u.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+// The rows of a query over a cible database, as objects, read by the
+// engine's own client (sqlite3, psql), not through cible.
+export function dbQuery(db, query) {
+	if (STORE !== 'postgres') {
+		const out = execFileSync('sqlite3', ['-json', db, query], { encoding: 'utf8' });
+		return out.trim() ? JSON.parse(out) : [];
+	}
+	return JSON.parse(psql(db, `SELECT coalesce(json_agg(q), '[]') FROM (${query}) q`));
+}
+
+// A statement run on a cible database by the engine's own client (to put
+// a database in a state cible never leaves it in).
+export function dbExec(db, sql) {
+	if (STORE !== 'postgres')
+		execFileSync('sqlite3', [db, sql], { encoding: 'utf8' });
+	else
+		psql(db, sql);
+}
 
 function cli(args, extraEnv = {}) {
 	return execFileSync(CIBLE_BIN, args, {
@@ -85,9 +137,10 @@ export async function startServer({
 	email = 'admin@cible.test',
 	ambition = 'Être la référence du service client en 2027',
 	others = [],
+	pgUrl = PG_URL,
 } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'cible-api-'));
-	const db = join(dir, 'cible.db');
+	const db = freshDb(dir, 'cible', pgUrl);
 	cli(['init', '--db', db, '--org', org, '--email', email, '--name', 'Alice Admin',
 		'--ambition', ambition]);
 	const orgs = [];
@@ -147,6 +200,7 @@ export async function startServer({
 			const { code, signal } = await exited;
 			clearTimeout(timer);
 			rmSync(dir, { recursive: true, force: true });
+			dropDb(db);
 			const marks = SANITIZER_MARKS.filter((m) => stderr.includes(m));
 			if (marks.length)
 				throw new Error(`server stderr has ${marks.join(', ')}:\n${stderr}`);
@@ -191,8 +245,9 @@ export const EMAILS = {
 	otherMember: 'membre@autre.test',
 };
 
-export async function startFixture() {
+export async function startFixture(opts = {}) {
 	const server = await startServer({
+		...opts,
 		others: [{ org: 'Autre Société', email: EMAILS.otherAdmin, name: 'Oscar Autre',
 			users: [{ email: EMAILS.otherMember, role: 'member' }] }],
 	});

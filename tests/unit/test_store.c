@@ -195,20 +195,42 @@ TEST("a database is named by a path or sqlite:PATH; a PostgreSQL URL is refused 
 	CHECK(access(wal, F_OK) != 0);
 	CHECK_INT(store_exists(setting, &e), 0);
 	CHECK_INT(store_destroy(setting, &e), 0);  /* nothing there: nothing to do */
-	CHECK_INT(store_exists("postgres://h/db", &e), -1);
+	/* PostgreSQL where none listens: a clear 503 naming the host, never the
+	 * URL's password */
+	CHECK_INT(store_exists("postgres://127.0.0.1:1/db", &e), -1);
 	err_clear(&e);
-	s = store_open("postgres://cible:secret@db.example/cible", &e);
+	s = store_open("postgres://cible:secret@127.0.0.1:1/cible", &e);
 	CHECK(s == NULL);
-	CHECK_STR(e.code, "store_engine");
+	CHECK_STR(e.code, "database_unreachable");
+	CHECK_INT(e.status, 503);
 	struct buf m = BUF_INIT;
 	err_message(&e, LANG_EN, &m);
-	CHECK(strstr(m.data, "PostgreSQL") != NULL);
+	CHECK(strstr(m.data, "cannot reach the PostgreSQL database at 127.0.0.1:1/cible") != NULL);
 	CHECK(strstr(m.data, "secret") == NULL);  /* a URL's password is never repeated */
 	buf_free(&m);
 	err_message(&e, LANG_FR, &m);
-	CHECK(strstr(m.data, "ne sait pas encore") != NULL);
+	CHECK(strstr(m.data, "impossible de joindre la base PostgreSQL") != NULL);
 	buf_free(&m);
+	err_clear(&e);
+	s = store_open("host=127.0.0.1 port=1 dbname=x password=secret", &e);
+	CHECK(s == NULL);
+	CHECK_STR(e.code, "database_unreachable");
+	CHECK(strstr(e.arg[0], "127.0.0.1:1/x") != NULL);
 	CHECK(access("postgres:", F_OK) != 0);  /* no file made of the URL */
+}
+
+TEST("a setting as a person may read it leaves any password out")
+{
+	char out[128];
+	CHECK_STR(store_describe("postgres://cible:s3cret@db.example:5433/cible?sslmode=require",
+				 out, sizeof(out)),
+		  "postgres://cible@db.example:5433/cible?sslmode=require");
+	CHECK_STR(store_describe("postgresql://db.example/cible", out, sizeof(out)),
+		  "postgresql://db.example/cible");
+	CHECK_STR(store_describe("host=db user=cible password=s3cret dbname=cible", out, sizeof(out)),
+		  "host=db user=cible dbname=cible");
+	CHECK_STR(store_describe("/var/lib/cible/cible.db", out, sizeof(out)), "/var/lib/cible/cible.db");
+	CHECK_STR(store_describe("postgres://u:p@h/d", out, 6), "postg");
 }
 
 /* A source file without its comments; string literals kept apart. */
