@@ -9,6 +9,10 @@
 
 /* 422 weak_password (field "password") when shorter than 8 characters. */
 int auth_hash_password(const char *password, char out[128], struct err *e);
+/* 0 when password matches the argon2id hash; -1 otherwise. At most
+ * secret_password_slots() hashes or checks run at once (64 MiB each). */
+int secret_password_check(const char *hash, const char *password);
+int secret_password_slots(void);
 int auth_token_hash(const char *token, char out[65]);
 int auth_new_secret(const char *prefix, char *out, size_t n);  /* random, url-safe */
 

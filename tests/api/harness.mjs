@@ -176,7 +176,7 @@ export async function startServer({
 	});
 
 	const server = {
-		base, db, dir, orgs, adminEmail: email, ambition, orgName: org,
+		base, db, dir, orgs, adminEmail: email, ambition, orgName: org, pid: child.pid,
 		anon: new Client(base),
 		async login(who, password = PASSWORD) {
 			const c = new Client(base);
