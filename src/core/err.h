@@ -12,14 +12,19 @@ struct err {
 	const char *code;    /* stable, e.g. "invalid_date"; NULL when no error */
 	char field[64];
 	char arg[2][160];
+	const char *variant;  /* a key of err_variants worded for this case, or NULL */
 };
 
 /* Sets *e and returns -1, so `return err_set(...)` reads naturally. */
 int err_set(struct err *e, int status, const char *code, const char *field,
 	    const char *a0, const char *a1);
+/* The same code, worded by a variant of its message (err_variants): the
+ * code stays what clients match on, the sentence fits the case. */
+int err_set_variant(struct err *e, int status, const char *code, const char *variant,
+		    const char *field, const char *a0, const char *a1);
 void err_clear(struct err *e);
 /* The message in lang, from the error catalog (falls back to the code). */
 void err_message(const struct err *e, enum lang lang, struct buf *out);
 
-extern const struct msg err_catalog[];
+extern const struct msg err_catalog[], err_words[], err_variants[];
 #endif

@@ -13,13 +13,22 @@ const char *msg_text(const struct msg *table, const char *key, enum lang lang)
 
 void msg_render(struct buf *out, const char *tmpl, const char *a0, const char *a1)
 {
+	msg_render_words(out, tmpl, a0, a1, NULL, LANG_FR);
+}
+
+void msg_render_words(struct buf *out, const char *tmpl, const char *a0, const char *a1,
+		      const struct msg *words, enum lang lang)
+{
 	const char *p = tmpl;
 	while (*p) {
-		if (p[0] == '{' && (p[1] == '0' || p[1] == '1') && p[2] == '}') {
-			const char *a = p[1] == '0' ? a0 : a1;
-			if (a)
-				buf_adds(out, a);
-			p += 3;
+		int n = p[0] == '{' && (p[1] == '0' || p[1] == '1') ? p[1] - '0' : -1;
+		int word = n >= 0 && p[2] == ':' && p[3] == 'w' && p[4] == '}';
+		if (n >= 0 && (p[2] == '}' || word)) {
+			const char *a = n == 0 ? a0 : a1;
+			const char *t = word && a && words ? msg_text(words, a, lang) : NULL;
+			if (t || a)
+				buf_adds(out, t ? t : a);
+			p += word ? 5 : 3;
 			continue;
 		}
 		buf_addc(out, *p++);

@@ -29,10 +29,20 @@ json_t *req_json_object(struct req *r)
 	json_error_t je;
 	json_t *v = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
 	if (!v) {
-		char where[200];
-		snprintf(where, sizeof(where), "%s (line %d, column %d)", je.text, je.line,
-			 je.column);
-		fail(r, 400, "malformed_json", NULL, where, NULL);
+		/* jansson's own text is English and varies with the input: name
+		 * its kind with a phrase of the catalog, or where it is */
+		const char *what = strstr(je.text, "duplicate object key") ? "a key appears twice"
+				 : strstr(je.text, "\\u0000") ? "the character \\u0000 is not allowed"
+				 : strstr(je.text, "depth") ? "too deeply nested" : NULL;
+		if (what) {
+			fail(r, 400, "malformed_json", NULL, what, NULL);
+		} else {
+			char line[16], column[16];
+			snprintf(line, sizeof(line), "%d", je.line);
+			snprintf(column, sizeof(column), "%d", je.column);
+			err_set_variant(&r->err, 400, "malformed_json", "malformed_json_at", NULL, line,
+					column);
+		}
 		return NULL;
 	}
 	if (!json_is_object(v)) {

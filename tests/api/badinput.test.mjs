@@ -47,7 +47,7 @@ describe('malformed bodies', () => {
 	test('a body that is not JSON is refused with 400 malformed_json', async () => {
 		const e = await refused(['POST', '/api/objectives', undefined, { raw: '{"title": "x",' }],
 			{ status: 400, code: 'malformed_json' }, [objList()]);
-		assert.match(e.message, /line 1/);
+		assert.match(e.message, /ligne 1, colonne 14/);
 	});
 	test('a JSON body that is not an object is refused with 400 malformed_json', async () => {
 		await refused(['POST', '/api/axes', undefined, { raw: '["Satisfaction"]' }],

@@ -260,3 +260,22 @@ export function contractError(method, url, res) {
 	if (validate(res.body)) return null;
 	return `${op} ${res.status}: the body does not match its schema: ${describeErrors(validate.errors)}`;
 }
+
+// A message that mixes the languages ("vous n'avez pas le droit de check in
+// on this objective"): the first word of the other language found in its
+// prose (outside « » in French, outside « » and ' ' in English), or null.
+// The same marks as tests/unit/test_catalog.c, which checks the catalog
+// itself; this one sees what reaches people, arguments included.
+const MARKS = {
+	fr: ['the', 'is', 'must', 'not', 'this', 'with', 'and', 'you', 'objective', 'cannot', 'at most', 'of'],
+	en: ['le', 'la', 'les', 'est', 'doit', 'pas', 'une', 'des', 'objectif', 'au plus', 'du', 'ou', 'vous'],
+};
+export function mixedLanguage(message, lang) {
+	let prose = message.replace(/«[^»]*»/g, ' ');
+	if (lang === 'en') prose = prose.replace(/'[^']*'/g, ' ');
+	for (const w of MARKS[lang]) {
+		const re = new RegExp(`(^|[^\\p{L}])${w}($|[^\\p{L}])`, 'u');
+		if (re.test(prose)) return w;
+	}
+	return null;
+}

@@ -9,7 +9,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { contractError } from './contract.mjs';
+import { contractError, mixedLanguage } from './contract.mjs';
 
 export const CIBLE_BIN = resolve(process.env.CIBLE_BIN || './build/cible');
 export const PASSWORD = process.env.CIBLE_PASSWORD || 'cible-test-password';
@@ -119,6 +119,15 @@ export class Client {
 			if (why)
 				throw new Error(`${method} ${path} answered ${res.status}, against `
 					+ `docs/openapi.json: ${why}\n  body: ${text.slice(0, 2000)}`);
+		}
+		const message = parsed?.error?.message;
+		if (typeof message === 'string') {
+			const lang = /^\s*en/i.test(headers['accept-language'] || '') ? 'en' : 'fr';
+			const word = mixedLanguage(message, lang);
+			if (word)
+				throw new Error(`${method} ${path} answered ${res.status} with a message that mixes `
+					+ `the languages (the ${lang === 'fr' ? 'English' : 'French'} '${word}' in a `
+					+ `${lang} answer): ${message}`);
 		}
 		return { status: res.status, headers: res.headers, body: parsed, text };
 	}
