@@ -10,7 +10,7 @@
 #include "app/challenge.h"
 #include "web/web.h"
 
-static const struct msg cat[] = {
+const struct msg challenge_page_catalog[] = {
 	{ "ch.title", "Défis", "Challenges" },
 	{ "ch.none", "Aucun défi pour l'instant.", "No challenge yet." },
 	{ "ch.period", "Du {0} au {1}", "From {0} to {1}" },
@@ -61,7 +61,7 @@ static const struct msg cat[] = {
 
 static const char *L(struct req *r, const char *key)
 {
-	const char *t = msg_text(cat, key, r->lang);
+	const char *t = msg_text(challenge_page_catalog, key, r->lang);
 	return t ? t : key;
 }
 

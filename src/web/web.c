@@ -9,7 +9,7 @@
 #include "core/embed.h"
 #include "web/web.h"
 
-static const struct msg web_catalog[] = {
+const struct msg web_catalog[] = {
 	{ "app.tagline", "Management par objectifs", "Management by objectives" },
 	{ "nav.mine", "Mes objectifs", "My objectives" },
 	{ "nav.cascade", "Cascade", "Cascade" },

@@ -84,4 +84,7 @@ int page_challenge_results(struct req *r);
 void trophy_case(struct req *r, id_t64 person);
 void team_trophies(struct req *r, id_t64 unit);
 
+/* The pages' catalogs (test_catalog reads them in both languages). */
+extern const struct msg web_catalog[], challenge_page_catalog[];
+
 #endif

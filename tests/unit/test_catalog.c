@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include "core/err.h"
 #include "core/smart.h"
+#include "web/web.h"
 #include "t.h"
 
 /* Words that betray the other language, matched as whole words. */
@@ -116,6 +117,12 @@ TEST("the SMART reasons and suggestions are in both languages, unmixed")
 {
 	check_table("smart_messages", smart_messages, 1);
 	check_table("smart_suggestions", smart_suggestions, 0);
+}
+
+TEST("the pages read in French and in English, unmixed")
+{
+	check_table("web_catalog", web_catalog, 1);
+	check_table("challenge_page_catalog", challenge_page_catalog, 1);
 }
 
 /* ---- the sources: every err_set/fail call with a literal code ---- */
