@@ -10,6 +10,7 @@
 #include "app/objective.h"
 #include "core/sentence.h"
 #include "cli/cli.h"
+#include "core/words.h"
 
 /* A sentence: what the reader understood, then the SMART verdict of the
  * draft it makes (no database needed: no history, no cascade). */
@@ -39,15 +40,16 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 	bool en = lang == LANG_EN;
 	printf("%s\n%s\n", text, en ? "Read:" : "Lu :");
 	if (sn.has_direction)
-		printf("  %s %s\n", en ? "direction:" : "sens :", direction_name(sn.direction));
+		printf("  %s %s\n", en ? "direction:" : "sens :",
+		       word("dir", direction_name(sn.direction), lang));
 	if (sn.indicator[0])
-		printf("  %s « %s »%s%s%s\n", en ? "indicator:" : "indicateur :", sn.indicator,
+		printf(en ? "  %s \"%s\"%s%s%s\n" : "  %s « %s »%s%s%s\n", en ? "indicator:" : "indicateur :", sn.indicator,
 		       sn.indicator_key[0] ? " (" : "", sn.indicator_key, sn.indicator_key[0] ? ")" : "");
 	if (sn.has_baseline)
 		printf("  %s %g\n", en ? "from:" : "de :", sn.baseline);
 	if (sn.has_magnitude)
 		printf("  %s %g %s\n", en ? "magnitude:" : "ampleur :", sn.magnitude,
-		       sentence_unit_name(sn.unit));
+		       word("su", sentence_unit_name(sn.unit), lang));
 	if (sn.has_threshold)
 		printf("  %s %g %% %s %g s\n", en ? "threshold:" : "seuil :", sn.threshold_share * 100,
 		       en ? "within" : "en moins de", sn.threshold_limit);
@@ -59,7 +61,7 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 	}
 	if (sn.owner[0])
 		printf("  %s %s (%s)\n", en ? "owner:" : "porteur :", sn.owner,
-		       owner_kind_name(sn.owner_kind));
+		       word("ow", owner_kind_name(sn.owner_kind), lang));
 	struct buf out = BUF_INIT;
 	smart_render_text(&r, lang, &out);
 	fputs(out.data, stdout);

@@ -10,6 +10,7 @@
 #include "app/measure.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
+#include "core/words.h"
 
 static void pct(char *out, size_t n, double v)
 {
@@ -36,7 +37,7 @@ static void print_text(const struct objective *o, const struct measured *m, enum
 		snprintf(val, sizeof(val), "%.4g", m->value);
 	else
 		snprintf(val, sizeof(val), "-");
-	printf("  %s: %s %s", name, val, m->ind->row.unit);
+	printf("  %s%s %s %s", name, lang == LANG_EN ? ":" : " :", val, m->ind->row.unit);
 	if (o->has_target)
 		printf(" / %s %.4g", lang == LANG_EN ? "target" : "cible", o->target);
 	putchar('\n');
@@ -50,7 +51,7 @@ static void print_text(const struct objective *o, const struct measured *m, enum
 		printf("  %s %s, %s %s, %s %s, %s %s, %s %d\n",
 		       lang == LANG_EN ? "attainment" : "atteinte", att,
 		       lang == LANG_EN ? "pace" : "rythme attendu", exp,
-		       lang == LANG_EN ? "status" : "statut", pstatus_name(m->p.status),
+		       lang == LANG_EN ? "status" : "statut", word("ps", pstatus_name(m->p.status), lang),
 		       lang == LANG_EN ? "forecast" : "prévision", fc,
 		       lang == LANG_EN ? "days left" : "jours restants", m->p.days_left);
 	}

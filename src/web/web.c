@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/embed.h"
+#include "core/words.h"
 #include "web/web.h"
 
 const struct msg web_catalog[] = {
@@ -63,36 +64,17 @@ const struct msg web_catalog[] = {
 	{ "checkin.empty", "Aucun point d'étape pour l'instant.", "No check-in yet." },
 	{ "checkin.then", "atteinte alors :", "attainment then:" },
 	{ "checkin.more", "Les plus récents :", "The most recent:" },
-	{ "conf.on_track", "en bonne voie", "on track" },
-	{ "conf.at_risk", "à risque", "at risk" },
-	{ "conf.off_track", "hors trajectoire", "off track" },
 	{ "obj.ambition", "Ambition", "Ambition" },
 	{ "obj.axis", "Axe stratégique", "Strategic axis" },
 	{ "obj.done", "fait", "done" },
 	{ "cascade.title", "La cascade des objectifs", "The cascade of objectives" },
 	{ "cascade.children", "Objectifs déclinés", "Cascaded objectives" },
-	{ "status.draft", "brouillon", "draft" },
-	{ "status.proposed", "proposé", "proposed" },
-	{ "status.agreed", "validé", "agreed" },
-	{ "status.achieved", "atteint", "achieved" },
-	{ "status.missed", "manqué", "missed" },
-	{ "status.cancelled", "annulé", "cancelled" },
-	{ "level.strategic", "stratégique", "strategic" },
-	{ "level.operational", "opérationnel", "operational" },
-	{ "level.collective", "collectif", "collective" },
-	{ "level.individual", "individuel", "individual" },
 	{ "col.progress", "Avancement", "Progress" },
 	{ "col.value", "Réalisé", "Actual" },
 	{ "col.forecast", "Prévision", "Forecast" },
 	{ "col.owner", "Porteur", "Owner" },
 	{ "col.person", "Personne", "Person" },
 	{ "col.objectives", "Objectifs", "Objectives" },
-	{ "ps.ahead", "en avance", "ahead" },
-	{ "ps.on_track", "dans les temps", "on track" },
-	{ "ps.at_risk", "à risque", "at risk" },
-	{ "ps.off_track", "en retard", "off track" },
-	{ "ps.done", "terminé", "done" },
-	{ "ps.unknown", "non mesuré", "not measured" },
 	{ "bar.label", "Atteinte {0} ; rythme attendu aujourd'hui {1}",
 	  "Attainment {0}; pace expected today {1}" },
 	{ "bar.pace", "rythme attendu", "expected pace" },
@@ -140,11 +122,6 @@ const struct msg web_catalog[] = {
 	{ "form.save", "Enregistrer", "Save" },
 	{ "form.smart_wait", "Le contrôle s'affiche dès que vous écrivez.",
 	  "The check shows as soon as you type." },
-	{ "dir.increase", "augmenter", "increase" },
-	{ "dir.decrease", "réduire", "decrease" },
-	{ "dir.reach", "atteindre", "reach" },
-	{ "dir.stay_above", "rester au-dessus de", "stay above" },
-	{ "dir.stay_below", "rester en dessous de", "stay below" },
 	{ "team.title", "Tableau de bord d'équipe", "Team dashboard" },
 	{ "team.unit", "Équipe ou service", "Team or service" },
 	{ "team.from", "Du", "From" },
@@ -255,6 +232,8 @@ const struct msg web_catalog[] = {
 const char *T(struct req *r, const char *key)
 {
 	const char *t = msg_text(web_catalog, key, r->lang);
+	if (!t)
+		t = msg_text(words_catalog, key, r->lang);  /* the words every surface shares */
 	return t ? t : key;
 }
 

@@ -164,6 +164,31 @@ test('check explains a stored objective\'s SMART verdict in French, in English, 
 	assert.equal(run(['check', '--db', db]).code, 2);
 });
 
+test('check and progress print words, not the API\'s codes, in the language asked', () => {
+	const fr = run(['check', '--today', '2026-11-25',
+		'Augmenter le taux de décroché de 80 % à 90 % d\'ici fin mars 2027 pour chaque agent']);
+	assert.equal(fr.code, 0, fr.err);
+	assert.match(fr.out, /sens : augmenter\n/);
+	assert.match(fr.out, /ampleur : 90 % \(niveau à atteindre\)\n/);
+	assert.match(fr.out, /porteur : chaque agent \(chacun\)\n/);
+	assert.doesNotMatch(fr.out, /increase|percent_level|\(each\)/);
+	const en = run(['check', '--lang', 'en', '--today', '2026-11-25',
+		'Reduce average handling time by 10% by end of Q1 2027']);
+	assert.match(en.out, /direction: decrease\n/);
+	assert.match(en.out, /indicator: "average handling time" \(aht\)\n/);
+	assert.match(en.out, /magnitude: 10 % change\n/);
+	const db = freshDb(dir, 'words');
+	assert.equal(run(['demo', '--db', db, '--today', '2026-11-25']).code, 0);
+	const id = String(dbQuery(db, "SELECT id FROM objective WHERE title LIKE 'Traiter%appels%' LIMIT 1")[0]?.id);
+	const p = run(['progress', '--db', db, '--objective', id, '--today', '2026-11-25'], { CIBLE_LANG: 'fr' });
+	assert.equal(p.code, 0, p.err);
+	assert.match(p.out, /statut (en avance|dans les temps|à risque|en retard|terminé|non mesuré),/);
+	assert.match(p.out, /^ {2}\S.* : \d/m);
+	assert.doesNotMatch(p.out, /statut (ahead|on_track|at_risk|off_track|done)/);
+	const pe = run(['progress', '--db', db, '--objective', id, '--today', '2026-11-25']);
+	assert.match(pe.out, /status (ahead|on track|at risk|off track|done|not measured),/);
+});
+
 test('everyone\'s progress at once (one scan per indicator) equals each objective measured alone', () => {
 	const db = freshDb(dir, 'many');
 	assert.equal(run(['demo', '--db', db, '--people', '60', '--today', '2026-11-25']).code, 0);

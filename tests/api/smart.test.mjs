@@ -84,7 +84,7 @@ test('cible check reads a sentence in French and in English, as text or JSON', (
 		"L'équipe A doit augmenter le trafic du site internet de 20% sur le mois !"]);
 	assert.match(fr, /indicateur : « trafic du site internet » \(traffic\)/);
 	assert.match(fr, /période : 2026-11-01 → 2026-11-30/);
-	assert.match(fr, /porteur : L'équipe A \(team\)/);
+	assert.match(fr, /porteur : L'équipe A \(une équipe\)/);
 	const en = fx.server.cli(['check', '--lang', 'en', '--json', '--today', '2026-11-25',
 		'Nous devons augmenter notre fidélisation client de 30%.']);
 	const j = JSON.parse(en);
