@@ -201,6 +201,18 @@ static int check_skills(const char *text, struct err *e)
 	return rc;
 }
 
+/* Figures an objective may hold: finite, and at most a trillion either way
+ * (1e308 would print as "inf" on a chart; no team's target is beyond 1e12). */
+#define FIGURE_MAX 1e12
+
+static int figure_ok(bool has, double x, const char *field, struct err *e)
+{
+	if (has && !(isfinite(x) && fabs(x) <= FIGURE_MAX))
+		return err_set(e, 422, "invalid_value", field, field,
+			       "a finite number from -10^12 to 10^12");
+	return 0;
+}
+
 /* The input's fields onto o (defaults or the stored version), with the
  * checks of each value taken alone. */
 static int apply(const struct objective_input *in, struct objective *o, struct err *e)
@@ -244,6 +256,12 @@ static int apply(const struct objective_input *in, struct objective *o, struct e
 		o->unit_label = in->unit;
 	if (s & OF_DIRECTION)
 		o->direction = in->direction;
+	if (((s & OF_BASELINE) && figure_ok(in->has_baseline, in->baseline, "baseline", e)) ||
+	    ((s & OF_TARGET) && figure_ok(in->has_target, in->target, "target", e)) ||
+	    ((s & OF_BUDGET) && figure_ok(in->has_budget, in->budget, "means.budget", e)) ||
+	    ((s & OF_TIME_HOURS) &&
+	     figure_ok(in->has_time_hours, in->time_hours, "means.time_hours", e)))
+		return -1;
 	if (s & OF_BASELINE) {
 		o->has_baseline = in->has_baseline;
 		o->baseline = in->has_baseline ? in->baseline : 0;

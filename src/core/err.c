@@ -191,6 +191,8 @@ const struct msg err_words[] = {
 	  "une date ou une date et heure", "a date or date-time" },
 	{ "a finite number",
 	  "un nombre fini", "a finite number" },
+	{ "a finite number from -10^12 to 10^12",
+	  "un nombre fini de -10^12 à 10^12", "a finite number from -10^12 to 10^12" },
 	{ "a key appears twice",
 	  "une clé figure deux fois", "a key appears twice" },
 	{ "a level that fits under the parent's",

@@ -3,6 +3,7 @@
  * beside their field, nothing lost on a failed submit. The form goes through
  * the use cases the API calls (app_objective_create/update): the same checks,
  * the same audit. static/objective-form.js shows the SMART check live as one types. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app/objective.h"
@@ -425,7 +426,9 @@ static int form_input(struct req *r, bool editing, struct objective_input *in, s
 		tmp[n] = '\0';
 		char *end;
 		*num[i] = strtod(tmp, &end);
-		if (!n || *end)
+		/* never cut: a figure longer than the buffer is refused, not shortened */
+		bool whole = strlen(v) < sizeof(tmp) - 1;
+		if (!n || *end || !whole || !isfinite(*num[i]))
 			return err_set(e, 422, "invalid_value", nums[i], nums[i], v);
 		*has[i] = true;
 	}

@@ -338,6 +338,19 @@ describe('targets and directions', () => {
 		await refused(['PATCH', objPath(), { target: 10 }],
 			{ status: 422, code: 'target_direction', field: 'target' }, [objPath()]);
 	});
+	for (const [field, body] of [
+		['target', { direction: 'increase', baseline: 0, target: 1e308 }],
+		['baseline', { direction: 'increase', baseline: -1e308, target: 10 }],
+		['target', { direction: 'reach', baseline: 0, target: 1.000001e12 }],
+		['means.budget', { means: { budget: 1e13 } }]])
+		test(`a figure beyond 10^12 (${field} ${JSON.stringify(body)}) is refused with 422 naming it`, async () => {
+			const e = await refused(['POST', '/api/objectives', goodObjective(body)],
+				{ status: 422, code: 'invalid_value', field }, [objList()]);
+			assert.match(e.message, /un nombre fini de -10\^12 à 10\^12/);
+		});
+	test('a figure of exactly 10^12 is taken', async () => {
+		await ok(admin.post('/api/objectives', goodObjective({ direction: 'reach', baseline: -1e12, target: 1e12 })), 201);
+	});
 	test('reach, stay_above and stay_below accept a target on either side of the baseline', async () => {
 		for (const direction of ['reach', 'stay_above', 'stay_below'])
 			await ok(admin.post('/api/objectives', goodObjective({ direction, baseline: 50, target: 40 })), 201);

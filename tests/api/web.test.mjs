@@ -136,3 +136,21 @@ test('amounts per locale: 52 000 € in French, €52,000 in English; dates as e
 	assert.match(en.text, /€52,000\.25 \/ €57,200\.5/);
 	assert.match(en.text, /2026-03-01 → 2026-03-31/);
 });
+
+test('the objective form refuses "nan", "inf", 1e999 and a 70-digit figure, beside the field, and stores nothing', async () => {
+	const b = await browser(fx.server.adminEmail);
+	const before = await ok(fx.clients.admin.get(`/api/objectives/${fx.obj.I1}`));
+	const page = await b.get(`/objectives/${fx.obj.I1}/edit`);
+	assert.equal(page.status, 200);
+	const csrf = page.text.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+	for (const target of ['nan', 'inf', '-Infinity', '1e999', '9'.repeat(70), '1e13']) {
+		const r = await fetch(`${fx.server.base}/objectives/${fx.obj.I1}/edit`, { method: 'POST',
+			redirect: 'manual', headers: { cookie: b.cookie, origin: fx.server.base,
+				'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ csrf, title: before.title, target }) });
+		assert.equal(r.status, 422, `target ${target}`);
+		const html = await r.text();
+		assert.match(html, /valeur invalide pour « target »/, `target ${target}`);
+	}
+	assert.deepEqual(await ok(fx.clients.admin.get(`/api/objectives/${fx.obj.I1}`)), before);
+});
