@@ -1,5 +1,6 @@
 /* CSV dialects and values (see csvread.h); rows come from libcsv, fed one
  * physical line at a time so that each row knows the line it starts on. */
+#include <math.h>
 #include <csv.h>
 #include <ctype.h>
 #include <errno.h>
@@ -242,7 +243,7 @@ int csv_number(const char *s, bool decimal_comma, double *out)
 		s++;
 	if (!*s)
 		return -1;
-	for (; *s && j + 1 < sizeof(tmp); s++) {
+	for (; *s; s++) {
 		if (*s == ' ' || (unsigned char)*s == 0xa0 || !strncmp(s, "\xe2\x80\xaf", 3) ||
 		    !strncmp(s, "\xc2\xa0", 2)) {
 			/* thousands separators: space, no-break space, narrow no-break space */
@@ -252,18 +253,22 @@ int csv_number(const char *s, bool decimal_comma, double *out)
 				s += 1;
 			continue;
 		}
+		if (j + 1 >= sizeof(tmp))
+			return -1;  /* never cut: a figure longer than the buffer is refused */
 		if (*s == ',' && decimal_comma)
 			tmp[j++] = '.';
 		else if (*s == ',')
 			continue;  /* 1,234.5 */
-		else
+		else if (isdigit((unsigned char)*s) || strchr("+-.eE", *s))
 			tmp[j++] = *s;
+		else
+			return -1;  /* strtod would take "nan", "inf", "0x1p3": a cell does not */
 	}
 	tmp[j] = '\0';
 	char *end;
 	errno = 0;
 	double v = strtod(tmp, &end);
-	if (end == tmp || *end || errno)
+	if (end == tmp || *end || errno || !isfinite(v))
 		return -1;
 	*out = v;
 	return 0;
