@@ -5,6 +5,7 @@
  * DB_IDS() (json_each over the JSON array db_bind_ids() binds). The schema
  * ledger is PRAGMA user_version, as it has always been, so existing
  * databases open unchanged. */
+#include <time.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,8 +76,19 @@ static struct db *sq_open(const char *path, struct err *e)
 	sqlite3_busy_timeout(c->h, 10000);
 	if (sq_measure_register(c->h, e))
 		goto fail;
-	if (sq_exec(&c->base, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-		    "PRAGMA foreign_keys = ON;", e))
+	/* Turning a database to WAL takes an exclusive lock and SQLite does not
+	 * call the busy handler for it: several processes opening one older
+	 * file at once got "database is locked". Wait as the busy timeout would. */
+	for (int tries = 0;; tries++) {
+		err_clear(e);
+		if (!sq_exec(&c->base, "PRAGMA journal_mode = WAL;", e))
+			break;
+		if (!e->code || strcmp(e->code, "database_busy") || tries >= 1000)
+			goto fail;
+		struct timespec pause = { 0, 10 * 1000 * 1000 };
+		nanosleep(&pause, NULL);
+	}
+	if (sq_exec(&c->base, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", e))
 		goto fail;
 	set_cache(c->h, CACHE_NORMAL_KIB);
 	return &c->base;

@@ -88,6 +88,9 @@ TEST("several processes opening an older database at once each find it migrated"
 				struct err e;
 				struct store *s = store_open(path, &e);
 				int ok = s && store_schema_version(s) == store_schema_known();
+				if (!ok)
+					fprintf(stderr, "    child: %s %s %s\n", s ? "opened" : "not opened",
+						e.code ? e.code : "", e.arg[0]);
 				store_close(s);
 				_exit(ok ? 0 : 1);
 			}
