@@ -213,6 +213,15 @@ static int person_update_tx(struct app *a, void *arg, struct err *e)
 	 * the place to revoke the person's sessions and tokens. */
 	bool role_or_active_changed = was.role != p->role || was.active != p->active;
 	(void)role_or_active_changed;
+	if (was.role == ROLE_ADMIN && was.active && (p->role != ROLE_ADMIN || !p->active)) {
+		/* an organisation is never left without an admin */
+		int64_t others;
+		if (store_org_admins_besides(a->store, a->me.org_id, p->id, &others, e))
+			return -1;
+		if (!others)
+			return err_set(e, 409, "last_admin", p->role != ROLE_ADMIN ? "role" : "active",
+				       NULL, NULL);
+	}
 	if (set_password(a, p, password, e))
 		return -1;
 	return app_audit(a, "person", p->id, password ? "update+password" : "update",
@@ -255,6 +264,14 @@ static int unit_apply(struct app *a, const struct unit_input *in, struct unit *u
 		return -1;
 	if (!u->parent_id && u->kind != UNIT_COMPANY)
 		return err_set(e, 422, "missing_field", "parent_id", "parent_id", NULL);
+	if (!u->parent_id) {
+		/* one company at the root: every unit hangs under it */
+		id_t64 root;
+		if (store_unit_other_root(a->store, a->me.org_id, u->id, &root, e))
+			return -1;
+		if (root)
+			return err_set(e, 409, "second_root", "parent_id", NULL, NULL);
+	}
 	if (u->id && u->parent_id) {
 		/* moving a unit under its own subtree would make a loop */
 		struct ids sub;

@@ -108,6 +108,11 @@ int store_person_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 int store_person_by_email(struct store *s, const char *email, struct arena *a,
 			  struct person *p, const char **password_hash, struct err *e);
 int store_person_update(struct store *s, const struct person *p, struct err *e);
+/* Active admins of org other than person (the last admin stays one). */
+int store_org_admins_besides(struct store *s, id_t64 org, id_t64 person, int64_t *n,
+			     struct err *e);
+/* A root unit (no parent) of org other than unit, or 0: one company root. */
+int store_unit_other_root(struct store *s, id_t64 org, id_t64 unit, id_t64 *root, struct err *e);
 int store_person_set_password(struct store *s, id_t64 org, id_t64 id, const char *hash,
 			      struct err *e);
 int store_person_list(struct store *s, id_t64 org, const struct person_filter *f,

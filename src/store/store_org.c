@@ -147,6 +147,25 @@ static int current_parent(struct store *s, const char *sql, id_t64 org, id_t64 i
 	return rc < 0 ? -1 : 0;
 }
 
+int store_org_admins_besides(struct store *s, id_t64 org, id_t64 person, int64_t *n,
+			     struct err *e)
+{
+	static const char sql[] = "SELECT COUNT(*) FROM person WHERE org_id = ?1 AND id <> ?2"
+				  " AND role = 'admin' AND active = 1";
+	id_t64 v;
+	if (current_parent(s, sql, org, person, &v, e))
+		return -1;
+	*n = v;
+	return 0;
+}
+
+int store_unit_other_root(struct store *s, id_t64 org, id_t64 unit, id_t64 *root, struct err *e)
+{
+	static const char sql[] = "SELECT id FROM unit WHERE org_id = ?1 AND id <> ?2"
+				  " AND parent_id IS NULL ORDER BY id LIMIT 1";
+	return current_parent(s, sql, org, unit, root, e);
+}
+
 int store_unit_update(struct store *s, const struct unit *u, struct err *e)
 {
 	static const char sql[] = "UPDATE unit SET parent_id = ?1, lead_id = ?2, name = ?3,"
