@@ -18,7 +18,8 @@ struct who {
 	struct arena *a;
 };
 
-static size_t history(const struct who *w, day_t start, int len, double *out)
+static size_t history(const struct who *w, day_t start, int len, double *out, double *levels,
+		      size_t *nlevels, day_t since)
 {
 	double v[WINDOWS];
 	struct err e;
@@ -30,10 +31,30 @@ static size_t history(const struct who *w, day_t start, int len, double *out)
 			v[k] = NAN;
 	}
 	size_t n = 0;
+	*nlevels = 0;
+	for (int k = 0; k < WINDOWS; k++)
+		if (!isnan(v[k]) && (since == DAY_NONE || start - (k + 1) * len >= since))
+			levels[(*nlevels)++] = v[k];
 	for (int k = 0; k + 1 < WINDOWS; k++)
 		if (!isnan(v[k]) && !isnan(v[k + 1]))
 			out[n++] = v[k] - v[k + 1];
 	return n;
+}
+
+/* A sum over days with no record is 0: when every level found is 0, no
+ * activity was ever recorded there — that is no history, not a history of
+ * zeros (else any volume target would be "beyond every level"). */
+static void drop_empty_levels(struct smart_context *c)
+{
+	if (!c->cumulative)
+		return;
+	for (size_t i = 0; i < c->nown_levels; i++)
+		if (c->own_levels[i] != 0)
+			return;
+	for (size_t i = 0; i < c->npeer_levels; i++)
+		if (c->peer_levels[i] != 0)
+			return;
+	c->nown_levels = c->npeer_levels = 0;
 }
 
 /* The history "achievable" compares with: the owner's own changes over
@@ -44,7 +65,7 @@ static void gather_history(struct store *s, id_t64 org, const struct objective *
 			   struct arena *a, struct smart_context *c)
 {
 	if (!o->indicator || o->start == DAY_NONE || o->due == DAY_NONE || o->due < o->start ||
-	    !o->has_target || !o->has_baseline ||
+	    !o->has_target ||
 	    (o->direction != DIR_INCREASE && o->direction != DIR_DECREASE))
 		return;
 	struct err e;
@@ -58,28 +79,45 @@ static void gather_history(struct store *s, id_t64 org, const struct objective *
 	int len = o->due - o->start + 1;
 	if (!o->owner_person_id && !o->owner_unit_id)
 		return;
+	c->cumulative = m->prog.cumulative;
 	double *own = arena_alloc(a, WINDOWS * sizeof(double));
+	double *lev = arena_alloc(a, WINDOWS * sizeof(double));
 	struct who w = { s, o, NULL, m, a };
-	c->nown = history(&w, o->start, len, own);
+	/* a period before the owner's arrival is no level of theirs */
+	c->nown = history(&w, o->start, len, own, lev, &c->nown_levels, c->hired_on);
 	c->own_changes = own;
-	if (!o->owner_person_id || !o->scope_unit_id)
+	c->own_levels = lev;
+	/* the value so far: at or past the target, it is within reach */
+	day_t upto = c->today < o->due ? c->today : o->due;
+	if (upto >= o->start &&
+	    !measure_owner_value(s, o, m, o->start, upto, a, &c->current, &e) && !isnan(c->current))
+		c->has_current = true;
+	if (!o->owner_person_id || !o->scope_unit_id) {
+		drop_empty_levels(c);
 		return;
+	}
 	id_t64 scope = o->scope_unit_id;
 	struct ids unit = { &scope, 1 }, team;
 	if (store_people_of_units(s, org, &unit, a, &team, &e))
 		return;
 	double *peer = arena_alloc(a, PEERS * WINDOWS * sizeof(double));
-	size_t np = 0, seen = 0;
+	double *plev = arena_alloc(a, PEERS * WINDOWS * sizeof(double));
+	size_t np = 0, npl = 0, seen = 0;
 	for (size_t i = 0; i < team.n && seen < PEERS; i++) {
 		if (team.v[i] == o->owner_person_id)
 			continue;
 		struct ids one = { &team.v[i], 1 };
 		struct who pw = { s, o, &one, m, a };
-		np += history(&pw, o->start, len, peer + np);
+		size_t nl;
+		np += history(&pw, o->start, len, peer + np, plev + npl, &nl, DAY_NONE);
+		npl += nl;
 		seen++;
 	}
 	c->peer_changes = peer;
 	c->npeer = np;
+	c->peer_levels = plev;
+	c->npeer_levels = npl;
+	drop_empty_levels(c);
 }
 
 void app_smart_context(struct store *s, id_t64 org, const struct objective *o, day_t today,
@@ -119,11 +157,18 @@ void app_smart_context(struct store *s, id_t64 org, const struct objective *o, d
 		if (store_objective_list(s, org, &f, a, &v, &n, NULL, &e))
 			n = 0;  /* the verdict without siblings beats no answer */
 		const char **t = arena_alloc(a, (n ? n : 1) * sizeof(char *));
+		id_t64 *sp = arena_alloc(a, (n ? n : 1) * sizeof(id_t64));
+		id_t64 *su = arena_alloc(a, (n ? n : 1) * sizeof(id_t64));
 		size_t k = 0;
 		for (size_t i = 0; i < n; i++)
-			if (v[i].id != o->id && v[i].status != ST_CANCELLED)
+			if (v[i].id != o->id && v[i].status != ST_CANCELLED) {
+				sp[k] = v[i].owner_person_id;
+				su[k] = v[i].owner_unit_id;
 				t[k++] = v[i].title;
+			}
 		c->siblings = t;
+		c->sibling_person = sp;
+		c->sibling_unit = su;
 		c->nsiblings = k;
 	}
 	gather_history(s, org, o, a, c);

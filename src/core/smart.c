@@ -29,6 +29,11 @@ const struct msg smart_messages[] = {
 	  "no history to judge whether it is achievable" },
 	{ "ramp_up", "recrutement récent : la cible dépasse la montée en compétence attendue",
 	  "recent hire: the target is above the expected ramp-up" },
+	{ "beyond_history_level", "la cible dépasse tout niveau atteint sur une période aussi longue",
+	  "the target is above any level ever reached over a period as long" },
+	{ "no_history_no_baseline", "ni valeur de départ ni historique : l'atteignabilité ne se juge pas",
+	  "neither a baseline nor a history: whether it is achievable cannot be judged" },
+	{ "attained", "la cible est déjà atteinte", "the target is already reached" },
 	{ "not_aligned", "l'objectif n'est rattaché à aucun axe stratégique",
 	  "the objective is not linked to any strategic axis" },
 	{ "service_mismatch", "l'indicateur ne correspond pas au métier du service",
@@ -72,6 +77,11 @@ const struct msg smart_suggestions[] = {
 	{ "no_history", "Importez l'activité passée pour comparer.", "Import past activity to compare." },
 	{ "ramp_up", "Adaptez la cible à l'ancienneté et relevez-la à mesure de l'expérience.",
 	  "Fit the target to seniority and raise it as experience grows." },
+	{ "beyond_history_level", "Rapprochez la cible du meilleur niveau connu par période, ou renforcez les moyens.",
+	  "Bring the target closer to the best level known per period, or strengthen the means." },
+	{ "no_history_no_baseline", "Indiquez la valeur de départ ou importez l'activité passée.",
+	  "Give the baseline or import past activity." },
+	{ "attained", "Envisagez de relever la cible.", "Consider raising the target." },
 	{ "not_aligned", "Rattachez l'objectif à un objectif parent ou à un axe stratégique.",
 	  "Link the objective to a parent objective or a strategic axis." },
 	{ "service_mismatch", "Choisissez un indicateur du métier : pour un centre d'appels, la résolution ou le décroché.",
@@ -230,53 +240,120 @@ static double ramp_share(int months)
 	return months < 1 ? share[0] : months <= 5 ? share[months - 1] : 1.0;
 }
 
+/* Judges `want` (a gain, or a level, in the direction wanted) against
+ * values v (the same kind, signed the same way): beyond the best fails,
+ * beyond the 90th percentile warns, under half the owner's median is not
+ * ambitious. */
+static void judge(struct smart_result *r, double want, const double *all, size_t n,
+		  const double *own, size_t nown, const char *beyond)
+{
+	double tmp[256];
+	double best = all[0];
+	for (size_t i = 1; i < n; i++)
+		best = fmax(best, all[i]);
+	double p90 = percentile(all, n, 90, tmp);
+	if (want > best)
+		add(r, SMART_A, SV_FAIL, beyond);
+	else if (want > p90)
+		add(r, SMART_A, SV_WARN, "ambitious");
+	if (nown >= 2) {
+		double median = percentile(own, nown, 50, tmp);
+		if (median > 0 && want < median * 0.5)
+			add(r, SMART_A, SV_WARN, "not_ambitious");
+	}
+}
+
+/* Months of seniority at the objective's due date (1 = the first month), or
+ * 0 when the owner is not a recent hire (hired 180 days or more before the
+ * start). */
+static int new_hire_months(const struct objective *o, const struct smart_context *c)
+{
+	if (c->hired_on == DAY_NONE || o->start == DAY_NONE || o->start - c->hired_on >= 180)
+		return 0;
+	int days = (o->due != DAY_NONE ? o->due : o->start) - c->hired_on;
+	return days < 0 ? 1 : days / 30 + 1;
+}
+
 static void check_achievable(const struct objective *o, const struct smart_context *c,
 			     struct smart_result *r)
 {
-	if (!o->has_target || !o->has_baseline ||
-	    (o->direction != DIR_INCREASE && o->direction != DIR_DECREASE))
+	if (!o->has_target || (o->direction != DIR_INCREASE && o->direction != DIR_DECREASE))
 		return;
-	/* the change asked for, as a gain in the direction wanted */
-	double want = o->direction == DIR_INCREASE ? o->target - o->baseline
-						   : o->baseline - o->target;
 	double sign = o->direction == DIR_INCREASE ? 1 : -1;
-	double all[512], tmp[256];
-	size_t n = 0;
-	for (size_t i = 0; i < c->nown && n < 256; i++)
-		all[n++] = sign * c->own_changes[i];
+	/* already there: whatever history says, it is within reach */
+	if (c->has_current && sign * (c->current - o->target) >= 0) {
+		add(r, SMART_A, SV_PASS, "attained");
+		return;
+	}
+	int months = new_hire_months(o, c);
+	double all[512], own[256], tmp[256];
+	size_t n = 0, k = 0;
+	if (c->cumulative || !o->has_baseline) {
+		/* the level asked for against the levels reached per period; a new
+		 * hire's own past is the ramp-up, not a norm: peers count */
+		double want = sign * o->target;
+		if (!months)
+			for (size_t i = 0; i < c->nown_levels && k < 256; i++)
+				own[k++] = all[n++] = sign * c->own_levels[i];
+		size_t peers = n;
+		for (size_t i = 0; i < c->npeer_levels && n < 512; i++)
+			all[n++] = sign * c->peer_levels[i];
+		if (!c->cumulative) {
+			/* a rate with no baseline: its latest level stands for it */
+			double base;
+			if (c->nown_levels)
+				base = c->own_levels[0];
+			else if (n)
+				base = sign * percentile(all, n, 50, tmp);
+			else {
+				add(r, SMART_A, SV_WARN, "no_history_no_baseline");
+				return;
+			}
+			double gain = sign * (o->target - base);
+			n = k = 0;
+			for (size_t i = 0; i < c->nown && n < 256; i++)
+				own[k++] = all[n++] = sign * c->own_changes[i];
+			for (size_t i = 0; i < c->npeer && n < 512; i++)
+				all[n++] = sign * c->peer_changes[i];
+			if (!n) {
+				/* levels but no change: the level itself is the yardstick */
+				if (gain > 0)
+					add(r, SMART_A, SV_WARN, "ambitious");
+				return;
+			}
+			judge(r, gain, all, n, own, k, "beyond_history");
+			return;
+		}
+		if (!n) {
+			add(r, SMART_A, SV_PASS, "no_history");
+			return;
+		}
+		judge(r, want, all, n, own, k, "beyond_history_level");
+		if (months && n > peers) {
+			double median = percentile(all + peers, n - peers, 50, tmp);
+			if (median > 0 && want > median * ramp_share(months) * 1.1)
+				add(r, SMART_A, SV_WARN, "ramp_up");
+		}
+		return;
+	}
+	/* a rate or an average from a baseline: the change asked for */
+	double want = sign * (o->target - o->baseline);
+	for (size_t i = 0; i < c->nown && k < 256; i++)
+		own[k++] = all[n++] = sign * c->own_changes[i];
 	for (size_t i = 0; i < c->npeer && n < 512; i++)
 		all[n++] = sign * c->peer_changes[i];
 	if (!n) {
 		add(r, SMART_A, SV_PASS, "no_history");
-	} else {
-		double best = all[0];
-		for (size_t i = 1; i < n; i++)
-			best = fmax(best, all[i]);
-		double p90 = percentile(all, n, 90, tmp);
-		if (want > best)
-			add(r, SMART_A, SV_FAIL, "beyond_history");
-		else if (want > p90)
-			add(r, SMART_A, SV_WARN, "ambitious");
-		if (c->nown >= 2) {
-			double own[256];
-			size_t k = 0;
-			for (size_t i = 0; i < c->nown && k < 256; i++)
-				own[k++] = sign * c->own_changes[i];
-			double median = percentile(own, k, 50, tmp);
-			if (median > 0 && want < median * 0.5)
-				add(r, SMART_A, SV_WARN, "not_ambitious");
-		}
+		return;
 	}
-	if (c->hired_on != DAY_NONE && o->start != DAY_NONE && o->start - c->hired_on < 180 &&
-	    c->npeer) {
+	judge(r, want, all, n, own, k, "beyond_history");
+	if (months && c->npeer) {
 		/* a new hire is held to a share of what peers achieve */
-		int months = (o->due != DAY_NONE ? o->due : o->start) - c->hired_on;
-		months = months / 30 + 1;
 		double peers[256];
-		size_t k = 0;
-		for (size_t i = 0; i < c->npeer && k < 256; i++)
-			peers[k++] = sign * c->peer_changes[i];
-		double median = percentile(peers, k, 50, tmp);
+		size_t np = 0;
+		for (size_t i = 0; i < c->npeer && np < 256; i++)
+			peers[np++] = sign * c->peer_changes[i];
+		double median = percentile(peers, np, 50, tmp);
 		if (median > 0 && want > median * ramp_share(months) * 1.1)
 			add(r, SMART_A, SV_WARN, "ramp_up");
 	}
@@ -336,11 +413,17 @@ static void check_relevant(const struct objective *o, const struct smart_context
 		if (c->service == SERVICE_SALES && indicator_in(o->indicator, calls_only, 7))
 			add(r, SMART_R, SV_WARN, "service_mismatch");
 	}
-	for (size_t i = 0; i < c->nsiblings; i++)
+	for (size_t i = 0; i < c->nsiblings; i++) {
+		/* the same template for another owner is a share-out, not a duplicate */
+		if (c->sibling_person && c->sibling_unit &&
+		    (c->sibling_person[i] != o->owner_person_id ||
+		     c->sibling_unit[i] != o->owner_unit_id))
+			continue;
 		if (c->siblings[i] && o->title && jaccard(o->title, c->siblings[i]) >= 0.8) {
 			add(r, SMART_R, SV_WARN, "duplicate");
 			break;
 		}
+	}
 }
 
 static void check_time_bound(const struct objective *o, const struct smart_context *c,

@@ -29,6 +29,21 @@ struct smart_context {
 	size_t nown;
 	const double *peer_changes; /* the team's and same-seniority peers' */
 	size_t npeer;
+	/* Levels: the indicator's value over each past period as long as this
+	 * one (newest first for the owner's). A cumulative (volume) indicator is
+	 * judged on them (34, 38, 40 k€ a month make 25 k€ achievable), and so is
+	 * a rate with no baseline (its latest level stands for the baseline). */
+	bool cumulative;
+	const double *own_levels;
+	size_t nown_levels;
+	const double *peer_levels;
+	size_t npeer_levels;
+	/* The value measured so far: at or past the target, it is achievable. */
+	bool has_current;
+	double current;
+	/* The siblings' owners, parallel to siblings (NULL: not known, taken as
+	 * the same owner): the same words for another owner are no duplicate. */
+	const id_t64 *sibling_person, *sibling_unit;
 };
 
 #define SMART_MAX_REASONS 12
