@@ -6,10 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "store/db.h"
 #include "http/http.h"
 
 struct settings {
-	char db[1024], address[64], port[16], threads[16], log_level[16];
+	char db[1024], address[64], port[16], threads[16], log_level[16], durability[16];
 };
 
 static int log_level_parse(const char *s)
@@ -63,6 +64,7 @@ static int read_config(const char *path, struct settings *st)
 		else if (!strcmp(k, "port")) set(st->port, sizeof(st->port), v);
 		else if (!strcmp(k, "threads")) set(st->threads, sizeof(st->threads), v);
 		else if (!strcmp(k, "log_level")) set(st->log_level, sizeof(st->log_level), v);
+		else if (!strcmp(k, "durability")) set(st->durability, sizeof(st->durability), v);
 		else {
 			fprintf(stderr, "cible serve: %s:%d: unknown key '%s'\n", path, lineno, k);
 			fclose(f);
@@ -89,9 +91,10 @@ int cmd_serve(int argc, char **argv)
 		{ "db", required_argument, 0, 'd' }, { "address", required_argument, 0, 'a' },
 		{ "port", required_argument, 0, 'p' }, { "threads", required_argument, 0, 't' },
 		{ "log-level", required_argument, 0, 'l' }, { "config", required_argument, 0, 'c' },
+		{ "durability", required_argument, 0, 'D' },
 		{ 0, 0, 0, 0 } };
-	struct settings st = { "cible.db", "127.0.0.1", "8080", "4", "info" };
-	const char *flag[5] = { 0 }, *config = NULL;
+	struct settings st = { "cible.db", "127.0.0.1", "8080", "4", "info", "full" };
+	const char *flag[6] = { 0 }, *config = NULL;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -101,6 +104,7 @@ int cmd_serve(int argc, char **argv)
 		case 'p': flag[2] = optarg; break;
 		case 't': flag[3] = optarg; break;
 		case 'l': flag[4] = optarg; break;
+		case 'D': flag[5] = optarg; break;
 		case 'c': config = optarg; break;
 		default: cli_usage("serve", 1); return 2;
 		}
@@ -121,6 +125,12 @@ int cmd_serve(int argc, char **argv)
 	set(st.port, sizeof(st.port), flag[2]);
 	set(st.threads, sizeof(st.threads), flag[3]);
 	set(st.log_level, sizeof(st.log_level), flag[4]);
+	set(st.durability, sizeof(st.durability), getenv("CIBLE_DURABILITY"));
+	set(st.durability, sizeof(st.durability), flag[5]);
+	if (db_durability_set(st.durability)) {
+		fprintf(stderr, "cible serve: durability '%s' is not full or normal\n", st.durability);
+		return 2;
+	}
 
 	struct server_config cfg = { st.address, 0, st.db, 2, 4 };
 	if (parse_int(st.port, 0, 65535, &cfg.port)) {

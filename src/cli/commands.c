@@ -18,12 +18,18 @@ const struct command commands[] = {
 	  "FILE (first line), else $CIBLE_PASSWORD, else one is generated and printed.\n" },
 	{ "serve", cmd_serve, "serve the JSON API",
 	  "usage: cible serve [--db PATH] [--address ADDR] [--port N] [--threads N]\n"
-	  "                   [--log-level error|warn|info|debug] [--config FILE]\n\n"
+	  "                   [--log-level error|warn|info|debug] [--durability full|normal]\n"
+	  "                   [--config FILE]\n\n"
 	  "Serves on http://ADDR:PORT (default 127.0.0.1:8080; port 0 picks a free one\n"
 	  "and prints it). Each setting comes from its flag, else the environment\n"
-	  "(CIBLE_DB, CIBLE_ADDRESS, CIBLE_PORT, CIBLE_THREADS, CIBLE_LOG_LEVEL), else the\n"
-	  "config file (lines `key = value` with keys db, address, port, threads,\n"
-	  "log_level), else the default. Logs one line per request on stderr.\n" },
+	  "(CIBLE_DB, CIBLE_ADDRESS, CIBLE_PORT, CIBLE_THREADS, CIBLE_LOG_LEVEL,\n"
+	  "CIBLE_DURABILITY), else the config file (lines `key = value` with keys db,\n"
+	  "address, port, threads, log_level, durability), else the default. Logs one\n"
+	  "line per request on stderr.\n\n"
+	  "Durability: full (the default) keeps every acknowledged write across a power\n"
+	  "loss (SQLite synchronous=FULL, PostgreSQL synchronous_commit=on); normal may\n"
+	  "lose the last writes of a power loss, never the database (bench/README.md\n"
+	  "gives the cost of each). Other commands follow CIBLE_DURABILITY.\n" },
 	{ "demo", cmd_demo, "create a realistic demo organisation",
 	  "usage: cible demo [--db PATH] [--force] [--seed N] [--people N]\n"
 	  "                  [--today YYYY-MM-DD] [--password PASSWORD]\n\n"

@@ -285,3 +285,23 @@ int db_collect_ids(struct db_stmt *st, struct arena *a, struct ids *out, struct 
 	out->n = n;
 	return 0;
 }
+
+static int durability = -1;  /* -1: not chosen yet (the environment, or full) */
+
+int db_durability_set(const char *word)
+{
+	if (!word || !strcmp(word, "full"))
+		durability = 1;
+	else if (!strcmp(word, "normal"))
+		durability = 0;
+	else
+		return -1;
+	return 0;
+}
+
+int db_durability_full(void)
+{
+	if (durability < 0 && db_durability_set(getenv("CIBLE_DURABILITY")))
+		durability = 1;  /* a wrong word in the environment: the safe side */
+	return durability;
+}

@@ -250,4 +250,13 @@ static inline int db_exec(struct db *db, const char *script, struct err *e)
 static inline int db_begin(struct db *db, struct err *e) { return db->drv->begin(db, e); }
 static inline int db_commit(struct db *db, struct err *e) { return db->drv->commit(db, e); }
 static inline void db_rollback(struct db *db) { db->drv->rollback(db); }
+/* Durability, one setting for the process (before the first open):
+ * "full" (the default) keeps every acknowledged commit across a power loss
+ * (SQLite synchronous=FULL, PostgreSQL synchronous_commit=on, big imports
+ * included); "normal" may lose the last commits of a power loss (never
+ * corrupts): SQLite synchronous=NORMAL, PostgreSQL synchronous_commit=off.
+ * CIBLE_DURABILITY sets it when nothing else has. -1 on another word. */
+int db_durability_set(const char *word);
+int db_durability_full(void);
+
 #endif

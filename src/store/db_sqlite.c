@@ -88,7 +88,9 @@ static struct db *sq_open(const char *path, struct err *e)
 		struct timespec pause = { 0, 10 * 1000 * 1000 };
 		nanosleep(&pause, NULL);
 	}
-	if (sq_exec(&c->base, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", e))
+	if (sq_exec(&c->base, db_durability_full() ? "PRAGMA synchronous = FULL;"
+						       : "PRAGMA synchronous = NORMAL;", e) ||
+	    sq_exec(&c->base, "PRAGMA foreign_keys = ON;", e))
 		goto fail;
 	set_cache(c->h, CACHE_NORMAL_KIB);
 	return &c->base;

@@ -11,6 +11,8 @@
 #include "core/embed.h"
 #include "store/store.h"
 #include "store/store_int.h"
+#include "store/db.h"
+#include "store/store_int.h"
 
 static char path[64];
 
@@ -579,6 +581,39 @@ TEST("migration 6 moves per-day measure states into month rows")
 		CHECK(x.count[1] == 1);
 	}
 	cleanup(s);
+}
+
+static int64_t synchronous_of(struct store *s)
+{
+	struct err e;
+	struct db_stmt *st = db_prep(s->db, "PRAGMA synchronous", &e);
+	int64_t v = -1;
+	if (st && db_step(st, &e) > 0)
+		v = db_col_int64(st, 0);
+	if (st)
+		db_done(st);
+	return v;
+}
+
+TEST("durability: full by default (synchronous=FULL, 2), normal when chosen (1); a wrong word is refused")
+{
+	snprintf(path, sizeof(path), "/tmp/cible-test-store-%d.db", (int)getpid());
+	cleanup(NULL);
+	struct err e;
+	unsetenv("CIBLE_DURABILITY");
+	struct store *s = store_open(path, &e);
+	CHECK(s != NULL);
+	if (s)
+		CHECK_INT(synchronous_of(s), 2);
+	cleanup(s);
+	CHECK_INT(db_durability_set("normal"), 0);
+	s = store_open(path, &e);
+	if (s)
+		CHECK_INT(synchronous_of(s), 1);
+	cleanup(s);
+	CHECK_INT(db_durability_set("fast"), -1);
+	CHECK_INT(db_durability_set("full"), 0);
+	CHECK_INT(db_durability_full(), 1);
 }
 
 T_MAIN("store")
