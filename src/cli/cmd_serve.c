@@ -1,5 +1,6 @@
 /* `cible serve`: settings from flags, environment, config file, defaults —
- * in that order of precedence. */
+ * in that order of precedence. One table says, for each setting, its config
+ * key (also the flag, with '-' for '_'), its variable and its default. */
 #include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -8,9 +9,27 @@
 #include "cli/cli.h"
 #include "store/db.h"
 #include "http/http.h"
+#include "web/web.h"
 
-struct settings {
-	char db[1024], address[64], port[16], threads[16], log_level[16], durability[16];
+enum { S_DB, S_ADDRESS, S_PORT, S_THREADS, S_LOG_LEVEL, S_DURABILITY, S_MAX_PER_ADDRESS,
+       S_PUBLIC_URL, S_COUNT };
+
+static const struct setting {
+	const char *key, *flag, *env, *def;
+} settings[S_COUNT] = {
+	[S_DB] = { "db", "db", "CIBLE_DB", "cible.db" },
+	[S_ADDRESS] = { "address", "address", "CIBLE_ADDRESS", "127.0.0.1" },
+	[S_PORT] = { "port", "port", "CIBLE_PORT", "8080" },
+	[S_THREADS] = { "threads", "threads", "CIBLE_THREADS", "4" },
+	[S_LOG_LEVEL] = { "log_level", "log-level", "CIBLE_LOG_LEVEL", "info" },
+	[S_DURABILITY] = { "durability", "durability", "CIBLE_DURABILITY", "full" },
+	[S_MAX_PER_ADDRESS] = { "max_per_address", "max-per-address", "CIBLE_MAX_PER_ADDRESS",
+				"100" },
+	[S_PUBLIC_URL] = { "public_url", "public-url", "CIBLE_PUBLIC_URL", "" },
+};
+
+struct values {
+	char v[S_COUNT][1024];
 };
 
 static int log_level_parse(const char *s)
@@ -22,13 +41,13 @@ static int log_level_parse(const char *s)
 	return -1;
 }
 
-static void set(char *dst, size_t n, const char *v)
+static void set(struct values *st, int i, const char *v)
 {
 	if (v && *v)
-		snprintf(dst, n, "%s", v);
+		snprintf(st->v[i], sizeof(st->v[i]), "%s", v);
 }
 
-static int read_config(const char *path, struct settings *st)
+static int read_config(const char *path, struct values *st)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -59,17 +78,15 @@ static int read_config(const char *path, struct settings *st)
 		v[strcspn(v, "\r\n")] = '\0';
 		for (end = v + strlen(v); end > v && isspace((unsigned char)end[-1]);)
 			*--end = '\0';
-		if (!strcmp(k, "db")) set(st->db, sizeof(st->db), v);
-		else if (!strcmp(k, "address")) set(st->address, sizeof(st->address), v);
-		else if (!strcmp(k, "port")) set(st->port, sizeof(st->port), v);
-		else if (!strcmp(k, "threads")) set(st->threads, sizeof(st->threads), v);
-		else if (!strcmp(k, "log_level")) set(st->log_level, sizeof(st->log_level), v);
-		else if (!strcmp(k, "durability")) set(st->durability, sizeof(st->durability), v);
-		else {
+		int i = 0;
+		while (i < S_COUNT && strcmp(k, settings[i].key))
+			i++;
+		if (i == S_COUNT) {
 			fprintf(stderr, "cible serve: %s:%d: unknown key '%s'\n", path, lineno, k);
 			fclose(f);
 			return -1;
 		}
+		set(st, i, v);
 	}
 	fclose(f);
 	return 0;
@@ -87,26 +104,26 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 
 int cmd_serve(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, 0, 'd' }, { "address", required_argument, 0, 'a' },
-		{ "port", required_argument, 0, 'p' }, { "threads", required_argument, 0, 't' },
-		{ "log-level", required_argument, 0, 'l' }, { "config", required_argument, 0, 'c' },
-		{ "durability", required_argument, 0, 'D' },
-		{ 0, 0, 0, 0 } };
-	struct settings st = { "cible.db", "127.0.0.1", "8080", "4", "info", "full" };
-	const char *flag[6] = { 0 }, *config = NULL;
+	struct option opts[S_COUNT + 2];
+	for (int i = 0; i < S_COUNT; i++)
+		opts[i] = (struct option){ settings[i].flag, required_argument, 0, 'A' + i };
+	opts[S_COUNT] = (struct option){ "config", required_argument, 0, 'c' };
+	opts[S_COUNT + 1] = (struct option){ 0, 0, 0, 0 };
+	static struct values st, flag;
+	memset(&flag, 0, sizeof(flag));
+	for (int i = 0; i < S_COUNT; i++)
+		set(&st, i, settings[i].def);
+	const char *config = NULL;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': flag[0] = optarg; break;
-		case 'a': flag[1] = optarg; break;
-		case 'p': flag[2] = optarg; break;
-		case 't': flag[3] = optarg; break;
-		case 'l': flag[4] = optarg; break;
-		case 'D': flag[5] = optarg; break;
-		case 'c': config = optarg; break;
-		default: cli_usage("serve", 1); return 2;
+		if (c == 'c')
+			config = optarg;
+		else if (c >= 'A' && c < 'A' + S_COUNT)
+			set(&flag, c - 'A', optarg);
+		else {
+			cli_usage("serve", 1);
+			return 2;
 		}
 	}
 	if (optind != argc) {
@@ -115,37 +132,44 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (config && read_config(config, &st))
 		return 2;
-	set(st.db, sizeof(st.db), getenv("CIBLE_DB"));
-	set(st.address, sizeof(st.address), getenv("CIBLE_ADDRESS"));
-	set(st.port, sizeof(st.port), getenv("CIBLE_PORT"));
-	set(st.threads, sizeof(st.threads), getenv("CIBLE_THREADS"));
-	set(st.log_level, sizeof(st.log_level), getenv("CIBLE_LOG_LEVEL"));
-	set(st.db, sizeof(st.db), flag[0]);
-	set(st.address, sizeof(st.address), flag[1]);
-	set(st.port, sizeof(st.port), flag[2]);
-	set(st.threads, sizeof(st.threads), flag[3]);
-	set(st.log_level, sizeof(st.log_level), flag[4]);
-	set(st.durability, sizeof(st.durability), getenv("CIBLE_DURABILITY"));
-	set(st.durability, sizeof(st.durability), flag[5]);
-	if (db_durability_set(st.durability)) {
-		fprintf(stderr, "cible serve: durability '%s' is not full or normal\n", st.durability);
+	for (int i = 0; i < S_COUNT; i++) {
+		set(&st, i, getenv(settings[i].env));
+		set(&st, i, flag.v[i]);
+	}
+	if (db_durability_set(st.v[S_DURABILITY])) {
+		fprintf(stderr, "cible serve: durability '%s' is not full or normal\n",
+			st.v[S_DURABILITY]);
 		return 2;
 	}
 
-	struct server_config cfg = { st.address, 0, st.db, 2, 4 };
-	if (parse_int(st.port, 0, 65535, &cfg.port)) {
-		fprintf(stderr, "cible serve: port '%s' is not a number from 0 to 65535\n", st.port);
+	static const struct surface *const surfaces[] = { &api_surface, &web_surface, NULL };
+	struct server_config cfg = { st.v[S_ADDRESS], 0, st.v[S_DB], 2, 4, 100, 0, surfaces };
+	if (parse_int(st.v[S_PORT], 0, 65535, &cfg.port)) {
+		fprintf(stderr, "cible serve: port '%s' is not a number from 0 to 65535\n",
+			st.v[S_PORT]);
 		return 2;
 	}
-	if (parse_int(st.threads, 1, 256, &cfg.threads)) {
+	if (parse_int(st.v[S_THREADS], 1, 256, &cfg.threads)) {
 		fprintf(stderr, "cible serve: threads '%s' is not a number from 1 to 256\n",
-			st.threads);
+			st.v[S_THREADS]);
 		return 2;
 	}
-	cfg.log_level = log_level_parse(st.log_level);
+	if (parse_int(st.v[S_MAX_PER_ADDRESS], 0, 100000, &cfg.max_per_address)) {
+		fprintf(stderr, "cible serve: max-per-address '%s' is not a number from 0 (no "
+			"limit) to 100000\n", st.v[S_MAX_PER_ADDRESS]);
+		return 2;
+	}
+	const char *url = st.v[S_PUBLIC_URL];
+	if (*url && strncmp(url, "https://", 8) && strncmp(url, "http://", 7)) {
+		fprintf(stderr, "cible serve: public-url '%s' is not an http:// or https:// URL\n",
+			url);
+		return 2;
+	}
+	cfg.secure = !strncmp(url, "https://", 8);
+	cfg.log_level = log_level_parse(st.v[S_LOG_LEVEL]);
 	if (cfg.log_level < 0) {
 		fprintf(stderr, "cible serve: log level '%s' is not error, warn, info or debug\n",
-			st.log_level);
+			st.v[S_LOG_LEVEL]);
 		return 2;
 	}
 	return server_run(&cfg);

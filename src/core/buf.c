@@ -119,3 +119,16 @@ char *buf_detach(struct buf *b, size_t *len)
 	buf_init(b);
 	return s;
 }
+
+void buf_add_escaped_log(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '\\') {
+			char e[4] = { '\\', 'x', hex[*p >> 4], hex[*p & 15] };
+			buf_add(b, e, 4);
+		} else {
+			buf_addc(b, (char)*p);
+		}
+	}
+}

@@ -30,6 +30,9 @@ void buf_addf(struct buf *b, const char *fmt, ...)
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap);
 /* Text escaped for HTML element content and attribute values alike. */
 void buf_add_html(struct buf *b, const char *s);
+/* s for a log line: control characters (CR, LF, ESC...), DEL and backslash
+ * as \xNN, so what a client sent cannot forge a line or a terminal sequence. */
+void buf_add_escaped_log(struct buf *b, const char *s);
 /* Hand the string to the caller (to free()); b is left empty. */
 char *buf_detach(struct buf *b, size_t *len);
 

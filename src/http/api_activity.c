@@ -174,7 +174,7 @@ static const struct jfield import_spec_fields[] = {
 	{ "time", J_STRING, 1 }, { "id", J_STRING, 1 }, { "fields", J_ARRAY, 0 },
 	{ "keep_good", J_BOOL, 0 }, { "accept_extra_fields", J_BOOL, 0 },
 	{ "format", J_STRING, 0 }, { "save_mapping", J_STRING, 1 }, { "mapping", J_STRING, 1 },
-	{ "data", J_STRING, 0 }, { NULL, 0, 0 } };
+	{ "data", J_TEXT, 0 }, { NULL, 0, 0 } };
 static const struct jfield import_field_spec[] = {
 	{ "name", J_STRING, 0 }, { "column", J_STRING, 0 }, { "type", J_STRING, 0 },
 	{ NULL, 0, 0 } };
@@ -183,6 +183,13 @@ static char *dup_str(json_t *o, const char *k)
 {
 	const char *v = json_string_value(json_object_get(o, k));
 	return v && *v ? strdup(v) : NULL;
+}
+
+int api_import_gate(struct req *r)
+{
+	struct app a;
+	req_app(r, &a);
+	return app_import_check(&a, &r->err);
 }
 
 int api_import(struct req *r)

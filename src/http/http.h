@@ -67,9 +67,12 @@ enum route_flags {
 	R_FORM = 8,     /* a form post: the handler checks the form's CSRF field */
 };
 
-/* What a route's body is: none (the body is ignored), a JSON object
- * (req_json_object), or a form (pages: web/web.c form()). */
-enum route_body { BODY_NONE, BODY_JSON, BODY_FORM };
+/* What a route's body is: none (a body sent is counted and dropped), a JSON
+ * object (req_json_object) of BODY_MAX bytes at most, a JSON object that
+ * carries a file (IMPORT_BODY_MAX), or a form (pages: web/web.c form()). The
+ * limit is the route's, decided with authentication before any byte of the
+ * body is read. */
+enum route_body { BODY_NONE, BODY_JSON, BODY_FORM, BODY_FILE };
 
 struct route {
 	const char *method;
@@ -83,7 +86,29 @@ struct route {
 	enum route_body body;
 };
 extern const struct route routes[];  /* the JSON API (documented in openapi.json) */
-extern const struct route pages[];   /* the web app (src/web/pages.c) */
+
+/* A route whose access can be refused before its body is read (a member
+ * posting a file to import): the gate runs with the principal known, before
+ * the first byte of the body; a refusal answers at once. */
+struct route_gate {
+	int (*fn)(struct req *r);
+	int (*gate)(struct req *r);
+};
+extern const struct route_gate route_gates[];  /* routes.c; ends with { NULL, NULL } */
+
+/* A surface is one table of routes and how its answers look: the JSON API
+ * (api_surface, routes.c) and the web app (web_surface, src/web/pages.c).
+ * The server knows no page: it takes the surfaces from its caller. */
+struct surface {
+	const struct route *routes;
+	/* the route is this surface's: set what its answers need (a page, its language) */
+	void (*enter)(struct req *r);
+	/* no session on a route that needs one: NULL answers 401 */
+	void (*anonymous)(struct req *r);
+	/* r->err as this surface shows errors: NULL answers JSON */
+	void (*error)(struct req *r);
+};
+extern const struct surface api_surface;
 
 /* server.c */
 struct server_config {
@@ -92,6 +117,9 @@ struct server_config {
 	const char *db_path;
 	int log_level;       /* 0 error, 1 warn, 2 info, 3 debug */
 	int threads;
+	int max_per_address; /* connections from one address at once; 0: no limit */
+	int secure;          /* served over HTTPS (a public https:// URL): Secure cookies, HSTS */
+	const struct surface *const *surfaces;  /* NULL-terminated, tried in order */
 };
 int server_run(const struct server_config *cfg);
 void server_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -100,7 +128,9 @@ extern int server_log_level;
 /* json.c: bodies in, documents out */
 /* Parses the body as one JSON object; 400 malformed_json otherwise. */
 json_t *req_json_object(struct req *r);
-enum jtype { J_STRING, J_ID, J_NUMBER, J_BOOL, J_DATE, J_ARRAY, J_INT, J_OBJECT };
+/* J_STRING: up to 20,000 characters (a name, a comment); J_TEXT: a whole
+ * file's text, bounded only by the route's body limit (POST /api/import). */
+enum jtype { J_STRING, J_ID, J_NUMBER, J_BOOL, J_DATE, J_ARRAY, J_INT, J_OBJECT, J_TEXT };
 struct jfield {
 	const char *name;
 	enum jtype type;
@@ -154,11 +184,6 @@ int auth_login(struct req *r, const char *email, const char *password, struct pe
 int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
 		json_t *before, json_t *after);
 
-/* web (src/web): what the server needs of the pages */
-enum lang web_lang(struct req *r);      /* cookie cible_lang, else Accept-Language */
-void web_redirect(struct req *r, const char *to);
-void web_error_page(struct req *r);
-
 /* app_bridge.c: the use-case context of a request (app/usecase.h) */
 void req_app(struct req *r, struct app *a);
 
@@ -201,6 +226,7 @@ int api_smart_check(struct req *r);
 int api_alerts(struct req *r);
 int api_activity_list(struct req *r);
 int api_import(struct req *r);
+int api_import_gate(struct req *r);
 int api_objectives_progress(struct req *r);
 int api_people_dashboard(struct req *r);
 int api_units_dashboard(struct req *r);

@@ -56,7 +56,8 @@ json_t *req_json_object(struct req *r)
 static const char *type_words(enum jtype t)
 {
 	switch (t) {
-	case J_STRING: return "a string";
+	case J_STRING:
+	case J_TEXT: return "a string";
 	case J_ID: return "a positive integer id";
 	case J_INT: return "an integer";
 	case J_NUMBER: return "a number";
@@ -86,6 +87,7 @@ int json_check_shape(json_t *obj, const struct jfield *spec, struct err *e)
 		int ok;
 		switch (f->type) {
 		case J_STRING:
+		case J_TEXT:
 		case J_DATE: ok = json_is_string(v); break;
 		case J_ID: ok = json_is_integer(v) && json_integer_value(v) > 0; break;
 		case J_INT: ok = json_is_integer(v); break;
@@ -97,7 +99,7 @@ int json_check_shape(json_t *obj, const struct jfield *spec, struct err *e)
 		}
 		if (!ok)
 			return err_set(e, 400, "invalid_type", key, key, type_words(f->type));
-		if (json_is_string(v) && json_string_length(v) > 20000)
+		if (f->type != J_TEXT && json_is_string(v) && json_string_length(v) > 20000)
 			return err_set(e, 422, "invalid_value", key, key, "20000 characters at most");
 	}
 	return 0;

@@ -51,7 +51,7 @@ const struct route routes[] = {
 	{ "GET", "/api/activity", api_activity_list, 0,
 	  "limit offset person kind from to", BODY_NONE },
 	{ "POST", "/api/activity", api_activity_add, 0, "", BODY_JSON },
-	{ "POST", "/api/import", api_import, 0, "", BODY_JSON },
+	{ "POST", "/api/import", api_import, 0, "", BODY_FILE },
 	{ "GET", "/api/indicators", api_indicators_list, 0, "", BODY_NONE },
 	{ "POST", "/api/indicators", api_indicators_create, 0, "", BODY_JSON },
 	{ "POST", "/api/indicators/try", api_indicators_try, 0, "", BODY_JSON },
@@ -70,3 +70,10 @@ const struct route routes[] = {
 	{ "GET", "/api/units/{id}/badges", api_units_badges, 0, "", BODY_NONE },
 	{ NULL, NULL, NULL, 0, NULL, BODY_NONE }
 };
+
+const struct route_gate route_gates[] = {
+	{ api_import, api_import_gate },  /* a member may not import: 403 before the file */
+	{ NULL, NULL }
+};
+
+const struct surface api_surface = { routes, NULL, NULL, NULL };

@@ -14,10 +14,14 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include "http/guard.h"
 #include "http/http.h"
 
 int server_log_level = 2;
 static const char *server_db_path;
+static int server_secure;
+static const struct surface *const *server_surfaces;
 static pthread_key_t store_key;
 static volatile sig_atomic_t server_stop;
 
@@ -56,13 +60,6 @@ static struct store *thread_store(struct err *e)
 		pthread_setspecific(store_key, s);
 	return s;
 }
-
-struct conn_ctx {
-	struct buf body;
-	size_t max;      /* the route's body limit */
-	int too_large;
-	struct timespec t0;
-};
 
 static double elapsed_ms(const struct timespec *t0)
 {
@@ -125,8 +122,13 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req *r)
 	add_common_headers(resp);
 	MHD_add_response_header(resp, "Content-Type",
 				r->content_type ? r->content_type : "application/json; charset=utf-8");
-	if (r->set_cookie[0])
-		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->set_cookie[0]) {
+		char cookie[sizeof(r->set_cookie) + 16];
+		snprintf(cookie, sizeof(cookie), "%s%s", r->set_cookie, server_secure ? "; Secure" : "");
+		MHD_add_response_header(resp, "Set-Cookie", cookie);
+	}
+	if (server_secure)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	if (r->location[0])
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->retry_after[0])
@@ -138,12 +140,12 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req *r)
 	return ret;
 }
 
-static void render_error(struct req *r)
+static void render_error(struct req *r, const struct surface *sf)
 {
 	if (!r->err.code)
 		err_set(&r->err, 500, "internal", NULL, "handler failed without an error", NULL);
-	if (r->page) {
-		web_error_page(r);
+	if (sf && sf->error) {
+		sf->error(r);
 		return;
 	}
 	buf_reset(&r->out);
@@ -165,88 +167,190 @@ static int is_write(const char *method)
 	return strcmp(method, "GET") && strcmp(method, "HEAD") && strcmp(method, "OPTIONS");
 }
 
-static void dispatch(struct req *r)
+/* The route of the request among the surfaces, or NULL with the answer (404,
+ * or 405 with the methods the path has) in r->err. */
+static const struct route *find_route(struct req *r, const struct surface **out)
 {
-	const struct route *found = NULL;
 	struct buf allowed = BUF_INIT;
-	const struct route *const tables[] = { routes, pages };
-	for (int t = 0; t < 2 && !found; t++)
-		for (const struct route *rt = tables[t]; rt->method; rt++) {
+	for (const struct surface *const *sf = server_surfaces; *sf; sf++)
+		for (const struct route *rt = (*sf)->routes; rt->method; rt++) {
 			if (!match(rt->pattern, r->path, r))
 				continue;
 			if (!strcmp(rt->method, r->method) ||
 			    (!strcmp(r->method, "HEAD") && !strcmp(rt->method, "GET"))) {
-				found = rt;
-				break;
+				buf_free(&allowed);
+				*out = *sf;
+				return rt;
 			}
 			buf_addf(&allowed, "%s%s", allowed.len ? ", " : "", rt->method);
 		}
-	if (!found) {
-		if (allowed.len) {
-			fail(r, 405, "method_not_allowed", NULL, r->path, NULL);
-			r->nparam = 1;
-			r->param[0] = arena_strdup(&r->arena, allowed.data);
-		} else {
-			fail(r, 404, "no_route", NULL, r->path, NULL);
-		}
-		buf_free(&allowed);
-		render_error(r);
-		return;
+	if (allowed.len) {
+		fail(r, 405, "method_not_allowed", NULL, r->path, NULL);
+		r->nparam = 1;
+		r->param[0] = arena_strdup(&r->arena, allowed.data);
+	} else {
+		fail(r, 404, "no_route", NULL, r->path, NULL);
 	}
 	buf_free(&allowed);
-	if (!match(found->pattern, r->path, r))  /* restore this route's params */
-		return;
+	return NULL;
+}
 
+/* What a request may be told before its body is read: no route, no session,
+ * no CSRF token, a query it does not take, a gate that refuses. 0 when the
+ * body may come; -1 with r->err (or a redirect) set otherwise. */
+static int admit(struct req *r, const struct route *rt, const struct surface *sf)
+{
+	if (sf->enter)
+		sf->enter(r);
 	struct err se;
 	err_clear(&se);
 	r->store = thread_store(&se);
 	if (!r->store) {
 		r->err = se;
-		render_error(r);
-		return;
+		return -1;
 	}
-	if (auth_resolve(r)) {
-		render_error(r);
-		return;
+	if (auth_resolve(r))
+		return -1;
+	if (!(rt->flags & R_PUBLIC) && r->auth == AUTH_NONE) {
+		if (sf->anonymous) {
+			sf->anonymous(r);
+			return -1;
+		}
+		return fail(r, 401, "unauthenticated", NULL, NULL, NULL);
 	}
-	r->page = (found->flags & R_PAGE) != 0;
-	if (r->page)
-		r->lang = web_lang(r);
-	if (r->page && !(found->flags & R_PUBLIC) && r->auth == AUTH_NONE) {
-		web_redirect(r, "/login");
-		return;
-	}
-	if (!(found->flags & R_PUBLIC) && r->auth == AUTH_NONE) {
-		fail(r, 401, "unauthenticated", NULL, NULL, NULL);
-		render_error(r);
-		return;
-	}
-	if (r->auth == AUTH_COOKIE && is_write(r->method) &&
-	    !(found->flags & (R_NO_CSRF | R_FORM))) {
+	if (r->auth == AUTH_COOKIE && is_write(r->method) && !(rt->flags & (R_NO_CSRF | R_FORM))) {
 		const char *tok = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
 							      "X-CSRF-Token");
 		if (!tok || !r->csrf || strlen(tok) != strlen(r->csrf) ||
-		    sodium_memcmp(tok, r->csrf, strlen(tok))) {
-			fail(r, 403, "csrf", NULL, NULL, NULL);
-			render_error(r);
-			return;
-		}
+		    sodium_memcmp(tok, r->csrf, strlen(tok)))
+			return fail(r, 403, "csrf", NULL, NULL, NULL);
 	}
-	if (found->query && query_check(r, found->query)) {
-		render_error(r);
-		return;
-	}
-	if (found->fn(r)) {
-		if (r->store)
-			store_rollback(r->store);
-		render_error(r);
-	}
+	if (rt->query && query_check(r, rt->query))
+		return -1;
+	for (const struct route_gate *g = route_gates; g->fn; g++)
+		if (g->fn == rt->fn && g->gate(r))
+			return -1;
+	return 0;
 }
 
-/* A file import may carry a large file; everything else stays small. */
-static size_t body_max(const char *url)
+/* The body limit of a route: a file for BODY_FILE, a small document otherwise
+ * (a body sent to a route that takes none is counted, not kept). */
+static size_t body_max(const struct route *rt)
 {
-	return !strcmp(url, "/api/import") ? IMPORT_BODY_MAX : BODY_MAX;
+	return rt->body == BODY_FILE ? IMPORT_BODY_MAX : BODY_MAX;
+}
+
+/* One request, from its headers to its answer (con_cls): the request as the
+ * handlers see it lives here from the first call, when the route is found and
+ * the client admitted or refused, to the last, when the handler runs. */
+struct conn_ctx {
+	struct req r;
+	const struct route *route;
+	const struct surface *surface;
+	struct buf body;
+	size_t max, received;
+	int answered;  /* refused before the body: nothing more is read */
+	int too_large;
+	struct timespec t0;
+	char ip[INET6_ADDRSTRLEN];
+};
+
+static void client_ip(struct MHD_Connection *conn, char *ip, size_t n)
+{
+	snprintf(ip, n, "?");
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (!ci || !ci->client_addr)
+		return;
+	if (ci->client_addr->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, ip,
+			  (socklen_t)n);
+	else if (ci->client_addr->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, ip,
+			  (socklen_t)n);
+}
+
+static struct guard *conn_guard(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+/* A log line never carries a control character the client sent: CR, LF and
+ * the others are written \xNN, so a URL cannot forge a line. */
+static void log_request(const struct conn_ctx *cc, int status)
+{
+	if (server_log_level < 2)
+		return;
+	struct buf b = BUF_INIT;
+	buf_add_escaped_log(&b, cc->r.method);
+	buf_addc(&b, ' ');
+	buf_add_escaped_log(&b, cc->r.path);
+	server_log(2, "%s %s %d %.2fms", cc->ip, b.data, status, elapsed_ms(&cc->t0));
+	buf_free(&b);
+}
+
+static enum MHD_Result answer(struct MHD_Connection *conn, struct conn_ctx *cc)
+{
+	enum MHD_Result ret = respond(conn, &cc->r);
+	log_request(cc, cc->r.status);
+	return ret;
+}
+
+/* First call: the headers are in. Finds the route, admits or refuses the
+ * client, and sets how much body may come and by when. */
+static enum MHD_Result on_headers(struct MHD_Connection *conn, struct conn_ctx *cc,
+				  const char *url, const char *method)
+{
+	struct req *r = &cc->r;
+	r->conn = conn;
+	r->method = method;
+	r->path = url;
+	r->clock = app_clock_now();
+	r->now = r->clock.now;
+	r->lang = lang_parse(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							 MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
+	arena_init(&r->arena);
+	buf_init(&r->out);
+	client_ip(conn, cc->ip, sizeof(cc->ip));
+	r->client_ip = cc->ip;
+	guard_set(conn_guard(conn), 0);
+
+	int refused = 0;
+	if (strlen(url) > 2048) {
+		fail(r, 414, "invalid_query", NULL, "url", "2048 bytes at most");
+		refused = 1;
+	} else if (!(cc->route = find_route(r, &cc->surface))) {
+		refused = 1;
+	} else if (admit(r, cc->route, cc->surface)) {
+		if (!r->location[0])
+			render_error(r, cc->surface);
+		cc->answered = 1;
+		return answer(conn, cc);
+	}
+	if (refused) {
+		render_error(r, NULL);
+		cc->answered = 1;
+		return answer(conn, cc);
+	}
+	cc->max = body_max(cc->route);
+	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_LENGTH);
+	unsigned long long len = cl ? strtoull(cl, NULL, 10) : 0;
+	const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	if (len > cc->max) {
+		char n[32];
+		snprintf(n, sizeof(n), "%zu", cc->max);
+		fail(r, 413, "body_too_large", NULL, n, NULL);
+		render_error(r, cc->surface);
+		cc->answered = 1;
+		return answer(conn, cc);
+	}
+	if (len || te)
+		guard_set(conn_guard(conn), guard_body_seconds(len ? len : cc->max));
+	return MHD_YES;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -264,85 +368,88 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		buf_init(&cc->body);
 		clock_gettime(CLOCK_MONOTONIC, &cc->t0);
 		*con_cls = cc;
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-							     MHD_HTTP_HEADER_CONTENT_LENGTH);
-		cc->max = body_max(url);
-		if (cl && strtoull(cl, NULL, 10) > cc->max)
-			cc->too_large = 1;
+		return on_headers(conn, cc, url, method);
+	}
+	if (cc->answered) {  /* libmicrohttpd reads no body after an early answer */
+		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
-		if (!cc->too_large) {
-			if (cc->body.len + *upload_data_size > cc->max) {
-				cc->too_large = 1;
-				buf_free(&cc->body);
-			} else {
-				buf_add(&cc->body, upload_data, *upload_data_size);
-			}
+		cc->received += *upload_data_size;
+		if (cc->received > cc->max) {
+			cc->too_large = 1;
+			buf_free(&cc->body);
+		} else if (cc->route->body != BODY_NONE) {
+			buf_add(&cc->body, upload_data, *upload_data_size);
 		}
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
 
-	struct req r;
-	memset(&r, 0, sizeof(r));
-	r.conn = conn;
-	r.method = method;
-	r.path = url;
-	r.body = cc->body.data;
-	r.body_len = cc->body.len;
-	r.clock = app_clock_now();
-	r.now = r.clock.now;
-	r.lang = lang_parse(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-							MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
-	arena_init(&r.arena);
-	buf_init(&r.out);
-	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	char ip[INET6_ADDRSTRLEN] = "?";
-	if (ci && ci->client_addr) {
-		if (ci->client_addr->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
-				  ip, sizeof(ip));
-		else if (ci->client_addr->sa_family == AF_INET6)
-			inet_ntop(AF_INET6,
-				  &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, ip,
-				  sizeof(ip));
-	}
-	r.client_ip = ip;
-
+	/* the whole body is in: the handler runs */
+	guard_set(conn_guard(conn), 0);
+	struct req *r = &cc->r;
+	r->body = cc->body.data;
+	r->body_len = cc->body.len;
 	if (cc->too_large) {
 		char n[32];
 		snprintf(n, sizeof(n), "%zu", cc->max);
-		fail(&r, 413, "body_too_large", NULL, n, NULL);
-		render_error(&r);
-	} else if (strlen(url) > 2048) {
-		fail(&r, 414, "invalid_query", NULL, "url", "2048 bytes at most");
-		render_error(&r);
-	} else {
-		dispatch(&r);
+		fail(r, 413, "body_too_large", NULL, n, NULL);
+		render_error(r, cc->surface);
+	} else if (cc->route->fn(r)) {
+		if (r->store)
+			store_rollback(r->store);
+		render_error(r, cc->surface);
 	}
-	if (!strcmp(method, "HEAD"))
-		buf_reset(&r.out);
-	enum MHD_Result ret = respond(conn, &r);
-	server_log(2, "%s %s %s %d %.2fms", ip, method, url, r.status, elapsed_ms(&cc->t0));
-	buf_free(&r.out);
-	arena_free(&r.arena);
-	return ret;
+	return answer(conn, cc);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)conn;
 	(void)toe;
 	struct conn_ctx *cc = *con_cls;
 	if (cc) {
 		buf_free(&cc->body);
+		buf_free(&cc->r.out);
+		arena_free(&cc->r.arena);
 		free(cc);
 		*con_cls = NULL;
 	}
+	/* kept alive: the next request's headers are due from now */
+	guard_set(conn_guard(conn), GUARD_HEADER_SECONDS);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	(void)cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci =
+			MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? guard_open(ci->connect_fd) : NULL;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		guard_close(*socket_context);
+		*socket_context = NULL;
+	}
+}
+
+/* As many connections as the descriptors allow (the soft limit raised to the
+ * hard one), less a margin for the database and the logs; 10,000 at most. */
+static unsigned connection_limit(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return 1000;
+	if (rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > 10000 + 128)
+		return 10000;
+	return rl.rlim_cur > 256 ? (unsigned)(rl.rlim_cur - 128) : 128;
 }
 
 static void on_signal(int sig)
@@ -355,6 +462,8 @@ int server_run(const struct server_config *cfg)
 {
 	server_db_path = cfg->db_path;
 	server_log_level = cfg->log_level;
+	server_secure = cfg->secure;
+	server_surfaces = cfg->surfaces;
 	pthread_key_create(&store_key, store_release);
 
 	/* open once up front: migrations run here, and a bad path fails fast */
@@ -381,16 +490,24 @@ int server_run(const struct server_config *cfg)
 			cfg->address);
 		return 1;
 	}
+	if (guard_start()) {
+		fprintf(stderr, "cible: cannot start the connection watchdog\n");
+		return 1;
+	}
 	struct MHD_Daemon *d = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG,
 		(uint16_t)cfg->port, NULL, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 4),
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+		MHD_OPTION_CONNECTION_LIMIT, connection_limit(),
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(cfg->max_per_address > 0
+							       ? cfg->max_per_address : 0),
 		MHD_OPTION_END);
 	if (!d) {
+		guard_stop();
 		fprintf(stderr, "cible: cannot listen on %s:%d\n", cfg->address, cfg->port);
 		return 1;
 	}
@@ -405,6 +522,7 @@ int server_run(const struct server_config *cfg)
 	while (!server_stop)
 		pause();
 	MHD_stop_daemon(d);
-	server_log(2, "stopped");
+	guard_stop();
+	server_log(2, "stopped (%lu connections cut at their deadline)", guard_expired());
 	return 0;
 }

@@ -34,3 +34,16 @@ const struct route pages[] = {
 	{ "GET", "/challenges/{id}/results", page_challenge_results, R_PAGE, NULL, BODY_NONE },
 	{ NULL, NULL, NULL, 0, NULL, BODY_NONE }
 };
+
+static void web_enter(struct req *r)
+{
+	r->page = 1;
+	r->lang = web_lang(r);
+}
+
+static void web_anonymous(struct req *r)
+{
+	web_redirect(r, "/login");
+}
+
+const struct surface web_surface = { pages, web_enter, web_anonymous, web_error_page };

@@ -10,6 +10,15 @@
 #include "app/measure.h"
 #include "http/http.h"
 
+/* The web app as the server sees it (pages.c): its page table, its language
+ * (cookie cible_lang, else Accept-Language), /login for who has no session,
+ * errors as pages. */
+extern const struct route pages[];
+extern const struct surface web_surface;
+enum lang web_lang(struct req *r);
+void web_redirect(struct req *r, const char *to);
+void web_error_page(struct req *r);
+
 /* The text of a catalog key in the request's language (the key if missing). */
 const char *T(struct req *r, const char *key);
 

@@ -147,6 +147,7 @@ export async function startServer({
 	ambition = 'Être la référence du service client en 2027',
 	others = [],
 	pgUrl = PG_URL,
+	logLevel = 'warn',
 } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'cible-api-'));
 	const db = freshDb(dir, 'cible', pgUrl);
@@ -165,7 +166,7 @@ export async function startServer({
 		orgs.push({ id, email: o.email });
 	}
 
-	const child = spawn(CIBLE_BIN, ['serve', '--db', db, '--port', '0', '--log-level', 'warn'],
+	const child = spawn(CIBLE_BIN, ['serve', '--db', db, '--port', '0', '--log-level', logLevel],
 		{ stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	// 'close', not 'exit': the whole of stderr (a sanitizer's report) has been read by then

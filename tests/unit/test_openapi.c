@@ -158,7 +158,7 @@ static void compare_names(struct diffs *d, const char *route, const char *what, 
 
 static const char *body_name(enum route_body b)
 {
-	return b == BODY_JSON ? "a JSON body (application/json)"
+	return b == BODY_JSON || b == BODY_FILE ? "a JSON body (application/json)"
 	     : b == BODY_FORM ? "a form (application/x-www-form-urlencoded)" : "no body";
 }
 
@@ -202,7 +202,7 @@ static void compare_route(struct diffs *d, json_t *doc, const struct route *r)
 			       body_name(r->body));
 		return;
 	}
-	const char *type, *want_type = r->body == BODY_JSON ? "application/json"
+	const char *type, *want_type = r->body == BODY_JSON || r->body == BODY_FILE ? "application/json"
 				   : r->body == BODY_FORM ? "application/x-www-form-urlencoded" : NULL;
 	json_t *v;
 	if (!want_type)
