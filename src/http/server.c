@@ -340,14 +340,10 @@ static enum MHD_Result on_headers(struct MHD_Connection *conn, struct conn_ctx *
 	unsigned long long len = cl ? strtoull(cl, NULL, 10) : 0;
 	const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						     MHD_HTTP_HEADER_TRANSFER_ENCODING);
-	if (len > cc->max) {
-		char n[32];
-		snprintf(n, sizeof(n), "%zu", cc->max);
-		fail(r, 413, "body_too_large", NULL, n, NULL);
-		render_error(r, cc->surface);
-		cc->answered = 1;
-		return answer(conn, cc);
-	}
+	/* too large for an admitted client: read and dropped (at the body's
+	 * rate), then 413, so that the client, still sending, gets the answer */
+	if (len > cc->max)
+		cc->too_large = 1;
 	if (len || te)
 		guard_set(conn_guard(conn), guard_body_seconds(len ? len : cc->max));
 	return MHD_YES;
@@ -376,7 +372,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	}
 	if (*upload_data_size) {
 		cc->received += *upload_data_size;
-		if (cc->received > cc->max) {
+		if (cc->too_large || cc->received > cc->max) {
 			cc->too_large = 1;
 			buf_free(&cc->body);
 		} else if (cc->route->body != BODY_NONE) {
