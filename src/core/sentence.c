@@ -259,10 +259,10 @@ static bool digits_number(const struct text *t, int i, struct num *out)
 			continue;
 		}
 		/* a group of three digits after a space, a dot (fr) or a comma (en) */
-		bool three = j + 3 < t->n + 1 && isdigit((unsigned char)t->f[j + 1]) &&
+		bool three = j + 3 < t->n && isdigit((unsigned char)t->f[j + 1]) &&
 			     isdigit((unsigned char)t->f[j + 2]) && isdigit((unsigned char)t->f[j + 3]) &&
 			     (j + 4 >= t->n || !isdigit((unsigned char)t->f[j + 4]));
-		if (c == ' ' && three && k <= 3 && !strchr(buf, '.')) {
+		if (c == ' ' && three && k <= 3 && !memchr(buf, '.', (size_t)k)) {
 			j++;
 			continue;
 		}
