@@ -331,7 +331,7 @@ static int record_agreement(struct app *a, struct negotiation *n, const struct m
 	g.agreed_on = a->clock.today;
 	g.agreed_at = a->clock.now;
 	json_t *t = app_terms_json(&offer->t);
-	char *text = json_dumps(t, JSON_COMPACT);
+	char *text = json_dumps(t, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	json_decref(t);
 	g.terms_json = text ? arena_strdup(a->arena, text) : "{}";
 	free(text);

@@ -145,10 +145,26 @@ test('propose with bounds, counter the means then a target within them, agree; a
 	assert.deepEqual([st.status, st.body.error.code], [409, 'in_negotiation']);
 	// a title is no term: it changes freely
 	await ok(managerA.patch(`/api/objectives/${id}`, { title: 'Marie : 80 rappels par semaine' }));
+	// the member may now answer; so may the manager amend the offer
+	const amended = await ok(move(managerA, id, { kind: 'counter_means', means: { budget: 800 },
+		reason: 'Et un budget de 800 € pour les primes du samedi' }), 201);
+	assert.deepEqual([amended.offer.target, amended.offer.means.budget], [80, 800]);
 	const again = await ok(move(member1, id, { kind: 'accept' }), 201);
 	assert.equal(again.status, 'agreed');
 	assert.equal(again.agreements.length, 2);
-	assert.equal((await ok(managerA.get(`/api/objectives/${id}`))).target, 80);
+	const final = await ok(managerA.get(`/api/objectives/${id}`));
+	assert.deepEqual([final.target, final.means.budget, final.status], [80, 800, 'agreed']);
+	// the status back to proposed is a reopening too, with the terms as they are
+	const back = await ok(managerA.patch(`/api/objectives/${id}`, { status: 'proposed' }));
+	assert.equal(back.status, 'proposed');
+	const third = await rounds(member1, id);
+	assert.deepEqual([third.round, third.open, third.offer.target, third.agreed.target,
+		third.next], [3, true, 80, 80, ['counter_means', 'accept']]);
+	// a cancel goes through a negotiation; nothing waits after it
+	await ok(managerA.post(`/api/objectives/${id}/cancel`));
+	const cancelled = await rounds(member1, id);
+	assert.deepEqual([cancelled.open, cancelled.next], [false, []]);
+	await refused(member1, id, { kind: 'accept' }, 422, 'invalid_status_change', 'status');
 });
 
 test('a person proposes their own objective with absolute bounds; their manager accepts; they may not open one they did not propose', async () => {
