@@ -538,6 +538,11 @@ static int update_tx(struct app *a, void *arg, struct err *e)
 			err_set(e, 409, "in_negotiation", f, f, NULL);
 			goto fail;
 		}
+		if ((from == ST_ACHIEVED || from == ST_MISSED) && diff) {
+			err_set(e, 409, "conflict", f, "a closed objective keeps its terms: reopen it first",
+				NULL);
+			goto fail;
+		}
 		if (from == ST_AGREED && (diff || o->status == ST_PROPOSED)) {
 			/* the agreed version stays in force; the change is an offer */
 			o->has_target = stored.has_target;

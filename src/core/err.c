@@ -491,6 +491,8 @@ const struct msg err_words[] = {
 	  "soit low et high, soit low_pct et high_pct", "either low and high, or low_pct and high_pct" },
 	{ "proposal, counter_means, counter_target or accept",
 	  "proposal, counter_means, counter_target ou accept", "proposal, counter_means, counter_target or accept" },
+	{ "a closed objective keeps its terms: reopen it first",
+	  "un objectif clos garde ses termes : rouvrez-le d'abord", "a closed objective keeps its terms: reopen it first" },
 	{ NULL, NULL, NULL }
 };
 

@@ -273,6 +273,9 @@ test('achieved and missed follow the outcome measured at the due date; otherwise
 	assert.deepEqual([close.after.outcome, close.after.attainment, close.after.measured_on],
 		['missed', 0.25, '2026-01-31']);
 	assert.equal(close.after.reason, 'Les appels du 2e numéro ne sont pas encore importés');
+	// a closed objective keeps its terms
+	const terms = await managerA.patch(`/api/objectives/${o.id}`, { target: 5 });
+	assert.deepEqual([terms.status, terms.body.error.code, terms.body.error.field], [409, 'conflict', 'target']);
 	// nothing closes before its due date without a reason
 	for (const st of ['proposed', 'agreed'])
 		await ok(managerA.patch(`/api/objectives/${fx.obj.I2}`, { status: st }));
