@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/negotiation.h"
 #include "app/objective.h"
 #include "core/cascade.h"
 
@@ -311,6 +312,11 @@ static int apply(const struct objective_input *in, struct objective *o, struct e
 	return 0;
 }
 
+int app_objective_apply(const struct objective_input *in, struct objective *o, struct err *e)
+{
+	return apply(in, o, e);
+}
+
 struct parent_ctx {
 	struct app *a;
 	struct err *e;
@@ -428,6 +434,77 @@ int app_objective_create(struct app *a, const struct objective_input *in, struct
 	return 0;
 }
 
+/* The API's name of the first locked field in diff (TF_*). */
+static const char *locked_name(unsigned diff)
+{
+	static const struct { unsigned bit; const char *name; } names[] = {
+		{ TF_TARGET, "target" }, { TF_START, "start" }, { TF_DUE, "due" },
+		{ TF_INDICATOR, "indicator" }, { TF_BUDGET, "means.budget" },
+		{ TF_TIME_HOURS, "means.time_hours" }, { TF_SUPPORT, "means.support" },
+		{ TF_PLAN, "plan" } };
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (diff & names[i].bit)
+			return names[i].name;
+	return "status";
+}
+
+static bool blank(const char *s)
+{
+	while (s && (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t'))
+		s++;
+	return !s || !*s;
+}
+
+/* Closing o as o->status (achieved or missed): the outcome measured at the
+ * due date (today, before it) decides; before the due date, or against the
+ * outcome, a written reason by a manager of its scope. *record: what the
+ * audit keeps of the close. */
+static int close_check(struct app *a, const struct objective *o, const char *reason,
+		       json_t **record, struct err *e)
+{
+	day_t today = a->clock.today;
+	bool early = o->due != DAY_NONE && today < o->due;
+	day_t on = o->due != DAY_NONE && !early ? o->due : today;
+	struct org org;
+	struct mind *inds;
+	size_t ni;
+	struct measured m;
+	if (store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
+	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
+	    measure_objective(a->store, &org, o, on, B_MONTH, inds, ni, a->arena, &m, e))
+		return -1;
+	int outcome = m.has_progress ? (m.p.attainment >= 1 ? ST_ACHIEVED : ST_MISSED) : -1;
+	bool reasoned = !blank(reason);
+	char d[11];
+	if (early && !reasoned) {
+		date_format_iso(o->due, d);
+		return err_set(e, 422, "close_early", "reason", d, NULL);
+	}
+	bool against = outcome >= 0 && outcome != (int)o->status;
+	if (against && !reasoned) {
+		date_format_iso(on, d);
+		return err_set(e, 422, "close_against_outcome", "reason", d,
+			       status_name((enum status)outcome));
+	}
+	if (early || against) {
+		bool own = a->me.person_id && o->owner_person_id == a->me.person_id;
+		bool manager = a->me.role == ROLE_ADMIN ||
+			       (a->me.role == ROLE_MANAGER &&
+				idset_has(&a->me.managed, o->scope_unit_id));
+		if (own || !manager)
+			return err_set(e, 403, "forbidden", NULL,
+				       "close this objective with a reason", NULL);
+	}
+	date_format_iso(on, d);
+	*record = json_pack("{s:s, s:o, s:s, s:o, s:o, s:o, s:b}", "status", status_name(o->status),
+		"reason", reasoned ? json_string(reason) : json_null(), "measured_on", d,
+		"value", m.has_value ? json_real(m.value) : json_null(),
+		"attainment", m.has_progress ? json_real(m.p.attainment) : json_null(),
+		"outcome", outcome >= 0 ? json_string(status_name((enum status)outcome)) : json_null(),
+		"early", early);
+	return 0;
+}
+
 static int update_tx(struct app *a, void *arg, struct err *e)
 {
 	struct write *w = arg;
@@ -437,16 +514,65 @@ static int update_tx(struct app *a, void *arg, struct err *e)
 	if (!access_objective_write(&a->me, o))
 		return err_set(e, 403, "forbidden", NULL, "change this objective", NULL);
 	json_t *before = app_objective_json(o);
+	json_t *closing = NULL;
 	enum status from = o->status;
+	struct objective stored = *o;
 	if (w->in && apply(w->in, o, e))
 		goto fail;
 	if (w->forced != ST__COUNT)
 		o->status = w->forced;
+	/* the negotiation's locks (a cancel goes through) */
+	struct terms was, proposed;
+	bool reopen = false;
+	terms_of(&stored, &was);
+	terms_of(o, &proposed);
+	if (w->forced == ST__COUNT) {
+		unsigned diff = terms_diff(&was, &proposed);
+		bool open;
+		if (app_negotiation_open(a, &stored, &open, e))
+			goto fail;
+		const char *f = diff ? locked_name(diff) : "status";
+		if ((open && (diff || o->status != from)) ||
+		    (from == ST_AGREED && diff && o->status != ST_AGREED &&
+		     o->status != ST_PROPOSED)) {
+			err_set(e, 409, "in_negotiation", f, f, NULL);
+			goto fail;
+		}
+		if ((from == ST_ACHIEVED || from == ST_MISSED) && diff) {
+			err_set(e, 409, "conflict", f, "a closed objective keeps its terms: reopen it first",
+				NULL);
+			goto fail;
+		}
+		if (from == ST_AGREED && (diff || o->status == ST_PROPOSED)) {
+			/* the agreed version stays in force; the change is an offer */
+			o->has_target = stored.has_target;
+			o->target = stored.target;
+			o->start = stored.start;
+			o->due = stored.due;
+			o->indicator = stored.indicator;
+			o->means_budget = stored.means_budget;
+			o->means_time_hours = stored.means_time_hours;
+			o->means_support = stored.means_support;
+			o->plan_json = stored.plan_json;
+			o->status = ST_PROPOSED;
+			reopen = true;
+			struct objective offered = *o;
+			offered.has_target = proposed.has_target;
+			offered.target = proposed.target;
+			offered.start = proposed.start;
+			offered.due = proposed.due;
+			if (objective_validate(&offered, e))
+				goto fail;
+		}
+	}
 	if (!status_transition_allowed(from, o->status)) {
 		err_set(e, 422, "invalid_status_change", "status", status_name(from),
 			status_name(o->status));
 		goto fail;
 	}
+	if (o->status != from && (o->status == ST_ACHIEVED || o->status == ST_MISSED) &&
+	    close_check(a, o, w->in ? w->in->reason : NULL, &closing, e))
+		goto fail;
 	o->updated_at = a->clock.now;
 	o->updated_by = a->me.person_id;
 	if (resolve(a, o, e))
@@ -457,9 +583,18 @@ static int update_tx(struct app *a, void *arg, struct err *e)
 	}
 	if (store_objective_update(a->store, o, e))
 		goto fail;
+	if (reopen && app_negotiation_reopen(a, o, &proposed, w->in ? w->in->reason : NULL, e))
+		goto fail;
+	if (closing) {
+		json_t *c = closing;
+		closing = NULL;
+		if (app_audit(a, "objective", o->id, "close", NULL, c, e))
+			goto fail;
+	}
 	return app_audit(a, "objective", o->id, w->action, before, app_objective_json(o), e);
 fail:
 	json_decref(before);
+	json_decref(closing);
 	return -1;
 }
 

@@ -53,6 +53,10 @@ struct objective_input {
 	const char *plan_json, *skills_json;
 	bool has_confidence;
 	double confidence;                  /* 0 to 1 */
+	/* a change's written reason (PATCH only): required to close an objective
+	 * before its due date or against its measured outcome; kept in the
+	 * audit, and with the round a change of an agreed objective opens */
+	const char *reason;
 };
 
 /* A new objective: defaults (a unit owner makes it collective, else
@@ -61,9 +65,20 @@ struct objective_input {
 int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
 			 struct err *e);
 /* Changes objective id: the fields in in->set, the status change allowed
- * (invalid_status_change otherwise), the same checks as create. */
+ * (invalid_status_change otherwise), the same checks as create. The
+ * negotiation's locks (app/negotiation.h): while a round is open, its
+ * target, dates, indicator, means and status are the round's (409
+ * in_negotiation); on an agreed objective, a change of them (or the status
+ * back to "proposed") opens a new round with the change as its offer and
+ * the agreed version stays. Closing as achieved or missed follows the
+ * outcome measured at the due date: before it, or against it, only with a
+ * written reason (422 close_early, close_against_outcome naming "reason"),
+ * by a manager of its scope (403), audited as "close". */
 int app_objective_update(struct app *a, id_t64 id, const struct objective_input *in,
 			 struct objective *out, struct err *e);
+/* The input's fields onto o, each value checked alone (the names of the
+ * API: means.budget, plan[2].title...): what a negotiation's move offers. */
+int app_objective_apply(const struct objective_input *in, struct objective *o, struct err *e);
 /* Cancels objective id (audited as "cancel"). */
 int app_objective_cancel(struct app *a, id_t64 id, struct objective *out, struct err *e);
 /* An objective the caller may read; 404 not_found otherwise. */

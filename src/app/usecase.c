@@ -39,6 +39,38 @@ void app_system(struct app *a, struct store *s, id_t64 org, struct arena *arena)
 	a->client = "cli";
 }
 
+static void ids_to_set(const struct ids *in, struct idset *out)
+{
+	out->v = in->v;
+	out->n = in->n;
+}
+
+int app_principal_load(struct store *s, id_t64 org, id_t64 person, struct arena *arena,
+		       struct principal *me, struct err *e)
+{
+	struct person p;
+	if (store_person_get(s, org, person, arena, &p, e))
+		return -1;
+	memset(me, 0, sizeof(*me));
+	me->org_id = org;
+	me->person_id = person;
+	me->unit_id = p.unit_id;
+	me->role = p.role;
+	struct ids managed = { NULL, 0 }, chain = { NULL, 0 }, above = { NULL, 0 };
+	if (p.role == ROLE_MANAGER &&  /* an admin's rules need no unit set */
+	    store_units_managed(s, org, person, arena, &managed, e))
+		return -1;
+	if (p.unit_id && store_unit_chain(s, org, p.unit_id, arena, &chain, e))
+		return -1;
+	if (p.role != ROLE_ADMIN && p.role != ROLE_HR &&
+	    store_objective_ancestors_of_owned(s, org, person, &chain, arena, &above, e))
+		return -1;
+	ids_to_set(&managed, &me->managed);
+	ids_to_set(&chain, &me->chain);
+	ids_to_set(&above, &me->above);
+	return 0;
+}
+
 /* A transaction the database could not serialise (PostgreSQL's 40001, a
  * deadlock, a lost connection: the store's 503 class) is run again from
  * its start, a few times, after a short random wait; fn must be one that

@@ -57,6 +57,12 @@ struct app {
  * that the same validation, access and audit run as for the API. */
 void app_system(struct app *a, struct store *s, id_t64 org, struct arena *arena);
 
+/* The principal of a person of org as they log in (their role, the units
+ * they manage, their unit's chain, the objectives above theirs), for the
+ * server's sessions and for the demo, which acts as its people. */
+int app_principal_load(struct store *s, id_t64 org, id_t64 person, struct arena *arena,
+		       struct principal *out, struct err *e);
+
 /* Runs fn in one store transaction: BEGIN, fn, COMMIT, or ROLLBACK when fn or
  * the commit fails (then *e says why and nothing is written). */
 int app_tx(struct app *a, int (*fn)(struct app *a, void *arg, struct err *e), void *arg,

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "app/demo_challenge.h"
+#include "app/demo_negotiation.h"
 #include "app/measure.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
@@ -232,12 +233,14 @@ int cmd_demo(int argc, char **argv)
 	app_system(&app, ctx.s, ctx.org, &a);
 	app.clock = app_clock_on(app.clock, opt.today);
 	struct demo_challenges dc;
-	if (app_demo_challenges(&app, &dc, &ctx.e))
+	struct demo_negotiations dn;
+	if (app_demo_challenges(&app, &dc, &ctx.e) || app_demo_negotiations(&app, &dn, &ctx.e))
 		goto out;
 	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
 	       " %ld check-ins\n", db, res.people, res.units, res.objectives, ctx.records,
 	       ctx.checkins);
 	printf("%d challenges, %d badges earned\n", dc.challenges, dc.badges);
+	printf("%d objectives agreed after a negotiation, %d negotiations open\n", dn.agreed, dn.open);
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);

@@ -43,7 +43,9 @@ const struct command commands[] = {
 	  "axes down to individuals (default 48 people; --people scales it up to\n"
 	  "200,000), a year of activity, check-ins, and its challenges: this month's\n"
 	  "call-centre quality challenge (two seniority leagues) and sales challenge by\n"
-	  "team, last month's closed, with the badges already earned. The same seed,\n"
+	  "team, last month's closed, with the badges already earned; and negotiations\n"
+	  "made by the team leads and their members: rounds in progress, objectives\n"
+	  "agreed after a counter-proposal on the means then the target. The same seed,\n"
 	  "size and day give the same organisation. --force replaces PATH if it\n"
 	  "exists. Every demo login has the password given by --password (default:\n"
 	  "demo-cible). Prints the logins.\n" },

@@ -21,7 +21,7 @@ static const struct jfield objective_spec[] = {
 	{ "baseline", J_NUMBER, 1 }, { "target", J_NUMBER, 1 }, { "start", J_DATE, 1 },
 	{ "due", J_DATE, 1 }, { "weight", J_NUMBER, 0 }, { "means", J_OBJECT, 0 },
 	{ "plan", J_ARRAY, 0 }, { "skills", J_ARRAY, 0 }, { "status", J_STRING, 0 },
-	{ "confidence", J_NUMBER, 1 }, { NULL, 0, 0 } };
+	{ "confidence", J_NUMBER, 1 }, { "reason", J_STRING, 1 }, { NULL, 0, 0 } };
 static const struct jfield means_spec[] = {
 	{ "budget", J_NUMBER, 1 }, { "time_hours", J_NUMBER, 1 }, { "support", J_STRING, 1 },
 	{ NULL, 0, 0 } };
@@ -115,6 +115,7 @@ static int objective_input(struct req *r, json_t *body, struct objective_input *
 	in->status = (enum status)v;
 	if (jget_num(body, "confidence", &in->confidence, &is_null))
 		in->has_confidence = !is_null;
+	jget_str(body, "reason", &r->arena, &in->reason);
 	return 0;
 }
 
@@ -174,6 +175,7 @@ static int write_objective(struct req *r, id_t64 id)
 	struct objective_input in;
 	struct objective o;
 	int rc = objective_input(r, body, &in) ||
+		 (!id && in.reason && fail(r, 400, "unknown_field", "reason", "reason", NULL)) ||
 		 (id ? app_objective_update(&a, id, &in, &o, &r->err)
 		     : app_objective_create(&a, &in, &o, &r->err))
 		 ? -1 : reply_objective(r, &a, id ? 200 : 201, &o);

@@ -17,39 +17,9 @@
 #define LOGIN_WINDOW 900     /* seconds */
 #define LOGIN_MAX_FAILURES 5
 
-static int ids_to_set(struct ids *in, struct idset *out)
-{
-	out->v = in->v;
-	out->n = in->n;
-	return 0;
-}
-
 int auth_load_principal(struct req *r, id_t64 org, id_t64 person)
 {
-	struct person p;
-	if (store_person_get(r->store, org, person, &r->arena, &p, &r->err))
-		return -1;
-	struct principal *me = &r->me;
-	memset(me, 0, sizeof(*me));
-	me->org_id = org;
-	me->person_id = person;
-	me->unit_id = p.unit_id;
-	me->role = p.role;
-	struct ids managed = { NULL, 0 }, chain = { NULL, 0 }, above = { NULL, 0 };
-	if (p.role == ROLE_MANAGER) {  /* an admin's rules need no unit set */
-		if (store_units_managed(r->store, org, person, &r->arena, &managed, &r->err))
-			return -1;
-	}
-	if (p.unit_id && store_unit_chain(r->store, org, p.unit_id, &r->arena, &chain, &r->err))
-		return -1;
-	if (p.role != ROLE_ADMIN && p.role != ROLE_HR &&
-	    store_objective_ancestors_of_owned(r->store, org, person, &chain, &r->arena, &above,
-					       &r->err))
-		return -1;
-	ids_to_set(&managed, &me->managed);
-	ids_to_set(&chain, &me->chain);
-	ids_to_set(&above, &me->above);
-	return 0;
+	return app_principal_load(r->store, org, person, &r->arena, &r->me, &r->err);
 }
 
 /* A hash to verify against when the email is unknown, so that a wrong email

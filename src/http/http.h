@@ -238,6 +238,8 @@ int api_indicators_update(struct req *r);
 int api_indicators_delete(struct req *r);
 int api_checkins_list(struct req *r);
 int api_checkins_create(struct req *r);
+int api_rounds_list(struct req *r);
+int api_rounds_create(struct req *r);
 /* api_challenges.c */
 int api_challenges_list(struct req *r);
 int api_challenges_create(struct req *r);

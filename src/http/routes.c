@@ -45,6 +45,8 @@ const struct route routes[] = {
 	  "today by", BODY_NONE },
 	{ "GET", "/api/objectives/{id}/checkins", api_checkins_list, 0, "limit offset", BODY_NONE },
 	{ "POST", "/api/objectives/{id}/checkins", api_checkins_create, 0, "", BODY_JSON },
+	{ "GET", "/api/objectives/{id}/rounds", api_rounds_list, 0, "", BODY_NONE },
+	{ "POST", "/api/objectives/{id}/rounds", api_rounds_create, 0, "", BODY_JSON },
 	{ "GET", "/api/audit", api_audit_list, 0, "limit offset entity entity_id", BODY_NONE },
 	{ "POST", "/api/smart/check", api_smart_check, 0, "", BODY_JSON },
 	{ "GET", "/api/alerts", api_alerts, 0, "", BODY_NONE },

@@ -483,7 +483,8 @@ static int section_history(struct req *r, const struct objective *o)
 
 /* An objective's page: its title, why it exists, where it stands, its
  * check-ins, its SMART verdict, its fields, its plan and its history. */
-static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
+static int render_objective(struct req *r, id_t64 id, const struct ckform *f,
+			    const struct ngform *nf)
 {
 	struct app a;
 	req_app(r, &a);
@@ -511,6 +512,8 @@ static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
 	if (section_why(r, &a, &o, &org))
 		return -1;
 	section_progress(r, &o, &m);
+	if (negotiation_section(r, &a, &o, nf))
+		return -1;
 	if (checkins_section(r, &a, &o, f))
 		return -1;
 	section_smart(r, &a, &o);
@@ -523,7 +526,13 @@ static int render_objective(struct req *r, id_t64 id, const struct ckform *f)
 
 int page_objective(struct req *r)
 {
-	return render_objective(r, param_id(r, 0), NULL);
+	return render_objective(r, param_id(r, 0), NULL, NULL);
+}
+
+int objective_page_render(struct req *r, id_t64 id, const void *checkin_form,
+			  const struct ngform *nf)
+{
+	return render_objective(r, id, checkin_form, nf);
 }
 
 /* A check-in from the objective's page: back to its thread, or the page again
@@ -547,7 +556,7 @@ int page_checkin_post(struct req *r)
 	struct err keep = r->err;
 	err_clear(&r->err);
 	struct ckform f = { comment, conf, &keep };
-	int rc = render_objective(r, id, &f);
+	int rc = render_objective(r, id, &f, NULL);
 	if (!rc)
 		r->status = keep.status ? keep.status : 422;
 	return rc;

@@ -15,6 +15,7 @@ const struct route pages[] = {
 	{ "POST", "/objectives/new", page_objective_new_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/objectives/{id}", page_objective, R_PAGE, NULL, BODY_NONE },
 	{ "POST", "/objectives/{id}/checkins", page_checkin_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "POST", "/objectives/{id}/rounds", page_round_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/objectives/{id}/edit", page_objective_edit, R_PAGE, NULL, BODY_NONE },
 	{ "POST", "/objectives/{id}/edit", page_objective_edit_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/cascade", page_cascade, R_PAGE, NULL, BODY_NONE },

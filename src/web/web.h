@@ -71,6 +71,19 @@ int page_logout_post(struct req *r);
 int page_home(struct req *r);
 int page_objective(struct req *r);
 int page_checkin_post(struct req *r);
+/* page_negotiation.c: the negotiation section of an objective's page and its
+ * form posts; a refused move shows the page again with what was typed */
+struct ngform {
+	const char *kind;
+	const struct err *err;
+	const char *target, *budget, *time_hours, *support, *reason, *low_pct, *high_pct;
+};
+int negotiation_section(struct req *r, struct app *a, const struct objective *o,
+			const struct ngform *f);
+int page_round_post(struct req *r);
+/* page_objectives.c: the objective's page (checkin_form: its own, or NULL) */
+int objective_page_render(struct req *r, id_t64 id, const void *checkin_form,
+			  const struct ngform *nf);
 int page_cascade(struct req *r);
 int page_team(struct req *r);
 int page_import(struct req *r);

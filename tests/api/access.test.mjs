@@ -217,6 +217,28 @@ const MATRIX = [
 		req: (role) => ['POST', `/api/objectives/${fx.obj.CA}/checkins`, { comment: `Point de ${role}` }],
 		probe: () => `/api/objectives/${fx.obj.CA}/checkins`,
 		expect: [201, 201, 404, 403, 403, 403, 404, 401] },
+	{ route: 'GET /api/objectives/{id}/rounds', on: 'member1\'s individual objective',
+		req: () => ['GET', `/api/objectives/${fx.obj.I1}/rounds`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	// a manager of the scope (or an admin) opens the first round; member1 did
+	// not propose this one (the admin did), so may not open it; hr reads, is no party
+	{ route: 'POST /api/objectives/{id}/rounds', on: 'a proposal on a fresh draft of member1',
+		fresh: true, setup: () => freshObjectiveOfMember1(),
+		req: (role, id) => ['POST', `/api/objectives/${id}/rounds`, { kind: 'proposal',
+			target: 40, bounds: { low_pct: 90, high_pct: 110 }, reason: `Proposition de ${role}` }],
+		probe: (id) => `/api/objectives/${id}/rounds`,
+		expect: [201, 201, 404, 403, 404, 403, 404, 401] },
+	// the manager's side (admin, manager A) proposed: only the owner's side accepts
+	{ route: 'POST /api/objectives/{id}/rounds', on: 'accepting manager A\'s proposal to member1',
+		fresh: true, setup: async () => {
+			const id = await freshObjectiveOfMember1();
+			await ok(fx.clients.managerA.post(`/api/objectives/${id}/rounds`, { kind: 'proposal',
+				target: 40, bounds: { low: 36, high: 44 } }), 201);
+			return id;
+		},
+		req: (role, id) => ['POST', `/api/objectives/${id}/rounds`, { kind: 'accept' }],
+		probe: (id) => `/api/objectives/${id}/rounds`,
+		expect: [409, 409, 404, 201, 404, 403, 404, 401] },
 	{ route: 'GET /api/people/{id}/dashboard', on: 'member1',
 		req: () => ['GET', `/api/people/${fx.people.member1}/dashboard`],
 		expect: [200, 200, 404, 200, 404, 200, 404, 401] },

@@ -102,6 +102,22 @@ test('the demo is the same for the same seed and day, and refuses to overwrite w
 	const again = run(['demo', '--db', a]);
 	assert.equal(again.code, 1);
 	assert.match(again.err, /--force/);
+	// its negotiations (issue 11): rounds in progress, and objectives agreed
+	// after a counter-proposal on the means then on the target, with both names
+	assert.match(ra.out, /[1-9]\d* objectives agreed after a negotiation, [1-9]\d* negotiations open/);
+	const agreed = dbQuery(a, "SELECT g.objective_id, g.owner_name, g.manager_name, o.status FROM"
+		+ " objective_agreement g JOIN objective o ON o.id = g.objective_id ORDER BY g.objective_id");
+	assert.ok(agreed.length >= 1);
+	for (const g of agreed) {
+		assert.equal(g.status, 'agreed');
+		assert.ok(g.owner_name && g.manager_name && g.owner_name !== g.manager_name);
+		const kinds = dbQuery(a, `SELECT kind FROM negotiation_round WHERE objective_id = ${g.objective_id}`
+			+ ' ORDER BY round, seq').map((x) => x.kind);
+		assert.deepEqual(kinds, ['proposal', 'counter_means', 'counter_target', 'accept']);
+	}
+	const open = dbQuery(a, "SELECT count(*) AS n FROM objective WHERE status = 'proposed' AND id IN"
+		+ " (SELECT objective_id FROM negotiation_round) AND id NOT IN (SELECT objective_id FROM objective_agreement)");
+	assert.ok(Number(open[0].n) >= 2, 'rounds in progress');
 });
 
 test('a database newer than the program is refused with a clear message', () => {
