@@ -536,7 +536,7 @@ int page_checkin_post(struct req *r)
 	const char *comment = form(r, "comment"), *conf = form(r, "confidence");
 	struct app a;
 	req_app(r, &a);
-	struct checkin_input in = { comment ? comment : "", conf ? conf : "" };
+	struct checkin_input in = { comment ? comment : "", conf ? conf : "", NULL, NULL, false, 0 };
 	struct checkin c;
 	if (!app_checkin_create(&a, id, &in, &c, &r->err)) {
 		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld#checkins", (long long)id));
