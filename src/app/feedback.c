@@ -80,6 +80,32 @@ int app_within_reach(struct app *a, id_t64 x, id_t64 y, bool *out, struct err *e
 	return 0;
 }
 
+int app_is_manager_of(struct app *a, id_t64 boss, id_t64 person, bool *out, struct err *e)
+{
+	*out = false;
+	if (!boss || !person || boss == person)
+		return 0;
+	return above(a, person, boss, out, e);
+}
+
+int app_feedback_reach(struct app *a, struct person **v, size_t *n, struct err *e)
+{
+	struct person_filter pf = { NULL, 1, 0, 0 };
+	size_t total;
+	if (store_person_list(a->store, a->me.org_id, &pf, a->arena, v, n, &total, e))
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		bool in;
+		if (app_within_reach(a, a->me.person_id, (*v)[i].id, &in, e))
+			return -1;
+		if (in)
+			(*v)[k++] = (*v)[i];
+	}
+	*n = k;
+	return 0;
+}
+
 /* ---- the JSON ---- */
 
 json_t *app_feedback_json(const struct feedback_row *f)

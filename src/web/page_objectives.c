@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/cascade.h"
 #include "app/objective.h"
+#include "app/rhythm.h"
 #include "web/web.h"
 
 static void status_badge(struct req *r, enum status s)
@@ -133,10 +134,23 @@ int page_home(struct req *r)
 	struct checkin *lm, *lt;
 	if (last_checkins(r, mine, n, &lm) || last_checkins(r, team, nt, &lt))
 		return -1;
+	struct person_rhythm rh;
+	struct person me;
+	bool has_rhythm = false;
+	if (r->me.person_id) {
+		struct app a;
+		req_app(r, &a);
+		if (store_person_get(r->store, r->me.org_id, r->me.person_id, &r->arena, &me, &r->err) ||
+		    app_rhythm_people(&a, &me, 1, &rh, &r->err))
+			return -1;
+		has_rhythm = rh.n > 0;
+	}
 	page_open(r, T(r, "mine.title"));
 	buf_adds(&r->out, "<h1>");
 	html(r, T(r, "mine.title"));
 	buf_adds(&r->out, "</h1>");
+	if (has_rhythm)
+		w_rhythm(r, &rh);
 	if (!n) {
 		buf_adds(&r->out, "<p>");
 		html(r, T(r, "mine.none"));

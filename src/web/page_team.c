@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/objective.h"
+#include "app/rhythm.h"
 #include "web/web.h"
 
 static int severity(const struct measured *m)
@@ -206,6 +207,88 @@ static void team_at_risk(struct req *r, const struct unit_dashboard *d)
 	buf_adds(&r->out, "</section>");
 }
 
+void w_rhythm(struct req *r, const struct person_rhythm *rh)
+{
+	buf_adds(&r->out, "<p class=\"rhythm\">");
+	if (rh->next_due == DAY_NONE) {
+		html(r, T(r, "rhythm.none"));
+		buf_adds(&r->out, "</p>");
+		return;
+	}
+	html(r, T(r, "rhythm.next"));
+	buf_adds(&r->out, " <strong>");
+	html_date(r, rh->next_due);
+	buf_adds(&r->out, "</strong>");
+	if (rh->late) {
+		buf_adds(&r->out, " <span class=\"ps ps-off_track\">");
+		html(r, T(r, "rhythm.late"));
+		buf_addf(&r->out, " %d ", rh->days_late);
+		html(r, T(r, rh->days_late > 1 ? "rhythm.days" : "rhythm.day"));
+		buf_adds(&r->out, "</span>");
+	}
+	if (rh->n) {
+		char key[32];
+		snprintf(key, sizeof(key), "cad.%s", cadence_name(rh->objectives[0].cadence));
+		buf_adds(&r->out, " <span class=\"muted\">(");
+		html(r, T(r, "rhythm.cadence"));
+		buf_adds(&r->out, " : ");
+		html(r, T(r, key));
+		buf_adds(&r->out, ")</span>");
+	}
+	buf_adds(&r->out, "</p>");
+}
+
+/* Who is late with their check-ins, the latest first. */
+static int team_late(struct req *r, struct app *a, const struct unit_dashboard *d)
+{
+	struct person *people = arena_alloc(&r->arena, (d->nmembers + 1) * sizeof(*people));
+	struct person_rhythm *rh = arena_alloc(&r->arena, (d->nmembers + 1) * sizeof(*rh));
+	for (size_t i = 0; i < d->nmembers; i++)
+		people[i] = *d->members[i].p;
+	if (app_rhythm_people(a, people, d->nmembers, rh, &r->err))
+		return -1;
+	buf_adds(&r->out, "<section id=\"late\"><h2>");
+	html(r, T(r, "team.late"));
+	buf_adds(&r->out, "</h2>");
+	int late = 0;
+	/* the latest first: a team's few members, picked in turn */
+	for (;;) {
+		size_t best = d->nmembers;
+		for (size_t i = 0; i < d->nmembers; i++)
+			if (rh[i].late && (best == d->nmembers || rh[i].days_late > rh[best].days_late))
+				best = i;
+		if (best == d->nmembers)
+			break;
+		if (!late++)
+			buf_adds(&r->out, "<ul class=\"risk late\">");
+		buf_addf(&r->out, "<li><a href=\"/people/%lld\">", (long long)rh[best].p->id);
+		html(r, rh[best].p->name);
+		buf_adds(&r->out, "</a> <span class=\"ps ps-off_track\">");
+		html(r, T(r, "rhythm.late"));
+		buf_addf(&r->out, " %d ", rh[best].days_late);
+		html(r, T(r, rh[best].days_late > 1 ? "rhythm.days" : "rhythm.day"));
+		buf_adds(&r->out, "</span> <span class=\"muted\">");
+		if (rh[best].last == DAY_NONE)
+			html(r, T(r, "team.never"));
+		else {
+			html(r, T(r, "team.last"));
+			buf_adds(&r->out, " ");
+			html_date(r, rh[best].last);
+		}
+		buf_adds(&r->out, "</span></li>");
+		rh[best].late = false;
+	}
+	if (late)
+		buf_adds(&r->out, "</ul>");
+	else {
+		buf_adds(&r->out, "<p>");
+		html(r, T(r, "team.no_late"));
+		buf_adds(&r->out, "</p>");
+	}
+	buf_adds(&r->out, "</section>");
+	return 0;
+}
+
 /* The collective objectives, as a table. */
 static void team_collective(struct req *r, const struct unit_dashboard *d)
 {
@@ -308,6 +391,8 @@ int page_team(struct req *r)
 	buf_adds(&r->out, "</h1>");
 	w_filters(r, "/team", units, nu, false, q.unit, q.from_s, q.to_s, q.sort);
 	team_at_risk(r, &d);
+	if (team_late(r, &a, &d))
+		return -1;
 	team_collective(r, &d);
 	team_table(r, &q, mem, d.nmembers);
 	team_trophies(r, q.unit);
@@ -352,6 +437,12 @@ int page_person(struct req *r)
 		html_date(r, p.hired_on);
 	}
 	buf_adds(&r->out, "</p>");
+	struct app a;
+	req_app(r, &a);
+	struct person_rhythm rh;
+	if (app_rhythm_people(&a, &p, 1, &rh, &r->err))
+		return -1;
+	w_rhythm(r, &rh);
 	if (n)
 		objective_table(r, v, m, last, n, today);
 	else {

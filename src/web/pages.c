@@ -32,6 +32,18 @@ const struct route pages[] = {
 	{ "GET", "/challenges", page_challenges, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/challenges/{id}", page_challenge, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/challenges/{id}/results", page_challenge_results, R_PAGE, NULL, BODY_NONE },
+	{ "GET", "/feedback", page_feedback, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/feedback", page_feedback_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "GET", "/feedback/{id}", page_feedback_thread, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/feedback/{id}/replies", page_feedback_reply_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "POST", "/feedback/{id}/close", page_feedback_close_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "GET", "/one-to-ones", page_oneonones, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/one-to-ones", page_oneonone_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "GET", "/one-to-ones/{id}", page_oneonone, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/one-to-ones/{id}", page_oneonone_notes_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "POST", "/one-to-ones/{id}/actions", page_oneonone_action_post, R_PAGE | R_FORM, NULL,
+	  BODY_FORM },
+	{ "POST", "/actions/{id}", page_action_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ NULL, NULL, NULL, 0, NULL, BODY_NONE }
 };
 
