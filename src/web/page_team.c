@@ -250,6 +250,38 @@ static int team_late(struct req *r, struct app *a, const struct unit_dashboard *
 	buf_adds(&r->out, "<section id=\"late\"><h2>");
 	html(r, T(r, "team.late"));
 	buf_adds(&r->out, "</h2>");
+	if (r->me.role == ROLE_ADMIN ||
+	    (r->me.role == ROLE_MANAGER && idset_has(&r->me.managed, d->unit.id))) {
+		/* the team's own cadence, or the one it inherits */
+		struct cadence_setting *cs;
+		size_t ncs;
+		if (app_cadence_list(a, &cs, &ncs, &r->err))
+			return -1;
+		int own = -1;
+		for (size_t i = 0; i < ncs; i++)
+			if (cs[i].scope == CS_UNIT && cs[i].scope_id == d->unit.id)
+				own = (int)cs[i].every;
+		buf_addf(&r->out, "<form method=\"post\" action=\"/team/cadence\" class=\"inline cadence\">"
+			 "<input type=\"hidden\" name=\"unit\" value=\"%lld\">", (long long)d->unit.id);
+		buf_adds(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"");
+		html(r, r->csrf ? r->csrf : "");
+		buf_adds(&r->out, "\"><label for=\"team-cadence\">");
+		html(r, T(r, "team.cadence"));
+		buf_adds(&r->out, "</label> <select id=\"team-cadence\" name=\"every\"><option value=\"\">");
+		html(r, T(r, "team.inherited"));
+		buf_adds(&r->out, "</option>");
+		for (int c = 0; c < CAD__COUNT; c++) {
+			char key[32];
+			snprintf(key, sizeof(key), "cad.%s", cadence_name((enum cadence)c));
+			buf_addf(&r->out, "<option value=\"%s\"%s>", cadence_name((enum cadence)c),
+				 own == c ? " selected" : "");
+			html(r, T(r, key));
+			buf_adds(&r->out, "</option>");
+		}
+		buf_adds(&r->out, "</select> <button type=\"submit\">");
+		html(r, T(r, "team.cadence_save"));
+		buf_adds(&r->out, "</button></form>");
+	}
 	int late = 0;
 	/* the latest first: a team's few members, picked in turn */
 	for (;;) {
@@ -397,6 +429,24 @@ int page_team(struct req *r)
 	team_table(r, &q, mem, d.nmembers);
 	team_trophies(r, q.unit);
 	return page_close(r);
+}
+
+/* The team's cadence from the team page (app_cadence_set). */
+int page_team_cadence_post(struct req *r)
+{
+	if (form_csrf(r))
+		return -1;
+	id_t64 unit = 0;
+	const char *u = form(r, "unit"), *every = form(r, "every");
+	if (u)
+		unit = (id_t64)strtoll(u, NULL, 10);
+	struct app a;
+	req_app(r, &a);
+	struct cadence_input in = { "unit", unit > 0 ? unit : 0, every && *every ? every : NULL };
+	if (app_cadence_set(&a, &in, &r->err))
+		return -1;
+	web_redirect(r, arena_printf(&r->arena, "/team?unit=%lld#late", (long long)unit));
+	return 0;
 }
 
 int page_person(struct req *r)

@@ -19,6 +19,7 @@ const struct route pages[] = {
 	{ "POST", "/objectives/{id}/edit", page_objective_edit_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/cascade", page_cascade, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/team", page_team, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/team/cadence", page_team_cadence_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/import", page_import, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/admin", page_admin, R_PAGE, NULL, BODY_NONE },
 	{ "POST", "/admin/units", page_admin_units, R_PAGE | R_FORM, NULL, BODY_FORM },

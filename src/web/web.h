@@ -73,6 +73,7 @@ int page_objective(struct req *r);
 int page_checkin_post(struct req *r);
 int page_cascade(struct req *r);
 int page_team(struct req *r);
+int page_team_cadence_post(struct req *r);
 int page_import(struct req *r);
 int page_admin(struct req *r);
 int page_admin_units(struct req *r);

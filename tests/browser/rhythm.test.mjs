@@ -42,9 +42,17 @@ test('the manager sees who is late on the team page, and a person their next che
 	assert.ok(await late.count() >= 1, 'someone is late in the demo');
 	assert.match(await late.first().innerText(), /en retard de \d+ jours?/);
 	assertAxe(await axe(page), 'the team page');
+	// a monthly rhythm for the floor: fewer people late, never more
+	const before = await late.count();
+	await page.getByLabel('Rythme des points d\'étape de l\'équipe').selectOption('monthly');
+	await page.getByRole('button', { name: 'Appliquer' }).click();
+	await page.waitForLoadState('load');
+	assert.equal(await page.getByLabel('Rythme des points d\'étape de l\'équipe').inputValue(), 'monthly');
+	assert.ok(await late.count() <= before);
 	await late.first().locator('a').click();
 	await page.waitForLoadState('load');
-	assert.match(await page.locator('p.rhythm').innerText(), /Prochain point d'étape attendu le \d\d\/\d\d\/\d{4}/);
+	assert.match(await page.locator('p.rhythm').innerText(),
+		/Prochain point d'étape attendu le \d\d\/\d\d\/\d{4}.*rythme : chaque mois/s);
 	assertAxe(await axe(page), 'a person\'s page');
 	await done(ctx);
 });
@@ -136,5 +144,27 @@ test('at phone width the rhythm\'s pages fit the screen', async () => {
 		await page.goto(server.base + path);
 		assert.ok(await noHorizontalScroll(page), path);
 	}
+	await done(ctx);
+});
+
+test('a check-in carries blockers and next steps; feedback can start from the objective', async () => {
+	const ctx = await context(browser, server);
+	const page = await ctx.newPage();
+	await login(page, server, AGENT);
+	assert.match(await page.locator('p.rhythm').innerText(), /Prochain point d'étape attendu le/);
+	await page.locator('table.objectives a').first().click();
+	await page.getByRole('heading', { name: 'Points d\'étape' }).waitFor();
+	await page.getByLabel('Où en est-il ?', { exact: false }).fill('Semaine chargée en appels de factures.');
+	await page.getByLabel('Ce qui bloque').fill('Le nouvel outil de facturation plante l\'après-midi.');
+	await page.getByLabel('Prochaines étapes').fill('Tester le script court jeudi.');
+	await page.getByRole('button', { name: 'Enregistrer le point' }).click();
+	await page.waitForLoadState('load');
+	const first = page.locator('ol.checkins li').first();
+	assert.match(await first.innerText(), /Ce qui bloque :.*plante l'après-midi/s);
+	assert.match(await first.innerText(), /Prochaines étapes :.*script court jeudi/s);
+	assertAxe(await axe(page), 'an objective with a full check-in');
+	await page.getByRole('link', { name: 'Faire un retour sur cet objectif' }).click();
+	await page.getByRole('heading', { name: 'Retours', level: 1 }).waitFor();
+	assert.match(await page.locator('main').innerText(), /À propos de l'objectif/);
 	await done(ctx);
 });
