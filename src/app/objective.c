@@ -90,6 +90,10 @@ json_t *app_checkin_json(const struct checkin *c)
 	json_object_set_new(j, "value", c->has_value ? json_real(c->value) : json_null());
 	json_object_set_new(j, "attainment",
 			    c->has_attainment ? json_real(c->attainment) : json_null());
+	json_object_set_new(j, "value_given", json_boolean(c->manual));
+	json_object_set_new(j, "blockers", c->blockers ? json_string(c->blockers) : json_null());
+	json_object_set_new(j, "next_steps",
+			    c->next_steps ? json_string(c->next_steps) : json_null());
 	return j;
 }
 
@@ -695,8 +699,19 @@ int app_checkin_create(struct app *a, id_t64 objective, const struct checkin_inp
 	if (utf8_chars(comment) > CHECKIN_COMMENT_MAX)
 		return err_set(e, 422, "invalid_value", "comment", "comment",
 			       "2000 characters at most");
+	if (in->blockers && utf8_chars(in->blockers) > CHECKIN_COMMENT_MAX)
+		return err_set(e, 422, "invalid_value", "blockers", "blockers",
+			       "2000 characters at most");
+	if (in->next_steps && utf8_chars(in->next_steps) > CHECKIN_COMMENT_MAX)
+		return err_set(e, 422, "invalid_value", "next_steps", "next_steps",
+			       "2000 characters at most");
+	if (in->has_value && !(in->value > -1e12 && in->value < 1e12))
+		return err_set(e, 422, "invalid_value", "value", "value",
+			       "a number between -10^12 and 10^12");
 	struct checkin c;
 	memset(&c, 0, sizeof(c));
+	c.blockers = in->blockers && *in->blockers ? in->blockers : NULL;
+	c.next_steps = in->next_steps && *in->next_steps ? in->next_steps : NULL;
 	if (in->confidence && *in->confidence) {
 		int k = confidence_parse(in->confidence);
 		if (k < 0)
@@ -719,10 +734,21 @@ int app_checkin_create(struct app *a, id_t64 objective, const struct checkin_inp
 	    measure_objective(a->store, &org, &o, a->clock.today, B_MONTH, inds, ni, a->arena, &m,
 			      e))
 		return -1;
+	if (in->has_value && m.ind)
+		return err_set(e, 422, "invalid_value", "value", "value",
+			       "no value by hand: the indicator is measured from activity");
 	c.has_value = m.has_value;
 	c.value = m.value;
 	c.has_attainment = m.has_progress;
 	c.attainment = m.has_progress ? m.p.attainment : 0;
+	if (in->has_value) {
+		c.manual = true;
+		c.has_value = true;
+		c.value = in->value;
+		c.has_attainment = o.has_baseline && o.has_target && o.baseline != o.target;
+		c.attainment = c.has_attainment ? progress_attainment(o.direction, o.baseline,
+								      o.target, in->value) : 0;
+	}
 	if (app_tx(a, checkin_tx, &c, e))
 		return -1;
 	c.author_name = NULL;

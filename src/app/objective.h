@@ -113,6 +113,14 @@ json_t *app_objective_json(const struct objective *o);
 struct checkin_input {
 	const char *comment;
 	const char *confidence;  /* a name as the API spells it; NULL or "": unsaid */
+	/* what stands in the way, what comes next: NULL or "": unsaid; 2000
+	 * characters each at most */
+	const char *blockers, *next_steps;
+	/* the indicator's value, given by hand: only on an objective whose
+	 * indicator is not measured from activity (422 naming "value" otherwise);
+	 * kept with its attainment against baseline and target */
+	bool has_value;
+	double value;
 };
 int app_checkin_create(struct app *a, id_t64 objective, const struct checkin_input *in,
 		       struct checkin *out, struct err *e);

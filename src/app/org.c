@@ -2,6 +2,7 @@
 #include <string.h>
 #include "app/org.h"
 #include "app/record.h"
+#include "app/rhythm.h"
 #include "app/secret.h"
 
 int app_org_write_check(struct app *a, const char *what, struct err *e)
@@ -63,6 +64,14 @@ static int org_apply(const struct org_input *in, struct org *o, struct err *e)
 	    (!in->working_days || working_days_parse(in->working_days, &o->working_days)))
 		return err_set(e, 422, "invalid_value", "working_days", "working_days",
 			       "day names such as mon,tue,wed,thu,fri");
+	if (in->set & ORG_TIME_ZONE) {
+		if (!in->time_zone || !app_time_zone_ok(in->time_zone))
+			return err_set(e, 422, "invalid_value", "time_zone", "time_zone",
+				       "a time zone such as Europe/Paris or UTC");
+		o->time_zone = in->time_zone;
+	}
+	if (in->set & ORG_ADMINS_READ_FEEDBACK)
+		o->admins_read_feedback = in->admins_read_feedback;
 	if (!o->name || !o->name[0])
 		return err_set(e, 422, "missing_field", "name", "name", NULL);
 	if (!o->locale || (strcmp(o->locale, "fr") && strcmp(o->locale, "en")))
@@ -351,7 +360,7 @@ static int org_init_tx(struct app *a, void *arg, struct err *e)
 	struct unit *u = &w->out->company;
 	struct person *p = &w->out->admin;
 	const char *password = NULL;
-	*o = (struct org){ 0, NULL, "fr", "EUR", "", 0x1f };
+	*o = (struct org){ 0, NULL, "fr", "EUR", "", 0x1f, "Europe/Paris", false };
 	if (org_apply(&w->in->org, o, e))
 		return -1;
 	struct person_input pin = { PERSON_NAME | PERSON_EMAIL | PERSON_PASSWORD,

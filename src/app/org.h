@@ -19,11 +19,14 @@ int app_org_write_check(struct app *a, const char *what, struct err *e);
 
 /* ---- the organisation ---- */
 
-enum { ORG_NAME = 1, ORG_LOCALE = 2, ORG_CURRENCY = 4, ORG_AMBITION = 8, ORG_WORKING_DAYS = 16 };
+enum { ORG_NAME = 1, ORG_LOCALE = 2, ORG_CURRENCY = 4, ORG_AMBITION = 8, ORG_WORKING_DAYS = 16,
+       ORG_TIME_ZONE = 32, ORG_ADMINS_READ_FEEDBACK = 64 };
 struct org_input {
 	unsigned set;
 	const char *name, *locale, *currency, *ambition;
 	const char *working_days;  /* "mon,tue,wed,thu,fri" */
+	const char *time_zone;     /* an IANA name the system knows ("Europe/Paris", "UTC") */
+	bool admins_read_feedback; /* admins read feedback and one-to-ones (hr always does) */
 };
 int app_org_update(struct app *a, const struct org_input *in, struct org *out, struct err *e);
 

@@ -29,6 +29,8 @@ json_t *json_org(const struct org *o)
 			      "name", o->name, "locale", o->locale, "currency", o->currency,
 			      "ambition", o->ambition, "working_days", wd.data);
 	buf_free(&wd);
+	json_object_set_new(v, "time_zone", json_string(o->time_zone ? o->time_zone : "Europe/Paris"));
+	json_object_set_new(v, "admins_read_feedback", json_boolean(o->admins_read_feedback));
 	return v;
 }
 

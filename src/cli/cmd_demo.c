@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "app/demo_challenge.h"
 #include "app/demo_negotiation.h"
+#include "app/demo_rhythm.h"
 #include "app/measure.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
@@ -236,11 +237,17 @@ int cmd_demo(int argc, char **argv)
 	struct demo_negotiations dn;
 	if (app_demo_challenges(&app, &dc, &ctx.e) || app_demo_negotiations(&app, &dn, &ctx.e))
 		goto out;
+	/* the check-in rhythm, feedback and one-to-ones, the same way */
+	struct demo_rhythm dr;
+	if (app_demo_rhythm(&app, &dr, &ctx.e))
+		goto out;
 	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
 	       " %ld check-ins\n", db, res.people, res.units, res.objectives, ctx.records,
 	       ctx.checkins);
 	printf("%d challenges, %d badges earned\n", dc.challenges, dc.badges);
 	printf("%d objectives agreed after a negotiation, %d negotiations open\n", dn.agreed, dn.open);
+	printf("%d feedback messages, %d one-to-ones, %d people late with their check-ins\n",
+	       dr.feedback, dr.one_to_ones, dr.late);
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);

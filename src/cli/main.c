@@ -1,6 +1,7 @@
 /* `cible`: the command table and the dispatcher. */
 #include <stdio.h>
 #include <string.h>
+#include "app/rhythm.h"
 #include "cli/cli.h"
 
 static void usage_all(FILE *f)
@@ -16,6 +17,7 @@ static void usage_all(FILE *f)
 
 int main(int argc, char **argv)
 {
+	app_tz_init();  /* before any thread: see app_local_day */
 	if (argc < 2) {
 		usage_all(stderr);
 		return 2;

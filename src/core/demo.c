@@ -600,7 +600,7 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 
 	struct org org = { 0, "Maison Verdier Énergie", "fr", "EUR",
 		"Devenir d'ici 2028 la référence du service client et de la vente d'énergie "
-		"dans le Grand Ouest", 0x1f };
+		"dans le Grand Ouest", 0x1f, "Europe/Paris", false };
 	if (sink->org(sink->ctx, &org, &g.org))
 		return -1;
 	id_t64 company, sales_dir, crc, ceo, hr, dc, rcrc;

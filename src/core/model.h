@@ -46,6 +46,8 @@ struct org {
 	id_t64 id;
 	const char *name, *locale, *currency, *ambition;
 	unsigned working_days;  /* bit 0 = Monday ... bit 6 = Sunday */
+	const char *time_zone;  /* an IANA name ("Europe/Paris"); NULL: that one */
+	bool admins_read_feedback;  /* admins read feedback and one-to-ones too */
 };
 
 struct unit {
@@ -105,7 +107,9 @@ struct checkin {
 	const char *author_name;   /* read back with the check-in */
 	enum confidence confidence;
 	const char *comment;
+	const char *blockers, *next_steps;  /* NULL: none said */
 	bool has_value, has_attainment;
+	bool manual;               /* the value was given by hand (no measured indicator) */
 	double value, attainment;
 	int64_t created_at;        /* unix seconds */
 };

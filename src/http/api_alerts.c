@@ -1,5 +1,7 @@
-/* Alerts a manager or HR acts on. Today: new hires left without objectives
- * (the seed texts: a newcomer is never to be left without objectives). */
+/* Alerts a manager or HR acts on: new hires left without objectives (the
+ * seed texts: a newcomer is never to be left without objectives), and the
+ * people late with their check-ins (app_late_checkins), the latest first. */
+#include "app/rhythm.h"
 #include "core/smart.h"
 #include "http/http.h"
 
@@ -27,5 +29,15 @@ int api_alerts(struct req *r)
 			smart_suggestion("new_hire_without_objective", r->lang)));
 		json_array_append_new(items, a);
 	}
+	struct app a;
+	req_app(r, &a);
+	struct person_rhythm *late;
+	size_t nlate;
+	if (app_late_checkins(&a, &late, &nlate, &r->err)) {
+		json_decref(items);
+		return -1;
+	}
+	for (size_t i = 0; i < nlate; i++)
+		json_array_append_new(items, app_late_alert_json(&a, &late[i]));
 	return reply_page(r, items, json_array_size(items), json_array_size(items), 0);
 }

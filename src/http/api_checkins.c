@@ -5,7 +5,8 @@
 #include "http/http.h"
 
 static const struct jfield checkin_spec[] = {
-	{ "comment", J_STRING, 0 }, { "confidence", J_STRING, 1 }, { NULL, 0, 0 } };
+	{ "comment", J_STRING, 0 }, { "confidence", J_STRING, 1 }, { "blockers", J_STRING, 1 },
+	{ "next_steps", J_STRING, 1 }, { "value", J_NUMBER, 1 }, { NULL, 0, 0 } };
 
 int api_checkins_create(struct req *r)
 {
@@ -15,12 +16,18 @@ int api_checkins_create(struct req *r)
 	int rc = -1;
 	struct app a;
 	req_app(r, &a);
-	struct checkin_input in = { NULL, NULL };
+	struct checkin_input in;
+	memset(&in, 0, sizeof(in));
 	struct checkin c;
 	if (json_check_shape(body, checkin_spec, &r->err))
 		goto out;
 	jget_str(body, "comment", &r->arena, &in.comment);
 	jget_str(body, "confidence", &r->arena, &in.confidence);
+	jget_str(body, "blockers", &r->arena, &in.blockers);
+	jget_str(body, "next_steps", &r->arena, &in.next_steps);
+	int is_null = 1;
+	if (jget_num(body, "value", &in.value, &is_null) && !is_null)
+		in.has_value = true;
 	if (app_checkin_create(&a, param_id(r, 0), &in, &c, &r->err))
 		goto out;
 	rc = reply_json(r, 201, app_checkin_json(&c));

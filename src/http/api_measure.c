@@ -6,6 +6,7 @@
 #include "app/org.h"
 #include "app/measure.h"
 #include "app/objective.h"
+#include "app/rhythm.h"
 #include "http/http.h"
 
 /* ?today=YYYY-MM-DD (a day to measure on), else the request's day (the one
@@ -159,9 +160,15 @@ int api_people_dashboard(struct req *r)
 		goto out;
 	char today[11];
 	date_format_iso(c.today, today);
-	rc = reply_json(r, 200, json_pack("{s:o, s:s, s:O, s:O, s:o}", "person", json_person(&p),
+	struct app a;
+	req_app(r, &a);
+	a.clock = app_clock_on(r->clock, c.today);
+	struct person_rhythm rh;
+	if (app_rhythm_people(&a, &p, 1, &rh, &r->err))
+		goto out;
+	rc = reply_json(r, 200, json_pack("{s:o, s:s, s:O, s:O, s:o, s:o}", "person", json_person(&p),
 				      "today", today, "objectives", mine, "collective", team,
-				      "by_status", status_counts(mine)));
+				      "by_status", status_counts(mine), "rhythm", app_rhythm_json(&rh)));
 out:
 	json_decref(mine);
 	json_decref(team);
@@ -198,18 +205,27 @@ int api_units_dashboard(struct req *r)
 	struct unit_dashboard d;
 	if (app_unit_dashboard(&a, &q, &d, &r->err))
 		return -1;
+	struct person *people = arena_alloc(&r->arena, (d.nmembers + 1) * sizeof(*people));
+	struct person_rhythm *rh = arena_alloc(&r->arena, (d.nmembers + 1) * sizeof(*rh));
+	for (size_t i = 0; i < d.nmembers; i++)
+		people[i] = *d.members[i].p;
+	if (app_rhythm_people(&a, people, d.nmembers, rh, &r->err))
+		return -1;
 	json_t *members = json_array();
+	int nlate = 0;
 	for (size_t i = 0; i < d.nmembers; i++) {
 		json_t *objs = dash_items_json(r, d.members[i].items, d.members[i].n);
 		json_t *counts = status_counts(objs);
-		json_array_append_new(members, json_pack("{s:o, s:o, s:o}", "person",
-			json_person(d.members[i].p), "objectives", objs, "by_status", counts));
+		nlate += rh[i].late;
+		json_array_append_new(members, json_pack("{s:o, s:o, s:o, s:o}", "person",
+			json_person(d.members[i].p), "objectives", objs, "by_status", counts,
+			"rhythm", app_rhythm_json(&rh[i])));
 	}
 	char day[11];
 	date_format_iso(d.today, day);
-	return reply_json(r, 200, json_pack("{s:o, s:s, s:o, s:o}", "unit", json_unit(&d.unit),
+	return reply_json(r, 200, json_pack("{s:o, s:s, s:o, s:o, s:i}", "unit", json_unit(&d.unit),
 		"today", day, "members", members, "collective",
-		dash_items_json(r, d.collective, d.ncollective)));
+		dash_items_json(r, d.collective, d.ncollective), "late_checkins", nlate));
 }
 
 /* ---- indicators ---- */

@@ -396,8 +396,10 @@ int api_audit_list(struct req *r)
 		return -1;
 	if (entity && strcmp(entity, "objective") && strcmp(entity, "person") &&
 	    strcmp(entity, "unit") && strcmp(entity, "axis") && strcmp(entity, "org") &&
-	    strcmp(entity, "token") && strcmp(entity, "activity") && strcmp(entity, "challenge"))
+	    strcmp(entity, "token") && strcmp(entity, "activity") && strcmp(entity, "challenge") &&
+	    strcmp(entity, "cadence") && strcmp(entity, "feedback") && strcmp(entity, "one_to_one"))
 		return fail(r, 400, "invalid_query", "entity", "entity",
-			    "objective, person, unit, axis, org, token, activity or challenge");
+			    "objective, person, unit, axis, org, token, activity, challenge, cadence,"
+			    " feedback or one_to_one");
 	return reply_audit(r, entity, id);
 }

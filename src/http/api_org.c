@@ -37,7 +37,8 @@ int api_org_update(struct req *r)
 {
 	static const struct jfield spec[] = {
 		{ "name", J_STRING, 0 }, { "locale", J_STRING, 0 }, { "currency", J_STRING, 0 },
-		{ "ambition", J_STRING, 0 }, { "working_days", J_STRING, 0 }, { NULL, 0, 0 } };
+		{ "ambition", J_STRING, 0 }, { "working_days", J_STRING, 0 },
+		{ "time_zone", J_STRING, 0 }, { "admins_read_feedback", J_BOOL, 0 }, { NULL, 0, 0 } };
 	struct app a;
 	req_app(r, &a);
 	if (app_org_write_check(&a, "change the organisation", &r->err))
@@ -54,6 +55,9 @@ int api_org_update(struct req *r)
 		jget_str_set(body, "currency", &r->arena, &in.currency, ORG_CURRENCY, &in.set);
 		jget_str_set(body, "ambition", &r->arena, &in.ambition, ORG_AMBITION, &in.set);
 		jget_str_set(body, "working_days", &r->arena, &in.working_days, ORG_WORKING_DAYS, &in.set);
+		jget_str_set(body, "time_zone", &r->arena, &in.time_zone, ORG_TIME_ZONE, &in.set);
+		if (jget_bool(body, "admins_read_feedback", &in.admins_read_feedback))
+			in.set |= ORG_ADMINS_READ_FEEDBACK;
 		if (!app_org_update(&a, &in, &o, &r->err))
 			rc = reply_json(r, 200, json_org(&o));
 	}

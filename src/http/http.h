@@ -240,6 +240,20 @@ int api_checkins_list(struct req *r);
 int api_checkins_create(struct req *r);
 int api_rounds_list(struct req *r);
 int api_rounds_create(struct req *r);
+/* api_rhythm.c */
+int api_cadences_list(struct req *r);
+int api_cadences_set(struct req *r);
+int api_feedback_list(struct req *r);
+int api_feedback_create(struct req *r);
+int api_feedback_get(struct req *r);
+int api_feedback_reply(struct req *r);
+int api_feedback_close(struct req *r);
+int api_oneonones_list(struct req *r);
+int api_oneonones_create(struct req *r);
+int api_oneonones_get(struct req *r);
+int api_oneonones_update(struct req *r);
+int api_oneonones_action(struct req *r);
+int api_actions_update(struct req *r);
 /* api_challenges.c */
 int api_challenges_list(struct req *r);
 int api_challenges_create(struct req *r);

@@ -7,7 +7,7 @@
 #include "store/store_int.h"
 
 #define CHECKIN_COLS "c.id, c.org_id, c.objective_id, c.author_id, p.name, c.confidence," \
-	" c.comment, c.value, c.attainment, c.created_at"
+	" c.comment, c.value, c.attainment, c.created_at, c.blockers, c.next_steps, c.manual"
 
 static void read_checkin(struct db_stmt *st, struct arena *a, struct checkin *c)
 {
@@ -25,12 +25,16 @@ static void read_checkin(struct db_stmt *st, struct arena *a, struct checkin *c)
 	c->has_attainment = !db_col_null(st, 8);
 	c->attainment = db_col_double(st, 8);
 	c->created_at = db_col_int64(st, 9);
+	c->blockers = db_col_null(st, 10) ? NULL : db_col_str(st, 10, a);
+	c->next_steps = db_col_null(st, 11) ? NULL : db_col_str(st, 11, a);
+	c->manual = db_col_int64(st, 12) != 0;
 }
 
 int store_checkin_create(struct store *s, const struct checkin *c, id_t64 *id, struct err *e)
 {
 	static const char sql[] = "INSERT INTO checkin(org_id, objective_id, author_id, confidence,"
-		" comment, value, attainment, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		" comment, value, attainment, created_at, blockers, next_steps, manual)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
 		" RETURNING id";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
@@ -43,6 +47,9 @@ int store_checkin_create(struct store *s, const struct checkin *c, id_t64 *id, s
 	db_bind_opt(st, 6, c->has_value, c->value);
 	db_bind_opt(st, 7, c->has_attainment, c->attainment);
 	db_bind_int64(st, 8, c->created_at);
+	db_bind_text(st, 9, c->blockers);
+	db_bind_text(st, 10, c->next_steps);
+	db_bind_int64(st, 11, c->manual);
 	return db_insert_id(st, id, e);
 }
 

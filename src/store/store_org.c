@@ -16,7 +16,8 @@
 int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct err *e)
 {
 	static const char sql[] = "INSERT INTO org(name, locale, currency, ambition, working_days,"
-				  " created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id";
+				  " created_at, time_zone, admins_read_feedback)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
@@ -26,6 +27,8 @@ int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct er
 	db_bind_text(st, 4, o->ambition ? o->ambition : "");
 	db_bind_int64(st, 5, (int64_t)(o->working_days ? o->working_days : 0x1f));
 	db_bind_int64(st, 6, store_now());
+	db_bind_text(st, 7, o->time_zone ? o->time_zone : "Europe/Paris");
+	db_bind_int64(st, 8, o->admins_read_feedback);
 	if (db_insert_id(st, id, e))
 		return -1;
 	return store_indicator_install_catalog(s, *id, e);
@@ -33,8 +36,8 @@ int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct er
 
 int store_org_get(struct store *s, id_t64 id, struct arena *a, struct org *o, struct err *e)
 {
-	static const char sql[] = "SELECT id, name, locale, currency, ambition, working_days"
-				  " FROM org WHERE id = ?1";
+	static const char sql[] = "SELECT id, name, locale, currency, ambition, working_days,"
+				  " time_zone, admins_read_feedback FROM org WHERE id = ?1";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
@@ -47,6 +50,8 @@ int store_org_get(struct store *s, id_t64 id, struct arena *a, struct org *o, st
 	o->currency = db_col_str(st, 3, a);
 	o->ambition = db_col_str(st, 4, a);
 	o->working_days = (unsigned)db_col_int64(st, 5);
+	o->time_zone = db_col_str(st, 6, a);
+	o->admins_read_feedback = db_col_int64(st, 7) != 0;
 	db_done(st);
 	return 0;
 }
@@ -54,7 +59,8 @@ int store_org_get(struct store *s, id_t64 id, struct arena *a, struct org *o, st
 int store_org_update(struct store *s, const struct org *o, struct err *e)
 {
 	static const char sql[] = "UPDATE org SET name = ?1, locale = ?2, currency = ?3,"
-				  " ambition = ?4, working_days = ?5 WHERE id = ?6";
+				  " ambition = ?4, working_days = ?5, time_zone = ?7,"
+				  " admins_read_feedback = ?8 WHERE id = ?6";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
@@ -64,6 +70,8 @@ int store_org_update(struct store *s, const struct org *o, struct err *e)
 	db_bind_text(st, 4, o->ambition ? o->ambition : "");
 	db_bind_int64(st, 5, (int64_t)o->working_days);
 	db_bind_int64(st, 6, o->id);
+	db_bind_text(st, 7, o->time_zone ? o->time_zone : "Europe/Paris");
+	db_bind_int64(st, 8, o->admins_read_feedback);
 	return db_run_update(st, "organisation", e);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/cascade.h"
 #include "app/objective.h"
+#include "app/rhythm.h"
 #include "web/web.h"
 
 static void status_badge(struct req *r, enum status s)
@@ -133,10 +134,23 @@ int page_home(struct req *r)
 	struct checkin *lm, *lt;
 	if (last_checkins(r, mine, n, &lm) || last_checkins(r, team, nt, &lt))
 		return -1;
+	struct person_rhythm rh;
+	struct person me;
+	bool has_rhythm = false;
+	if (r->me.person_id) {
+		struct app a;
+		req_app(r, &a);
+		if (store_person_get(r->store, r->me.org_id, r->me.person_id, &r->arena, &me, &r->err) ||
+		    app_rhythm_people(&a, &me, 1, &rh, &r->err))
+			return -1;
+		has_rhythm = rh.n > 0;
+	}
 	page_open(r, T(r, "mine.title"));
 	buf_adds(&r->out, "<h1>");
 	html(r, T(r, "mine.title"));
 	buf_adds(&r->out, "</h1>");
+	if (has_rhythm)
+		w_rhythm(r, &rh);
 	if (!n) {
 		buf_adds(&r->out, "<p>");
 		html(r, T(r, "mine.none"));
@@ -166,7 +180,7 @@ static void field(struct req *r, const char *key, const char *value)
 
 /* A failed check-in: what was typed, and why it was refused. */
 struct ckform {
-	const char *comment, *confidence;
+	const char *comment, *confidence, *blockers, *next_steps, *value;
 	const struct err *err;
 };
 
@@ -180,7 +194,9 @@ static void ck_error(struct req *r, const struct ckform *f, const char *field)
 	if (!f || !f->err || !f->err->code)
 		return;
 	if (field ? !ck_err_on(f, field)
-		  : !strcmp(f->err->field, "comment") || !strcmp(f->err->field, "confidence"))
+		  : !strcmp(f->err->field, "comment") || !strcmp(f->err->field, "confidence") ||
+		    !strcmp(f->err->field, "blockers") || !strcmp(f->err->field, "next_steps") ||
+		    !strcmp(f->err->field, "value"))
 		return;
 	struct buf m = BUF_INIT;
 	err_message(f->err, r->lang, &m);
@@ -194,8 +210,25 @@ static void ck_error(struct req *r, const struct ckform *f, const char *field)
 }
 
 /* The check-ins, newest first, and the form to add one for who may. */
+/* A text area of the check-in form, with what was typed and its error. */
+static void ck_area(struct req *r, const struct ckform *f, const char *name, const char *key,
+		    const char *typed)
+{
+	buf_addf(&r->out, "<label for=\"ck-%s\">", name);
+	html(r, T(r, key));
+	buf_addf(&r->out, "</label><textarea id=\"ck-%s\" name=\"%s\" rows=\"2\" maxlength=\"2000\"",
+		 name, name);
+	if (ck_err_on(f, name))
+		buf_addf(&r->out, " aria-invalid=\"true\" aria-describedby=\"err-%s\"", name);
+	buf_adds(&r->out, ">");
+	if (typed)
+		html(r, typed);
+	buf_adds(&r->out, "</textarea>");
+	ck_error(r, f, name);
+}
+
 static int checkins_section(struct req *r, struct app *a, const struct objective *o,
-			     const struct ckform *f)
+			     bool by_hand, const struct ckform *f)
 {
 	struct checkin *v;
 	size_t n, total;
@@ -242,6 +275,22 @@ static int checkins_section(struct req *r, struct app *a, const struct objective
 		}
 		buf_adds(&r->out, "</select>");
 		ck_error(r, f, "confidence");
+		ck_area(r, f, "blockers", "checkin.blockers", f ? f->blockers : NULL);
+		ck_area(r, f, "next_steps", "checkin.next_steps", f ? f->next_steps : NULL);
+		if (by_hand) {
+			buf_adds(&r->out, "<label for=\"ck-value\">");
+			html(r, T(r, "checkin.value"));
+			buf_adds(&r->out, "</label><input id=\"ck-value\" name=\"value\" inputmode=\"decimal\"");
+			if (ck_err_on(f, "value"))
+				buf_adds(&r->out, " aria-invalid=\"true\" aria-describedby=\"err-value\"");
+			if (f && f->value) {
+				buf_adds(&r->out, " value=\"");
+				html(r, f->value);
+				buf_adds(&r->out, "\"");
+			}
+			buf_adds(&r->out, ">");
+			ck_error(r, f, "value");
+		}
 		buf_adds(&r->out, "<p><button type=\"submit\">");
 		html(r, T(r, "checkin.submit"));
 		buf_adds(&r->out, "</button></p></form>");
@@ -265,9 +314,31 @@ static int checkins_section(struct req *r, struct app *a, const struct objective
 				html_num(r, round(v[i].attainment * 100));
 				buf_adds(&r->out, " %)</span>");
 			}
+			if (v[i].manual) {
+				buf_adds(&r->out, " <span class=\"muted\">");
+				html(r, T(r, "checkin.value_given"));
+				buf_adds(&r->out, " ");
+				html_num(r, v[i].value);
+				buf_adds(&r->out, "</span>");
+			}
 			buf_adds(&r->out, "</p><p class=\"comment\">");
 			html(r, v[i].comment);
-			buf_adds(&r->out, "</p></li>");
+			buf_adds(&r->out, "</p>");
+			if (v[i].blockers) {
+				buf_adds(&r->out, "<p class=\"comment\"><strong>");
+				html(r, T(r, "checkin.blockers"));
+				buf_adds(&r->out, " :</strong> ");
+				html(r, v[i].blockers);
+				buf_adds(&r->out, "</p>");
+			}
+			if (v[i].next_steps) {
+				buf_adds(&r->out, "<p class=\"comment\"><strong>");
+				html(r, T(r, "checkin.next_steps"));
+				buf_adds(&r->out, " :</strong> ");
+				html(r, v[i].next_steps);
+				buf_adds(&r->out, "</p>");
+			}
+			buf_adds(&r->out, "</li>");
 		}
 		buf_adds(&r->out, "</ol>");
 		if (total > n) {
@@ -514,8 +585,17 @@ static int render_objective(struct req *r, id_t64 id, const struct ckform *f,
 	section_progress(r, &o, &m);
 	if (negotiation_section(r, &a, &o, nf))
 		return -1;
-	if (checkins_section(r, &a, &o, f))
+	if (checkins_section(r, &a, &o, m.ind == NULL, f))
 		return -1;
+	if (o.owner_person_id && r->me.person_id && r->me.role != ROLE_HR) {
+		/* feedback about it, to its owner (or, for the owner, to their manager) */
+		buf_addf(&r->out, "<p><a href=\"/feedback?about=%lld", (long long)o.id);
+		if (o.owner_person_id != r->me.person_id)
+			buf_addf(&r->out, "&amp;to=%lld", (long long)o.owner_person_id);
+		buf_adds(&r->out, "\">");
+		html(r, T(r, "checkin.feedback"));
+		buf_adds(&r->out, "</a></p>");
+	}
 	section_smart(r, &a, &o);
 	section_fields(r, &o, &m);
 	section_plan(r, &o);
@@ -543,9 +623,32 @@ int page_checkin_post(struct req *r)
 		return -1;
 	id_t64 id = param_id(r, 0);
 	const char *comment = form(r, "comment"), *conf = form(r, "confidence");
+	const char *blockers = form(r, "blockers"), *next = form(r, "next_steps");
+	const char *value = form(r, "value");
 	struct app a;
 	req_app(r, &a);
-	struct checkin_input in = { comment ? comment : "", conf ? conf : "" };
+	struct checkin_input in = { comment ? comment : "", conf ? conf : "", blockers, next, false, 0 };
+	if (value && *value) {
+		char *end;
+		struct buf v = BUF_INIT;
+		buf_adds(&v, value);
+		for (char *p = v.data; p && *p; p++)
+			if (*p == ',')
+				*p = '.';   /* 12,5 as one types it in French */
+		in.value = strtod(v.data, &end);
+		in.has_value = !*end && end != v.data;
+		buf_free(&v);
+		if (!in.has_value) {
+			struct err bad;
+			err_clear(&bad);
+			err_set(&bad, 422, "invalid_type", "value", "value", "a number");
+			struct ckform bf = { comment, conf, blockers, next, value, &bad };
+			int brc = render_objective(r, id, &bf, NULL);
+			if (!brc)
+				r->status = 422;
+			return brc;
+		}
+	}
 	struct checkin c;
 	if (!app_checkin_create(&a, id, &in, &c, &r->err)) {
 		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld#checkins", (long long)id));
@@ -555,7 +658,7 @@ int page_checkin_post(struct req *r)
 		return -1;
 	struct err keep = r->err;
 	err_clear(&r->err);
-	struct ckform f = { comment, conf, &keep };
+	struct ckform f = { comment, conf, blockers, next, value, &keep };
 	int rc = render_objective(r, id, &f, NULL);
 	if (!rc)
 		r->status = keep.status ? keep.status : 422;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/objective.h"
+#include "app/rhythm.h"
 #include "web/web.h"
 
 static int severity(const struct measured *m)
@@ -206,6 +207,120 @@ static void team_at_risk(struct req *r, const struct unit_dashboard *d)
 	buf_adds(&r->out, "</section>");
 }
 
+void w_rhythm(struct req *r, const struct person_rhythm *rh)
+{
+	buf_adds(&r->out, "<p class=\"rhythm\">");
+	if (rh->next_due == DAY_NONE) {
+		html(r, T(r, "rhythm.none"));
+		buf_adds(&r->out, "</p>");
+		return;
+	}
+	html(r, T(r, "rhythm.next"));
+	buf_adds(&r->out, " <strong>");
+	html_date(r, rh->next_due);
+	buf_adds(&r->out, "</strong>");
+	if (rh->late) {
+		buf_adds(&r->out, " <span class=\"ps ps-off_track\">");
+		html(r, T(r, "rhythm.late"));
+		buf_addf(&r->out, " %d ", rh->days_late);
+		html(r, T(r, rh->days_late > 1 ? "rhythm.days" : "rhythm.day"));
+		buf_adds(&r->out, "</span>");
+	}
+	if (rh->n) {
+		char key[32];
+		snprintf(key, sizeof(key), "cad.%s", cadence_name(rh->objectives[0].cadence));
+		buf_adds(&r->out, " <span class=\"muted\">(");
+		html(r, T(r, "rhythm.cadence"));
+		buf_adds(&r->out, " : ");
+		html(r, T(r, key));
+		buf_adds(&r->out, ")</span>");
+	}
+	buf_adds(&r->out, "</p>");
+}
+
+/* Who is late with their check-ins, the latest first. */
+static int team_late(struct req *r, struct app *a, const struct unit_dashboard *d)
+{
+	struct person *people = arena_alloc(&r->arena, (d->nmembers + 1) * sizeof(*people));
+	struct person_rhythm *rh = arena_alloc(&r->arena, (d->nmembers + 1) * sizeof(*rh));
+	for (size_t i = 0; i < d->nmembers; i++)
+		people[i] = *d->members[i].p;
+	if (app_rhythm_people(a, people, d->nmembers, rh, &r->err))
+		return -1;
+	buf_adds(&r->out, "<section id=\"late\"><h2>");
+	html(r, T(r, "team.late"));
+	buf_adds(&r->out, "</h2>");
+	if (r->me.role == ROLE_ADMIN ||
+	    (r->me.role == ROLE_MANAGER && idset_has(&r->me.managed, d->unit.id))) {
+		/* the team's own cadence, or the one it inherits */
+		struct cadence_setting *cs;
+		size_t ncs;
+		if (app_cadence_list(a, &cs, &ncs, &r->err))
+			return -1;
+		int own = -1;
+		for (size_t i = 0; i < ncs; i++)
+			if (cs[i].scope == CS_UNIT && cs[i].scope_id == d->unit.id)
+				own = (int)cs[i].every;
+		buf_addf(&r->out, "<form method=\"post\" action=\"/team/cadence\" class=\"inline cadence\">"
+			 "<input type=\"hidden\" name=\"unit\" value=\"%lld\">", (long long)d->unit.id);
+		buf_adds(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"");
+		html(r, r->csrf ? r->csrf : "");
+		buf_adds(&r->out, "\"><label for=\"team-cadence\">");
+		html(r, T(r, "team.cadence"));
+		buf_adds(&r->out, "</label> <select id=\"team-cadence\" name=\"every\"><option value=\"\">");
+		html(r, T(r, "team.inherited"));
+		buf_adds(&r->out, "</option>");
+		for (int c = 0; c < CAD__COUNT; c++) {
+			char key[32];
+			snprintf(key, sizeof(key), "cad.%s", cadence_name((enum cadence)c));
+			buf_addf(&r->out, "<option value=\"%s\"%s>", cadence_name((enum cadence)c),
+				 own == c ? " selected" : "");
+			html(r, T(r, key));
+			buf_adds(&r->out, "</option>");
+		}
+		buf_adds(&r->out, "</select> <button type=\"submit\">");
+		html(r, T(r, "team.cadence_save"));
+		buf_adds(&r->out, "</button></form>");
+	}
+	int late = 0;
+	/* the latest first: a team's few members, picked in turn */
+	for (;;) {
+		size_t best = d->nmembers;
+		for (size_t i = 0; i < d->nmembers; i++)
+			if (rh[i].late && (best == d->nmembers || rh[i].days_late > rh[best].days_late))
+				best = i;
+		if (best == d->nmembers)
+			break;
+		if (!late++)
+			buf_adds(&r->out, "<ul class=\"risk late\">");
+		buf_addf(&r->out, "<li><a href=\"/people/%lld\">", (long long)rh[best].p->id);
+		html(r, rh[best].p->name);
+		buf_adds(&r->out, "</a> <span class=\"ps ps-off_track\">");
+		html(r, T(r, "rhythm.late"));
+		buf_addf(&r->out, " %d ", rh[best].days_late);
+		html(r, T(r, rh[best].days_late > 1 ? "rhythm.days" : "rhythm.day"));
+		buf_adds(&r->out, "</span> <span class=\"muted\">");
+		if (rh[best].last == DAY_NONE)
+			html(r, T(r, "team.never"));
+		else {
+			html(r, T(r, "team.last"));
+			buf_adds(&r->out, " ");
+			html_date(r, rh[best].last);
+		}
+		buf_adds(&r->out, "</span></li>");
+		rh[best].late = false;
+	}
+	if (late)
+		buf_adds(&r->out, "</ul>");
+	else {
+		buf_adds(&r->out, "<p>");
+		html(r, T(r, "team.no_late"));
+		buf_adds(&r->out, "</p>");
+	}
+	buf_adds(&r->out, "</section>");
+	return 0;
+}
+
 /* The collective objectives, as a table. */
 static void team_collective(struct req *r, const struct unit_dashboard *d)
 {
@@ -308,10 +423,30 @@ int page_team(struct req *r)
 	buf_adds(&r->out, "</h1>");
 	w_filters(r, "/team", units, nu, false, q.unit, q.from_s, q.to_s, q.sort);
 	team_at_risk(r, &d);
+	if (team_late(r, &a, &d))
+		return -1;
 	team_collective(r, &d);
 	team_table(r, &q, mem, d.nmembers);
 	team_trophies(r, q.unit);
 	return page_close(r);
+}
+
+/* The team's cadence from the team page (app_cadence_set). */
+int page_team_cadence_post(struct req *r)
+{
+	if (form_csrf(r))
+		return -1;
+	id_t64 unit = 0;
+	const char *u = form(r, "unit"), *every = form(r, "every");
+	if (u)
+		unit = (id_t64)strtoll(u, NULL, 10);
+	struct app a;
+	req_app(r, &a);
+	struct cadence_input in = { "unit", unit > 0 ? unit : 0, every && *every ? every : NULL };
+	if (app_cadence_set(&a, &in, &r->err))
+		return -1;
+	web_redirect(r, arena_printf(&r->arena, "/team?unit=%lld#late", (long long)unit));
+	return 0;
 }
 
 int page_person(struct req *r)
@@ -352,6 +487,12 @@ int page_person(struct req *r)
 		html_date(r, p.hired_on);
 	}
 	buf_adds(&r->out, "</p>");
+	struct app a;
+	req_app(r, &a);
+	struct person_rhythm rh;
+	if (app_rhythm_people(&a, &p, 1, &rh, &r->err))
+		return -1;
+	w_rhythm(r, &rh);
 	if (n)
 		objective_table(r, v, m, last, n, today);
 	else {

@@ -20,6 +20,7 @@ const struct route pages[] = {
 	{ "POST", "/objectives/{id}/edit", page_objective_edit_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/cascade", page_cascade, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/team", page_team, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/team/cadence", page_team_cadence_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/import", page_import, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/admin", page_admin, R_PAGE, NULL, BODY_NONE },
 	{ "POST", "/admin/units", page_admin_units, R_PAGE | R_FORM, NULL, BODY_FORM },
@@ -33,6 +34,18 @@ const struct route pages[] = {
 	{ "GET", "/challenges", page_challenges, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/challenges/{id}", page_challenge, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/challenges/{id}/results", page_challenge_results, R_PAGE, NULL, BODY_NONE },
+	{ "GET", "/feedback", page_feedback, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/feedback", page_feedback_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "GET", "/feedback/{id}", page_feedback_thread, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/feedback/{id}/replies", page_feedback_reply_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "POST", "/feedback/{id}/close", page_feedback_close_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "GET", "/one-to-ones", page_oneonones, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/one-to-ones", page_oneonone_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "GET", "/one-to-ones/{id}", page_oneonone, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/one-to-ones/{id}", page_oneonone_notes_post, R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "POST", "/one-to-ones/{id}/actions", page_oneonone_action_post, R_PAGE | R_FORM, NULL,
+	  BODY_FORM },
+	{ "POST", "/actions/{id}", page_action_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ NULL, NULL, NULL, 0, NULL, BODY_NONE }
 };
 

@@ -17,6 +17,24 @@ const struct msg web_catalog[] = {
 	{ "nav.team", "Équipe", "Team" },
 	{ "nav.import", "Importer", "Import" },
 	{ "nav.challenges", "Défis", "Challenges" },
+	{ "nav.feedback", "Retours", "Feedback" },
+	{ "nav.oneonones", "Entretiens", "One-to-ones" },
+	{ "rhythm.next", "Prochain point d'étape attendu le", "Next check-in due on" },
+	{ "rhythm.late", "en retard de", "late by" },
+	{ "rhythm.days", "jours", "days" },
+	{ "rhythm.day", "jour", "day" },
+	{ "rhythm.none", "Aucun point d'étape attendu en ce moment.", "No check-in due at the moment." },
+	{ "rhythm.cadence", "rythme", "cadence" },
+	{ "cad.weekly", "chaque semaine", "weekly" },
+	{ "cad.biweekly", "toutes les deux semaines", "every two weeks" },
+	{ "cad.monthly", "chaque mois", "monthly" },
+	{ "team.late", "Points d'étape en retard", "Late check-ins" },
+	{ "team.cadence", "Rythme des points d'étape de l'équipe", "The team's check-in cadence" },
+	{ "team.inherited", "celui de l'unité au-dessus", "the one of the unit above" },
+	{ "team.cadence_save", "Appliquer", "Apply" },
+	{ "team.no_late", "Personne n'est en retard.", "Nobody is late." },
+	{ "team.last", "dernier point", "last check-in" },
+	{ "team.never", "aucun point encore", "no check-in yet" },
 	{ "nav.admin", "Administration", "Administration" },
 	{ "nav.logout", "Se déconnecter", "Log out" },
 	{ "nav.lang", "English", "Français" },
@@ -93,6 +111,11 @@ const struct msg web_catalog[] = {
 	  "Where does it stand? What happened, what comes next" },
 	{ "checkin.confidence", "Confiance", "Confidence" },
 	{ "checkin.unsaid", "(non précisée)", "(not said)" },
+	{ "checkin.blockers", "Ce qui bloque", "Blockers" },
+	{ "checkin.feedback", "Faire un retour sur cet objectif", "Give feedback on this objective" },
+	{ "checkin.next_steps", "Prochaines étapes", "Next steps" },
+	{ "checkin.value", "Valeur de l'indicateur (mesuré à la main)", "The indicator's value (measured by hand)" },
+	{ "checkin.value_given", "valeur donnée :", "value given:" },
 	{ "checkin.submit", "Enregistrer le point", "Save the check-in" },
 	{ "checkin.empty", "Aucun point d'étape pour l'instant.", "No check-in yet." },
 	{ "checkin.then", "atteinte alors :", "attainment then:" },
@@ -376,6 +399,10 @@ void page_open_script(struct req *r, const char *title, const char *script)
 		html(r, T(r, "nav.cascade"));
 		buf_adds(&r->out, "</a><a href=\"/challenges\">");
 		html(r, T(r, "nav.challenges"));
+		buf_adds(&r->out, "</a><a href=\"/feedback\">");
+		html(r, T(r, "nav.feedback"));
+		buf_adds(&r->out, "</a><a href=\"/one-to-ones\">");
+		html(r, T(r, "nav.oneonones"));
 		buf_adds(&r->out, "</a>");
 		if (r->me.role == ROLE_ADMIN || r->me.role == ROLE_MANAGER) {
 			buf_adds(&r->out, "<a href=\"/import\">");

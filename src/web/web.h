@@ -86,6 +86,7 @@ int objective_page_render(struct req *r, id_t64 id, const void *checkin_form,
 			  const struct ngform *nf);
 int page_cascade(struct req *r);
 int page_team(struct req *r);
+int page_team_cadence_post(struct req *r);
 int page_import(struct req *r);
 int page_admin(struct req *r);
 int page_admin_units(struct req *r);
@@ -106,7 +107,24 @@ int page_challenge_results(struct req *r);
 void trophy_case(struct req *r, id_t64 person);
 void team_trophies(struct req *r, id_t64 unit);
 
+/* One person's next check-in (and how late), in a sentence (page_team.c). */
+struct person_rhythm;
+void w_rhythm(struct req *r, const struct person_rhythm *rh);
+
+/* page_rhythm.c: feedback threads, one-to-ones */
+int page_feedback(struct req *r);
+int page_feedback_post(struct req *r);
+int page_feedback_thread(struct req *r);
+int page_feedback_reply_post(struct req *r);
+int page_feedback_close_post(struct req *r);
+int page_oneonones(struct req *r);
+int page_oneonone_post(struct req *r);
+int page_oneonone(struct req *r);
+int page_oneonone_notes_post(struct req *r);
+int page_oneonone_action_post(struct req *r);
+int page_action_post(struct req *r);
+
 /* The pages' catalogs (test_catalog reads them in both languages). */
-extern const struct msg web_catalog[], challenge_page_catalog[];
+extern const struct msg web_catalog[], challenge_page_catalog[], rhythm_page_catalog[];
 
 #endif

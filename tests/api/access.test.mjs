@@ -41,6 +41,21 @@ async function freshChallenge(extra = {}) {
 		challengeOfTeamA('Défi de l\'équipe A', extra)), 201)).id;
 }
 
+// A feedback thread from manager A to member1; a one-to-one of theirs; an action of it.
+async function freshThread() {
+	return (await ok(fx.clients.managerA.post('/api/feedback', { to_id: fx.people.member1,
+		text: 'Bon travail cette semaine.' }), 201)).id;
+}
+async function freshOneToOne() {
+	return (await ok(fx.clients.managerA.post('/api/one-to-ones', { member_id: fx.people.member1,
+		day: '2026-12-10' }), 201)).id;
+}
+async function freshAction() {
+	const m = await freshOneToOne();
+	return (await ok(fx.clients.managerA.post(`/api/one-to-ones/${m}/actions`,
+		{ owner_id: fx.people.member1, title: 'Préparer les chiffres' }), 201)).id;
+}
+
 // route, what it is tried on, the request, and the status per role in the
 // order of ROLES:
 //                                    admin mgrA mgrB  m1   m2   hr  other anon
@@ -239,6 +254,49 @@ const MATRIX = [
 		req: (role, id) => ['POST', `/api/objectives/${id}/rounds`, { kind: 'accept' }],
 		probe: (id) => `/api/objectives/${id}/rounds`,
 		expect: [409, 409, 404, 201, 404, 403, 404, 401] },
+	{ route: 'GET /api/cadences', on: 'the organisation\'s cadences', req: () => ['GET', '/api/cadences'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'PUT /api/cadences', on: 'team A\'s cadence',
+		req: () => ['PUT', '/api/cadences', { scope: 'unit', scope_id: fx.units.teamA, every: 'weekly' }],
+		probe: () => '/api/cadences',
+		expect: [200, 200, 403, 403, 403, 403, 422, 401] },
+	{ route: 'GET /api/feedback', on: 'one\'s own feedback', req: () => ['GET', '/api/feedback'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/feedback', on: 'feedback to member1 (admin leads the company, above manager A)',
+		req: (role) => ['POST', '/api/feedback', { to_id: fx.people.member1, text: `Retour de ${role}` }],
+		expect: [201, 201, 422, 422, 422, 403, 422, 401] },
+	{ route: 'GET /api/feedback/{id}', on: 'manager A\'s feedback to member1',
+		setup: () => freshThread(), req: (role, id) => ['GET', `/api/feedback/${id}`],
+		expect: [404, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'POST /api/feedback/{id}/replies', on: 'manager A\'s feedback to member1',
+		setup: () => freshThread(),
+		req: (role, id) => ['POST', `/api/feedback/${id}/replies`, { text: `Réponse de ${role}` }],
+		expect: [404, 201, 404, 201, 404, 403, 404, 401] },
+	{ route: 'POST /api/feedback/{id}/close', on: 'manager A\'s feedback to member1',
+		fresh: true, setup: () => freshThread(), req: (role, id) => ['POST', `/api/feedback/${id}/close`],
+		expect: [404, 200, 404, 200, 404, 403, 404, 401] },
+	{ route: 'GET /api/one-to-ones', on: 'one\'s own one-to-ones', req: () => ['GET', '/api/one-to-ones'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/one-to-ones', on: 'manager A and member1',
+		req: () => ['POST', '/api/one-to-ones', { manager_id: fx.people.managerA,
+			member_id: fx.people.member1, day: '2026-12-17' }],
+		expect: [403, 201, 403, 201, 403, 403, 422, 401] },
+	{ route: 'GET /api/one-to-ones/{id}', on: 'manager A and member1\'s one-to-one',
+		setup: () => freshOneToOne(), req: (role, id) => ['GET', `/api/one-to-ones/${id}`],
+		expect: [404, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'PATCH /api/one-to-ones/{id}', on: 'manager A and member1\'s one-to-one',
+		setup: () => freshOneToOne(),
+		req: (role, id) => ['PATCH', `/api/one-to-ones/${id}`, { shared_notes: `Notes de ${role}` }],
+		expect: [404, 200, 404, 200, 404, 403, 404, 401] },
+	{ route: 'POST /api/one-to-ones/{id}/actions', on: 'manager A and member1\'s one-to-one',
+		setup: () => freshOneToOne(),
+		req: (role, id) => ['POST', `/api/one-to-ones/${id}/actions`, { owner_id: fx.people.member1,
+			title: `Action de ${role}` }],
+		expect: [404, 201, 404, 201, 404, 403, 404, 401] },
+	{ route: 'PATCH /api/actions/{id}', on: 'an action of manager A and member1\'s one-to-one',
+		fresh: true, setup: () => freshAction(),
+		req: (role, id) => ['PATCH', `/api/actions/${id}`, { done: true }],
+		expect: [404, 200, 404, 200, 404, 403, 404, 401] },
 	{ route: 'GET /api/people/{id}/dashboard', on: 'member1',
 		req: () => ['GET', `/api/people/${fx.people.member1}/dashboard`],
 		expect: [200, 200, 404, 200, 404, 200, 404, 401] },

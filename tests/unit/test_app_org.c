@@ -23,7 +23,7 @@ static void open_fresh(void)
 	s = store_open(path, &e);
 	arena_init(&ar);
 	app_system(&sys, s, 0, &ar);
-	struct org_init_input in = { { ORG_NAME, "Verdier", NULL, NULL, NULL, NULL },
+	struct org_init_input in = { { ORG_NAME, "Verdier", NULL, NULL, NULL, NULL, NULL, false },
 				     "admin@verdier.fr", "Pauline", "un mot de passe" };
 	if (!s || app_org_init(&sys, &in, &made, &e))
 		fprintf(stderr, "    setup: %s\n", e.code ? e.code : "store_open");
@@ -174,7 +174,7 @@ TEST("a unit moved under its own subtree is a cycle; a manager cannot shape abov
 	struct unit_input ren = { UNIT_IN_NAME, "Direction des ventes", NULL, NULL, 0, 0 };
 	CHECK_INT(app_unit_update(&mgr, dir.id, &ren, &u, &e), -1);
 	CHECK_INT(e.status, 403);
-	struct org_input org = { ORG_AMBITION, NULL, NULL, NULL, "Tout", NULL };
+	struct org_input org = { ORG_AMBITION, NULL, NULL, NULL, "Tout", NULL, NULL, false };
 	struct org o;
 	CHECK_INT(app_org_update(&mgr, &org, &o, &e), -1);
 	CHECK_INT(e.status, 403);
@@ -188,14 +188,14 @@ TEST("the organisation's settings are checked whole and audited before and after
 	struct err e;
 	err_clear(&e);
 	struct org o;
-	struct org_input bad = { ORG_LOCALE, NULL, "de", NULL, NULL, NULL };
+	struct org_input bad = { ORG_LOCALE, NULL, "de", NULL, NULL, NULL, NULL, false };
 	CHECK_INT(app_org_update(&sys, &bad, &o, &e), -1);
 	CHECK_STR(e.field, "locale");
-	struct org_input days = { ORG_WORKING_DAYS, NULL, NULL, NULL, NULL, "lun,mar" };
+	struct org_input days = { ORG_WORKING_DAYS, NULL, NULL, NULL, NULL, "lun,mar", NULL, false };
 	CHECK_INT(app_org_update(&sys, &days, &o, &e), -1);
 	CHECK_STR(e.field, "working_days");
 	struct org_input ok = { ORG_AMBITION | ORG_WORKING_DAYS, NULL, NULL, NULL, "Tout le Grand Ouest",
-				"mon,tue,wed,thu,fri,sat" };
+				"mon,tue,wed,thu,fri,sat", NULL, false };
 	CHECK_INT(app_org_update(&sys, &ok, &o, &e), 0);
 	const struct audit_entry *x = last_audit();
 	CHECK(x && x->before && strstr(x->before, "\"working_days\":\"mon,tue,wed,thu,fri\""));

@@ -21,7 +21,7 @@ static void setup(void)
 	err_clear(&e);
 	s = store_open(path, &e);
 	arena_init(&arena);
-	struct org o = { 0, "Essais", "fr", "EUR", "Être la référence", 0x1f };
+	struct org o = { 0, "Essais", "fr", "EUR", "Être la référence", 0x1f, NULL, false };
 	store_org_create(s, &o, &org, &e);
 	struct unit u = { 0, org, 0, 0, "Essais", UNIT_COMPANY, SERVICE_OTHER };
 	store_unit_create(s, &u, &company, &e);
@@ -243,7 +243,7 @@ TEST("a member may not set an objective for someone else, nor check in on it")
 	CHECK_INT(app_objective_create(&me, &theirs, &o, &e), -1);
 	CHECK_INT(e.status, 403);
 	CHECK_INT(app_objective_create(&sys, &theirs, &o, &e), 0);
-	struct checkin_input ck = { "Ça avance", "on_track" };
+	struct checkin_input ck = { "Ça avance", "on_track", NULL, NULL, false, 0 };
 	struct checkin c;
 	err_clear(&e);
 	CHECK_INT(app_checkin_create(&me, o.id, &ck, &c, &e), -1);
@@ -263,15 +263,15 @@ TEST("a check-in needs a comment and a known confidence, and is dated on the app
 	err_clear(&e);
 	app_objective_create(&a, &in, &o, &e);
 	struct checkin c;
-	struct checkin_input blank = { "  \n", "" };
+	struct checkin_input blank = { "  \n", "", NULL, NULL, false, 0 };
 	CHECK_INT(app_checkin_create(&a, o.id, &blank, &c, &e), -1);
 	CHECK_STR(e.field, "comment");
-	struct checkin_input odd = { "Point d'étape", "sure" };
+	struct checkin_input odd = { "Point d'étape", "sure", NULL, NULL, false, 0 };
 	err_clear(&e);
 	CHECK_INT(app_checkin_create(&a, o.id, &odd, &c, &e), -1);
 	CHECK_STR(e.field, "confidence");
 	a.clock = app_clock_on(a.clock, 22000);
-	struct checkin_input fine = { "Point d'étape", "at_risk" };
+	struct checkin_input fine = { "Point d'étape", "at_risk", NULL, NULL, false, 0 };
 	err_clear(&e);
 	CHECK_INT(app_checkin_create(&a, o.id, &fine, &c, &e), 0);
 	CHECK_INT(c.created_at / 86400, 22000);

@@ -326,7 +326,7 @@ TEST("the store's resource files hold only cible SQL, on the driver seam")
 
 static id_t64 mkorg(struct store *s, const char *name)
 {
-	struct org o = { 0, name, "fr", "EUR", "Être la référence", 0x1f };
+	struct org o = { 0, name, "fr", "EUR", "Être la référence", 0x1f, NULL, false };
 	struct err e;
 	id_t64 id = 0;
 	CHECK_INT(store_org_create(s, &o, &id, &e), 0);
