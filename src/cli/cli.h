@@ -46,6 +46,7 @@ int cmd_user(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_challenge(int argc, char **argv);
+int cmd_rhythm(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_progress(int argc, char **argv);
 int cmd_metric(int argc, char **argv);

@@ -59,6 +59,17 @@ const struct command commands[] = {
 	  "closed; the first look after the last day closes it); --json prints the API's\n"
 	  "board. close: freezes a finished challenge's winners now. Acts as the system\n"
 	  "(an admin of the organisation); French with CIBLE_LANG=fr.\n" },
+	{ "rhythm", cmd_rhythm, "who is late with their check-ins; set a check-in cadence",
+	  "usage: cible rhythm [--db PATH] [--org ID] [--today YYYY-MM-DD] [--json] late\n"
+	  "       cible rhythm [--db PATH] [--org ID] cadence org weekly|biweekly|monthly|inherit\n"
+	  "       cible rhythm [--db PATH] [--org ID] cadence unit|person|objective ID\n"
+	  "                    weekly|biweekly|monthly|inherit\n\n"
+	  "late: everyone whose next check-in is past (the latest first: due day, days\n"
+	  "late, last check-in, name), on the organisation's day in its time zone;\n"
+	  "--json prints /api/alerts' late_checkin items. cadence: sets the cadence of\n"
+	  "the organisation, a unit, a person or an objective (the nearest setting wins;\n"
+	  "weekly when none), or removes it (inherit). Acts as the system (an admin of\n"
+	  "the organisation), audited; French with CIBLE_LANG=fr.\n" },
 	{ "check", cmd_check, "read an objective sentence, check an objective against SMART",
 	  "usage: cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"SENTENCE\"\n"
 	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n"

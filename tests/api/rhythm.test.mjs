@@ -3,7 +3,8 @@
 // name; bad input names its field and leaves the database as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditTotal, dbExec, dbQuery, ok, startFixture } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { CIBLE_BIN, auditTotal, dbExec, dbQuery, ok, startFixture } from './harness.mjs';
 
 let fx;
 const DAY = 86400;
@@ -297,4 +298,23 @@ test('a one-to-one with oneself, outside the chain, or without a day is refused 
 	}
 	assert.equal(dbQuery(fx.server.db, 'SELECT count(*) AS n FROM one_to_one')[0].n, n0);
 	assert.equal(await auditTotal(admin), trail);
+});
+
+test('cible rhythm lists who is late as the API does, and refuses a cadence that is not one without writing', async () => {
+	const org = String((await ok(fx.clients.admin.get('/api/org'))).id);  // the file holds two
+	const out = fx.server.cli(['rhythm', '--org', org, '--json', 'late']);
+	const late = JSON.parse(out);
+	assert.ok(late.some((x) => x.person_id === fx.people.member2 && x.kind === 'late_checkin'));
+	assert.ok(!late.some((x) => x.person_id === fx.people.member1));
+	assert.match(fx.server.cli(['rhythm', '--org', org, 'late']), /Paul Membre 2/);
+	const trail = await auditTotal(fx.clients.admin);
+	const bad = spawnSync(CIBLE_BIN, ['rhythm', '--db', fx.server.db, '--org', org, 'cadence', 'unit',
+		String(fx.units.teamB), 'daily'], { encoding: 'utf8' });
+	assert.equal(bad.status, 2);
+	assert.match(bad.stderr, /every/);
+	assert.equal(await auditTotal(fx.clients.admin), trail);
+	fx.server.cli(['rhythm', '--org', org, 'cadence', 'unit', String(fx.units.teamB), 'biweekly']);
+	const c = await ok(fx.clients.admin.get('/api/cadences'));
+	assert.ok(c.items.some((x) => x.scope === 'unit' && x.scope_id === fx.units.teamB && x.every === 'biweekly'));
+	assert.equal(await auditTotal(fx.clients.admin), trail + 1);
 });
