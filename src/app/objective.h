@@ -28,6 +28,17 @@ enum objective_field {
 	OF_CONFIDENCE = 1u << 25,
 };
 
+/* The versions a writer saw (HTTP If-Match): a change is made only if the
+ * stored objective is at one of them, else 412 stale_version naming the
+ * current one (no change is written over one its writer never saw). on 0:
+ * no condition; on with n 0: none can match (a weak or foreign tag). */
+#define VERSION_MATCH_MAX 8
+struct version_match {
+	bool on;
+	size_t n;
+	int64_t v[VERSION_MATCH_MAX];
+};
+
 /* What a person gives to create or change an objective, typed; the values
  * of the fields in `set` only. Validation names the fields as the API does
  * (parent_id, owner_unit_id, means.budget, plan[2].title...). */
@@ -53,6 +64,7 @@ struct objective_input {
 	const char *plan_json, *skills_json;
 	bool has_confidence;
 	double confidence;                  /* 0 to 1 */
+	struct version_match if_match;      /* update only */
 };
 
 /* A new objective: defaults (a unit owner makes it collective, else
@@ -61,11 +73,16 @@ struct objective_input {
 int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
 			 struct err *e);
 /* Changes objective id: the fields in in->set, the status change allowed
- * (invalid_status_change otherwise), the same checks as create. */
+ * (invalid_status_change otherwise), the same checks as create; only if it
+ * is at a version of in->if_match (412 stale_version otherwise). The
+ * version read and the one written are in one transaction, and the store
+ * writes over that version only. */
 int app_objective_update(struct app *a, id_t64 id, const struct objective_input *in,
 			 struct objective *out, struct err *e);
-/* Cancels objective id (audited as "cancel"). */
-int app_objective_cancel(struct app *a, id_t64 id, struct objective *out, struct err *e);
+/* Cancels objective id (audited as "cancel"), if it is at a version of
+ * if_match (NULL: any). */
+int app_objective_cancel(struct app *a, id_t64 id, const struct version_match *if_match,
+			 struct objective *out, struct err *e);
 /* An objective the caller may read; 404 not_found otherwise. */
 int app_objective_get(struct app *a, id_t64 id, struct objective *out, struct err *e);
 /* A draft being typed, for the live SMART check: the input's values over an

@@ -21,6 +21,7 @@ const struct migration store_migrations[] = {
 	{ "0008_checkin", NULL },
 	{ "0009_measure_units", store_measure_units_all },      /* every unit's rows */
 	{ "0010_challenge", NULL },   /* challenges, results, badges: 0014 once 0010-0013 land */
+	{ "0011_objective_version", NULL },  /* optimistic concurrency: 0014 once 0011-0013 land */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 
