@@ -44,6 +44,7 @@ json_t *app_objective_json(const struct objective *o)
 {
 	json_t *v = json_object();
 	json_object_set_new(v, "id", json_integer(o->id));
+	json_object_set_new(v, "version", json_integer(o->version));
 	json_object_set_new(v, "parent_id", j_id(o->parent_id));
 	json_object_set_new(v, "axis_id", j_id(o->axis_id));
 	json_object_set_new(v, "level", json_string(level_name(o->level)));
@@ -401,6 +402,7 @@ int app_objective_get(struct app *a, id_t64 id, struct objective *out, struct er
 
 struct write {
 	const struct objective_input *in;  /* NULL: no field changes (cancel) */
+	const struct version_match *if_match;  /* NULL: any version */
 	id_t64 id;                         /* 0: create */
 	enum status forced;                /* ST__COUNT: none */
 	const char *action;
@@ -423,7 +425,7 @@ static int create_tx(struct app *a, void *arg, struct err *e)
 int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
 			 struct err *e)
 {
-	struct write w = { in, 0, ST__COUNT, "create", { 0 } };
+	struct write w = { in, NULL, 0, ST__COUNT, "create", { 0 } };
 	struct objective *o = &w.o;
 	objective_init(o);
 	o->org_id = a->me.org_id;
@@ -517,6 +519,16 @@ static int update_tx(struct app *a, void *arg, struct err *e)
 		return -1;
 	if (!access_objective_write(&a->me, o))
 		return err_set(e, 403, "forbidden", NULL, "change this objective", NULL);
+	if (w->if_match && w->if_match->on) {
+		int seen = 0;
+		for (size_t i = 0; i < w->if_match->n; i++)
+			seen |= w->if_match->v[i] == o->version;
+		if (!seen) {
+			char now[24];
+			snprintf(now, sizeof(now), "%lld", (long long)o->version);
+			return err_set(e, 412, "stale_version", "version", now, NULL);
+		}
+	}
 	json_t *before = app_objective_json(o);
 	json_t *closing = NULL;
 	enum status from = o->status;
@@ -605,16 +617,17 @@ fail:
 int app_objective_update(struct app *a, id_t64 id, const struct objective_input *in,
 			 struct objective *out, struct err *e)
 {
-	struct write w = { in, id, ST__COUNT, "update", { 0 } };
+	struct write w = { in, &in->if_match, id, ST__COUNT, "update", { 0 } };
 	if (app_tx(a, update_tx, &w, e))
 		return -1;
 	*out = w.o;
 	return 0;
 }
 
-int app_objective_cancel(struct app *a, id_t64 id, struct objective *out, struct err *e)
+int app_objective_cancel(struct app *a, id_t64 id, const struct version_match *if_match,
+			 struct objective *out, struct err *e)
 {
-	struct write w = { NULL, id, ST_CANCELLED, "cancel", { 0 } };
+	struct write w = { NULL, if_match, id, ST_CANCELLED, "cancel", { 0 } };
 	if (app_tx(a, update_tx, &w, e))
 		return -1;
 	*out = w.o;

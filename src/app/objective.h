@@ -28,6 +28,17 @@ enum objective_field {
 	OF_CONFIDENCE = 1u << 25,
 };
 
+/* The versions a writer saw (HTTP If-Match): a change is made only if the
+ * stored objective is at one of them, else 412 stale_version naming the
+ * current one (no change is written over one its writer never saw). on 0:
+ * no condition; on with n 0: none can match (a weak or foreign tag). */
+#define VERSION_MATCH_MAX 8
+struct version_match {
+	bool on;
+	size_t n;
+	int64_t v[VERSION_MATCH_MAX];
+};
+
 /* What a person gives to create or change an objective, typed; the values
  * of the fields in `set` only. Validation names the fields as the API does
  * (parent_id, owner_unit_id, means.budget, plan[2].title...). */
@@ -57,6 +68,7 @@ struct objective_input {
 	 * before its due date or against its measured outcome; kept in the
 	 * audit, and with the round a change of an agreed objective opens */
 	const char *reason;
+	struct version_match if_match;      /* update only */
 };
 
 /* A new objective: defaults (a unit owner makes it collective, else
@@ -65,22 +77,26 @@ struct objective_input {
 int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
 			 struct err *e);
 /* Changes objective id: the fields in in->set, the status change allowed
- * (invalid_status_change otherwise), the same checks as create. The
- * negotiation's locks (app/negotiation.h): while a round is open, its
- * target, dates, indicator, means and status are the round's (409
- * in_negotiation); on an agreed objective, a change of them (or the status
- * back to "proposed") opens a new round with the change as its offer and
- * the agreed version stays. Closing as achieved or missed follows the
- * outcome measured at the due date: before it, or against it, only with a
- * written reason (422 close_early, close_against_outcome naming "reason"),
- * by a manager of its scope (403), audited as "close". */
+ * (invalid_status_change otherwise), the same checks as create; only if it
+ * is at a version of in->if_match (412 stale_version otherwise: the version
+ * read and the one written are in one transaction, and the store writes over
+ * that version only). The negotiation's locks (app/negotiation.h): while a
+ * round is open, its target, dates, indicator, means and status are the
+ * round's (409 in_negotiation); on an agreed objective, a change of them (or
+ * the status back to "proposed") opens a new round with the change as its
+ * offer and the agreed version stays. Closing as achieved or missed follows
+ * the outcome measured at the due date: before it, or against it, only with a
+ * written reason (422 close_early, close_against_outcome naming "reason"), by
+ * a manager of its scope (403), audited as "close". */
 int app_objective_update(struct app *a, id_t64 id, const struct objective_input *in,
 			 struct objective *out, struct err *e);
 /* The input's fields onto o, each value checked alone (the names of the
  * API: means.budget, plan[2].title...): what a negotiation's move offers. */
 int app_objective_apply(const struct objective_input *in, struct objective *o, struct err *e);
-/* Cancels objective id (audited as "cancel"). */
-int app_objective_cancel(struct app *a, id_t64 id, struct objective *out, struct err *e);
+/* Cancels objective id (audited as "cancel"), if it is at a version of
+ * if_match (NULL: any). */
+int app_objective_cancel(struct app *a, id_t64 id, const struct version_match *if_match,
+			 struct objective *out, struct err *e);
 /* An objective the caller may read; 404 not_found otherwise. */
 int app_objective_get(struct app *a, id_t64 id, struct objective *out, struct err *e);
 /* A draft being typed, for the live SMART check: the input's values over an

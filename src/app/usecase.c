@@ -73,22 +73,33 @@ int app_principal_load(struct store *s, id_t64 org, id_t64 person, struct arena 
 
 /* A transaction the database could not serialise (PostgreSQL's 40001, a
  * deadlock, a lost connection: the store's 503 class) is run again from
- * its start, a few times, after a short random wait; fn must be one that
- * can run twice (it reads, decides and writes inside the transaction). */
-#define TX_ATTEMPTS 5
+ * its start after a short random wait; fn must be one that can run twice
+ * (it reads, decides and writes inside the transaction). A conflict is run
+ * again up to TX_ATTEMPTS times: 32 writers on one row under PostgreSQL's
+ * SERIALIZABLE each lose several rounds before their turn (one commits per
+ * round), and a 503 for that would be the engine's fault, not the
+ * client's. A lost connection only a few times: an outage should be said
+ * quickly (503 with Retry-After), not waited out in the request. */
+#define TX_ATTEMPTS 16
+#define TX_ATTEMPTS_AWAY 5
 
-static int retryable(const struct err *e)
+static int retryable(const struct err *e, int attempt)
 {
-	return e->status == 503 && e->code &&
-	       (!strcmp(e->code, "database_busy") || !strcmp(e->code, "database_unreachable"));
+	if (e->status != 503 || !e->code)
+		return 0;
+	if (!strcmp(e->code, "database_busy"))
+		return attempt + 1 < TX_ATTEMPTS;
+	return !strcmp(e->code, "database_unreachable") && attempt + 1 < TX_ATTEMPTS_AWAY;
 }
 
+/* a random wait in [w/2, 3w/2), w doubling from 4 ms to at most 128 ms */
 static void backoff(int attempt)
 {
 	static _Thread_local unsigned seed;
 	if (!seed)
 		seed = (unsigned)time(NULL) ^ (unsigned)(uintptr_t)&seed;
-	long ms = (2L << attempt) + rand_r(&seed) % (4L << attempt);
+	long w = attempt < 6 ? 4L << (attempt - 1) : 128;
+	long ms = w / 2 + rand_r(&seed) % w;
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
 	nanosleep(&ts, NULL);
 }
@@ -112,7 +123,7 @@ int app_tx(struct app *a, int (*fn)(struct app *a, void *arg, struct err *e), vo
 		}
 		return 0;
 failed:
-		if (!retryable(e) || attempt + 1 >= TX_ATTEMPTS)
+		if (!retryable(e, attempt))
 			return -1;
 	}
 }

@@ -63,6 +63,7 @@ void objective_init(struct objective *o)
 	o->means_time_hours = -1;
 	o->status = ST_DRAFT;
 	o->confidence = -1;
+	o->version = 1;
 }
 
 static int fmt_num(char *out, size_t n, double v)

@@ -97,6 +97,7 @@ struct objective {
 	int64_t created_at, updated_at;  /* unix seconds */
 	id_t64 created_by, updated_by;
 	id_t64 scope_unit_id;    /* derived: the owner unit, or the owner person's unit */
+	int64_t version;         /* 1 when made, +1 at every change: the ETag */
 };
 
 /* A check-in on an objective: its owner's or a manager's word on where it

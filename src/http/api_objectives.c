@@ -3,7 +3,9 @@
  * the audit trail. An objective a caller may not read answers 404, as if it
  * did not exist; one they may read but not change answers 403. */
 #include <math.h>
+#include <microhttpd.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "core/cascade.h"
 #include "app/app.h"
@@ -119,9 +121,60 @@ static int objective_input(struct req *r, json_t *body, struct objective_input *
 	return 0;
 }
 
-/* The objective's document with its SMART verdict. */
+/* If-Match (RFC 9110 13.1.1) as the versions a write may go over: absent,
+ * no condition; "*", any (the objective exists); else a list of entity tags,
+ * compared strongly: "3" names version 3, a weak W/"3" or another tag none.
+ * 400 invalid_header when it is not such a list. */
+static int if_match(struct req *r, struct version_match *m)
+{
+	memset(m, 0, sizeof(*m));
+	const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-Match");
+	if (!h)
+		return 0;
+	const char *p = h;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '*') {
+		for (p++; *p == ' ' || *p == '\t'; p++)
+			;
+		return *p ? fail(r, 400, "invalid_header", "If-Match", "If-Match", NULL) : 0;
+	}
+	m->on = true;
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		int weak = !strncmp(p, "W/", 2);
+		if (weak)
+			p += 2;
+		if (*p != '"')
+			return fail(r, 400, "invalid_header", "If-Match", "If-Match", NULL);
+		const char *q = strchr(p + 1, '"');
+		if (!q)
+			return fail(r, 400, "invalid_header", "If-Match", "If-Match", NULL);
+		/* a strong tag of digits only is a version of ours */
+		int64_t v = 0;
+		int digits = q > p + 1 && q - p <= 19;
+		for (const char *c = p + 1; digits && c < q; c++) {
+			digits = *c >= '0' && *c <= '9';
+			v = v * 10 + (*c - '0');
+		}
+		if (!weak && digits && m->n < VERSION_MATCH_MAX)
+			m->v[m->n++] = v;
+		p = q + 1;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p && *p != ',')
+			return fail(r, 400, "invalid_header", "If-Match", "If-Match", NULL);
+	}
+	return 0;
+}
+
+/* The objective's document with its SMART verdict, its version as the ETag. */
 static int reply_objective(struct req *r, struct app *a, int status, const struct objective *o)
 {
+	snprintf(r->etag, sizeof(r->etag), "\"%lld\"", (long long)o->version);
 	json_t *v = json_objective(o);
 	json_object_set_new(v, "smart", app_objective_smart(a, o));
 	return reply_json(r, status, v);
@@ -176,6 +229,7 @@ static int write_objective(struct req *r, id_t64 id)
 	struct objective o;
 	int rc = objective_input(r, body, &in) ||
 		 (!id && in.reason && fail(r, 400, "unknown_field", "reason", "reason", NULL)) ||
+		 (id && if_match(r, &in.if_match)) ||
 		 (id ? app_objective_update(&a, id, &in, &o, &r->err)
 		     : app_objective_create(&a, &in, &o, &r->err))
 		 ? -1 : reply_objective(r, &a, id ? 200 : 201, &o);
@@ -198,7 +252,8 @@ int api_objectives_cancel(struct req *r)
 	struct app a;
 	req_app(r, &a);
 	struct objective o;
-	if (app_objective_cancel(&a, param_id(r, 0), &o, &r->err))
+	struct version_match m;
+	if (if_match(r, &m) || app_objective_cancel(&a, param_id(r, 0), &m, &o, &r->err))
 		return -1;
 	return reply_objective(r, &a, 200, &o);
 }

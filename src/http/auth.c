@@ -131,6 +131,28 @@ static int too_many(struct req *r, const char *key, int64_t max, int64_t *wait)
 	return 0;
 }
 
+/* The login's writes, each one transaction that app_tx() runs again on a
+ * serialisation failure (PostgreSQL: many logins at once conflict on
+ * login_attempt), so that none is a 503 for the engine's reasons. */
+struct login_write {
+	const char *email, *ipkey;
+	int64_t now;
+	int ok;
+	const char *token_hash, *csrf;
+	const struct person *p;
+};
+
+static int login_write_tx(struct app *a, void *arg, struct err *e)
+{
+	struct login_write *w = arg;
+	if (!w->ok)
+		return store_login_attempt(a->store, w->email, w->now, 0, e) ||
+		       store_login_attempt(a->store, w->ipkey, w->now, 0, e) ? -1 : 0;
+	return store_login_attempt(a->store, w->email, w->now, 1, e) ||
+	       store_session_create(a->store, w->token_hash, w->p->org_id, w->p->id, w->csrf,
+				    w->now, w->now + SESSION_SECONDS, e) ? -1 : 0;
+}
+
 int auth_login(struct req *r, const char *email, const char *password, struct person *out)
 {
 	char ipkey[80];
@@ -161,30 +183,22 @@ int auth_login(struct req *r, const char *email, const char *password, struct pe
 	}
 	int ok = found && out->active && hash &&
 		 secret_password_check(hash, password) == 0;
+	struct app a;
+	req_app(r, &a);
+	struct login_write w = { email, ipkey, r->now, ok, NULL, NULL, out };
 	if (!ok) {
-		if (store_begin(r->store, &r->err))
+		if (app_tx(&a, login_write_tx, &w, &r->err))
 			return -1;
-		if (store_login_attempt(r->store, email, r->now, 0, &r->err) ||
-		    store_login_attempt(r->store, ipkey, r->now, 0, &r->err) ||
-		    store_commit(r->store, &r->err)) {
-			store_rollback(r->store);
-			return -1;
-		}
 		return fail(r, 401, "bad_credentials", NULL, NULL, NULL);
 	}
 	char token[80], csrf[80], th[65];
 	auth_new_secret("", token, sizeof(token));
 	auth_new_secret("", csrf, sizeof(csrf));
 	auth_token_hash(token, th);
-	if (store_begin(r->store, &r->err))
+	w.token_hash = th;
+	w.csrf = csrf;
+	if (app_tx(&a, login_write_tx, &w, &r->err))
 		return -1;
-	if (store_login_attempt(r->store, email, r->now, 1, &r->err) ||
-	    store_session_create(r->store, th, out->org_id, out->id, csrf, r->now,
-				 r->now + SESSION_SECONDS, &r->err) ||
-	    store_commit(r->store, &r->err)) {
-		store_rollback(r->store);
-		return -1;
-	}
 	snprintf(r->set_cookie, sizeof(r->set_cookie),
 		 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
 		 SESSION_SECONDS);

@@ -56,6 +56,7 @@ struct req {
 	const char *content_type;
 	char set_cookie[256];
 	char retry_after[16];
+	char etag[32];                 /* the ETag header: a resource's version, quoted */
 	char location[512];            /* a redirect (pages) */
 	struct err err;
 };

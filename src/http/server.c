@@ -133,6 +133,8 @@ static enum MHD_Result respond(struct MHD_Connection *conn, struct req *r)
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->retry_after[0])
 		MHD_add_response_header(resp, "Retry-After", r->retry_after);
+	if (r->etag[0])
+		MHD_add_response_header(resp, "ETag", r->etag);
 	if (r->status == 405)
 		MHD_add_response_header(resp, "Allow", r->param[0] ? r->param[0] : "GET");
 	enum MHD_Result ret = MHD_queue_response(conn, (unsigned)r->status, resp);
@@ -154,6 +156,12 @@ static void render_error(struct req *r, const struct surface *sf)
 	json_t *e = json_pack("{s:s, s:s}", "code", r->err.code, "message", m.data);
 	if (r->err.field[0])
 		json_object_set_new(e, "field", json_string(r->err.field));
+	/* a stale write (412): the version it would have overwritten */
+	if (!strcmp(r->err.code, "stale_version")) {
+		long long now = atoll(r->err.arg[0]);
+		json_object_set_new(e, "current_version", json_integer(now));
+		snprintf(r->etag, sizeof(r->etag), "\"%lld\"", now);
+	}
 	buf_free(&m);
 	int status = r->err.status ? r->err.status : 500;
 	/* the database busy or away for a moment: say when to come back */

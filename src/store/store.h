@@ -156,7 +156,10 @@ int store_objective_create(struct store *s, const struct objective *o, id_t64 *i
 			   struct err *e);
 int store_objective_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 			struct objective *o, struct err *e);
-int store_objective_update(struct store *s, const struct objective *o, struct err *e);
+/* Writes o over the stored row of version o->version, which becomes
+ * o->version + 1 (in *o too); a row at another version is left as it is:
+ * 412 stale_version, arguments the stored version and o's. */
+int store_objective_update(struct store *s, struct objective *o, struct err *e);
 /* matching objectives ordered by id, the page [offset, offset+limit) of them;
  * *total (if not NULL) counts every match */
 int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,

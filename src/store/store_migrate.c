@@ -20,9 +20,10 @@ const struct migration store_migrations[] = {
 	{ "0007_person_name", NULL },
 	{ "0008_checkin", NULL },
 	{ "0009_measure_units", store_measure_units_all },      /* every unit's rows */
-	{ "0010_challenge", NULL },   /* challenges, results, badges: 0014 once 0010-0013 land */
+	{ "0010_challenge", NULL },   /* challenges, results, badges (issue 13) */
 	{ "0011_negotiation", NULL },  /* rounds and agreements (issue 11) */
 	{ "0012_rhythm", NULL },       /* cadence, feedback, one-to-ones (issue 11) */
+	{ "0013_objective_version", NULL },  /* optimistic concurrency (issue 15) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 

@@ -5,6 +5,7 @@
  * what a member may see (objective_filter.visible) so that paging stays in
  * SQL; the caller still applies the access rule to what comes back. The
  * cascade's walks up (ancestors of what a person owns) are WITH RECURSIVE. */
+#include <stdio.h>
 #include "store/store_int.h"
 
 /* ---- axes ---- */
@@ -93,7 +94,7 @@ int store_axis_list(struct store *s, id_t64 org, struct arena *a, struct axis **
 	" o.unit_label, o.direction, o.baseline, o.target, o.start, o.due, o.weight," \
 	" o.means_budget, o.means_time_hours, o.means_support, o.plan, o.skills, o.status," \
 	" o.confidence, o.created_at, o.updated_at, o.created_by, o.updated_by," \
-	" coalesce(o.owner_unit_id, p.unit_id)"
+	" coalesce(o.owner_unit_id, p.unit_id), o.version"
 #define OBJ_FROM " FROM objective o LEFT JOIN person p ON p.id = o.owner_person_id"
 
 static void read_objective(struct db_stmt *st, struct arena *a, struct objective *o)
@@ -137,6 +138,7 @@ static void read_objective(struct db_stmt *st, struct arena *a, struct objective
 	o->created_by = db_col_int64(st, 30);
 	o->updated_by = db_col_int64(st, 31);
 	o->scope_unit_id = db_col_int64(st, 32);
+	o->version = db_col_int64(st, 33);
 }
 
 /* Binds the 28 writable columns from ?1, in OBJ_WRITE order. */
@@ -211,17 +213,42 @@ int store_objective_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 	return 0;
 }
 
-int store_objective_update(struct store *s, const struct objective *o, struct err *e)
+int store_objective_update(struct store *s, struct objective *o, struct err *e)
 {
-	static const char sql[] = "UPDATE objective SET (" OBJ_WRITE ") = (" OBJ_WRITE_VALUES ")"
-		" WHERE org_id = ?29 AND id = ?30";
+	/* written only over the version read: a row changed since is not
+	 * overwritten (a use case reads it in its own transaction, so this
+	 * holds even if an engine let two such transactions interleave) */
+	static const char sql[] = "UPDATE objective SET (" OBJ_WRITE ") = (" OBJ_WRITE_VALUES "),"
+		" version = version + 1 WHERE org_id = ?29 AND id = ?30 AND version = ?31";
+	static const char sql_now[] = "SELECT version FROM objective WHERE org_id = ?1 AND id = ?2";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
 	int i = bind_objective(st, o);
 	db_bind_int64(st, i++, o->org_id);
-	db_bind_int64(st, i, o->id);
-	return db_run_update(st, "objective", e);
+	db_bind_int64(st, i++, o->id);
+	db_bind_int64(st, i, o->version);
+	int rc = db_step(st, e);
+	int64_t changed = rc >= 0 ? db_changes(st) : 0;
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	if (changed > 0) {
+		o->version++;
+		return 0;
+	}
+	st = db_prep(s->db, sql_now, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, o->org_id);
+	db_bind_int64(st, 2, o->id);
+	if (db_one_row(st, "objective", e) < 0)
+		return -1;
+	char now[24], had[24];
+	snprintf(now, sizeof(now), "%lld", (long long)db_col_int64(st, 0));
+	snprintf(had, sizeof(had), "%lld", (long long)o->version);
+	db_done(st);
+	return err_set(e, 412, "stale_version", "version", now, had);
 }
 
 static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct objective_filter *f)

@@ -323,6 +323,10 @@ static int render(struct req *r, struct fctx *c)
 	buf_adds(&r->out, "><input type=\"hidden\" name=\"csrf\" value=\"");
 	html(r, r->csrf);
 	buf_adds(&r->out, "\">");
+	/* the version the form was filled from: saved only over that one */
+	if (c->editing)
+		buf_addf(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
+			 (long long)c->o.version);
 	fields_title_level(r, c);
 	fields_links(r, c, &ch);
 	fields_measure(r, c, &ch);
@@ -431,6 +435,17 @@ static int form_input(struct req *r, bool editing, struct objective_input *in, s
 		if (!n || *end || !whole || !isfinite(*num[i]))
 			return err_set(e, 422, "invalid_value", nums[i], nums[i], v);
 		*has[i] = true;
+	}
+	/* the version the form was filled from (editing): a form saved after
+	 * someone else's change is refused (412 stale_version), not written
+	 * over it; a version that is not a number matches none */
+	v = editing ? form(r, "version") : NULL;
+	if (v && *v) {
+		in->if_match.on = true;
+		char *end;
+		long long ver = strtoll(v, &end, 10);
+		if (!*end && ver > 0)
+			in->if_match.v[in->if_match.n++] = ver;
 	}
 	static const char *const days[] = { "start", "due" };
 	day_t *day[] = { &in->start, &in->due };
@@ -559,6 +574,11 @@ int page_objective_edit_post(struct req *r)
 		web_redirect(r, arena_printf(&r->arena, "/objectives/%lld", (long long)done.id));
 		return 0;
 	}
+	/* changed meanwhile: said above the form, which keeps what was typed
+	 * and now carries the current version, so that saving again is a
+	 * choice made knowing it */
+	if (keep.code && !strcmp(keep.code, "stale_version"))
+		keep.field[0] = 0;
 	c.err = &keep;
 	int rc = render(r, &c);
 	r->status = keep.status ? keep.status : 422;

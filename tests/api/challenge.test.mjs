@@ -8,8 +8,7 @@
 // bad input names its field and writes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { auditTotal, ok, startFixture } from './harness.mjs';
+import { auditTotal, dbQuery, ok, startFixture } from './harness.mjs';
 
 let fx;
 before(async () => { fx = await startFixture(); });
@@ -205,9 +204,9 @@ test('the close freezes the winners; a later import changes nothing until an adm
 	assert.equal(rerun.after.rows[0].id, z);
 	const results = await ok(admin.get(`/api/challenges/${c.id}/results`));
 	assert.deepEqual(results.runs.map((x) => x.run), [2, 1]);
-	// the frozen figures are the records': sqlite3 over the raw data
-	const counted = execFileSync('sqlite3', [fx.server.db, `SELECT count(*) FROM activity
-		WHERE person_id = ${z} AND at < ${Date.UTC(2026, 1, 1) / 1000}`]).toString().trim();
+	// the frozen figures are the records': the engine's own client over the raw data
+	const counted = dbQuery(fx.server.db, `SELECT count(*) AS n FROM activity
+		WHERE person_id = ${z} AND at < ${Date.UTC(2026, 1, 1) / 1000}`)[0].n;
 	assert.equal(rr.runs[0].leagues[0].top[0].values[0].value, Number(counted));
 });
 

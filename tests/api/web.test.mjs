@@ -137,6 +137,36 @@ test('amounts per locale: 52 000 € in French, €52,000 in English; dates as e
 	assert.match(en.text, /2026-03-01 → 2026-03-31/);
 });
 
+test('the objective form saved after someone else\'s change is refused, said above the form, and writes nothing; saved again, it goes through', async () => {
+	const b = await browser(fx.server.adminEmail);
+	const id = fx.obj.I2;
+	const page = await b.get(`/objectives/${id}/edit`);
+	assert.equal(page.status, 200);
+	const csrf = page.text.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+	const seen = page.text.match(/name="version" value="(\d+)"/)[1];
+	// someone else changes it meanwhile, through the API
+	const other = await ok(fx.clients.admin.patch(`/api/objectives/${id}`, { confidence: 0.4 }));
+	assert.equal(other.version, Number(seen) + 1);
+	const post = (version) => fetch(`${fx.server.base}/objectives/${id}/edit`, { method: 'POST',
+		redirect: 'manual', headers: { cookie: b.cookie, origin: fx.server.base,
+			'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ csrf, version, title: 'Paul : écrit depuis un formulaire ancien' }) });
+	const stale = await post(seen);
+	assert.equal(stale.status, 412);
+	const html = await stale.text();
+	assert.match(html, /role="alert">cet objectif a changé depuis votre lecture : il en est à la version \d+/);
+	assert.match(html, /Paul : écrit depuis un formulaire ancien/, 'what was typed is kept');
+	const now = html.match(/name="version" value="(\d+)"/)[1];
+	assert.equal(Number(now), other.version, 'the form now carries the current version');
+	assert.deepEqual(await ok(fx.clients.admin.get(`/api/objectives/${id}`)), other);
+	const again = await post(now);
+	assert.equal(again.status, 302);
+	const saved = await ok(fx.clients.admin.get(`/api/objectives/${id}`));
+	assert.equal(saved.title, 'Paul : écrit depuis un formulaire ancien');
+	assert.equal(saved.confidence, 0.4, 'the other change is still there');
+	assert.equal(saved.version, other.version + 1);
+});
+
 test('the objective form refuses "nan", "inf", 1e999 and a 70-digit figure, beside the field, and stores nothing', async () => {
 	const b = await browser(fx.server.adminEmail);
 	const before = await ok(fx.clients.admin.get(`/api/objectives/${fx.obj.I1}`));

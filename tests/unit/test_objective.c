@@ -113,7 +113,7 @@ TEST("update keeps before and after in the audit; cancel is audited as cancel")
 	ch.title = "Répondre en moins de 20 s";
 	CHECK_INT(app_objective_update(&a, o.id, &ch, &u, &e), 0);
 	CHECK_STR(u.title, "Répondre en moins de 20 s");
-	CHECK_INT(app_objective_cancel(&a, o.id, &c, &e), 0);
+	CHECK_INT(app_objective_cancel(&a, o.id, NULL, &c, &e), 0);
 	CHECK_INT(c.status, ST_CANCELLED);
 	struct audit_entry *v;
 	size_t n, total;
@@ -149,7 +149,7 @@ TEST("a level that does not fit under the parent's, or a cancelled parent, is re
 	ok.set |= OF_OWNER_PERSON;
 	ok.owner_person_id = alice;
 	ok.owner_unit_id = 0;
-	app_objective_cancel(&a, top.id, &dummy, &e);
+	app_objective_cancel(&a, top.id, NULL, &dummy, &e);
 	err_clear(&e);
 	CHECK_INT(app_objective_create(&a, &ok, &kid, &e), -1);
 	CHECK_STR(e.code, "invalid_value");
