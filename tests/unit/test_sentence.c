@@ -98,6 +98,52 @@ TEST("periods and deadlines resolve against the reference day")
 	CHECK_INT(rd("Signer 10 contrats avant le 30/06/2010").due, D(2010, 6, 30));
 }
 
+/* Deadlines and periods of issue 18, on 2026-12-02, both languages. */
+TEST("deadlines: year ends, months, seasons, halves, fiscal years, spans")
+{
+	static const struct { const char *s; enum lang l; int sy, sm, sd, dy, dm, dd; } c[] = {
+		{ "Augmenter le CA de 10 % d'ici fin 2026", LANG_FR, 2026, 12, 2, 2026, 12, 31 },
+		{ "Raise revenue by 10% by the end of 2027", LANG_EN, 2026, 12, 2, 2027, 12, 31 },
+		{ "Sign 40 contracts by December 2027", LANG_EN, 2026, 12, 2, 2027, 12, 31 },
+		{ "Signer 40 contrats d'ici décembre", LANG_FR, 2026, 12, 2, 2026, 12, 31 },
+		{ "Signer 40 contrats d'ici juin", LANG_FR, 2026, 12, 2, 2027, 6, 30 },
+		{ "Signer 40 contrats d'ici l'été", LANG_FR, 2026, 12, 2, 2027, 5, 31 },
+		{ "Sign 40 contracts by summer", LANG_EN, 2026, 12, 2, 2027, 5, 31 },
+		{ "Signer 40 contrats d'ici la fin de l'été", LANG_FR, 2026, 12, 2, 2027, 8, 31 },
+		{ "Signer 40 contrats cet hiver", LANG_FR, 2026, 12, 1, 2027, 2, 28 },
+		{ "Sign 40 contracts this summer", LANG_EN, 2027, 6, 1, 2027, 8, 31 },
+		{ "Signer 40 contrats au premier semestre", LANG_FR, 2027, 1, 1, 2027, 6, 30 },
+		{ "Sign 40 contracts in H1 2027", LANG_EN, 2027, 1, 1, 2027, 6, 30 },
+		{ "Sign 40 contracts in the second half of 2027", LANG_EN, 2027, 7, 1, 2027, 12, 31 },
+		{ "Signer 40 contrats sur l'exercice 2027", LANG_FR, 2027, 1, 1, 2027, 12, 31 },
+		{ "Sign 40 contracts in FY2027", LANG_EN, 2027, 1, 1, 2027, 12, 31 },
+		{ "Sign 40 contracts in FY27", LANG_EN, 2027, 1, 1, 2027, 12, 31 },
+		{ "Keep the answer rate above 90% all year", LANG_EN, 2026, 1, 1, 2026, 12, 31 },
+		{ "Maintenir le taux de décroché à 90 % toute l'année", LANG_FR, 2026, 1, 1, 2026, 12, 31 },
+		{ "Close 25 deals before year end", LANG_EN, 2026, 12, 2, 2026, 12, 31 },
+		{ "Signer 25 contrats avant la fin de l'année", LANG_FR, 2026, 12, 2, 2026, 12, 31 },
+		{ "Sign 25 contracts by mid-year", LANG_EN, 2026, 12, 2, 2027, 6, 30 },
+		{ "Signer 25 contrats d'ici mi-année", LANG_FR, 2026, 12, 2, 2027, 6, 30 },
+		{ "Signer 25 contrats d'ici mi-2028", LANG_FR, 2026, 12, 2, 2028, 6, 30 },
+		{ "Sign 25 contracts next quarter", LANG_EN, 2027, 1, 1, 2027, 3, 31 },
+		{ "Signer 25 contrats le trimestre prochain", LANG_FR, 2027, 1, 1, 2027, 3, 31 },
+		{ "Signer 25 contrats la semaine prochaine", LANG_FR, 2026, 12, 7, 2026, 12, 13 },
+		{ "Sign 25 contracts next week", LANG_EN, 2026, 12, 7, 2026, 12, 13 },
+		{ "Signer 25 contrats en mars prochain", LANG_FR, 2027, 3, 1, 2027, 3, 31 },
+		{ "Sign 25 contracts next March", LANG_EN, 2027, 3, 1, 2027, 3, 31 },
+		{ "Sign 25 contracts in March 2028", LANG_EN, 2028, 3, 1, 2028, 3, 31 },
+		{ "Signer 12 contrats d'ici le 15 mars 2027", LANG_FR, 2026, 12, 2, 2027, 3, 15 },
+	};
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		struct sentence s;
+		sentence_read(c[k].s, strlen(c[k].s), c[k].l, D(2026, 12, 2), &s);
+		if (s.start != D(c[k].sy, c[k].sm, c[k].sd) || s.due != D(c[k].dy, c[k].dm, c[k].dd))
+			printf("    period of: %s\n", c[k].s);
+		CHECK_INT(s.start, D(c[k].sy, c[k].sm, c[k].sd));
+		CHECK_INT(s.due, D(c[k].dy, c[k].dm, c[k].dd));
+	}
+}
+
 TEST("owners: a team, each agent, a person, we")
 {
 	CHECK_INT(rd("L'équipe de Lyon doit signer 10 contrats").owner_kind, OW_TEAM);
@@ -255,6 +301,17 @@ TEST("a held-out corpus, never tuned on, reads right at least 95 % of the time")
 	double share = corpus("tests/data/sentences-heldout.tsv", "held-out corpus", &n);
 	CHECK(n >= 30);
 	CHECK(share >= 95.0);
+}
+
+/* HELD-OUT, second set (issue 18): 48 sentences written apart on
+ * 2026-12-02 before the reader learnt the forms of the issue, measured once
+ * before and once after, never tuned on. Before: see the commit message. */
+TEST("a second held-out corpus, never tuned on, reads right at least 90 % of the time")
+{
+	int n;
+	double share = corpus("tests/data/sentences-heldout2.tsv", "held-out corpus 2", &n);
+	CHECK(n >= 40);
+	CHECK(share >= 90.0);
 }
 
 T_MAIN("sentence")
