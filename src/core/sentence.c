@@ -262,7 +262,7 @@ static bool digits_number(const struct text *t, int i, struct num *out)
 		bool three = j + 3 < t->n + 1 && isdigit((unsigned char)t->f[j + 1]) &&
 			     isdigit((unsigned char)t->f[j + 2]) && isdigit((unsigned char)t->f[j + 3]) &&
 			     (j + 4 >= t->n || !isdigit((unsigned char)t->f[j + 4]));
-		if (c == ' ' && three && k <= 3 && !strchr(buf, '.')) {
+		if (c == ' ' && three && k <= 3 && !memchr(buf, '.', (size_t)k)) {
 			j++;
 			continue;
 		}
@@ -306,6 +306,7 @@ struct quantity {
 	double value;   /* in base units: euros, seconds */
 	int end;        /* after the unit */
 	bool level;     /* a percentage stated as a level ("à 90 %") */
+	bool usd;       /* money in dollars ("$1.2M", "300 k$", "500 dollars") */
 };
 
 static bool starts(const struct text *t, int i, const char *w)
@@ -319,7 +320,7 @@ static const char *const count_nouns[] = {
 	"ventes", "vente", "sales", "dossiers", "demandes", "requests", "clients", "customers",
 	"deals", "affaires", "devis", "quotes", "visites", "visits", "souscriptions", "adhesions",
 	"nouveaux", "new", "commandes", "orders", "reclamations", "complaints", "rappels",
-	"callbacks", NULL };
+	"callbacks", "abonnes", "subscribers", "inscrits", NULL };
 
 /* A duration's unit at i: seconds per unit, and its end. */
 static double duration_unit(const struct text *t, int i, int *end)
@@ -366,10 +367,12 @@ static bool quantity_unit(const struct text *t, struct quantity *q)
 	int b = q->n.start - 1;
 	while (b > 0 && t->f[b] == ' ')
 		b--;
-	bool euro_first = b > 0 && t->f[b] == '$';
+	bool euro_first = b > 0 && (t->f[b] == '$' || t->f[b] == '#');
+	q->usd = euro_first && t->f[b] == '#';
 	double ksuffix = 1;
 	if ((t->f[j] == 'k' || t->f[j] == 'm') && !is_letter(t->f[j + 1]) &&
-	    (euro_first || t->f[skip_spaces(t, j + 1)] == '$')) {
+	    (euro_first || t->f[skip_spaces(t, j + 1)] == '$' ||
+	     t->f[skip_spaces(t, j + 1)] == '#')) {
 		ksuffix = t->f[j] == 'k' ? 1e3 : 1e6;
 		j++;
 	}
@@ -402,7 +405,8 @@ static bool quantity_unit(const struct text *t, struct quantity *q)
 	/* money: €, k€, M€, euros, keur, "millions d'euros" */
 	double mult = 1;
 	int m = k;
-	if ((starts(t, m, "k") || starts(t, m, "m")) && t->f[skip_spaces(t, m + 1)] == '$') {
+	if ((starts(t, m, "k") || starts(t, m, "m")) &&
+	    (t->f[skip_spaces(t, m + 1)] == '$' || t->f[skip_spaces(t, m + 1)] == '#')) {
 		mult = t->f[m] == 'k' ? 1e3 : 1e6;
 		m = skip_spaces(t, m + 1);
 	} else if (starts(t, m, "keur") || starts(t, m, "meur")) {
@@ -418,6 +422,13 @@ static bool quantity_unit(const struct text *t, struct quantity *q)
 			m = skip_spaces(t, m + 2);
 		else if (starts(t, m, "de"))
 			m = skip_spaces(t, m + 2);
+	}
+	if (t->f[m] == '#' || starts(t, m, "dollars") || starts(t, m, "usd")) {
+		q->usd = true;
+		q->unit = SU_EUR;
+		q->value = q->n.v * mult;
+		q->end = t->f[m] == '#' ? m + 1 : word_end(t, m);
+		return true;
 	}
 	if (t->f[m] == '$' || starts(t, m, "euros") || starts(t, m, "euro") || starts(t, m, "eur")) {
 		q->unit = SU_EUR;
@@ -513,6 +524,27 @@ static const struct { const char *phrase, *key; } synonyms[] = {
 	{ "tickets traites", "tickets" }, { "tickets resolus", "tickets" }, { "tickets", "tickets" },
 	{ "tickets resolved", "tickets" }, { "demandes traitees", "tickets" },
 	{ "reclamations", "complaints" }, { "complaints", "complaints" },
+	/* everyday words (issue 18) */
+	{ "temps d'attente moyen", "asa" }, { "temps moyen d'attente", "asa" },
+	{ "temps d'attente", "asa" }, { "average waiting time", "asa" }, { "waiting time", "asa" },
+	{ "wait time", "asa" }, { "delai d'attente", "asa" },
+	{ "abonnes a la newsletter", "subscribers" }, { "inscrits a la newsletter", "subscribers" },
+	{ "abonnes", "subscribers" }, { "newsletter subscribers", "subscribers" },
+	{ "subscribers", "subscribers" },
+	{ "taux de participation aux enquetes", "participation" },
+	{ "participation aux enquetes", "participation" }, { "taux de participation", "participation" },
+	{ "survey participation rate", "participation" }, { "survey participation", "participation" },
+	{ "participation rate", "participation" },
+	{ "meetings", "appointments" }, { "meeting", "appointments" },
+	{ "reunions clients", "appointments" },
+	{ "demandes clients", "tickets" }, { "demandes client", "tickets" },
+	{ "demandes", "tickets" }, { "customer requests", "tickets" }, { "requests", "tickets" },
+	{ "objectif de vente", "revenue" }, { "objectifs de vente", "revenue" },
+	{ "objectif de ventes", "revenue" }, { "sales target", "revenue" }, { "sales quota", "revenue" },
+	{ "quota attainment", "revenue" }, { "atteinte du quota", "revenue" },
+	{ "taux d'abandon", "abandonment" }, { "abandonment rate", "abandonment" },
+	{ "abandon rate", "abandonment" }, { "appels abandonnes", "abandonment" },
+	{ "abandoned calls", "abandonment" },
 };
 
 /* Edit distance at most one (substitution, insertion, deletion, swap). */
@@ -1224,6 +1256,7 @@ static const struct verb verbs[] = {
 	{ "ameliorer", DIR_INCREASE, true }, { "amelior", DIR_INCREASE, true },
 	{ "increas", DIR_INCREASE, true }, { "grow", DIR_INCREASE, true }, { "rais", DIR_INCREASE, true },
 	{ "boost", DIR_INCREASE, true }, { "improv", DIR_INCREASE, true }, { "lift", DIR_INCREASE, true },
+	{ "halv", DIR_DECREASE, true }, { "diviser par", DIR_DECREASE, true },
 	{ "redui", DIR_DECREASE, true }, { "reduc", DIR_DECREASE, true }, { "diminu", DIR_DECREASE, true },
 	{ "baiss", DIR_DECREASE, true }, { "abaiss", DIR_DECREASE, true }, { "cut", DIR_DECREASE, true },
 	{ "lower", DIR_DECREASE, true }, { "decreas", DIR_DECREASE, true }, { "shorten", DIR_DECREASE, true },
@@ -1390,6 +1423,44 @@ static void read_owner(const struct text *t, struct sentence *s)
 	}
 }
 
+/* "doubler", "tripler", "de moitié", "by half", "d'un tiers", "by a third":
+ * changes said in words, in percent of the baseline. */
+static void read_change_words(const struct text *t, struct sentence *out)
+{
+	if (out->has_magnitude)
+		return;
+	double m = find_prefix(t, "doubl", 0) >= 0 ? 100 : find_prefix(t, "tripl", 0) >= 0 ? 200
+		 : find(t, "de moitie", 0) >= 0 || find(t, "by half", 0) >= 0 ||
+		   find_prefix(t, "halv", 0) >= 0 || find(t, "par deux", 0) >= 0 ? 50
+		 : find(t, "d'un tiers", 0) >= 0 || find(t, "by a third", 0) >= 0 ||
+		   find(t, "by one third", 0) >= 0 || find(t, "par trois", 0) >= 0 ? 100.0 / 3
+		 : find(t, "d'un quart", 0) >= 0 || find(t, "by a fourth", 0) >= 0 ? 25 : 0;
+	if (m > 0) {
+		out->has_magnitude = true;
+		out->magnitude = m;
+		out->unit = SU_PERCENT;
+		out->level = false;
+	}
+}
+
+/* The kind of a bare number from its indicator: an index counts in points
+ * ("Passer le NPS de 20 à 35"), a count indicator in units. */
+static void read_kind(const char *key, struct sentence *out)
+{
+	static const char *const counts[] = { "calls", "contracts", "appointments", "leads", "tickets",
+					      "complaints", "subscribers", "callbacks", NULL };
+	if (!key || !out->has_magnitude || out->unit != SU_NONE)
+		return;
+	if (!strcmp(key, "nps")) {
+		out->unit = SU_POINTS;
+		out->level = true;
+		return;
+	}
+	for (int k = 0; counts[k]; k++)
+		if (!strcmp(key, counts[k]))
+			out->unit = SU_COUNT;
+}
+
 int sentence_read(const char *text, size_t len, enum lang hint, day_t today, struct sentence *out)
 {
 	static __thread struct text t;
@@ -1446,7 +1517,8 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 			    strcmp(verbs[k].prefix, "rais") && strcmp(verbs[k].prefix, "book") &&
 			    strcmp(verbs[k].prefix, "sign") && strcmp(verbs[k].prefix, "sell") &&
 			    strcmp(verbs[k].prefix, "make") && strcmp(verbs[k].prefix, "lift") &&
-			    strcmp(verbs[k].prefix, "keep") && strcmp(verbs[k].prefix, "stay"))
+			    strcmp(verbs[k].prefix, "keep") && strcmp(verbs[k].prefix, "stay") &&
+			    strcmp(verbs[k].prefix, "halv"))
 				continue;
 			vpos = at;
 			verb = &verbs[k];
@@ -1520,6 +1592,8 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 		out->has_magnitude = true;
 		out->magnitude = qs[k + 1].value;
 		out->unit = u == SU_PERCENT ? SU_PERCENT_LEVEL : u;
+		out->usd = qs[k + 1].usd || qs[k].usd;
+		out->level = true;
 		out->has_direction = true;
 		out->direction = out->magnitude > out->baseline ? DIR_INCREASE
 			       : out->magnitude < out->baseline ? DIR_DECREASE : DIR_STAY_ABOVE;
@@ -1588,6 +1662,8 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 		out->has_magnitude = true;
 		out->magnitude = q->value;
 		out->unit = q->unit;
+		out->usd = q->usd;
+		out->level = !((de || by) && verb && verb->change);
 		bool change = verb && verb->change;
 		if (q->unit == SU_PERCENT && !((de || by) && change))
 			out->unit = SU_PERCENT_LEVEL;  /* "à 90 %", "atteindre 90 %", "to 90%" */
@@ -1615,17 +1691,7 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 		(void)to;
 	}
 
-	/* "doubler", "tripler", "de moitié", "by half": changes said in words */
-	if (!out->has_magnitude) {
-		double m = find_prefix(&t, "doubl", 0) >= 0 ? 100 : find_prefix(&t, "tripl", 0) >= 0 ? 200
-			 : find(&t, "de moitie", 0) >= 0 || find(&t, "by half", 0) >= 0 ||
-			   find_prefix(&t, "halv", 0) >= 0 || find(&t, "par deux", 0) >= 0 ? 50 : 0;
-		if (m > 0) {
-			out->has_magnitude = true;
-			out->magnitude = m;
-			out->unit = SU_PERCENT;
-		}
-	}
+	read_change_words(&t, out);
 	/* money with no indicator named: what is sold */
 	if (!key && out->has_magnitude && out->unit == SU_EUR)
 		key = "revenue";
@@ -1635,6 +1701,7 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 	if (out->has_threshold && (!key || !strcmp(key, "tickets")))
 		key = find_prefix(&t, "appel", 0) >= 0 || find_prefix(&t, "call", 0) >= 0
 			? "service_level" : "response_time";
+	read_kind(key, out);
 	if (key) {
 		snprintf(out->indicator_key, sizeof(out->indicator_key), "%s", key);
 		quote(&t, best_at, best_end, out->indicator, sizeof(out->indicator));

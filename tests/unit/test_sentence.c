@@ -1,6 +1,7 @@
 /* The sentence reader: the seed texts, number and duration forms, periods,
  * owners, what it leaves unread, bad bytes; and the corpus of
  * tests/data/sentences.tsv, whose share of fields read right is printed. */
+#include <math.h>
 #include <stdlib.h>
 #include "t.h"
 #include "core/sentence.h"
@@ -141,6 +142,71 @@ TEST("deadlines: year ends, months, seasons, halves, fiscal years, spans")
 			printf("    period of: %s\n", c[k].s);
 		CHECK_INT(s.start, D(c[k].sy, c[k].sm, c[k].sd));
 		CHECK_INT(s.due, D(c[k].dy, c[k].dm, c[k].dd));
+	}
+}
+
+/* Amounts, kinds and indicators of issue 18, both languages. */
+TEST("amounts and kinds: index points, dollars, fractions, doubling, at least")
+{
+	static const struct { const char *s; enum lang l; const char *key; double m; enum sentence_unit u;
+			      int dir; } c[] = {
+		{ "Passer le NPS de 20 à 35", LANG_FR, "nps", 35, SU_POINTS, DIR_INCREASE },
+		{ "Raise the NPS from 20 to 35", LANG_EN, "nps", 35, SU_POINTS, DIR_INCREASE },
+		{ "Generate $1.2M of revenue", LANG_EN, "revenue", 1200000, SU_EUR, DIR_REACH },
+		{ "Réaliser 1,2 M€ de CA", LANG_FR, "revenue", 1200000, SU_EUR, DIR_REACH },
+		{ "Cut complaints by a third", LANG_EN, "complaints", 100.0 / 3, SU_PERCENT, DIR_DECREASE },
+		{ "Réduire les réclamations d'un tiers", LANG_FR, "complaints", 100.0 / 3, SU_PERCENT, DIR_DECREASE },
+		{ "Réduire les réclamations de moitié", LANG_FR, "complaints", 50, SU_PERCENT, DIR_DECREASE },
+		{ "Cut complaints by half", LANG_EN, "complaints", 50, SU_PERCENT, DIR_DECREASE },
+		{ "Doubler le trafic du site", LANG_FR, "traffic", 100, SU_PERCENT, DIR_INCREASE },
+		{ "Double website traffic", LANG_EN, "traffic", 100, SU_PERCENT, DIR_INCREASE },
+		{ "Tripler les ventes additionnelles", LANG_FR, "upsell", 200, SU_PERCENT, DIR_INCREASE },
+		{ "Triple upsell revenue", LANG_EN, "upsell", 200, SU_PERCENT, DIR_INCREASE },
+		{ "Obtenir une note de satisfaction d'au moins 4,2", LANG_FR, "csat", 4.2, SU_NONE, DIR_STAY_ABOVE },
+		{ "Get a customer satisfaction of at least 4.2", LANG_EN, "csat", 4.2, SU_NONE, DIR_STAY_ABOVE },
+	};
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		struct sentence s;
+		sentence_read(c[k].s, strlen(c[k].s), c[k].l, D(2026, 12, 2), &s);
+		if (strcmp(s.indicator_key, c[k].key) || fabs(s.magnitude - c[k].m) > 1e-9 ||
+		    s.unit != c[k].u || (int)s.direction != c[k].dir)
+			printf("    amount of: %s\n", c[k].s);
+		CHECK_STR(s.indicator_key, c[k].key);
+		CHECK_NEAR(s.magnitude, c[k].m, 1e-9);
+		CHECK_INT(s.unit, c[k].u);
+		CHECK_INT(s.direction, c[k].dir);
+	}
+	struct sentence s;
+	sentence_read("Generate $1.2M of revenue", 25, LANG_EN, D(2026, 12, 2), &s);
+	CHECK(s.usd);
+	CHECK(!rd("Réaliser 1,2 M€ de CA").usd);
+	CHECK(rd("Passer le NPS de 20 à 35").level);
+	CHECK(!rd("Augmenter le NPS de 10 points").level);
+}
+
+TEST("indicators in everyday words")
+{
+	static const struct { const char *s; enum lang l; const char *key; enum sentence_unit u; } c[] = {
+		{ "Réduire le temps d'attente moyen à 30 secondes", LANG_FR, "asa", SU_SECONDS },
+		{ "Lower the average waiting time to 30 seconds", LANG_EN, "asa", SU_SECONDS },
+		{ "Atteindre 5 000 abonnés à la newsletter", LANG_FR, "subscribers", SU_COUNT },
+		{ "Reach 5,000 newsletter subscribers", LANG_EN, "subscribers", SU_COUNT },
+		{ "Porter le taux de participation aux enquêtes à 60 %", LANG_FR, "participation", SU_PERCENT_LEVEL },
+		{ "Raise the survey participation rate to 60%", LANG_EN, "participation", SU_PERCENT_LEVEL },
+		{ "Book 40 meetings", LANG_EN, "appointments", SU_COUNT },
+		{ "Décrocher 40 rendez-vous", LANG_FR, "appointments", SU_COUNT },
+		{ "Traiter 2 000 demandes clients", LANG_FR, "tickets", SU_COUNT },
+		{ "Answer 2,000 customer requests", LANG_EN, "tickets", SU_COUNT },
+		{ "Atteindre 100 % de l'objectif de vente", LANG_FR, "revenue", SU_PERCENT_LEVEL },
+		{ "Hit 110% of the sales target", LANG_EN, "revenue", SU_PERCENT_LEVEL },
+	};
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		struct sentence s;
+		sentence_read(c[k].s, strlen(c[k].s), c[k].l, D(2026, 12, 2), &s);
+		if (strcmp(s.indicator_key, c[k].key) || s.unit != c[k].u)
+			printf("    indicator of: %s\n", c[k].s);
+		CHECK_STR(s.indicator_key, c[k].key);
+		CHECK_INT(s.unit, c[k].u);
 	}
 }
 
