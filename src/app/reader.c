@@ -26,6 +26,25 @@ static const char *catalog_key(const char *k)
 	return k;
 }
 
+/* A target the form can take: a level or an amount, not a relative change
+ * (points are a level when said as one: "Passer le NPS de 20 à 35"). */
+static bool sentence_target(const struct sentence *s)
+{
+	return s->has_magnitude && s->unit != SU_PERCENT && (s->unit != SU_POINTS || s->level);
+}
+
+static const char *unit_label(const struct sentence *s)
+{
+	switch (s->unit) {
+	case SU_PERCENT_LEVEL: return "%";
+	case SU_EUR: return s->usd ? "$" : "€";
+	case SU_SECONDS: return "s";
+	case SU_COUNT: return "#";
+	case SU_POINTS: return "pts";
+	default: return "";
+	}
+}
+
 json_t *app_sentence_json(const struct sentence *s)
 {
 	json_t *j = json_object();
@@ -39,10 +58,11 @@ json_t *app_sentence_json(const struct sentence *s)
 	json_object_set_new(j, "magnitude_unit", json_string(sentence_unit_name(s->unit)));
 	json_object_set_new(j, "baseline", s->has_baseline ? json_real(s->baseline) : json_null());
 	/* a target the form can take: a level or an amount, not a relative change */
-	bool level = s->has_magnitude && s->unit != SU_PERCENT && s->unit != SU_POINTS;
+	bool level = sentence_target(s);
 	json_object_set_new(j, "target", level ? json_real(s->magnitude) : json_null());
-	const char *unit = s->unit == SU_PERCENT_LEVEL ? "%" : s->unit == SU_EUR ? "€"
-			 : s->unit == SU_SECONDS ? "s" : NULL;
+	const char *unit = unit_label(s);
+	if (unit && (!*unit || !strcmp(unit, "#")))
+		unit = NULL;  /* a count has no unit to show */
 	json_object_set_new(j, "unit", unit && level ? json_string(unit) : json_null());
 	if (s->has_threshold)
 		json_object_set_new(j, "threshold", json_pack("{s:f, s:f, s:s}", "share",
@@ -69,11 +89,10 @@ void app_sentence_objective(const struct sentence *s, const char *text, struct o
 		o->indicator = s->indicator;
 	if (s->has_direction)
 		o->direction = s->direction;
-	if (s->has_magnitude && s->unit != SU_PERCENT && s->unit != SU_POINTS) {
+	if (sentence_target(s)) {
 		o->has_target = true;
 		o->target = s->magnitude;
-		o->unit_label = s->unit == SU_PERCENT_LEVEL ? "%" : s->unit == SU_EUR ? "€"
-			      : s->unit == SU_SECONDS ? "s" : s->unit == SU_COUNT ? "#" : "";
+		o->unit_label = unit_label(s);
 	}
 	if (s->has_baseline) {
 		o->has_baseline = true;
@@ -81,4 +100,27 @@ void app_sentence_objective(const struct sentence *s, const char *text, struct o
 	}
 	o->start = s->start;
 	o->due = s->due;
+}
+
+void app_sentence_fill(const struct sentence *s, struct objective *o)
+{
+	struct objective r;
+	app_sentence_objective(s, o->title, &r);
+	if ((!o->indicator || !*o->indicator) && r.indicator)
+		o->indicator = r.indicator;
+	if (o->due == DAY_NONE && r.due != DAY_NONE) {
+		o->due = r.due;
+		if (o->start == DAY_NONE)
+			o->start = r.start;
+	}
+	if (!o->has_target && r.has_target) {
+		o->has_target = true;
+		o->target = r.target;
+		if (!o->unit_label || !*o->unit_label)
+			o->unit_label = r.unit_label;
+	}
+	if (!o->has_baseline && r.has_baseline) {
+		o->has_baseline = true;
+		o->baseline = r.baseline;
+	}
 }

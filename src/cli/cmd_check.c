@@ -46,10 +46,10 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 		printf(en ? "  %s \"%s\"%s%s%s\n" : "  %s « %s »%s%s%s\n", en ? "indicator:" : "indicateur :", sn.indicator,
 		       sn.indicator_key[0] ? " (" : "", sn.indicator_key, sn.indicator_key[0] ? ")" : "");
 	if (sn.has_baseline)
-		printf("  %s %g\n", en ? "from:" : "de :", sn.baseline);
+		printf("  %s %.10g\n", en ? "from:" : "de :", sn.baseline);
 	if (sn.has_magnitude)
-		printf("  %s %g %s\n", en ? "magnitude:" : "ampleur :", sn.magnitude,
-		       word("su", sentence_unit_name(sn.unit), lang));
+		printf("  %s %.10g %s\n", en ? "magnitude:" : "ampleur :", sn.magnitude,
+		       sn.unit == SU_EUR && sn.usd ? "$" : word("su", sentence_unit_name(sn.unit), lang));
 	if (sn.has_threshold)
 		printf("  %s %g %% %s %g s\n", en ? "threshold:" : "seuil :", sn.threshold_share * 100,
 		       en ? "within" : "en moins de", sn.threshold_limit);

@@ -306,6 +306,7 @@ struct quantity {
 	double value;   /* in base units: euros, seconds */
 	int end;        /* after the unit */
 	bool level;     /* a percentage stated as a level ("à 90 %") */
+	bool usd;       /* money in dollars ("$1.2M", "300 k$", "500 dollars") */
 };
 
 static bool starts(const struct text *t, int i, const char *w)
@@ -319,7 +320,7 @@ static const char *const count_nouns[] = {
 	"ventes", "vente", "sales", "dossiers", "demandes", "requests", "clients", "customers",
 	"deals", "affaires", "devis", "quotes", "visites", "visits", "souscriptions", "adhesions",
 	"nouveaux", "new", "commandes", "orders", "reclamations", "complaints", "rappels",
-	"callbacks", NULL };
+	"callbacks", "abonnes", "subscribers", "inscrits", NULL };
 
 /* A duration's unit at i: seconds per unit, and its end. */
 static double duration_unit(const struct text *t, int i, int *end)
@@ -366,10 +367,12 @@ static bool quantity_unit(const struct text *t, struct quantity *q)
 	int b = q->n.start - 1;
 	while (b > 0 && t->f[b] == ' ')
 		b--;
-	bool euro_first = b > 0 && t->f[b] == '$';
+	bool euro_first = b > 0 && (t->f[b] == '$' || t->f[b] == '#');
+	q->usd = euro_first && t->f[b] == '#';
 	double ksuffix = 1;
 	if ((t->f[j] == 'k' || t->f[j] == 'm') && !is_letter(t->f[j + 1]) &&
-	    (euro_first || t->f[skip_spaces(t, j + 1)] == '$')) {
+	    (euro_first || t->f[skip_spaces(t, j + 1)] == '$' ||
+	     t->f[skip_spaces(t, j + 1)] == '#')) {
 		ksuffix = t->f[j] == 'k' ? 1e3 : 1e6;
 		j++;
 	}
@@ -402,7 +405,8 @@ static bool quantity_unit(const struct text *t, struct quantity *q)
 	/* money: €, k€, M€, euros, keur, "millions d'euros" */
 	double mult = 1;
 	int m = k;
-	if ((starts(t, m, "k") || starts(t, m, "m")) && t->f[skip_spaces(t, m + 1)] == '$') {
+	if ((starts(t, m, "k") || starts(t, m, "m")) &&
+	    (t->f[skip_spaces(t, m + 1)] == '$' || t->f[skip_spaces(t, m + 1)] == '#')) {
 		mult = t->f[m] == 'k' ? 1e3 : 1e6;
 		m = skip_spaces(t, m + 1);
 	} else if (starts(t, m, "keur") || starts(t, m, "meur")) {
@@ -418,6 +422,13 @@ static bool quantity_unit(const struct text *t, struct quantity *q)
 			m = skip_spaces(t, m + 2);
 		else if (starts(t, m, "de"))
 			m = skip_spaces(t, m + 2);
+	}
+	if (t->f[m] == '#' || starts(t, m, "dollars") || starts(t, m, "usd")) {
+		q->usd = true;
+		q->unit = SU_EUR;
+		q->value = q->n.v * mult;
+		q->end = t->f[m] == '#' ? m + 1 : word_end(t, m);
+		return true;
 	}
 	if (t->f[m] == '$' || starts(t, m, "euros") || starts(t, m, "euro") || starts(t, m, "eur")) {
 		q->unit = SU_EUR;
@@ -513,6 +524,27 @@ static const struct { const char *phrase, *key; } synonyms[] = {
 	{ "tickets traites", "tickets" }, { "tickets resolus", "tickets" }, { "tickets", "tickets" },
 	{ "tickets resolved", "tickets" }, { "demandes traitees", "tickets" },
 	{ "reclamations", "complaints" }, { "complaints", "complaints" },
+	/* everyday words (issue 18) */
+	{ "temps d'attente moyen", "asa" }, { "temps moyen d'attente", "asa" },
+	{ "temps d'attente", "asa" }, { "average waiting time", "asa" }, { "waiting time", "asa" },
+	{ "wait time", "asa" }, { "delai d'attente", "asa" },
+	{ "abonnes a la newsletter", "subscribers" }, { "inscrits a la newsletter", "subscribers" },
+	{ "abonnes", "subscribers" }, { "newsletter subscribers", "subscribers" },
+	{ "subscribers", "subscribers" },
+	{ "taux de participation aux enquetes", "participation" },
+	{ "participation aux enquetes", "participation" }, { "taux de participation", "participation" },
+	{ "survey participation rate", "participation" }, { "survey participation", "participation" },
+	{ "participation rate", "participation" },
+	{ "meetings", "appointments" }, { "meeting", "appointments" },
+	{ "reunions clients", "appointments" },
+	{ "demandes clients", "tickets" }, { "demandes client", "tickets" },
+	{ "demandes", "tickets" }, { "customer requests", "tickets" }, { "requests", "tickets" },
+	{ "objectif de vente", "revenue" }, { "objectifs de vente", "revenue" },
+	{ "objectif de ventes", "revenue" }, { "sales target", "revenue" }, { "sales quota", "revenue" },
+	{ "quota attainment", "revenue" }, { "atteinte du quota", "revenue" },
+	{ "taux d'abandon", "abandonment" }, { "abandonment rate", "abandonment" },
+	{ "abandon rate", "abandonment" }, { "appels abandonnes", "abandonment" },
+	{ "abandoned calls", "abandonment" },
 };
 
 /* Edit distance at most one (substitution, insertion, deletion, swap). */
@@ -740,10 +772,290 @@ static bool date_at(const struct text *t, int i, day_t *d)
 	return false;
 }
 
+/* --- named periods: years, months, seasons, halves, fiscal years ---------- */
+
+static int today_year(const struct text *t)
+{
+	int y, m, d;
+	date_to_ymd(t->today, &y, &m, &d);
+	return y;
+}
+
+static int today_month(const struct text *t)
+{
+	int y, m, d;
+	date_to_ymd(t->today, &y, &m, &d);
+	return m;
+}
+
+/* Is a deadline word ("d'ici", "by", "avant", "before", "au plus tard",
+ * "no later than", "until", "jusqu'") said just before position at? */
+static bool deadline_before(const struct text *t, int at)
+{
+	static const char *const w[] = { "d'ici", "by", "avant", "before", "plus tard", "later than",
+					 "until", "jusqu'", "pour fin", "ahead of" };
+	int back = at - 18 > 1 ? at - 18 : 1;
+	for (size_t k = 0; k < sizeof(w) / sizeof(w[0]); k++) {
+		int p = find(t, w[k], back);
+		if (p >= 0 && p < at)
+			return true;
+	}
+	return false;
+}
+
+/* Is "fin", "end" said just before at (the end of what follows)? */
+static bool end_before(const struct text *t, int at)
+{
+	int back = at - 14 > 1 ? at - 14 : 1;
+	int p = find(t, "fin", back), q = find(t, "end", back);
+	return (p >= 0 && p < at) || (q >= 0 && q < at);
+}
+
+/* A year said after i, skipping "de", "of", "de l'annee": 0 when none. */
+static int year_after(const struct text *t, int i)
+{
+	int j = skip_spaces(t, i);
+	if (starts(t, j, "de l'annee") || starts(t, j, "of the year"))
+		j = skip_spaces(t, j + 10);
+	else if (starts(t, j, "de") || starts(t, j, "of"))
+		j = skip_spaces(t, j + 2);
+	if (t->f[j] == '\'' )
+		j++;
+	return year_at(t, j);
+}
+
+/* A deadline when said so (start today), else the span itself. */
+static void deadline_or_span(const struct text *t, struct period *p, int at, day_t s, day_t d)
+{
+	set_period(p, deadline_before(t, at) || end_before(t, at) ? t->today : s, d, at);
+}
+
+/* "fin 2026", "by the end of 2027", "avant fin 2027" */
+static bool year_end(const struct text *t, struct period *p)
+{
+	static const char *const endof[] = { "fin", "the end of", "end of", "year end", "year-end" };
+	for (size_t k = 0; k < sizeof(endof) / sizeof(endof[0]); k++)
+		for (int at = find(t, endof[k], 0); at >= 0; at = find(t, endof[k], at + 1)) {
+			int j = skip_spaces(t, at + (int)strlen(endof[k]));
+			int y = k >= 3 ? today_year(t) : year_at(t, j);
+			if (!y)
+				continue;
+			set_period(p, t->today, date_from_ymd(y, 12, 31), at);
+			return true;
+		}
+	return false;
+}
+
+/* "toute l'année", "all year", "mi-année", "by mid-year", "mid-2027" */
+static bool year_spans(const struct text *t, struct period *p)
+{
+	static const char *const all[] = { "toute l'annee", "all year", "tout au long de l'annee",
+					   "throughout the year", "the whole year", "l'annee entiere",
+					   "the full year", "full year" };
+	for (size_t k = 0; k < sizeof(all) / sizeof(all[0]); k++) {
+		int at = find(t, all[k], 0);
+		if (at < 0)
+			continue;
+		int y = year_after(t, at + (int)strlen(all[k]));
+		if (!y)
+			y = today_year(t);
+		set_period(p, date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31), at);
+		return true;
+	}
+	static const char *const mid[] = { "mi-annee", "mi annee", "mid-year", "mid year", "midyear",
+					   "milieu d'annee", "milieu de l'annee", "the middle of the year",
+					   "mi-", "mid-" };
+	for (size_t k = 0; k < sizeof(mid) / sizeof(mid[0]); k++) {
+		int at = find(t, mid[k], 0);
+		if (at < 0)
+			continue;
+		int e = at + (int)strlen(mid[k]);
+		int y = year_after(t, k >= 8 ? e : e);
+		if (k >= 8 && !y)
+			continue;
+		if (!y)
+			y = today_month(t) <= 6 ? today_year(t) : today_year(t) + 1;
+		set_period(p, t->today, date_from_ymd(y, 6, 30), at);
+		return true;
+	}
+	return false;
+}
+
+/* "en mars prochain", "next March", "en mars", "in March 2027": the month;
+ * "d'ici décembre", "by December 2027", "avant juin": its end. */
+static bool named_month(const struct text *t, struct period *p)
+{
+	for (int at = 1; at < t->n; at++) {
+		if (!boundary(t, at - 1) || !is_letter(t->f[at]))
+			continue;
+		int m = month_at(t, at);
+		if (!m)
+			continue;
+		int e = skip_spaces(t, word_end(t, at));
+		struct num dn;
+		if (digits_number(t, e, &dn) && dn.end - dn.start <= 2)
+			continue;  /* "june 30": a date */
+		int pb = at - 1;
+		while (pb > 0 && t->f[pb] == ' ')
+			pb--;
+		if (pb > 1 && (isdigit((unsigned char)t->f[pb]) || (t->f[pb] == 'r' && t->f[pb - 1] == 'e' &&
+								    isdigit((unsigned char)t->f[pb - 2]))))
+			continue;  /* "15 mars", "1er mai": a date */
+		bool next = starts(t, e, "prochain");
+		int back = at - 6 > 0 ? at - 6 : 0;
+		int nx = find(t, "next", back);
+		next = next || (nx >= 0 && nx < at);
+		int y = year_at(t, next ? skip_spaces(t, word_end(t, e)) : e);
+		if (!y) {
+			y = today_year(t);
+			if (m < today_month(t) || (next && m == today_month(t)))
+				y++;
+		}
+		day_t s = date_from_ymd(y, m, 1), d = date_from_ymd(y, m, date_days_in_month(y, m));
+		if (deadline_before(t, at) || end_before(t, at)) {
+			set_period(p, t->today, d, at);
+			return true;
+		}
+		static const char *const in[] = { "en", "in", "au mois de", "durant", "during", "pour",
+						  "for", "sur" };
+		bool said = next;
+		for (size_t k = 0; k < sizeof(in) / sizeof(in[0]) && !said; k++) {
+			int b = at - (int)strlen(in[k]) - 1;
+			said = b >= 0 && word_at(t, b, in[k]);
+		}
+		if (!said)
+			continue;
+		set_period(p, s, d, at);
+		return true;
+	}
+	return false;
+}
+
+/* seasons, meteorological: spring March-May, summer June-August, autumn
+ * September-November, winter December-February. "d'ici l'été", "by summer":
+ * the eve of the next summer; "fin de l'été": its end; "cet été": the span. */
+static bool season(const struct text *t, struct period *p)
+{
+	static const struct { const char *w; int m; } sn[] = {
+		{ "l'ete", 6 }, { "ete", 6 }, { "summer", 6 }, { "l'hiver", 12 }, { "hiver", 12 },
+		{ "winter", 12 }, { "printemps", 3 }, { "spring", 3 }, { "l'automne", 9 },
+		{ "automne", 9 }, { "autumn", 9 }, { "fall", 9 } };
+	for (size_t k = 0; k < sizeof(sn) / sizeof(sn[0]); k++)
+		for (int at = find(t, sn[k].w, 0); at >= 0; at = find(t, sn[k].w, at + 1)) {
+			int e = at + (int)strlen(sn[k].w);
+			if (!strcmp(sn[k].w, "fall") && !deadline_before(t, at) &&
+			    find(t, "this fall", at - 5) != at - 5 && find(t, "next fall", at - 5) != at - 5)
+				continue;
+			int sm = sn[k].m, y = year_after(t, e);
+			int ty = today_year(t);
+			day_t s, d;
+			if (y) {
+				s = date_from_ymd(y, sm, 1);
+			} else {
+				/* the season now or the next one */
+				s = date_from_ymd(ty, sm, 1);
+				day_t end = date_add_months(s, 3) - 1;
+				day_t prev = date_from_ymd(ty - 1, sm, 1);
+				if (date_add_months(prev, 3) - 1 >= t->today)
+					s = prev;
+				else if (end < t->today)
+					s = date_from_ymd(ty + 1, sm, 1);
+				int bk = at - 6 > 0 ? at - 6 : 0, nx = find(t, "next", bk);
+				if ((nx >= 0 && nx < at) || starts(t, skip_spaces(t, e), "prochain"))
+					if (s <= t->today)
+						s = date_add_months(s, 12);
+			}
+			d = date_add_months(s, 3) - 1;
+			if (end_before(t, at)) {
+				set_period(p, t->today, d, at);
+			} else if (deadline_before(t, at)) {
+				if (s <= t->today)
+					s = date_add_months(s, 12);
+				set_period(p, t->today, s - 1, at);
+			} else {
+				set_period(p, s, d, at);
+			}
+			return true;
+		}
+	return false;
+}
+
+/* half-years: "premier semestre", "S1 2027", "H1", "first half of 2027",
+ * "ce semestre"; a half already past is next year's. */
+static bool half_year(const struct text *t, struct period *p)
+{
+	static const struct { const char *w; int h; } hs[] = {
+		{ "premier semestre", 1 }, { "1er semestre", 1 }, { "second semestre", 2 },
+		{ "deuxieme semestre", 2 }, { "2e semestre", 2 }, { "2eme semestre", 2 },
+		{ "first half", 1 }, { "second half", 2 }, { "h1", 1 }, { "h2", 2 }, { "s1", 1 },
+		{ "s2", 2 }, { "ce semestre", 0 }, { "du semestre", 0 }, { "sur le semestre", 0 },
+		{ "this half", 0 }, { "semestre prochain", 3 }, { "prochain semestre", 3 },
+		{ "next half", 3 } };
+	for (size_t k = 0; k < sizeof(hs) / sizeof(hs[0]); k++) {
+		int at = find(t, hs[k].w, 0);
+		if (at < 0)
+			continue;
+		int ty = today_year(t), cur = today_month(t) <= 6 ? 1 : 2;
+		int h = hs[k].h, y = year_after(t, at + (int)strlen(hs[k].w));
+		if (h == 0 || h == 3) {
+			h = cur;
+			y = ty;
+			if (hs[k].h == 3 && ++h == 3) {
+				h = 1;
+				y++;
+			}
+		} else if (!y) {
+			y = cur > h ? ty + 1 : ty;
+		}
+		day_t s = date_from_ymd(y, h == 1 ? 1 : 7, 1);
+		deadline_or_span(t, p, at, s, date_add_months(s, 6) - 1);
+		return true;
+	}
+	return false;
+}
+
+/* fiscal years: "l'exercice 2027", "FY2027", "FY27", "fiscal year 2027",
+ * "cet exercice"; the fiscal year is the calendar year. */
+static bool fiscal_year(const struct text *t, struct period *p)
+{
+	static const char *const fy[] = { "l'exercice", "exercice", "fiscal year", "fiscal", "fy" };
+	for (size_t k = 0; k < sizeof(fy) / sizeof(fy[0]); k++)
+		for (int at = find_prefix(t, fy[k], 0); at >= 0; at = find_prefix(t, fy[k], at + 1)) {
+			int e = at + (int)strlen(fy[k]);
+			int j = skip_spaces(t, e);
+			struct num n;
+			int y = 0;
+			if (digits_number(t, j, &n) && (n.end - n.start == 4 || n.end - n.start == 2))
+				y = n.end - n.start == 2 ? 2000 + (int)n.v : (int)n.v;
+			if (!y && k < 3 && (j == e || !is_letter(t->f[e]))) {
+				int b = at - 6 > 0 ? at - 6 : 0;
+				int cet = find(t, "cet", b), thisw = find(t, "this", b);
+				if (!((cet >= 0 && cet < at) || (thisw >= 0 && thisw < at) ||
+				      starts(t, j, "en cours") || starts(t, j, "courant")))
+					continue;
+				y = today_year(t);
+			}
+			if (!y || y < 1990 || y > 2100 || (k == 4 && e < t->n && is_letter(t->f[e])))
+				continue;
+			deadline_or_span(t, p, at, date_from_ymd(y, 1, 1), date_from_ymd(y, 12, 31));
+			return true;
+		}
+	return false;
+}
+
+/* The named periods, looked for before the other forms. */
+static bool named_period(const struct text *t, struct period *p)
+{
+	return fiscal_year(t, p) || half_year(t, p) || season(t, p) || year_spans(t, p) ||
+	       year_end(t, p) || named_month(t, p);
+}
+
 static void read_period(const struct text *t, struct period *p)
 {
 	day_t today = t->today;
 	int i;
+	if (named_period(t, p))
+		return;
 	/* quarters: "t1 2027", "q2", "1er trimestre 2027", "premier trimestre" */
 	for (i = 1; i < t->n - 1; i++) {
 		char c = t->f[i];
@@ -944,6 +1256,7 @@ static const struct verb verbs[] = {
 	{ "ameliorer", DIR_INCREASE, true }, { "amelior", DIR_INCREASE, true },
 	{ "increas", DIR_INCREASE, true }, { "grow", DIR_INCREASE, true }, { "rais", DIR_INCREASE, true },
 	{ "boost", DIR_INCREASE, true }, { "improv", DIR_INCREASE, true }, { "lift", DIR_INCREASE, true },
+	{ "halv", DIR_DECREASE, true }, { "diviser par", DIR_DECREASE, true },
 	{ "redui", DIR_DECREASE, true }, { "reduc", DIR_DECREASE, true }, { "diminu", DIR_DECREASE, true },
 	{ "baiss", DIR_DECREASE, true }, { "abaiss", DIR_DECREASE, true }, { "cut", DIR_DECREASE, true },
 	{ "lower", DIR_DECREASE, true }, { "decreas", DIR_DECREASE, true }, { "shorten", DIR_DECREASE, true },
@@ -1110,6 +1423,44 @@ static void read_owner(const struct text *t, struct sentence *s)
 	}
 }
 
+/* "doubler", "tripler", "de moitié", "by half", "d'un tiers", "by a third":
+ * changes said in words, in percent of the baseline. */
+static void read_change_words(const struct text *t, struct sentence *out)
+{
+	if (out->has_magnitude)
+		return;
+	double m = find_prefix(t, "doubl", 0) >= 0 ? 100 : find_prefix(t, "tripl", 0) >= 0 ? 200
+		 : find(t, "de moitie", 0) >= 0 || find(t, "by half", 0) >= 0 ||
+		   find_prefix(t, "halv", 0) >= 0 || find(t, "par deux", 0) >= 0 ? 50
+		 : find(t, "d'un tiers", 0) >= 0 || find(t, "by a third", 0) >= 0 ||
+		   find(t, "by one third", 0) >= 0 || find(t, "par trois", 0) >= 0 ? 100.0 / 3
+		 : find(t, "d'un quart", 0) >= 0 || find(t, "by a fourth", 0) >= 0 ? 25 : 0;
+	if (m > 0) {
+		out->has_magnitude = true;
+		out->magnitude = m;
+		out->unit = SU_PERCENT;
+		out->level = false;
+	}
+}
+
+/* The kind of a bare number from its indicator: an index counts in points
+ * ("Passer le NPS de 20 à 35"), a count indicator in units. */
+static void read_kind(const char *key, struct sentence *out)
+{
+	static const char *const counts[] = { "calls", "contracts", "appointments", "leads", "tickets",
+					      "complaints", "subscribers", "callbacks", NULL };
+	if (!key || !out->has_magnitude || out->unit != SU_NONE)
+		return;
+	if (!strcmp(key, "nps")) {
+		out->unit = SU_POINTS;
+		out->level = true;
+		return;
+	}
+	for (int k = 0; counts[k]; k++)
+		if (!strcmp(key, counts[k]))
+			out->unit = SU_COUNT;
+}
+
 int sentence_read(const char *text, size_t len, enum lang hint, day_t today, struct sentence *out)
 {
 	static __thread struct text t;
@@ -1166,7 +1517,8 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 			    strcmp(verbs[k].prefix, "rais") && strcmp(verbs[k].prefix, "book") &&
 			    strcmp(verbs[k].prefix, "sign") && strcmp(verbs[k].prefix, "sell") &&
 			    strcmp(verbs[k].prefix, "make") && strcmp(verbs[k].prefix, "lift") &&
-			    strcmp(verbs[k].prefix, "keep") && strcmp(verbs[k].prefix, "stay"))
+			    strcmp(verbs[k].prefix, "keep") && strcmp(verbs[k].prefix, "stay") &&
+			    strcmp(verbs[k].prefix, "halv"))
 				continue;
 			vpos = at;
 			verb = &verbs[k];
@@ -1240,6 +1592,8 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 		out->has_magnitude = true;
 		out->magnitude = qs[k + 1].value;
 		out->unit = u == SU_PERCENT ? SU_PERCENT_LEVEL : u;
+		out->usd = qs[k + 1].usd || qs[k].usd;
+		out->level = true;
 		out->has_direction = true;
 		out->direction = out->magnitude > out->baseline ? DIR_INCREASE
 			       : out->magnitude < out->baseline ? DIR_DECREASE : DIR_STAY_ABOVE;
@@ -1308,6 +1662,8 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 		out->has_magnitude = true;
 		out->magnitude = q->value;
 		out->unit = q->unit;
+		out->usd = q->usd;
+		out->level = !((de || by) && verb && verb->change);
 		bool change = verb && verb->change;
 		if (q->unit == SU_PERCENT && !((de || by) && change))
 			out->unit = SU_PERCENT_LEVEL;  /* "à 90 %", "atteindre 90 %", "to 90%" */
@@ -1335,17 +1691,7 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 		(void)to;
 	}
 
-	/* "doubler", "tripler", "de moitié", "by half": changes said in words */
-	if (!out->has_magnitude) {
-		double m = find_prefix(&t, "doubl", 0) >= 0 ? 100 : find_prefix(&t, "tripl", 0) >= 0 ? 200
-			 : find(&t, "de moitie", 0) >= 0 || find(&t, "by half", 0) >= 0 ||
-			   find_prefix(&t, "halv", 0) >= 0 || find(&t, "par deux", 0) >= 0 ? 50 : 0;
-		if (m > 0) {
-			out->has_magnitude = true;
-			out->magnitude = m;
-			out->unit = SU_PERCENT;
-		}
-	}
+	read_change_words(&t, out);
 	/* money with no indicator named: what is sold */
 	if (!key && out->has_magnitude && out->unit == SU_EUR)
 		key = "revenue";
@@ -1355,6 +1701,7 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 	if (out->has_threshold && (!key || !strcmp(key, "tickets")))
 		key = find_prefix(&t, "appel", 0) >= 0 || find_prefix(&t, "call", 0) >= 0
 			? "service_level" : "response_time";
+	read_kind(key, out);
 	if (key) {
 		snprintf(out->indicator_key, sizeof(out->indicator_key), "%s", key);
 		quote(&t, best_at, best_end, out->indicator, sizeof(out->indicator));

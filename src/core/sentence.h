@@ -30,6 +30,8 @@ struct sentence {
 	bool has_magnitude;
 	double magnitude;        /* euros for money, seconds for durations */
 	enum sentence_unit unit;
+	bool level;              /* the magnitude is a level to reach, not a change */
+	bool usd;                /* money said in dollars ("$1.2M"), else euros */
 	bool has_baseline;       /* "de 70 % à 78 %": 70 */
 	double baseline;
 	bool has_threshold;      /* "90 % des appels en moins de 20 s" */

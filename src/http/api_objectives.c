@@ -193,13 +193,17 @@ int api_smart_check(struct req *r)
 	/* a draft being typed: the shape is checked, not completeness */
 	if (objective_input(r, body, &in) || app_objective_draft(&a, &in, &o, &r->err))
 		goto out;
-	json_t *v = app_objective_smart(&a, &o);
-	/* what the sentence says: the form fills its empty fields from it */
-	if (o.title && *o.title) {
-		struct sentence sn;
+	/* what the sentence says: the verdict judges the fields the draft leaves
+	 * empty as the title says them, and the form fills them from it */
+	struct sentence sn;
+	bool titled = o.title && *o.title;
+	if (titled) {
 		sentence_read(o.title, strlen(o.title), r->lang, a.clock.today, &sn);
-		json_object_set_new(v, "read", app_sentence_json(&sn));
+		app_sentence_fill(&sn, &o);
 	}
+	json_t *v = app_objective_smart(&a, &o);
+	if (titled)
+		json_object_set_new(v, "read", app_sentence_json(&sn));
 	rc = reply_json(r, 200, v);
 out:
 	json_decref(body);

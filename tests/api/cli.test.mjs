@@ -339,3 +339,30 @@ test('cible import refuses an unknown kind, and its audit row is JSON with the k
 	assert.deepEqual(JSON.parse(row.after), { kind: 'call', read: 2, stored: 2, duplicates: 0, rejected: 0 });
 	assert.equal(rows(db, "SELECT count(*) AS n FROM activity WHERE kind = 'call'")[0].n, 2);
 });
+
+// issue 18: the forms a new user types, read on a fixed day
+test('cible check reads the deadlines, amounts and kinds of issue 18', () => {
+	const day = ['--today', '2026-12-02'];
+	const fr = run(['check', ...day, "Augmenter le CA de 10 % d'ici fin 2026"]);
+	assert.equal(fr.code, 0);
+	assert.match(fr.out, /période : 2026-12-02 → 2026-12-31/);
+	assert.doesNotMatch(fr.out, /pas d'échéance/);
+	const en = run(['check', ...day, '--lang', 'en', 'Raise revenue by $1.2M by the end of 2027']);
+	assert.match(en.out, /magnitude: 1200000 \$/);
+	assert.match(en.out, /period: 2026-12-02 → 2027-12-31/);
+	assert.doesNotMatch(en.out, /e\+0/);
+	const nps = run(['check', ...day, "Passer le NPS de 20 à 35 d'ici l'été"]);
+	assert.match(nps.out, /de : 20\n  ampleur : 35 points/);
+	assert.match(nps.out, /période : 2026-12-02 → 2027-05-31/);
+	assert.doesNotMatch(nps.out, /l'unité de mesure manque/);
+	const dec = run(['check', ...day, '--lang', 'en', 'Sign 40 contracts by December 2027']);
+	assert.match(dec.out, /period: 2026-12-02 → 2027-12-31/);
+	const js = JSON.parse(run(['check', ...day, '--json', 'Tripler les ventes additionnelles au premier semestre']).out);
+	assert.equal(js.read.indicator, 'upsell_revenue');
+	assert.equal(js.read.magnitude, 200);
+	assert.equal(js.read.start, '2027-01-01');
+	assert.equal(js.read.due, '2027-06-30');
+	const wait = JSON.parse(run(['check', ...day, '--json', "Réduire le temps d'attente moyen à 30 secondes d'ici décembre"]).out);
+	assert.equal(wait.read.indicator, 'asa');
+	assert.equal(wait.read.due, '2026-12-31');
+});

@@ -94,3 +94,14 @@ test('cible check reads a sentence in French and in English, as text or JSON', (
 	assert.equal(j.read.owner_kind, 'we');
 	assert.ok(j.smart.questions.some((q) => /when/i.test(q)));
 });
+
+test('a title alone: the verdict judges the indicator and the due date the reader got from it', async () => {
+	const v = await ok(fx.clients.member1.post('/api/smart/check',
+		{ title: 'Raise revenue by 10% by the end of 2030' }, { headers: { 'accept-language': 'en' } }));
+	assert.equal(v.read.indicator, 'revenue');
+	assert.equal(v.read.due, '2030-12-31');
+	const said = JSON.stringify(v.criteria);
+	assert.doesNotMatch(said, /no due date/);
+	assert.doesNotMatch(said, /no indicator/);
+	assert.notEqual(v.criteria.time_bound.verdict, 'fail');
+});

@@ -1,6 +1,7 @@
 /* The sentence reader: the seed texts, number and duration forms, periods,
  * owners, what it leaves unread, bad bytes; and the corpus of
  * tests/data/sentences.tsv, whose share of fields read right is printed. */
+#include <math.h>
 #include <stdlib.h>
 #include "t.h"
 #include "core/sentence.h"
@@ -96,6 +97,117 @@ TEST("periods and deadlines resolve against the reference day")
 	CHECK_INT(rd("Signer 10 contrats d'ici la fin du T2 2010").due, D(2010, 6, 30));
 	CHECK_INT(rd("Signer 10 contrats avant le 30/06/2010").start, D(2010, 6, 30));
 	CHECK_INT(rd("Signer 10 contrats avant le 30/06/2010").due, D(2010, 6, 30));
+}
+
+/* Deadlines and periods of issue 18, on 2026-12-02, both languages. */
+TEST("deadlines: year ends, months, seasons, halves, fiscal years, spans")
+{
+	static const struct { const char *s; enum lang l; int sy, sm, sd, dy, dm, dd; } c[] = {
+		{ "Augmenter le CA de 10 % d'ici fin 2026", LANG_FR, 2026, 12, 2, 2026, 12, 31 },
+		{ "Raise revenue by 10% by the end of 2027", LANG_EN, 2026, 12, 2, 2027, 12, 31 },
+		{ "Sign 40 contracts by December 2027", LANG_EN, 2026, 12, 2, 2027, 12, 31 },
+		{ "Signer 40 contrats d'ici décembre", LANG_FR, 2026, 12, 2, 2026, 12, 31 },
+		{ "Signer 40 contrats d'ici juin", LANG_FR, 2026, 12, 2, 2027, 6, 30 },
+		{ "Signer 40 contrats d'ici l'été", LANG_FR, 2026, 12, 2, 2027, 5, 31 },
+		{ "Sign 40 contracts by summer", LANG_EN, 2026, 12, 2, 2027, 5, 31 },
+		{ "Signer 40 contrats d'ici la fin de l'été", LANG_FR, 2026, 12, 2, 2027, 8, 31 },
+		{ "Signer 40 contrats cet hiver", LANG_FR, 2026, 12, 1, 2027, 2, 28 },
+		{ "Sign 40 contracts this summer", LANG_EN, 2027, 6, 1, 2027, 8, 31 },
+		{ "Signer 40 contrats au premier semestre", LANG_FR, 2027, 1, 1, 2027, 6, 30 },
+		{ "Sign 40 contracts in H1 2027", LANG_EN, 2027, 1, 1, 2027, 6, 30 },
+		{ "Sign 40 contracts in the second half of 2027", LANG_EN, 2027, 7, 1, 2027, 12, 31 },
+		{ "Signer 40 contrats sur l'exercice 2027", LANG_FR, 2027, 1, 1, 2027, 12, 31 },
+		{ "Sign 40 contracts in FY2027", LANG_EN, 2027, 1, 1, 2027, 12, 31 },
+		{ "Sign 40 contracts in FY27", LANG_EN, 2027, 1, 1, 2027, 12, 31 },
+		{ "Keep the answer rate above 90% all year", LANG_EN, 2026, 1, 1, 2026, 12, 31 },
+		{ "Maintenir le taux de décroché à 90 % toute l'année", LANG_FR, 2026, 1, 1, 2026, 12, 31 },
+		{ "Close 25 deals before year end", LANG_EN, 2026, 12, 2, 2026, 12, 31 },
+		{ "Signer 25 contrats avant la fin de l'année", LANG_FR, 2026, 12, 2, 2026, 12, 31 },
+		{ "Sign 25 contracts by mid-year", LANG_EN, 2026, 12, 2, 2027, 6, 30 },
+		{ "Signer 25 contrats d'ici mi-année", LANG_FR, 2026, 12, 2, 2027, 6, 30 },
+		{ "Signer 25 contrats d'ici mi-2028", LANG_FR, 2026, 12, 2, 2028, 6, 30 },
+		{ "Sign 25 contracts next quarter", LANG_EN, 2027, 1, 1, 2027, 3, 31 },
+		{ "Signer 25 contrats le trimestre prochain", LANG_FR, 2027, 1, 1, 2027, 3, 31 },
+		{ "Signer 25 contrats la semaine prochaine", LANG_FR, 2026, 12, 7, 2026, 12, 13 },
+		{ "Sign 25 contracts next week", LANG_EN, 2026, 12, 7, 2026, 12, 13 },
+		{ "Signer 25 contrats en mars prochain", LANG_FR, 2027, 3, 1, 2027, 3, 31 },
+		{ "Sign 25 contracts next March", LANG_EN, 2027, 3, 1, 2027, 3, 31 },
+		{ "Sign 25 contracts in March 2028", LANG_EN, 2028, 3, 1, 2028, 3, 31 },
+		{ "Signer 12 contrats d'ici le 15 mars 2027", LANG_FR, 2026, 12, 2, 2027, 3, 15 },
+	};
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		struct sentence s;
+		sentence_read(c[k].s, strlen(c[k].s), c[k].l, D(2026, 12, 2), &s);
+		if (s.start != D(c[k].sy, c[k].sm, c[k].sd) || s.due != D(c[k].dy, c[k].dm, c[k].dd))
+			printf("    period of: %s\n", c[k].s);
+		CHECK_INT(s.start, D(c[k].sy, c[k].sm, c[k].sd));
+		CHECK_INT(s.due, D(c[k].dy, c[k].dm, c[k].dd));
+	}
+}
+
+/* Amounts, kinds and indicators of issue 18, both languages. */
+TEST("amounts and kinds: index points, dollars, fractions, doubling, at least")
+{
+	static const struct { const char *s; enum lang l; const char *key; double m; enum sentence_unit u;
+			      int dir; } c[] = {
+		{ "Passer le NPS de 20 à 35", LANG_FR, "nps", 35, SU_POINTS, DIR_INCREASE },
+		{ "Raise the NPS from 20 to 35", LANG_EN, "nps", 35, SU_POINTS, DIR_INCREASE },
+		{ "Generate $1.2M of revenue", LANG_EN, "revenue", 1200000, SU_EUR, DIR_REACH },
+		{ "Réaliser 1,2 M€ de CA", LANG_FR, "revenue", 1200000, SU_EUR, DIR_REACH },
+		{ "Cut complaints by a third", LANG_EN, "complaints", 100.0 / 3, SU_PERCENT, DIR_DECREASE },
+		{ "Réduire les réclamations d'un tiers", LANG_FR, "complaints", 100.0 / 3, SU_PERCENT, DIR_DECREASE },
+		{ "Réduire les réclamations de moitié", LANG_FR, "complaints", 50, SU_PERCENT, DIR_DECREASE },
+		{ "Cut complaints by half", LANG_EN, "complaints", 50, SU_PERCENT, DIR_DECREASE },
+		{ "Doubler le trafic du site", LANG_FR, "traffic", 100, SU_PERCENT, DIR_INCREASE },
+		{ "Double website traffic", LANG_EN, "traffic", 100, SU_PERCENT, DIR_INCREASE },
+		{ "Tripler les ventes additionnelles", LANG_FR, "upsell", 200, SU_PERCENT, DIR_INCREASE },
+		{ "Triple upsell revenue", LANG_EN, "upsell", 200, SU_PERCENT, DIR_INCREASE },
+		{ "Obtenir une note de satisfaction d'au moins 4,2", LANG_FR, "csat", 4.2, SU_NONE, DIR_STAY_ABOVE },
+		{ "Get a customer satisfaction of at least 4.2", LANG_EN, "csat", 4.2, SU_NONE, DIR_STAY_ABOVE },
+	};
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		struct sentence s;
+		sentence_read(c[k].s, strlen(c[k].s), c[k].l, D(2026, 12, 2), &s);
+		if (strcmp(s.indicator_key, c[k].key) || fabs(s.magnitude - c[k].m) > 1e-9 ||
+		    s.unit != c[k].u || (int)s.direction != c[k].dir)
+			printf("    amount of: %s\n", c[k].s);
+		CHECK_STR(s.indicator_key, c[k].key);
+		CHECK_NEAR(s.magnitude, c[k].m, 1e-9);
+		CHECK_INT(s.unit, c[k].u);
+		CHECK_INT(s.direction, c[k].dir);
+	}
+	struct sentence s;
+	sentence_read("Generate $1.2M of revenue", 25, LANG_EN, D(2026, 12, 2), &s);
+	CHECK(s.usd);
+	CHECK(!rd("Réaliser 1,2 M€ de CA").usd);
+	CHECK(rd("Passer le NPS de 20 à 35").level);
+	CHECK(!rd("Augmenter le NPS de 10 points").level);
+}
+
+TEST("indicators in everyday words")
+{
+	static const struct { const char *s; enum lang l; const char *key; enum sentence_unit u; } c[] = {
+		{ "Réduire le temps d'attente moyen à 30 secondes", LANG_FR, "asa", SU_SECONDS },
+		{ "Lower the average waiting time to 30 seconds", LANG_EN, "asa", SU_SECONDS },
+		{ "Atteindre 5 000 abonnés à la newsletter", LANG_FR, "subscribers", SU_COUNT },
+		{ "Reach 5,000 newsletter subscribers", LANG_EN, "subscribers", SU_COUNT },
+		{ "Porter le taux de participation aux enquêtes à 60 %", LANG_FR, "participation", SU_PERCENT_LEVEL },
+		{ "Raise the survey participation rate to 60%", LANG_EN, "participation", SU_PERCENT_LEVEL },
+		{ "Book 40 meetings", LANG_EN, "appointments", SU_COUNT },
+		{ "Décrocher 40 rendez-vous", LANG_FR, "appointments", SU_COUNT },
+		{ "Traiter 2 000 demandes clients", LANG_FR, "tickets", SU_COUNT },
+		{ "Answer 2,000 customer requests", LANG_EN, "tickets", SU_COUNT },
+		{ "Atteindre 100 % de l'objectif de vente", LANG_FR, "revenue", SU_PERCENT_LEVEL },
+		{ "Hit 110% of the sales target", LANG_EN, "revenue", SU_PERCENT_LEVEL },
+	};
+	for (size_t k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+		struct sentence s;
+		sentence_read(c[k].s, strlen(c[k].s), c[k].l, D(2026, 12, 2), &s);
+		if (strcmp(s.indicator_key, c[k].key) || s.unit != c[k].u)
+			printf("    indicator of: %s\n", c[k].s);
+		CHECK_STR(s.indicator_key, c[k].key);
+		CHECK_INT(s.unit, c[k].u);
+	}
 }
 
 TEST("owners: a team, each agent, a person, we")
@@ -255,6 +367,17 @@ TEST("a held-out corpus, never tuned on, reads right at least 95 % of the time")
 	double share = corpus("tests/data/sentences-heldout.tsv", "held-out corpus", &n);
 	CHECK(n >= 30);
 	CHECK(share >= 95.0);
+}
+
+/* HELD-OUT, second set (issue 18): 48 sentences written apart on
+ * 2026-12-02 before the reader learnt the forms of the issue, measured once
+ * before and once after, never tuned on. Before: see the commit message. */
+TEST("a second held-out corpus, never tuned on, reads right at least 90 % of the time")
+{
+	int n;
+	double share = corpus("tests/data/sentences-heldout2.tsv", "held-out corpus 2", &n);
+	CHECK(n >= 40);
+	CHECK(share >= 90.0);
 }
 
 T_MAIN("sentence")
