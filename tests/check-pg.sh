@@ -5,6 +5,11 @@
 # own there (tests/api/harness.mjs, CIBLE_STORE=postgres).
 # Ends with "api-pg: N passed, N failed"; the exit status is the suites'.
 # usage: check-pg.sh UNIT-BINARY...   (CIBLE_BIN names the server binary)
+# The server's own folder first on the PATH, so that the tests' psql is its
+# version's (Debian's /usr/bin/psql is a wrapper that picks one).
+bin=$(sh tests/pg-server.sh bindir) || { echo "api-pg: 0 passed, 1 failed"; exit 1; }
+PATH=$bin:$PATH; export PATH
+start=$(date +%s)
 dir=$(mktemp -d /tmp/cible-pg-XXXXXX)
 trap 'sh tests/pg-server.sh stop "$dir"' EXIT INT TERM
 url=$(sh tests/pg-server.sh start "$dir") || { echo "api-pg: 0 passed, 1 failed"; exit 1; }
@@ -15,5 +20,5 @@ status=$?
 cat "$dir/out"
 line=$(grep -E '^all: [0-9]+ passed, [0-9]+ failed' "$dir/out" | tail -1)
 if [ -z "$line" ]; then echo "api-pg: 0 passed, 1 failed"; exit 1; fi
-echo "api-pg: ${line#all: }"
+echo "api-pg: ${line#all: } ($(( $(date +%s) - start )) s)"
 exit $status

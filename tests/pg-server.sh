@@ -7,11 +7,17 @@
 #   sh tests/pg-server.sh restart DIR stops and starts it on the same port
 #   sh tests/pg-server.sh down DIR    stops it, keeping DIR (an outage)
 #   sh tests/pg-server.sh up DIR      starts it again after down
+#   sh tests/pg-server.sh bindir      prints the folder of the server's programs
 set -e
 cmd=${1:?usage: pg-server.sh start|stop|restart DIR}
-dir=${2:?usage: pg-server.sh start|stop|restart DIR}
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -x "$bin/initdb" ] || { echo "pg-server.sh: PostgreSQL server not installed (apt-get install postgresql-15)" >&2; exit 1; }
+[ "$cmd" = bindir ] && dir= || dir=${2:?usage: pg-server.sh start|stop|restart DIR}
+# The server's programs: PG_BINDIR if set, else Debian's place for them
+# (/usr/lib/postgresql/N/bin, package postgresql-15, the newest if several),
+# else initdb on the PATH. Not on the PATH in Debian: only pg_wrapper is.
+bin=${PG_BINDIR:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+[ -n "$bin" ] || bin=$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/initdb)")
+[ -x "$bin/initdb" ] && [ -x "$bin/pg_ctl" ] ||
+  { echo "pg-server.sh: PostgreSQL server not installed (apt-get install postgresql-15, or set PG_BINDIR)" >&2; exit 1; }
 if [ "$(id -u)" -eq 0 ]; then as() { runuser -u postgres -- "$@"; }; else as() { "$@"; }; fi
 
 free_port() {
@@ -19,6 +25,7 @@ free_port() {
 }
 
 case $cmd in
+bindir) echo "$bin" ;;
 start)
   mkdir -p "$dir"
   [ "$(id -u)" -ne 0 ] || chown postgres "$dir"

@@ -108,6 +108,9 @@ struct surface {
 	void (*anonymous)(struct req *r);
 	/* r->err as this surface shows errors: NULL answers JSON */
 	void (*error)(struct req *r);
+	/* an R_FORM route's body, with a session's cookie, before its handler:
+	 * the form's own CSRF token (nonzero refuses, r->err set); NULL: none */
+	int (*form_check)(struct req *r);
 };
 extern const struct surface api_surface;
 

@@ -91,4 +91,4 @@ const struct route_gate route_gates[] = {
 	{ NULL, NULL }
 };
 
-const struct surface api_surface = { routes, NULL, NULL, NULL };
+const struct surface api_surface = { routes, NULL, NULL, NULL, NULL };

@@ -400,6 +400,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		snprintf(n, sizeof(n), "%zu", cc->max);
 		fail(r, 413, "body_too_large", NULL, n, NULL);
 		render_error(r, cc->surface);
+	} else if ((cc->route->flags & R_FORM) && r->auth == AUTH_COOKIE &&
+		   cc->surface->form_check && cc->surface->form_check(r)) {
+		render_error(r, cc->surface);
 	} else if (cc->route->fn(r)) {
 		if (r->store)
 			store_rollback(r->store);

@@ -385,7 +385,7 @@ static void take_id(struct req *r, const char *name, unsigned bit, unsigned *set
 
 int page_admin_units(struct req *r)
 {
-	if (admin_only(r) || form_csrf(r))
+	if (admin_only(r))
 		return -1;
 	struct app a;
 	req_app(r, &a);
@@ -400,7 +400,7 @@ int page_admin_units(struct req *r)
 
 int page_admin_people(struct req *r)
 {
-	if (admin_only(r) || form_csrf(r))
+	if (admin_only(r))
 		return -1;
 	struct app a;
 	req_app(r, &a);
@@ -419,7 +419,7 @@ int page_admin_people(struct req *r)
 
 int page_admin_person(struct req *r)
 {
-	if (admin_only(r) || form_csrf(r))
+	if (admin_only(r))
 		return -1;
 	struct app a;
 	req_app(r, &a);
@@ -432,7 +432,7 @@ int page_admin_person(struct req *r)
 
 int page_admin_indicators(struct req *r)
 {
-	if (admin_only(r) || form_csrf(r))
+	if (admin_only(r))
 		return -1;
 	struct app a;
 	req_app(r, &a);
@@ -449,7 +449,7 @@ int page_admin_indicators(struct req *r)
 
 int page_admin_tokens(struct req *r)
 {
-	if (admin_only(r) || form_csrf(r))
+	if (admin_only(r))
 		return -1;
 	struct app a;
 	req_app(r, &a);
@@ -460,7 +460,7 @@ int page_admin_tokens(struct req *r)
 
 int page_admin_token_revoke(struct req *r)
 {
-	if (admin_only(r) || form_csrf(r))
+	if (admin_only(r))
 		return -1;
 	struct app a;
 	req_app(r, &a);

@@ -509,8 +509,6 @@ int page_objective_new(struct req *r)
 
 int page_objective_new_post(struct req *r)
 {
-	if (form_csrf(r))
-		return -1;
 	struct fctx c;
 	memset(&c, 0, sizeof(c));
 	objective_init(&c.o);
@@ -557,8 +555,6 @@ int page_objective_edit(struct req *r)
 
 int page_objective_edit_post(struct req *r)
 {
-	if (form_csrf(r))
-		return -1;
 	struct fctx c;
 	memset(&c, 0, sizeof(c));
 	if (load_writable(r, &c))

@@ -72,8 +72,6 @@ int page_login_post(struct req *r)
 
 int page_logout_post(struct req *r)
 {
-	if (form_csrf(r))
-		return -1;
 	if (store_session_delete(r->store, r->session_hash, &r->err))
 		return -1;
 	snprintf(r->set_cookie, sizeof(r->set_cookie),

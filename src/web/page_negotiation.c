@@ -384,8 +384,6 @@ static int form_number(const char *v, const char *field, double *out, bool *give
  * with what was typed and the refusal. */
 int page_round_post(struct req *r)
 {
-	if (form_csrf(r))
-		return -1;
 	id_t64 id = param_id(r, 0);
 	struct ngform f = { form(r, "kind"), NULL, form(r, "target"), form(r, "budget"),
 			    form(r, "time_hours"), form(r, "support"), form(r, "reason"),

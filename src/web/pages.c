@@ -60,4 +60,6 @@ static void web_anonymous(struct req *r)
 	web_redirect(r, "/login");
 }
 
-const struct surface web_surface = { pages, web_enter, web_anonymous, web_error_page };
+/* every form posted with a session carries its CSRF token: checked by the
+ * server before any page's handler (form_csrf), never left to each one */
+const struct surface web_surface = { pages, web_enter, web_anonymous, web_error_page, form_csrf };

@@ -3,7 +3,8 @@
 // (Browser tests with a real Chromium come with the rest of the web app.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMAILS, PASSWORD, ok, startFixture } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { EMAILS, PASSWORD, dbQuery, ok, startFixture } from './harness.mjs';
 
 let fx;
 before(async () => { fx = await startFixture(); });
@@ -183,4 +184,33 @@ test('the objective form refuses "nan", "inf", 1e999 and a 70-digit figure, besi
 		assert.match(html, /valeur invalide pour « target »/, `target ${target}`);
 	}
 	assert.deepEqual(await ok(fx.clients.admin.get(`/api/objectives/${fx.obj.I1}`)), before);
+});
+
+// Every form route of the web app, read from its route table (src/web/pages.c),
+// so that a page added later is covered without being listed here: with an
+// manager's session but no token, or another session's, each is a 403 before its
+// handler runs, and nothing is written (the audit trail and the database's
+// change counter stay where they were).
+test('every form posted with a session needs its own CSRF token, checked before the page', async () => {
+	const table = readFileSync(new URL('../../src/web/pages.c', import.meta.url), 'utf8');
+	const forms = [...table.matchAll(/\{ "POST", "([^"]+)", \w+, ([^,]+),/g)]
+		.filter((m) => /R_FORM/.test(m[2]) && !/R_PUBLIC/.test(m[2])).map((m) => m[1]);
+	assert.ok(forms.length >= 15, `${forms.length} form routes read from pages.c`);
+	const admin = await browser(EMAILS.managerA);
+	const other = await browser(EMAILS.managerB);
+	const home = await other.get('/');
+	const foreign = home.text.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+	const before = dbQuery(fx.server.db, 'SELECT count(*) AS n FROM audit')[0].n;
+	for (const path of forms) {
+		const url = fx.server.base + path.replace(/\{id\}/g, '1');
+		for (const body of ['title=x&name=x', `csrf=${foreign}&title=x&name=x`]) {
+			const r = await fetch(url, { method: 'POST', redirect: 'manual',
+				headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+				body });
+			assert.equal(r.status, 403, `${path} with ${body.startsWith('csrf') ? 'another session\'s' : 'no'} token`);
+			assert.match(await r.text(), /<html/i, `${path}: the web app's error page`);
+		}
+	}
+	assert.equal(dbQuery(fx.server.db, 'SELECT count(*) AS n FROM audit')[0].n, before);
+	assert.equal((await admin.get('/')).status, 200, 'the session survives the refusals');
 });
