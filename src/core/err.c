@@ -193,6 +193,16 @@ const struct msg err_variants[] = {
  * test (test_catalog) finds every phrase the sources pass and fails on one
  * missing here. */
 const struct msg err_words[] = {
+	{ "a number 0 or more", "un nombre positif ou nul", "a number 0 or more" },
+	{ "weights whose sum is above 0", "des poids dont la somme dépasse 0",
+	  "weights whose sum is above 0" },
+	{ "1 to 24 monthly steps", "1 à 24 paliers mensuels", "1 to 24 monthly steps" },
+	{ "a percentage above 0", "un pourcentage supérieur à 0", "a percentage above 0" },
+	{ "a step above the one before", "un palier supérieur au précédent",
+	  "a step above the one before" },
+	{ "100 % at most (the plan does not allow more)",
+	  "100 % au plus (le plan n'autorise pas davantage)",
+	  "100 % at most (the plan does not allow more)" },
 	{ "1 to 100 characters",
 	  "1 à 100 caractères", "1 to 100 characters" },
 	{ "1 to 200 characters",
