@@ -3,6 +3,7 @@
 #include <string.h>
 #include "app/app.h"
 #include "app/measure.h"
+#include "app/share.h"
 
 #define WINDOWS 5   /* past periods as long as the objective's */
 #define PEERS 24    /* colleagues compared with, at most */
@@ -172,4 +173,12 @@ void app_smart_context(struct store *s, id_t64 org, const struct objective *o, d
 		c->nsiblings = k;
 	}
 	gather_history(s, org, o, a, c);
+	struct children_total ct;
+	app_children_total(s, org, o, a, &ct);
+	if (ct.has) {
+		c->has_children = true;
+		c->children_rate = ct.rate;
+		c->children_total = ct.total;
+		c->children_expected = ct.expected;
+	}
 }

@@ -193,6 +193,19 @@ const struct msg err_variants[] = {
  * test (test_catalog) finds every phrase the sources pass and fails on one
  * missing here. */
 const struct msg err_words[] = {
+	{ "share out this objective", "répartir cet objectif", "share out this objective" },
+	{ "a collective objective owned by a team", "un objectif collectif porté par une équipe", "a collective objective owned by a team" },
+	{ "weights only with the method weights", "des poids seulement avec la méthode weights", "weights only with the method weights" },
+	{ "an indicator of the organisation", "un indicateur de l'organisation", "an indicator of the organisation" },
+	{ "a team with members", "une équipe qui a des membres", "a team with members" },
+	{ "a member of the objective's team", "un membre de l'équipe de l'objectif", "a member of the objective's team" },
+	{ "each member once", "chaque membre une seule fois", "each member once" },
+	{ "members with a history of the indicator", "des membres qui ont un historique de l'indicateur", "members with a history of the indicator" },
+	{ "a member already has an objective on this indicator under this one", "un membre a déjà un objectif sur cet indicateur sous celui-ci", "a member already has an objective on this indicator under this one" },
+	{ "set ramp-up plans", "définir les plans de montée en compétence", "set ramp-up plans" },
+	{ "an objective with an indicator, a start and a due date", "un objectif avec un indicateur, une date de début et une échéance", "an objective with an indicator, a start and a due date" },
+	{ "1000 at most", "1000 au plus", "1000 at most" },
+	{ "ramp-up plan", "plan de montée en compétence", "ramp-up plan" },
 	{ "a number 0 or more", "un nombre positif ou nul", "a number 0 or more" },
 	{ "weights whose sum is above 0", "des poids dont la somme dépasse 0",
 	  "weights whose sum is above 0" },

@@ -240,6 +240,11 @@ int api_checkins_list(struct req *r);
 int api_checkins_create(struct req *r);
 int api_rounds_list(struct req *r);
 int api_rounds_create(struct req *r);
+int api_objectives_share_out(struct req *r);
+int api_ramp_list(struct req *r);
+int api_ramp_put(struct req *r);
+int api_ramp_delete(struct req *r);
+int api_people_suggested_target(struct req *r);
 /* api_challenges.c */
 int api_challenges_list(struct req *r);
 int api_challenges_create(struct req *r);

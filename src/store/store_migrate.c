@@ -22,6 +22,7 @@ const struct migration store_migrations[] = {
 	{ "0009_measure_units", store_measure_units_all },      /* every unit's rows */
 	{ "0010_challenge", NULL },   /* challenges, results, badges: 0014 once 0010-0013 land */
 	{ "0011_negotiation", NULL },  /* rounds and agreements (issue 11) */
+	{ "0012_ramp_plan", NULL },    /* ramp-up plans per job (issue 12) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 
