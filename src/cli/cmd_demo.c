@@ -86,6 +86,14 @@ static int s_objective(void *ctx, const struct objective *o, id_t64 *id)
 	return store_objective_create(c->s, &v, id ? id : &v.id, &c->e);
 }
 
+static int s_objective_update(void *ctx, const struct objective *o)
+{
+	struct sink_ctx *c = ctx;
+	struct objective v = *o;
+	v.org_id = c->org;
+	return store_objective_update(c->s, &v, &c->e);
+}
+
 static int s_checkin(void *ctx, const struct checkin *k)
 {
 	struct sink_ctx *c = ctx;
@@ -210,7 +218,7 @@ int cmd_demo(int argc, char **argv)
 	if (!ctx.s)
 		return 1;
 	struct demo_sink sink = { &ctx, s_org, s_unit, s_person, s_lead, s_axis, s_objective,
-				  s_activity, s_checkin };
+				  s_activity, s_checkin, s_objective_update };
 	struct arena a;
 	arena_init(&a);
 	ctx.a = &a;
