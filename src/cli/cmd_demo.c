@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "app/demo_challenge.h"
 #include "app/demo_negotiation.h"
+#include "app/share.h"
 #include "app/measure.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
@@ -244,11 +245,22 @@ int cmd_demo(int argc, char **argv)
 	struct demo_negotiations dn;
 	if (app_demo_challenges(&app, &dc, &ctx.e) || app_demo_negotiations(&app, &dn, &ctx.e))
 		goto out;
+	/* the ramp-up plans of the demo's jobs: 25, 50, 75 %, then 100 % */
+	static const char *const jobs[] = { "Commercial", "Commerciale", "Téléconseiller",
+					    "Téléconseillère" };
+	static const double steps[] = { 25, 50, 75 };
+	for (size_t i = 0; i < sizeof(jobs) / sizeof(jobs[0]); i++) {
+		struct ramp_input ri = { jobs[i], steps, 3, false };
+		struct ramp_plan plan;
+		if (app_ramp_put(&app, &ri, &plan, &ctx.e))
+			goto out;
+	}
 	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
 	       " %ld check-ins\n", db, res.people, res.units, res.objectives, ctx.records,
 	       ctx.checkins);
 	printf("%d challenges, %d badges earned\n", dc.challenges, dc.badges);
 	printf("%d objectives agreed after a negotiation, %d negotiations open\n", dn.agreed, dn.open);
+	printf("ramp-up plans for sales reps and agents: 25 %%, 50 %%, 75 %%, then 100 %%\n");
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);

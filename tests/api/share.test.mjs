@@ -148,6 +148,14 @@ test('ramp-up plans: steps that rise, set by the organisation; ramp shares fit t
 	assert.equal(marie.target, 72000);
 	assert.equal(paul.target, 18000);
 	assert.equal(marie.target + paul.target, 90000);
+	// the new hire's suggested target: their share on the plan, said in words
+	const sug = await ok(fx.clients.managerA.get(
+		`/api/people/${fx.people.member2}/suggested-target?goal=${id}`));
+	assert.equal(sug.team_share, 18000);
+	assert.deepEqual(sug.ramp, { month: 1, factor: 0.25 });
+	assert.equal(sug.suggested, 18000);
+	assert.equal(sug.reasoning, 'part de l\'équipe : 18 k€ (plan de montée en compétence, mois 1 : 25 %)'
+		+ ' → proposé 18 k€');
 
 	// an objective of Paul's above the plan's share is flagged
 	const mine = await ok(admin.post('/api/objectives', { level: 'individual', parent_id: id,
