@@ -193,6 +193,8 @@ const struct msg err_variants[] = {
  * test (test_catalog) finds every phrase the sources pass and fails on one
  * missing here. */
 const struct msg err_words[] = {
+	{ "even, weights, ramp or history", "even, weights, ramp ou history",
+	  "even, weights, ramp or history" },
 	{ "share out this objective", "répartir cet objectif", "share out this objective" },
 	{ "a collective objective owned by a team", "un objectif collectif porté par une équipe", "a collective objective owned by a team" },
 	{ "weights only with the method weights", "des poids seulement avec la méthode weights", "weights only with the method weights" },
