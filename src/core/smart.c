@@ -259,6 +259,13 @@ static double ramp_share(int months)
 	return months < 1 ? share[0] : months <= 5 ? share[months - 1] : 1.0;
 }
 
+/* The organisation's ramp-up plan for the owner's job when there is one,
+ * else the usual curve. */
+static double ramp_of(const struct smart_context *c, int months)
+{
+	return c->ramp_plan > 0 ? c->ramp_plan : ramp_share(months);
+}
+
 /* Judges `want` (a gain, or a level, in the direction wanted) against
  * values v (the same kind, signed the same way): beyond the best fails,
  * beyond the 90th percentile warns, under half the owner's median is not
@@ -350,7 +357,7 @@ static void check_achievable(const struct objective *o, const struct smart_conte
 		judge(r, want, all, n, own, k, "beyond_history_level");
 		if (months && n > peers) {
 			double median = percentile(all + peers, n - peers, 50, tmp);
-			if (median > 0 && want > median * ramp_share(months) * 1.1)
+			if (median > 0 && want > median * ramp_of(c, months) * 1.1)
 				add(r, SMART_A, SV_WARN, "ramp_up");
 		}
 		return;
@@ -373,7 +380,7 @@ static void check_achievable(const struct objective *o, const struct smart_conte
 		for (size_t i = 0; i < c->npeer && np < 256; i++)
 			peers[np++] = sign * c->peer_changes[i];
 		double median = percentile(peers, np, 50, tmp);
-		if (median > 0 && want > median * ramp_share(months) * 1.1)
+		if (median > 0 && want > median * ramp_of(c, months) * 1.1)
 			add(r, SMART_A, SV_WARN, "ramp_up");
 	}
 }

@@ -48,6 +48,9 @@ struct smart_context {
 	 * mean for a rate) against what they should make (the target, prorated
 	 * for children on shorter periods). */
 	bool has_children, children_rate;
+	/* The share of the standard target the owner's ramp-up plan gives at
+	 * the objective's start (0: no plan applies; the usual curve then). */
+	double ramp_plan;
 	double children_total, children_expected;
 };
 
