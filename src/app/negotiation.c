@@ -531,6 +531,16 @@ int app_round_add(struct app *a, id_t64 objective, const struct round_input *in,
 	return app_negotiation_get(a, objective, out, e);
 }
 
+int app_round_add_tx(struct app *a, id_t64 objective, const struct round_input *in,
+		     struct err *e)
+{
+	struct round_tx w;
+	memset(&w, 0, sizeof(w));
+	w.id = objective;
+	w.in = in;
+	return round_tx(a, &w, e);
+}
+
 int app_negotiation_reopen(struct app *a, const struct objective *stored,
 			   const struct terms *proposed, const char *reason, struct err *e)
 {

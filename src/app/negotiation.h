@@ -67,6 +67,10 @@ int app_negotiation_get(struct app *a, id_t64 objective, struct negotiation *out
 /* One move by the caller; the negotiation after it. */
 int app_round_add(struct app *a, id_t64 objective, const struct round_input *in,
 		  struct negotiation *out, struct err *e);
+/* The same move inside a transaction the caller runs (a share-out's
+ * proposals). */
+int app_round_add_tx(struct app *a, id_t64 objective, const struct round_input *in,
+		     struct err *e);
 json_t *app_negotiation_json(const struct negotiation *n);
 json_t *app_terms_json(const struct terms *t);
 

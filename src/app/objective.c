@@ -107,11 +107,16 @@ json_t *app_smart_json(const struct smart_result *res, enum lang lang)
 		json_t *reasons = json_array();
 		for (int i = 0; i < res->nreasons; i++)
 			if ((int)res->reasons[i].criterion == k)
+			{
+				struct buf m = BUF_INIT;
+				smart_reason_message(res, &res->reasons[i], lang, &m);
 				json_array_append_new(reasons, json_pack("{s:s, s:s, s:s, s:s}",
 					"code", res->reasons[i].code,
 					"verdict", smart_verdict_name(res->reasons[i].verdict),
-					"message", smart_message(res->reasons[i].code, lang),
+					"message", m.data,
 					"suggestion", smart_suggestion(res->reasons[i].code, lang)));
+				buf_free(&m);
+			}
 		json_object_set_new(crit, smart_criterion_name(k), json_pack("{s:s, s:o}",
 			"verdict", smart_verdict_name(res->verdict[k]), "reasons", reasons));
 	}
@@ -422,11 +427,9 @@ static int create_tx(struct app *a, void *arg, struct err *e)
 	return app_audit(a, "objective", o->id, "create", NULL, app_objective_json(o), e);
 }
 
-int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
-			 struct err *e)
+static void create_defaults(struct app *a, const struct objective_input *in, struct write *w)
 {
-	struct write w = { in, NULL, 0, ST__COUNT, "create", { 0 } };
-	struct objective *o = &w.o;
+	struct objective *o = &w->o;
 	objective_init(o);
 	o->org_id = a->me.org_id;
 	o->created_at = o->updated_at = a->clock.now;
@@ -434,7 +437,25 @@ int app_objective_create(struct app *a, const struct objective_input *in, struct
 	if (!(in->set & OF_LEVEL))
 		o->level = (in->set & OF_OWNER_UNIT) && in->owner_unit_id ? LEVEL_COLLECTIVE
 									   : LEVEL_INDIVIDUAL;
+}
+
+int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
+			 struct err *e)
+{
+	struct write w = { in, NULL, 0, ST__COUNT, "create", { 0 } };
+	create_defaults(a, in, &w);
 	if (app_tx(a, create_tx, &w, e))
+		return -1;
+	*out = w.o;
+	return 0;
+}
+
+int app_objective_create_tx(struct app *a, const struct objective_input *in,
+			    struct objective *out, struct err *e)
+{
+	struct write w = { in, NULL, 0, ST__COUNT, "create", { 0 } };
+	create_defaults(a, in, &w);
+	if (create_tx(a, &w, e))
 		return -1;
 	*out = w.o;
 	return 0;

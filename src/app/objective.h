@@ -76,6 +76,10 @@ struct objective_input {
  * set it, one transaction with its audit entry. */
 int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
 			 struct err *e);
+/* The same inside a transaction the caller runs (app_tx): a share-out
+ * drafts its members' objectives in one. */
+int app_objective_create_tx(struct app *a, const struct objective_input *in,
+			    struct objective *out, struct err *e);
 /* Changes objective id: the fields in in->set, the status change allowed
  * (invalid_status_change otherwise), the same checks as create; only if it
  * is at a version of in->if_match (412 stale_version otherwise: the version

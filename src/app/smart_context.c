@@ -3,6 +3,8 @@
 #include <string.h>
 #include "app/app.h"
 #include "app/measure.h"
+#include "app/share.h"
+#include "store/store_ramp.h"
 
 #define WINDOWS 5   /* past periods as long as the objective's */
 #define PEERS 24    /* colleagues compared with, at most */
@@ -130,8 +132,19 @@ void app_smart_context(struct store *s, id_t64 org, const struct objective *o, d
 	err_clear(&e);
 	if (o->owner_person_id) {
 		struct person p;
-		if (!store_person_get(s, org, o->owner_person_id, a, &p, &e))
+		if (!store_person_get(s, org, o->owner_person_id, a, &p, &e)) {
 			c->hired_on = p.hired_on;
+			struct ramp_plan *plans;
+			size_t np;
+			int step;
+			/* the organisation's plan for their job, at the start */
+			if (!store_ramp_list(s, org, a, &plans, &np, &e)) {
+				double f = ramp_factor(app_ramp_find(plans, np, p.job), p.hired_on,
+						       o->start, &step);
+				if (step >= 0)
+					c->ramp_plan = f;
+			}
+		}
 	}
 	struct unit u;
 	if (o->scope_unit_id &&
@@ -172,4 +185,12 @@ void app_smart_context(struct store *s, id_t64 org, const struct objective *o, d
 		c->nsiblings = k;
 	}
 	gather_history(s, org, o, a, c);
+	struct children_total ct;
+	app_children_total(s, org, o, a, &ct);
+	if (ct.has) {
+		c->has_children = true;
+		c->children_rate = ct.rate;
+		c->children_total = ct.total;
+		c->children_expected = ct.expected;
+	}
 }

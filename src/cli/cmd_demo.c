@@ -11,6 +11,7 @@
 #include "app/demo_challenge.h"
 #include "app/demo_negotiation.h"
 #include "app/demo_rhythm.h"
+#include "app/share.h"
 #include "app/measure.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
@@ -85,6 +86,14 @@ static int s_objective(void *ctx, const struct objective *o, id_t64 *id)
 	struct objective v = *o;
 	v.org_id = c->org;
 	return store_objective_create(c->s, &v, id ? id : &v.id, &c->e);
+}
+
+static int s_objective_update(void *ctx, const struct objective *o)
+{
+	struct sink_ctx *c = ctx;
+	struct objective v = *o;
+	v.org_id = c->org;
+	return store_objective_update(c->s, &v, &c->e);
 }
 
 static int s_checkin(void *ctx, const struct checkin *k)
@@ -211,7 +220,7 @@ int cmd_demo(int argc, char **argv)
 	if (!ctx.s)
 		return 1;
 	struct demo_sink sink = { &ctx, s_org, s_unit, s_person, s_lead, s_axis, s_objective,
-				  s_activity, s_checkin };
+				  s_activity, s_checkin, s_objective_update };
 	struct arena a;
 	arena_init(&a);
 	ctx.a = &a;
@@ -241,6 +250,16 @@ int cmd_demo(int argc, char **argv)
 	struct demo_rhythm dr;
 	if (app_demo_rhythm(&app, &dr, &ctx.e))
 		goto out;
+	/* the ramp-up plans of the demo's jobs: 25, 50, 75 %, then 100 % */
+	static const char *const jobs[] = { "Commercial", "Commerciale", "Téléconseiller",
+					    "Téléconseillère" };
+	static const double steps[] = { 25, 50, 75 };
+	for (size_t i = 0; i < sizeof(jobs) / sizeof(jobs[0]); i++) {
+		struct ramp_input ri = { jobs[i], steps, 3, false };
+		struct ramp_plan plan;
+		if (app_ramp_put(&app, &ri, &plan, &ctx.e))
+			goto out;
+	}
 	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
 	       " %ld check-ins\n", db, res.people, res.units, res.objectives, ctx.records,
 	       ctx.checkins);
@@ -248,6 +267,7 @@ int cmd_demo(int argc, char **argv)
 	printf("%d objectives agreed after a negotiation, %d negotiations open\n", dn.agreed, dn.open);
 	printf("%d feedback messages, %d one-to-ones, %d people late with their check-ins\n",
 	       dr.feedback, dr.one_to_ones, dr.late);
+	printf("ramp-up plans for sales reps and agents: 25 %%, 50 %%, 75 %%, then 100 %%\n");
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);

@@ -1,6 +1,7 @@
 /* The demo organisation (see demo.h). A splitmix64 generator drives every
  * choice, so output depends on the seed and sizes only. Emails are made
  * unique with an open-addressing set over the arena. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include "core/buf.h"
@@ -126,6 +127,7 @@ struct gen {
 	int quarter, year;
 	int serial;  /* objectives emitted, to vary statuses */
 	day_t last_hired_on;  /* of the last person emitted */
+	struct objective last; /* the last objective emitted */
 };
 
 static const char *fr_num(struct gen *g, double v)
@@ -293,7 +295,30 @@ static int emit_objective(struct gen *g, const struct obj_spec *s, id_t64 *id)
 	o.confidence = o.status == ST_AGREED ? 0.5 + 0.1 * rng_int(&g->rng, 5) : -1;
 	o.created_at = o.updated_at = (int64_t)o.start * 86400 + 9 * 3600;
 	g->res->objectives++;
-	return g->sink->objective(g->sink->ctx, &o, id);
+	int rc = g->sink->objective(g->sink->ctx, &o, id);
+	g->last = o;
+	g->last.id = id ? *id : 0;
+	return rc;
+}
+
+static int update_objective(struct gen *g, const struct objective *o)
+{
+	return g->sink->objective_update && o->id
+		? g->sink->objective_update(g->sink->ctx, o) : 0;
+}
+
+/* "5,4 M€" */
+static const char *meur(struct gen *g, double v)
+{
+	char s[32];
+	snprintf(s, sizeof(s), "%.1f", v / 1e6);
+	size_t l = strlen(s);
+	if (l > 2 && !strcmp(s + l - 2, ".0"))
+		s[l - 2] = 0;
+	for (char *p = s; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	return arena_printf(g->a, "%s M€", s);
 }
 
 void demo_options_default(struct demo_options *o, day_t today)
@@ -667,18 +692,26 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 		"checkin_rate", "%", "Entretiens trimestriels tenus", "Tous les managers", "Partout",
 		"Des objectifs vivants", "Un point trimestriel pour chacun", DIR_REACH, 55, 90, 1, 0,
 		200, NULL, NULL, 0, NULL };
-	for (int i = 0; i < 4; i++)
+	struct objective strat_revenue;
+	for (int i = 0; i < 4; i++) {
 		if (emit_objective(&g, &st[i], &strat[i]))
 			return -1;
+		if (i == 1)
+			strat_revenue = g.last;
+	}
 
+	/* the direction's yearly revenue: its teams' quarters, once they are
+	 * known (the targets add up from the ambition down) */
 	id_t64 op_sales, op_calls, op_fcr;
+	struct objective obj_sales, obj_calls, obj_fcr;
 	struct obj_spec op = { LEVEL_OPERATIONAL, strat[1], axes[1], 0, sales_dir,
-		arena_printf(a, "Signer 1 200 nouveaux contrats en %s", yr), "contracts",
-		"contrats", "Nouveaux contrats signés", "Direction commerciale", "Grand Ouest",
+		arena_printf(a, "Réaliser le chiffre d'affaires de la direction commerciale en %s", yr),
+		"revenue", "€", "Chiffre d'affaires signé", "Direction commerciale", "Grand Ouest",
 		"Porter la croissance du chiffre d'affaires", "Prospection et fidélisation",
 		DIR_INCREASE, 1000, 1200, 1, 150000, 0, "Campagne marketing", NULL, 0, NULL };
 	if (emit_objective(&g, &op, &op_sales))
 		return -1;
+	obj_sales = g.last;
 	op = (struct obj_spec){ LEVEL_OPERATIONAL, strat[0], axes[0], 0, crc,
 		arena_printf(a, "Décrocher 92 %% des appels en moins de 20 secondes en %s", yr),
 		"service_level_20s", "%", "Appels décrochés en moins de 20 secondes",
@@ -687,6 +720,7 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 		DIR_INCREASE, 84, 92, 1, 80000, 0, "Outil de planification", NULL, 0, NULL };
 	if (emit_objective(&g, &op, &op_calls))
 		return -1;
+	obj_calls = g.last;
 	op = (struct obj_spec){ LEVEL_OPERATIONAL, strat[2], axes[2], 0, crc,
 		arena_printf(a, "Porter la résolution au premier contact de 70 %% à 78 %% en %s", yr),
 		"fcr", "%", "Demandes résolues au premier contact", "Centre de relation client",
@@ -694,6 +728,9 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 		DIR_INCREASE, 70, 78, 1, 40000, 0, NULL, NULL, 0, NULL };
 	if (emit_objective(&g, &op, &op_fcr))
 		return -1;
+	obj_fcr = g.last;
+	double sales_quarters = 0, calls_sum = 0, fcr_sum = 0;
+	int calls_n = 0, fcr_n = 0;
 
 	/* teams: sales get 45 % of the rest, the call centre the others */
 	int rest = people - 4;
@@ -762,6 +799,9 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 			c.support = "Challenge d'équipe trimestriel";
 			if (emit_objective(&g, &c, &tobj))
 				return -1;
+			struct objective team_obj = g.last;
+			double kids = 0;
+			int nkids = 0;
 			for (int i = 1; i < size; i++, k++) {
 				int new_hire = rng_int(&g.rng, 10) == 0;
 				id_t64 pid;
@@ -781,11 +821,76 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 					continue;
 				}
 				id_t64 iobj;
-				if (individual(&g, !side, tobj, pid, new_hire, k, &iobj) ||
-				    (iobj && checkins(&g, iobj, pid, lead, !side)))
+				if (individual(&g, !side, tobj, pid, new_hire, k, &iobj))
+					return -1;
+				if (iobj && g.last.indicator && !strcmp(g.last.indicator, c.indicator)) {
+					kids += g.last.target;
+					nkids++;
+				}
+				if (iobj && checkins(&g, iobj, pid, lead, !side))
 					return -1;
 			}
+			/* the team's target: its members' sum (a rate: their mean) */
+			if (nkids) {
+				double tgt = side ? (double)llround(kids / nkids * 10) / 10 : kids;
+				team_obj.target = tgt;
+				team_obj.baseline = side ? team_obj.baseline
+							 : (double)llround(tgt * 0.9 / 100) * 100;
+				if (side && team_obj.baseline >= tgt)
+					team_obj.baseline = tgt - 3;
+				team_obj.title = !side
+					? arena_printf(a, "%s : %s € de chiffre d'affaires au T%d %d", tname,
+						       fr_num(&g, tgt), g.quarter, g.year)
+					: t % 2
+					? arena_printf(a, "%s : %s %% de résolution au premier contact au T%d %d",
+						       tname, fr_num(&g, tgt), g.quarter, g.year)
+					: arena_printf(a, "%s : %s %% d'appels décrochés en moins de 20 s au T%d %d",
+						       tname, fr_num(&g, tgt), g.quarter, g.year);
+				if (update_objective(&g, &team_obj))
+					return -1;
+			}
+			if (!side)
+				sales_quarters += team_obj.target;
+			else if (t % 2) {
+				fcr_sum += team_obj.target;
+				fcr_n++;
+			} else {
+				calls_sum += team_obj.target;
+				calls_n++;
+			}
 		}
+	}
+	/* up the cascade: the direction's year is its teams' quarter prorated
+	 * (a quarter of the year's days), the ambition the direction's; the
+	 * call centre's rates the mean of its teams' */
+	double qlen = g.q_end - g.q_start + 1, ylen = g.y_end - g.y_start + 1;
+	double year = (double)llround(sales_quarters * ylen / qlen / 1000) * 1000;
+	if (year > 0) {
+		obj_sales.target = year;
+		obj_sales.baseline = (double)llround(year * 0.9 / 1000) * 1000;
+		obj_sales.title = arena_printf(a, "Réaliser %s de chiffre d'affaires en %s",
+					       meur(&g, year), yr);
+		strat_revenue.target = year;
+		strat_revenue.baseline = obj_sales.baseline;
+		strat_revenue.title = arena_printf(a, "Augmenter le chiffre d'affaires de %s à %s en %s",
+						   meur(&g, obj_sales.baseline), meur(&g, year), yr);
+		if (update_objective(&g, &obj_sales) || update_objective(&g, &strat_revenue))
+			return -1;
+	}
+	if (calls_n) {
+		obj_calls.target = (double)llround(calls_sum / calls_n * 10) / 10;
+		obj_calls.title = arena_printf(a, "Décrocher %s %% des appels en moins de 20 secondes en %s",
+					       fr_num(&g, obj_calls.target), yr);
+		if (update_objective(&g, &obj_calls))
+			return -1;
+	}
+	if (fcr_n) {
+		obj_fcr.target = (double)llround(fcr_sum / fcr_n * 10) / 10;
+		obj_fcr.title = arena_printf(a,
+			"Porter la résolution au premier contact de 70 %% à %s %% en %s",
+			fr_num(&g, obj_fcr.target), yr);
+		if (update_objective(&g, &obj_fcr))
+			return -1;
 	}
 	return 0;
 }

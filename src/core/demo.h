@@ -47,6 +47,10 @@ struct demo_sink {
 	int (*activity)(void *ctx, const struct demo_record *r);
 	/* check-ins on individual objectives, in the weeks before today; NULL: none */
 	int (*checkin)(void *ctx, const struct checkin *c);
+	/* an objective emitted before, changed (o->id set): a parent's target
+	 * and title once its children are known, so that the targets add up
+	 * from the ambition down; NULL: none */
+	int (*objective_update)(void *ctx, const struct objective *o);
 };
 
 /* Logins worth showing: one per role and place. */

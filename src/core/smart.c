@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/share.h"
 #include "core/smart.h"
 
 const struct msg smart_messages[] = {
@@ -43,6 +44,15 @@ const struct msg smart_messages[] = {
 	{ "no_due", "pas d'échéance", "no due date" },
 	{ "due_past", "l'échéance est déjà passée", "the due date has passed" },
 	{ "no_start", "pas de date de début", "no start date" },
+	{ "objective_not_fitted_to_ramp_up",
+	  "objectif non adapté au plan de montée en compétence de la recrue",
+	  "objective not fitted to the new hire's ramp-up plan" },
+	{ "children_gap",
+	  "les objectifs en dessous totalisent {0} pour une cible de {1} : un écart de {2}",
+	  "the objectives below add up to {0} against a target of {1}: a gap of {2}" },
+	{ "children_gap_rate",
+	  "les objectifs en dessous visent en moyenne {0} pour une cible de {1} : un écart de {2}",
+	  "the objectives below aim at {0} on average against a target of {1}: a gap of {2}" },
 	{ "new_hire_without_objective", "une nouvelle recrue n'a encore aucun objectif",
 	  "a new hire has no objective yet" },
 	{ "period_too_long", "période trop longue pour un indicateur suivi au jour le jour",
@@ -92,6 +102,15 @@ const struct msg smart_suggestions[] = {
 	  "Set a due date: an undated objective loses to daily urgencies." },
 	{ "due_past", "Reportez l'échéance ou clôturez l'objectif.", "Move the due date or close the objective." },
 	{ "no_start", "Indiquez le début de la période mesurée.", "Give the start of the measured period." },
+	{ "objective_not_fitted_to_ramp_up",
+	  "Ramenez la cible à la part que prévoit le plan pour ce mois d'ancienneté.",
+	  "Bring the target down to the share the plan gives for this month of seniority." },
+	{ "children_gap",
+	  "Répartissez l'objectif entre les membres (« Répartir ») ou ajustez la cible.",
+	  "Share the objective out among the members ('Share out') or adjust the target." },
+	{ "children_gap_rate",
+	  "Répartissez l'objectif entre les membres (« Répartir ») ou ajustez la cible.",
+	  "Share the objective out among the members ('Share out') or adjust the target." },
 	{ "new_hire_without_objective", "Fixez avec elle ses premiers objectifs, adaptés à son ancienneté.",
 	  "Set their first objectives with them, fitted to their seniority." },
 	{ "period_too_long", "Découpez en objectifs trimestriels.", "Split it into quarterly objectives." },
@@ -240,6 +259,13 @@ static double ramp_share(int months)
 	return months < 1 ? share[0] : months <= 5 ? share[months - 1] : 1.0;
 }
 
+/* The organisation's ramp-up plan for the owner's job when there is one,
+ * else the usual curve. */
+static double ramp_of(const struct smart_context *c, int months)
+{
+	return c->ramp_plan > 0 ? c->ramp_plan : ramp_share(months);
+}
+
 /* Judges `want` (a gain, or a level, in the direction wanted) against
  * values v (the same kind, signed the same way): beyond the best fails,
  * beyond the 90th percentile warns, under half the owner's median is not
@@ -331,7 +357,7 @@ static void check_achievable(const struct objective *o, const struct smart_conte
 		judge(r, want, all, n, own, k, "beyond_history_level");
 		if (months && n > peers) {
 			double median = percentile(all + peers, n - peers, 50, tmp);
-			if (median > 0 && want > median * ramp_share(months) * 1.1)
+			if (median > 0 && want > median * ramp_of(c, months) * 1.1)
 				add(r, SMART_A, SV_WARN, "ramp_up");
 		}
 		return;
@@ -354,7 +380,7 @@ static void check_achievable(const struct objective *o, const struct smart_conte
 		for (size_t i = 0; i < c->npeer && np < 256; i++)
 			peers[np++] = sign * c->peer_changes[i];
 		double median = percentile(peers, np, 50, tmp);
-		if (median > 0 && want > median * ramp_share(months) * 1.1)
+		if (median > 0 && want > median * ramp_of(c, months) * 1.1)
 			add(r, SMART_A, SV_WARN, "ramp_up");
 	}
 }
@@ -426,6 +452,22 @@ static void check_relevant(const struct objective *o, const struct smart_context
 	}
 }
 
+/* A parent whose children on its indicator do not add up to its target
+ * (their sum, or their mean for a rate), beyond 0.5 %. */
+static void check_children(const struct objective *o, const struct smart_context *c,
+			   struct smart_result *r)
+{
+	if (!c->has_children || !o->has_target)
+		return;
+	double gap = c->children_expected - c->children_total;
+	if (fabs(gap) <= 0.005 * fabs(c->children_expected) + 1e-9)
+		return;
+	add(r, SMART_R, SV_WARN, c->children_rate ? "children_gap_rate" : "children_gap");
+	r->gap_total = c->children_total;
+	r->gap_expected = c->children_expected;
+	r->gap_unit = o->unit_label;
+}
+
 static void check_time_bound(const struct objective *o, const struct smart_context *c,
 			     struct smart_result *r)
 {
@@ -461,6 +503,7 @@ void smart_check(const struct objective *o, const struct smart_context *ctx,
 	check_measurable(o, out);
 	check_achievable(o, ctx, out);
 	check_relevant(o, ctx, out);
+	check_children(o, ctx, out);
 	check_time_bound(o, ctx, out);
 	int score = 0;
 	for (int c = 0; c < SMART__COUNT; c++)
@@ -478,6 +521,30 @@ void smart_check(const struct objective *o, const struct smart_context *ctx,
 		out->questions |= Q_WHY;
 	if ((!o->how || !*o->how) && (!o->plan_json || !strcmp(o->plan_json, "[]")))
 		out->questions |= Q_HOW;
+}
+
+void smart_reason_message(const struct smart_result *r, const struct smart_reason *x,
+			  enum lang lang, struct buf *out)
+{
+	const char *t = smart_message(x->code, lang);
+	if (strcmp(x->code, "children_gap") && strcmp(x->code, "children_gap_rate")) {
+		buf_addf(out, "%s", t);
+		return;
+	}
+	struct buf f[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
+	share_figure(r->gap_total, r->gap_unit, lang, &f[0]);
+	share_figure(r->gap_expected, r->gap_unit, lang, &f[1]);
+	share_figure(fabs(r->gap_expected - r->gap_total), r->gap_unit, lang, &f[2]);
+	for (const char *p = t; *p; p++) {
+		if (p[0] == '{' && p[1] >= '0' && p[1] <= '2' && p[2] == '}') {
+			buf_addf(out, "%s", f[p[1] - '0'].data);
+			p += 2;
+		} else {
+			buf_addf(out, "%c", *p);
+		}
+	}
+	for (int i = 0; i < 3; i++)
+		buf_free(&f[i]);
 }
 
 bool smart_new_hire_without_objective(day_t hired_on, day_t today, int objectives)
@@ -504,7 +571,9 @@ void smart_render_text(const struct smart_result *r, enum lang lang, struct buf 
 			 lang == LANG_EN ? ven[r->verdict[c]] : vfr[r->verdict[c]]);
 		for (int i = 0; i < r->nreasons; i++)
 			if ((int)r->reasons[i].criterion == c && r->reasons[i].verdict != SV_PASS) {
-				buf_addf(out, "    - %s\n", smart_message(r->reasons[i].code, lang));
+				buf_addf(out, "    - ");
+				smart_reason_message(r, &r->reasons[i], lang, out);
+				buf_addf(out, "\n");
 				buf_addf(out, "      > %s\n", smart_suggestion(r->reasons[i].code, lang));
 			}
 	}

@@ -44,6 +44,14 @@ struct smart_context {
 	/* The siblings' owners, parallel to siblings (NULL: not known, taken as
 	 * the same owner): the same words for another owner are no duplicate. */
 	const id_t64 *sibling_person, *sibling_unit;
+	/* A parent's children on its own indicator: their targets' sum (their
+	 * mean for a rate) against what they should make (the target, prorated
+	 * for children on shorter periods). */
+	bool has_children, children_rate;
+	/* The share of the standard target the owner's ramp-up plan gives at
+	 * the objective's start (0: no plan applies; the usual curve then). */
+	double ramp_plan;
+	double children_total, children_expected;
 };
 
 #define SMART_MAX_REASONS 12
@@ -60,6 +68,9 @@ struct smart_result {
 	int nreasons;
 	int score;               /* 0..100 */
 	unsigned questions;      /* bits of enum smart_question */
+	/* children_gap: the children's total, what it should be, the unit */
+	double gap_total, gap_expected;
+	const char *gap_unit;
 };
 
 enum smart_question { Q_WHO = 1, Q_WHAT = 2, Q_HOW_MUCH = 4, Q_WHEN = 8, Q_WHY = 16, Q_HOW = 32,
@@ -76,6 +87,11 @@ bool smart_new_hire_without_objective(day_t hired_on, day_t today, int objective
 const char *smart_message(const char *code, enum lang lang);
 const char *smart_suggestion(const char *code, enum lang lang);
 const char *smart_question_text(enum smart_question q, enum lang lang);
+
+/* A reason's message in lang, with its figures (children_gap names the
+ * children's total, the target and the gap). */
+void smart_reason_message(const struct smart_result *r, const struct smart_reason *x,
+			  enum lang lang, struct buf *out);
 
 /* Human-readable report (the CLI). */
 void smart_render_text(const struct smart_result *r, enum lang lang, struct buf *out);

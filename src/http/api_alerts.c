@@ -1,7 +1,9 @@
 /* Alerts a manager or HR acts on: new hires left without objectives (the
- * seed texts: a newcomer is never to be left without objectives), and the
+ * seed texts: a newcomer is never to be left without objectives), the
+ * objectives of people within their ramp-up plan that do not fit it, and the
  * people late with their check-ins (app_late_checkins), the latest first. */
 #include "app/rhythm.h"
+#include "app/share.h"
 #include "core/smart.h"
 #include "http/http.h"
 
@@ -29,8 +31,29 @@ int api_alerts(struct req *r)
 			smart_suggestion("new_hire_without_objective", r->lang)));
 		json_array_append_new(items, a);
 	}
+	/* objectives not fitted to the ramp-up plan */
 	struct app a;
 	req_app(r, &a);
+	struct ramp_alert *ra;
+	size_t nra;
+	if (app_ramp_alerts(&a, &ra, &nra, &r->err)) {
+		json_decref(items);
+		return -1;
+	}
+	for (size_t i = 0; i < nra; i++) {
+		const struct person *p = ra[i].p;
+		json_t *x = json_pack("{s:s, s:I, s:s, s:o, s:I, s:I, s:f, s:f, s:i}", "kind",
+				      "objective_not_fitted_to_ramp_up", "person_id", (json_int_t)p->id,
+				      "name", p->name, "hired_on", json_date(p->hired_on),
+				      "days_since_hire", (json_int_t)(today - p->hired_on), "objective_id",
+				      (json_int_t)ra[i].o.id, "target", ra[i].o.target, "fitted",
+				      ra[i].fitted, "ramp_month", ra[i].month);
+		json_object_set_new(x, "message", json_string(
+			smart_message("objective_not_fitted_to_ramp_up", r->lang)));
+		json_object_set_new(x, "suggestion", json_string(
+			smart_suggestion("objective_not_fitted_to_ramp_up", r->lang)));
+		json_array_append_new(items, x);
+	}
 	struct person_rhythm *late;
 	size_t nlate;
 	if (app_late_checkins(&a, &late, &nlate, &r->err)) {

@@ -12,6 +12,7 @@
 #include "app/objective.h"
 #include "core/sentence.h"
 #include "core/smart.h"
+#include "app/share.h"
 #include "http/http.h"
 
 static const struct jfield objective_spec[] = {
@@ -177,6 +178,10 @@ static int reply_objective(struct req *r, struct app *a, int status, const struc
 	snprintf(r->etag, sizeof(r->etag), "\"%lld\"", (long long)o->version);
 	json_t *v = json_objective(o);
 	json_object_set_new(v, "smart", app_objective_smart(a, o));
+	/* a parent's children against its target (a team's members' sum) */
+	struct children_total ct;
+	app_children_total(a->store, a->me.org_id, o, a->arena, &ct);
+	json_object_set_new(v, "children_total", app_children_total_json(&ct));
 	return reply_json(r, status, v);
 }
 

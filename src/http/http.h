@@ -258,6 +258,11 @@ int api_oneonones_get(struct req *r);
 int api_oneonones_update(struct req *r);
 int api_oneonones_action(struct req *r);
 int api_actions_update(struct req *r);
+int api_objectives_share_out(struct req *r);
+int api_ramp_list(struct req *r);
+int api_ramp_put(struct req *r);
+int api_ramp_delete(struct req *r);
+int api_people_suggested_target(struct req *r);
 /* api_challenges.c */
 int api_challenges_list(struct req *r);
 int api_challenges_create(struct req *r);

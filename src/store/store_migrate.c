@@ -24,6 +24,7 @@ const struct migration store_migrations[] = {
 	{ "0011_negotiation", NULL },  /* rounds and agreements (issue 11) */
 	{ "0012_rhythm", NULL },       /* cadence, feedback, one-to-ones (issue 11) */
 	{ "0013_objective_version", NULL },  /* optimistic concurrency (issue 15) */
+	{ "0014_ramp_plan", NULL },    /* ramp-up plans per job (issue 12) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 

@@ -1,12 +1,14 @@
-/* Administration (admins): units, people and their roles, indicators, one's
- * API tokens. Every form parses its fields and calls the use case of the
+/* Administration (admins): units, people and their roles, indicators,
+ * ramp-up plans per job, one's API tokens. Every form parses its fields and calls the use case of the
  * same change (app/org.h, app/indicator.h, app/token.h): the API's checks,
  * the API's audit trail. A failed form shows the page again with the error
  * beside its section and the values kept. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app/indicator.h"
 #include "app/org.h"
+#include "app/share.h"
 #include "app/token.h"
 #include "web/web.h"
 
@@ -80,7 +82,8 @@ struct admin_data {
 	struct person *people;
 	struct indicator_row *inds;
 	struct token_row *tokens;
-	size_t nu, np, ni, nt;
+	struct ramp_plan *plans;
+	size_t nu, np, ni, nt, nplans;
 };
 
 static int load(struct req *r, struct admin_data *d)
@@ -94,7 +97,9 @@ static int load(struct req *r, struct admin_data *d)
 	    store_token_list(r->store, r->me.org_id, r->me.person_id, &r->arena, &d->tokens, &d->nt,
 			     &r->err))
 		return -1;
-	return 0;
+	struct app a;
+	req_app(r, &a);
+	return app_ramp_list(&a, &d->plans, &d->nplans, &r->err);
 }
 
 /* The form of section failed: its values are shown again. */
@@ -139,13 +144,13 @@ static void submit(struct req *r, const char *key)
 
 static void render_toc(struct req *r)
 {
-	static const char *const ids[] = { "units", "people", "indicators", "tokens" };
+	static const char *const ids[] = { "units", "people", "indicators", "ramp", "tokens" };
 	buf_adds(&r->out, "<h1>");
 	html(r, T(r, "admin.title"));
 	buf_adds(&r->out, "</h1><nav class=\"toc\" aria-label=\"");
 	html(r, T(r, "admin.title"));
 	buf_adds(&r->out, "\">");
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		buf_addf(&r->out, "%s<a href=\"#%s\">", i ? " · " : "", ids[i]);
 		html(r, T(r, arena_printf(&r->arena, "admin.%s", ids[i])));
 		buf_adds(&r->out, "</a>");
@@ -293,6 +298,48 @@ static void render_indicators(struct req *r, const struct admin_state *st,
 	submit(r, "admin.add_indicator");
 }
 
+static void render_ramp(struct req *r, const struct admin_state *st, const struct admin_data *d)
+{
+	section_open(r, st, "ramp", "admin.ramp", "admin.ramp_help");
+	if (d->nplans) {
+		static const char *const head[] = { "admin.job", "admin.steps", "admin.actions" };
+		table_head(r, head, 3);
+		for (size_t i = 0; i < d->nplans; i++) {
+			const struct ramp_plan *p = &d->plans[i];
+			buf_adds(&r->out, "<tr><td>");
+			html(r, p->job);
+			buf_adds(&r->out, "</td><td>");
+			for (int k = 0; k < p->nsteps; k++) {
+				buf_adds(&r->out, k ? ", " : "");
+				html_num(r, p->steps[k]);
+				buf_adds(&r->out, " %");
+			}
+			buf_adds(&r->out, " → 100 %</td><td>");
+			buf_addf(&r->out, "<form method=\"post\" action=\"/admin/ramp-plans/%lld/delete\""
+				 " class=\"inline\">", (long long)p->id);
+			csrf(r);
+			buf_adds(&r->out, "<button type=\"submit\" aria-label=\"");
+			html(r, T(r, "admin.delete"));
+			buf_adds(&r->out, " ");
+			html(r, p->job);
+			buf_adds(&r->out, "\">");
+			html(r, T(r, "admin.delete"));
+			buf_adds(&r->out, "</button></form></td></tr>");
+		}
+		buf_adds(&r->out, "</tbody></table></div>");
+	}
+	bool kept = keep(st, "ramp");
+	buf_adds(&r->out, "<form method=\"post\" action=\"/admin/ramp-plans\" class=\"filters\">");
+	csrf(r);
+	text_input(r, "rp", "job", "admin.job", "text", kept);
+	text_input(r, "rp", "steps", "admin.steps_input", "text", kept);
+	buf_addf(&r->out, "<div class=\"field check\"><input type=\"checkbox\" id=\"rp-above\" name=\"above_100\""
+		 " value=\"1\"%s><label for=\"rp-above\">", kept && *fv(r, "above_100") ? " checked" : "");
+	html(r, T(r, "admin.above_100"));
+	buf_adds(&r->out, "</label></div>");
+	submit(r, "admin.add_ramp");
+}
+
 static void render_tokens(struct req *r, const struct admin_state *st, const struct admin_data *d)
 {
 	section_open(r, st, "tokens", "admin.tokens", "admin.tokens_help");
@@ -328,6 +375,7 @@ static int render(struct req *r, const struct admin_state *st)
 	render_units(r, st, &d);
 	render_people(r, st, &d);
 	render_indicators(r, st, &d);
+	render_ramp(r, st, &d);
 	render_tokens(r, st, &d);
 	return page_close(r);
 }
@@ -465,4 +513,39 @@ int page_admin_token_revoke(struct req *r)
 	struct app a;
 	req_app(r, &a);
 	return after(r, app_token_revoke(&a, param_id(r, 0), &r->err), "tokens", NULL);
+}
+
+/* A ramp-up plan: its steps typed "25, 50, 75" (spaces, commas or
+ * semicolons between them). */
+int page_admin_ramp(struct req *r)
+{
+	if (admin_only(r))
+		return -1;
+	struct app a;
+	req_app(r, &a);
+	double steps[RAMP_STEPS_MAX + 1];
+	int n = 0;
+	const char *text = form(r, "steps");
+	char *copy = arena_strdup(&r->arena, text ? text : "");
+	char *save;
+	for (char *tok = strtok_r(copy, " ,;%", &save); tok; tok = strtok_r(NULL, " ,;%", &save)) {
+		char *end;
+		double x = strtod(tok, &end);
+		if (n > RAMP_STEPS_MAX)
+			break;
+		steps[n++] = *end ? NAN : x;
+	}
+	const char *above = form(r, "above_100");
+	struct ramp_input in = { form(r, "job"), steps, n, above && *above };
+	struct ramp_plan p;
+	return after(r, app_ramp_put(&a, &in, &p, &r->err), "ramp", NULL);
+}
+
+int page_admin_ramp_delete(struct req *r)
+{
+	if (admin_only(r))
+		return -1;
+	struct app a;
+	req_app(r, &a);
+	return after(r, app_ramp_delete(&a, param_id(r, 0), &r->err), "ramp", NULL);
 }

@@ -583,6 +583,7 @@ static int render_objective(struct req *r, id_t64 id, const struct ckform *f,
 	if (section_why(r, &a, &o, &org))
 		return -1;
 	section_progress(r, &o, &m);
+	share_section(r, &a, &o);
 	if (negotiation_section(r, &a, &o, nf))
 		return -1;
 	if (checkins_section(r, &a, &o, m.ind == NULL, f))

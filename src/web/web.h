@@ -84,6 +84,13 @@ int page_round_post(struct req *r);
 /* page_objectives.c: the objective's page (checkin_form: its own, or NULL) */
 int objective_page_render(struct req *r, id_t64 id, const void *checkin_form,
 			  const struct ngform *nf);
+/* page_share.c: a team objective shared out; its section on the objective's page */
+struct app;
+void share_section(struct req *r, struct app *a, const struct objective *o);
+int page_share_out(struct req *r);
+int page_share_out_post(struct req *r);
+int page_admin_ramp(struct req *r);
+int page_admin_ramp_delete(struct req *r);
 int page_cascade(struct req *r);
 int page_team(struct req *r);
 int page_team_cadence_post(struct req *r);

@@ -17,6 +17,8 @@ struct mem {
 	struct arena *a;
 	const char **emails;
 	day_t today;
+	struct objective *objs;  /* by id, as last emitted or updated */
+	int updates;
 };
 
 static void mix(struct mem *m, const char *s)
@@ -97,8 +99,23 @@ static int m_objective(void *ctx, const struct objective *o, id_t64 *id)
 	if (id)
 		*id = my;
 	m->objectives++;
+	if (m->objs) {
+		m->objs[my] = *o;
+		m->objs[my].id = my;
+	}
 	mix(m, o->title);
 	mix(m, o->plan_json);
+	return 0;
+}
+
+static int m_objective_update(void *ctx, const struct objective *o)
+{
+	struct mem *m = ctx;
+	if (o->id <= 0 || o->id > m->next)
+		return -1;
+	m->updates++;
+	if (m->objs)
+		m->objs[o->id] = *o;
 	return 0;
 }
 
@@ -132,8 +149,9 @@ static struct mem *run(uint64_t seed, int people)
 	opt.seed = seed;
 	opt.people = people;
 	m->today = opt.today;
+	m->objs = calloc(30000, sizeof(struct objective));
 	struct demo_sink sink = { m, m_org, m_unit, m_person, m_lead, m_axis, m_objective, NULL,
-				  m_checkin };
+				  m_checkin, m_objective_update };
 	struct demo_result res;
 	CHECK_INT(demo_generate(&opt, &sink, a, &res), 0);
 	CHECK_INT(res.people, m->people);
@@ -145,6 +163,7 @@ static void done(struct mem *m)
 	arena_free(m->a);
 	free(m->a);
 	free(m->emails);
+	free(m->objs);
 	free(m);
 }
 
@@ -187,6 +206,63 @@ TEST("most individual objectives have a recent check-in, the owner's, some with 
 	CHECK(m->checkins >= 20);
 	CHECK_INT(m->checkins_bad, 0);
 	done(m);
+}
+
+/* Independently of cible's own check: for every objective whose children
+ * measure its indicator, their targets add up to it (a volume: their sum,
+ * against the parent's target prorated to their period; a rate: their
+ * mean), within 0.5 %. */
+static int adds_up(const struct mem *m, int *checked, int *revenue_chain)
+{
+	static const char *const volumes[] = { "revenue", "contracts", "calls_handled" };
+	int bad = 0;
+	for (id_t64 p = 1; p <= m->next; p++) {
+		const struct objective *o = &m->objs[p];
+		if (!o->indicator || !o->has_target)
+			continue;
+		bool volume = false;
+		for (size_t i = 0; i < sizeof(volumes) / sizeof(volumes[0]); i++)
+			volume |= !strcmp(o->indicator, volumes[i]);
+		double sum = 0, expected = 0;
+		int n = 0;
+		for (id_t64 c = 1; c <= m->next; c++) {
+			const struct objective *k = &m->objs[c];
+			if (k->parent_id != p || !k->indicator || strcmp(k->indicator, o->indicator) ||
+			    !k->has_target)
+				continue;
+			sum += k->target;
+			n++;
+			expected = volume ? o->target * (double)(k->due - k->start + 1) /
+					    (double)(o->due - o->start + 1) : o->target;
+		}
+		if (!n)
+			continue;
+		(*checked)++;
+		double total = volume ? sum : sum / n;
+		if (fabs(total - expected) > 0.005 * fabs(expected)) {
+			bad++;
+			fprintf(stderr, "    %s: children %g, expected %g\n", o->title, total, expected);
+		}
+		if (!strcmp(o->indicator, "revenue") && o->level <= LEVEL_OPERATIONAL)
+			(*revenue_chain)++;
+	}
+	return bad;
+}
+
+TEST("the demo's targets add up from the ambition down, checked by summing them here")
+{
+	struct mem *m = run(42, 48);
+	int checked = 0, chain = 0;
+	CHECK_INT(adds_up(m, &checked, &chain), 0);
+	CHECK(checked >= 5);     /* the sales teams, the direction, the ambition, the rates */
+	CHECK_INT(chain, 2);      /* the ambition's revenue and the direction's */
+	CHECK(m->updates >= 4);
+	struct mem *big = run(7, 1000);
+	checked = chain = 0;
+	CHECK_INT(adds_up(big, &checked, &chain), 0);
+	CHECK(checked >= 20);
+	done(m);
+	done(big);
 }
 
 TEST("exactly one new hire is left without objectives, for cible to flag")

@@ -144,6 +144,66 @@ TEST("a new hire's target is held to the ramp-up norm")
 	CHECK(!smart_new_hire_without_objective(date_from_ymd(2025, 10, 1), c.today, 0));
 }
 
+TEST("a new hire with the organisation's ramp-up plan is held to the plan's share")
+{
+	struct objective o = good();
+	struct smart_context c = ctx();
+	c.hired_on = date_from_ymd(2026, 12, 1);
+	c.nown = 0;
+	o.target = 76;  /* +6: within the usual curve (90 % of +9), above a 50 % plan */
+	struct smart_result r;
+	smart_check(&o, &c, &r);
+	CHECK(!has(&r, "ramp_up"));
+	c.ramp_plan = 0.5;
+	smart_check(&o, &c, &r);
+	CHECK(has(&r, "ramp_up"));
+	o.target = 74;  /* +4: within half of +9, with its margin */
+	smart_check(&o, &c, &r);
+	CHECK(!has(&r, "ramp_up"));
+}
+
+TEST("a parent whose children do not add up is warned, the gap named")
+{
+	struct objective o = good();
+	o.level = LEVEL_COLLECTIVE;
+	o.owner_person_id = 0;
+	o.owner_unit_id = 4;
+	o.indicator = "revenue";
+	o.unit_label = "€";
+	o.has_baseline = false;
+	o.target = 468000;
+	struct smart_context c = ctx();
+	c.has_children = true;
+	c.children_total = 198000;
+	c.children_expected = 468000;
+	struct smart_result r;
+	smart_check(&o, &c, &r);
+	CHECK(has(&r, "children_gap"));
+	CHECK_INT(r.verdict[SMART_R], SV_WARN);
+	struct buf fr = BUF_INIT, en = BUF_INIT;
+	for (int i = 0; i < r.nreasons; i++)
+		if (!strcmp(r.reasons[i].code, "children_gap")) {
+			smart_reason_message(&r, &r.reasons[i], LANG_FR, &fr);
+			smart_reason_message(&r, &r.reasons[i], LANG_EN, &en);
+		}
+	CHECK_STR(fr.data, "les objectifs en dessous totalisent 198 k€ pour une cible de 468 k€ : "
+		  "un écart de 270 k€");
+	CHECK_STR(en.data, "the objectives below add up to 198 k€ against a target of 468 k€: "
+		  "a gap of 270 k€");
+	buf_free(&fr);
+	buf_free(&en);
+	c.children_total = 467000;  /* within 0.5 % */
+	smart_check(&o, &c, &r);
+	CHECK(!has(&r, "children_gap"));
+	c.children_rate = true;     /* a rate: the children's mean */
+	c.children_total = 75;
+	c.children_expected = 77;
+	o.target = 77;
+	o.unit_label = "%";
+	smart_check(&o, &c, &r);
+	CHECK(has(&r, "children_gap_rate"));
+}
+
 TEST("relevant: alignment, the owner's trade, near-duplicates")
 {
 	struct objective o = good();
