@@ -469,6 +469,53 @@ static int checkins(struct gen *g, id_t64 objective, id_t64 owner, id_t64 manage
 
 /* A sales rep's or an agent's individual objective under their team's; *out
  * its id (0 for the vague one). */
+/* What person_activity makes rep pid sell, on average, over the working days
+ * of [from, to] at full volume: the same skill from the same stream, the same
+ * number of sales a day (every other record of the day) and their mean amount.
+ * The demo's revenue targets are drawn around it, so that they fit the
+ * activity the demo measures (and add up to what a team sells). */
+static double expected_revenue(const struct gen *g, id_t64 pid, day_t from, day_t to)
+{
+	struct rng r;
+	r.s = g->opt->seed * 7919 + (uint64_t)pid * 104729;
+	double skill = 0.5 + rng_int(&r, 1000) / 1000.0;
+	int range = (int)(180 * skill);
+	double amount = 100 + 5 * (range - 1) / 2.0;
+	int volume = 1 + g->opt->calls_per_day / 4;
+	double sales = 0;
+	for (int u = 0; u < 40; u++)
+		sales += ((int)(volume * (0.8 + u / 100.0) + 0.5) + 1) / 2;
+	sales /= 40;
+	int days = 0;
+	for (day_t d = from; d <= to; d++)
+		days += date_weekday(d) <= 5;
+	return days * sales * amount;
+}
+
+/* A rep's revenue objective for the quarter: a baseline near what they sell
+ * (the last quarter's pace), a target from 94 % to 109 % of it, scaled for a
+ * new hire; d1 and d2 are two draws from 0 to 29 and 0 to 7. */
+static void revenue_spec(struct gen *g, struct obj_spec *s, id_t64 person, int new_hire,
+			 double ramp, int d1, int d2, const char *q)
+{
+	double e = g->opt->calls_per_day > 0 ? expected_revenue(g, person, g->q_start, g->q_end)
+					     : 40000 + 1000 * d1;
+	double base = (double)llround(e * (0.96 + 0.002 * d1) / 100) * 100;
+	double tgt = (double)llround(e * (0.94 + 0.02 * d2) * ramp / 100) * 100;
+	if (tgt < 1000)
+		tgt = 1000;
+	s->indicator = "revenue";
+	s->unit = "€";
+	s->dir = DIR_INCREASE;
+	s->baseline = new_hire ? 0 : base;
+	s->target = tgt;
+	if (!new_hire && tgt <= s->baseline)
+		s->baseline = tgt > 2000 ? (double)llround(tgt * 0.95 / 100) * 100 : 0;
+	s->title = arena_printf(g->a, "Réaliser %s € de chiffre d'affaires %s", fr_num(g, tgt), q);
+	s->what = "Chiffre d'affaires signé sur mon portefeuille";
+	s->how = "Relance des clients dormants et ventes additionnelles";
+}
+
 static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
 		      int new_hire, int k, id_t64 *out)
 {
@@ -490,19 +537,8 @@ static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
 	if (sales) {
 		switch (k % 3) {
 		case 0: {
-			double base = 40000 + 1000 * rng_int(&g->rng, 30);
-			double tgt = (double)(long long)(base * (1.08 + 0.01 * rng_int(&g->rng, 8)) * ramp / 100) * 100;
-			if (tgt <= base)
-				tgt = base + 1000;
-			s.indicator = "revenue";
-			s.unit = "€";
-			s.dir = DIR_INCREASE;
-			s.baseline = new_hire ? 0 : base;
-			s.target = tgt;
-			s.title = arena_printf(g->a, "Réaliser %s € de chiffre d'affaires %s",
-					       fr_num(g, tgt), q);
-			s.what = "Chiffre d'affaires signé sur mon portefeuille";
-			s.how = "Relance des clients dormants et ventes additionnelles";
+			int d1 = rng_int(&g->rng, 30);
+			revenue_spec(g, &s, person, new_hire, ramp, d1, rng_int(&g->rng, 8), q);
 			break;
 		}
 		case 1: {
@@ -537,6 +573,25 @@ static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
 		s.nsteps = 3;
 		s.skills = "[\"Négociation\",\"Connaissance des offres\"]";
 		s.why = "Contribuer à la croissance du chiffre d'affaires de l'équipe";
+		if (k % 3) {
+			/* every rep carries a share of the team's revenue: the contracts
+			 * or conversion objective above comes with one (emitted last, so
+			 * that it is the one checked in on and summed by the team), drawn
+			 * from the rep's own stream so the organisation's draws stay */
+			s.where = "Site de Nantes";
+			if (emit_objective(g, &s, NULL))
+				return -1;
+			struct rng r, keep = g->rng;
+			int serial = g->serial;
+			r.s = g->opt->seed * 104723 + (uint64_t)person * 7907;
+			int d1 = rng_int(&r, 30);
+			revenue_spec(g, &s, person, new_hire, ramp, d1, rng_int(&r, 8), q);
+			g->rng = r;
+			int rc = emit_objective(g, &s, out);
+			g->rng = keep;
+			g->serial = serial;
+			return rc;
+		}
 	} else {
 		switch (k % 4) {
 		case 0: {
