@@ -199,6 +199,38 @@ int app_person_create(struct app *a, const struct person_input *in, struct perso
 	return app_tx(a, person_create_tx, &w, e);
 }
 
+/* Every session and token of p ends, but the session asking when p is
+ * a->me: a change of role, of active or of password. Audited with the counts. */
+int app_person_revoke_access(struct app *a, id_t64 person, struct err *e)
+{
+	int64_t sessions = 0, tokens = 0;
+	const char *keep = person == a->me.person_id ? a->session : NULL;
+	if (store_person_revoke_access(a->store, a->me.org_id, person, keep, &sessions, &tokens, e))
+		return -1;
+	return app_audit(a, "person", person, "revoke_access", NULL,
+			 json_pack("{s:I, s:I, s:b}", "sessions", (json_int_t)sessions, "tokens",
+				   (json_int_t)tokens, "kept_current", keep != NULL), e);
+}
+
+static bool is_system(const struct app *a)
+{
+	return a->me.person_id == 0 && a->me.role == ROLE_ADMIN;
+}
+
+/* One's own password, checked against the one stored. */
+static int current_password_ok(struct app *a, const struct person *p, const char *current,
+			       struct err *e)
+{
+	const char *hash = NULL;
+	if (!current)
+		return err_set(e, 422, "missing_field", "current_password", "current_password", NULL);
+	if (store_person_password_hash(a->store, p->org_id, p->id, a->arena, &hash, e))
+		return -1;
+	if (!hash || secret_password_check(hash, current))
+		return err_set(e, 403, "bad_credentials", "current_password", NULL, NULL);
+	return 0;
+}
+
 static int person_update_tx(struct app *a, void *arg, struct err *e)
 {
 	struct person_write *w = arg;
@@ -208,20 +240,25 @@ static int person_update_tx(struct app *a, void *arg, struct err *e)
 		return -1;
 	if (!access_person_read(&a->me, p))
 		return err_set(e, 404, "not_found", NULL, "person", NULL);
-	if (!access_person_write(&a->me, p))
+	bool self = p->id == a->me.person_id && !is_system(a);
+	if (w->in->set & PERSON_PASSWORD) {
+		/* a password is one's own: others send a reset link */
+		if (!self && !is_system(a))
+			return err_set(e, 403, "password_not_yours", "password", NULL, NULL);
+		if (self && current_password_ok(a, p, w->in->current_password, e))
+			return -1;
+	}
+	/* anyone may change their own password; the rest is the writers' */
+	bool own_password_only = self && w->in->set == PERSON_PASSWORD;
+	if (!own_password_only && !access_person_write(&a->me, p))
 		return forbid("change this person", e);
 	struct person was = *p;
 	if (person_apply(a, w->in, p, &password, e))
 		return -1;
-	if (!access_person_write(&a->me, p))
+	if (!own_password_only && !access_person_write(&a->me, p))
 		return forbid("give this role or unit", e);
 	if (store_person_update(a->store, p, e))
 		return -1;
-	/* Here the store holds the new role, unit and active flag: a change of
-	 * role or of active is known below (was vs *p), in this transaction —
-	 * the place to revoke the person's sessions and tokens. */
-	bool role_or_active_changed = was.role != p->role || was.active != p->active;
-	(void)role_or_active_changed;
 	if (was.role == ROLE_ADMIN && was.active && (p->role != ROLE_ADMIN || !p->active)) {
 		/* an organisation is never left without an admin */
 		int64_t others;
@@ -232,6 +269,10 @@ static int person_update_tx(struct app *a, void *arg, struct err *e)
 				       NULL, NULL);
 	}
 	if (set_password(a, p, password, e))
+		return -1;
+	/* what the person could do changed: what let them in ends with it */
+	if ((password || was.role != p->role || was.active != p->active) &&
+	    app_person_revoke_access(a, p->id, e))
 		return -1;
 	return app_audit(a, "person", p->id, password ? "update+password" : "update",
 			 json_person(&was), json_person(p), e);
@@ -365,7 +406,7 @@ static int org_init_tx(struct app *a, void *arg, struct err *e)
 		return -1;
 	struct person_input pin = { PERSON_NAME | PERSON_EMAIL | PERSON_PASSWORD,
 		w->in->admin_name ? w->in->admin_name : w->in->admin_email, w->in->admin_email,
-		NULL, NULL, 0, 0, NULL, true, w->in->admin_password };
+		NULL, NULL, 0, 0, NULL, true, w->in->admin_password, NULL };
 	memset(p, 0, sizeof(*p));
 	p->job = "Administrateur";
 	p->role = ROLE_ADMIN;

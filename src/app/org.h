@@ -74,11 +74,22 @@ struct person_input {
 	const char *hired_on;   /* YYYY-MM-DD; NULL: unknown */
 	bool active;            /* default true */
 	const char *password;   /* 8 characters at least; NULL: none set */
+	const char *current_password;  /* one's own change: the password it replaces */
 };
 int app_person_create(struct app *a, const struct person_input *in, struct person *out,
 		      struct err *e);
+/* A change of role, of active or of password revokes, in the same
+ * transaction, every session and API token of the person (audited as
+ * "revoke_access"), but the session making the change when the person is
+ * a->me. A password is set only by the person themself, giving the current
+ * one (403 bad_credentials "current_password"), or by the system (`cible user
+ * passwd`); for anyone else 403 password_not_yours: others go through a reset
+ * link (app_reset_link). */
 int app_person_update(struct app *a, id_t64 id, const struct person_input *in,
 		      struct person *out, struct err *e);
+/* Inside a transaction: every session and token of person (of a->me's
+ * organisation) ends, but a->session when person is a->me; audited. */
+int app_person_revoke_access(struct app *a, id_t64 person, struct err *e);
 
 /* ---- strategic axes ---- */
 

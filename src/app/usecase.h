@@ -51,6 +51,8 @@ struct app {
 	enum lang lang;             /* the language of what is rendered */
 	struct arena *arena;        /* results live here, as long as the arena */
 	const char *client;         /* an address, "cli"...: for logs and limits */
+	const char *session;        /* the hash of the session asking, if any: the one
+				     * a change of one's own password keeps */
 };
 
 /* The CLI acts as the system: an admin principal of org with no person, so

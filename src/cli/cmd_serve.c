@@ -143,7 +143,7 @@ int cmd_serve(int argc, char **argv)
 	}
 
 	static const struct surface *const surfaces[] = { &api_surface, &web_surface, NULL };
-	struct server_config cfg = { st.v[S_ADDRESS], 0, st.v[S_DB], 2, 4, 100, 0, surfaces };
+	struct server_config cfg = { st.v[S_ADDRESS], 0, st.v[S_DB], 2, 4, 100, 0, NULL, surfaces };
 	if (parse_int(st.v[S_PORT], 0, 65535, &cfg.port)) {
 		fprintf(stderr, "cible serve: port '%s' is not a number from 0 to 65535\n",
 			st.v[S_PORT]);
@@ -166,6 +166,7 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	}
 	cfg.secure = !strncmp(url, "https://", 8);
+	cfg.public_url = url;
 	cfg.log_level = log_level_parse(st.v[S_LOG_LEVEL]);
 	if (cfg.log_level < 0) {
 		fprintf(stderr, "cible serve: log level '%s' is not error, warn, info or debug\n",

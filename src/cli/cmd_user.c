@@ -1,4 +1,4 @@
-/* `cible user add|passwd|token`: accounts from the command line, for the
+/* `cible user add|passwd|token|reset|unlock`: accounts from the command line, for the
  * first steps and for scripts, through the use cases of the API (app/org.h,
  * app/token.h) acting as the system: the same checks, the same audit. */
 #include <getopt.h>
@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "app/login.h"
 #include "app/org.h"
 #include "app/token.h"
 
 struct user_args {
-	const char *db, *org, *email, *name, *role, *unit, *pwfile;
+	const char *db, *org, *email, *name, *role, *unit, *pwfile, *url;
 };
 
 static int parse(int argc, char **argv, struct user_args *a)
@@ -20,7 +21,8 @@ static int parse(int argc, char **argv, struct user_args *a)
 		{ "db", required_argument, 0, 'd' }, { "org", required_argument, 0, 'o' },
 		{ "email", required_argument, 0, 'e' }, { "name", required_argument, 0, 'n' },
 		{ "role", required_argument, 0, 'r' }, { "unit", required_argument, 0, 'u' },
-		{ "password-file", required_argument, 0, 'p' }, { 0, 0, 0, 0 } };
+		{ "password-file", required_argument, 0, 'p' },
+		{ "public-url", required_argument, 0, 'U' }, { 0, 0, 0, 0 } };
 	memset(a, 0, sizeof(*a));
 	int c;
 	optind = 1;
@@ -33,17 +35,39 @@ static int parse(int argc, char **argv, struct user_args *a)
 		case 'r': a->role = optarg; break;
 		case 'u': a->unit = optarg; break;
 		case 'p': a->pwfile = optarg; break;
+		case 'U': a->url = optarg; break;
 		default: return -1;
 		}
 	}
 	return optind == argc && a->email ? 0 : -1;
 }
 
-/* The organisation of --org, or of the person with --email (passwd, token). */
+/* The person with --email in the organisation of --org, or in the only
+ * organisation where that email has an account (passwd, token, reset). */
 static int person_of(struct store *s, struct user_args *u, struct arena *ar, struct person *p,
 		     struct err *e)
 {
-	return store_person_by_email(s, u->email, ar, p, NULL, e);
+	struct person_login *v;
+	size_t n, k = 0, found = 0;
+	id_t64 org = 0;
+	if (u->org && cli_org("user", s, u->org, &org))
+		return -1;  /* cli_org said why */
+	if (store_people_by_email(s, u->email, ar, &v, &n, e))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!org || v[i].p.org_id == org) {
+			k = i;
+			found++;
+		}
+	if (!found)
+		return err_set(e, 404, "not_found", "email", "person", NULL);
+	if (found > 1) {
+		fprintf(stderr, "cible user: %s has an account in %zu organisations: give --org\n",
+			u->email, found);
+		return err_set(e, 409, "choose_organisation", "org", NULL, NULL);
+	}
+	*p = v[k].p;
+	return 0;
 }
 
 static int user_add(struct store *s, struct user_args *u, struct arena *ar, struct err *e)
@@ -100,7 +124,7 @@ static int user_passwd(struct store *s, struct user_args *u, struct arena *ar, s
 	if (!person_of(s, u, ar, &p, e)) {
 		struct app a;
 		app_system(&a, s, p.org_id, ar);
-		if (!app_password_reset(&a, p.id, password, e)) {
+		if (!app_password_set(&a, p.id, password, e)) {
 			printf("password changed for %s\n", p.email);
 			if (generated)
 				printf("password: %s\n", password);
@@ -129,6 +153,55 @@ static int user_token(struct store *s, struct user_args *u, struct arena *ar, st
 	return 0;
 }
 
+/* A reset link: the public URL (--public-url, else $CIBLE_PUBLIC_URL) and
+ * /reset?token=... */
+static int user_reset(struct store *s, struct user_args *u, struct arena *ar, struct err *e)
+{
+	struct person p;
+	if (person_of(s, u, ar, &p, e))
+		return 1;
+	const char *url = u->url ? u->url : getenv("CIBLE_PUBLIC_URL");
+	if (!url || !*url)
+		url = "http://127.0.0.1:8080";
+	if (strncmp(url, "https://", 8) && strncmp(url, "http://", 7)) {
+		fprintf(stderr, "cible user reset: public-url '%s' is not an http:// or https:// URL\n",
+			url);
+		return 2;
+	}
+	struct app a;
+	app_system(&a, s, p.org_id, ar);
+	struct reset_link l;
+	if (app_reset_link(&a, p.id, &l, e))
+		return 1;
+	size_t n = strlen(url);
+	while (n && url[n - 1] == '/')
+		n--;
+	printf("%.*s/reset?token=%s\n", (int)n, url, l.token);
+	fprintf(stderr, "cible user reset: a link for %s, valid 24 hours, once\n", l.email);
+	return 0;
+}
+
+/* Every login delay of --email lifted, from every address; audited in the
+ * organisation of --org, or of the email's account. */
+static int user_unlock(struct store *s, struct user_args *u, struct arena *ar, struct err *e)
+{
+	struct person p;
+	id_t64 org;
+	struct err ignored;
+	err_clear(&ignored);
+	if (!person_of(s, u, ar, &p, &ignored))
+		org = p.org_id;
+	else if (cli_org("user", s, u->org, &org))
+		return 1;
+	struct app a;
+	app_system(&a, s, org, ar);
+	int64_t n = 0;
+	if (app_login_unlock(&a, u->email, &n, e))
+		return 1;
+	printf("login delays lifted for %s (%lld failures forgotten)\n", u->email, (long long)n);
+	return 0;
+}
+
 int cmd_user(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -143,7 +216,8 @@ int cmd_user(int argc, char **argv)
 	}
 	int (*fn)(struct store *, struct user_args *, struct arena *, struct err *) =
 		!strcmp(sub, "add") ? user_add : !strcmp(sub, "passwd") ? user_passwd :
-		!strcmp(sub, "token") ? user_token : NULL;
+		!strcmp(sub, "token") ? user_token : !strcmp(sub, "reset") ? user_reset :
+		!strcmp(sub, "unlock") ? user_unlock : NULL;
 	if (!fn) {
 		fprintf(stderr, "cible user: unknown subcommand '%s'\n", sub);
 		cli_usage("user", 1);

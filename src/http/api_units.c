@@ -78,7 +78,7 @@ static const struct jfield person_spec[] = {
 	{ "name", J_STRING, 0 }, { "email", J_STRING, 0 }, { "job", J_STRING, 1 },
 	{ "role", J_STRING, 0 }, { "unit_id", J_ID, 1 }, { "manager_id", J_ID, 1 },
 	{ "hired_on", J_DATE, 1 }, { "active", J_BOOL, 0 }, { "password", J_STRING, 0 },
-	{ NULL, 0, 0 } };
+	{ "current_password", J_STRING, 0 }, { NULL, 0, 0 } };
 
 static int person_input(struct req *r, json_t *body, struct person_input *in)
 {
@@ -95,6 +95,7 @@ static int person_input(struct req *r, json_t *body, struct person_input *in)
 	if (jget_bool(body, "active", &in->active))
 		in->set |= PERSON_ACTIVE;
 	jget_str_set(body, "password", &r->arena, &in->password, PERSON_PASSWORD, &in->set);
+	jget_str(body, "current_password", &r->arena, &in->current_password);
 	return 0;
 }
 

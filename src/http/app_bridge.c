@@ -10,4 +10,5 @@ void req_app(struct req *r, struct app *a)
 	a->lang = r->lang;
 	a->arena = &r->arena;
 	a->client = r->client_ip;
+	a->session = r->auth == AUTH_COOKIE ? r->session_hash : NULL;
 }

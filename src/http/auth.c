@@ -9,34 +9,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/login.h"
+#include "app/org.h"
 #include "app/token.h"
 #include "http/http.h"
 
 #define SESSION_COOKIE "cible_session"
-#define SESSION_SECONDS (12 * 3600)
-#define LOGIN_WINDOW 900     /* seconds */
-#define LOGIN_MAX_FAILURES 5
 
 int auth_load_principal(struct req *r, id_t64 org, id_t64 person)
 {
 	return app_principal_load(r->store, org, person, &r->arena, &r->me, &r->err);
-}
-
-/* A hash to verify against when the email is unknown, so that a wrong email
- * costs the same argon2id time as a wrong password and answers reveal
- * nothing about who has an account. */
-static char dummy_hash[crypto_pwhash_STRBYTES];
-static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
-
-static void dummy_init(void)
-{
-	unsigned char raw[16];
-	char pw[33];
-	randombytes_buf(raw, sizeof(raw));
-	sodium_bin2hex(pw, sizeof(pw), raw, sizeof(raw));
-	if (crypto_pwhash_str_alg(dummy_hash, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				  crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13))
-		dummy_hash[0] = '\0';
 }
 
 static const char *cookie_token(struct req *r)
@@ -118,122 +100,73 @@ static json_t *me_json(struct req *r, const struct person *p)
 	return v;
 }
 
-/* *wait: seconds before key may try again once it failed max times in the
- * window; 0 while it may. */
-static int too_many(struct req *r, const char *key, int64_t max, int64_t *wait)
+int auth_login(struct req *r, const struct login_input *in, struct login_result *out)
 {
-	int64_t n = 0, last = 0;
-	if (store_login_failures_since(r->store, key, r->now - LOGIN_WINDOW, &n, &last, &r->err))
-		return -1;
-	*wait = n >= max ? last + LOGIN_WINDOW - r->now : 0;
-	if (*wait < 1 && n >= max)
-		*wait = 1;
-	return 0;
-}
-
-/* The login's writes, each one transaction that app_tx() runs again on a
- * serialisation failure (PostgreSQL: many logins at once conflict on
- * login_attempt), so that none is a 503 for the engine's reasons. */
-struct login_write {
-	const char *email, *ipkey;
-	int64_t now;
-	int ok;
-	const char *token_hash, *csrf;
-	const struct person *p;
-};
-
-static int login_write_tx(struct app *a, void *arg, struct err *e)
-{
-	struct login_write *w = arg;
-	if (!w->ok)
-		return store_login_attempt(a->store, w->email, w->now, 0, e) ||
-		       store_login_attempt(a->store, w->ipkey, w->now, 0, e) ? -1 : 0;
-	return store_login_attempt(a->store, w->email, w->now, 1, e) ||
-	       store_session_create(a->store, w->token_hash, w->p->org_id, w->p->id, w->csrf,
-				    w->now, w->now + SESSION_SECONDS, e) ? -1 : 0;
-}
-
-int auth_login(struct req *r, const char *email, const char *password, struct person *out)
-{
-	char ipkey[80];
-	snprintf(ipkey, sizeof(ipkey), "ip:%s", r->client_ip ? r->client_ip : "?");
-	int64_t wait_email, wait_ip;
-	/* per address the bar is higher: a team shares a NAT */
-	if (too_many(r, email, LOGIN_MAX_FAILURES, &wait_email) ||
-	    too_many(r, ipkey, LOGIN_MAX_FAILURES * 4, &wait_ip))
-		return -1;
-	if (wait_email > 0 || wait_ip > 0) {
-		int64_t w = wait_email > wait_ip ? wait_email : wait_ip;
-		snprintf(r->retry_after, sizeof(r->retry_after), "%lld", (long long)w);
-		return fail(r, 429, "too_many_attempts", NULL, r->retry_after, NULL);
-	}
-	const char *hash = NULL;
-	struct err e;
-	err_clear(&e);
-	int found = !store_person_by_email(r->store, email, &r->arena, out, &hash, &e);
-	if (!found && e.status != 404) {
-		r->err = e;
-		return -1;
-	}
-	if (!found || !hash) {
-		pthread_once(&dummy_once, dummy_init);
-		if (dummy_hash[0] &&
-		    secret_password_check(dummy_hash, password) == 0)
-			found = 0;  /* a random 32-hex password: never guessed */
-	}
-	int ok = found && out->active && hash &&
-		 secret_password_check(hash, password) == 0;
 	struct app a;
 	req_app(r, &a);
-	struct login_write w = { email, ipkey, r->now, ok, NULL, NULL, out };
-	if (!ok) {
-		if (app_tx(&a, login_write_tx, &w, &r->err))
-			return -1;
-		return fail(r, 401, "bad_credentials", NULL, NULL, NULL);
-	}
-	char token[80], csrf[80], th[65];
-	auth_new_secret("", token, sizeof(token));
-	auth_new_secret("", csrf, sizeof(csrf));
-	auth_token_hash(token, th);
-	w.token_hash = th;
-	w.csrf = csrf;
-	if (app_tx(&a, login_write_tx, &w, &r->err))
+	if (app_login(&a, in, out, &r->err)) {
+		if (r->err.status == 429)
+			snprintf(r->retry_after, sizeof(r->retry_after), "%lld",
+				 (long long)out->retry_after);
 		return -1;
+	}
 	snprintf(r->set_cookie, sizeof(r->set_cookie),
-		 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", token,
-		 SESSION_SECONDS);
-	if (auth_load_principal(r, out->org_id, out->id))
+		 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", out->token,
+		 LOGIN_SESSION_SECONDS);
+	if (auth_load_principal(r, out->person.org_id, out->person.id))
 		return -1;
 	r->auth = AUTH_COOKIE;
-	r->csrf = arena_strdup(&r->arena, csrf);
+	r->csrf = arena_strdup(&r->arena, out->csrf);
 	return 0;
 }
 
 int api_login(struct req *r)
 {
 	static const struct jfield spec[] = {
-		{ "email", J_STRING, 0 }, { "password", J_STRING, 0 }, { NULL, 0, 0 } };
+		{ "email", J_STRING, 0 }, { "password", J_STRING, 0 }, { "organisation", J_ID, 0 },
+		{ NULL, 0, 0 } };
+	/* no login from another site's page (login CSRF): its Origin is foreign,
+	 * or it posts a simple form or text/plain body, which needs no preflight */
+	if (!req_same_origin(r))
+		return fail(r, 403, "foreign_origin", NULL, NULL, NULL);
+	if (!req_json_content_type(r))
+		return fail(r, 415, "json_required", NULL, NULL, NULL);
 	json_t *body = req_json_object(r);
 	if (!body)
 		return -1;
 	int rc = -1;
-	const char *email = NULL, *password = NULL;
-	struct person p;
+	struct login_input in = { NULL, NULL, 0 };
+	struct login_result out;
 	if (json_check_shape(body, spec, &r->err))
 		goto out;
-	jget_str(body, "email", &r->arena, &email);
-	jget_str(body, "password", &r->arena, &password);
-	if (!email) {
+	jget_str(body, "email", &r->arena, &in.email);
+	jget_str(body, "password", &r->arena, &in.password);
+	jget_id(body, "organisation", &in.org);
+	if (!in.email) {
 		fail(r, 400, "missing_field", "email", "email", NULL);
 		goto out;
 	}
-	if (!password) {
+	if (!in.password) {
 		fail(r, 400, "missing_field", "password", "password", NULL);
 		goto out;
 	}
-	if (auth_login(r, email, password, &p))
+	if (auth_login(r, &in, &out)) {
+		if (r->err.code && !strcmp(r->err.code, "choose_organisation")) {
+			/* the refusal lists where the password matched, to choose from */
+			struct buf m = BUF_INIT;
+			err_message(&r->err, r->lang, &m);
+			json_t *orgs = json_array();
+			for (size_t i = 0; i < out.nchoices; i++)
+				json_array_append_new(orgs, json_pack("{s:I, s:s}", "id",
+					(json_int_t)out.choices[i].id, "name", out.choices[i].name));
+			json_t *er = json_pack("{s:s, s:s, s:s, s:o}", "code", r->err.code, "message",
+					       m.data, "field", "organisation", "organisations", orgs);
+			buf_free(&m);
+			rc = reply_json(r, 409, json_pack("{s:o}", "error", er));
+		}
 		goto out;
-	rc = reply_json(r, 200, me_json(r, &p));
+	}
+	rc = reply_json(r, 200, me_json(r, &out.person));
 out:
 	json_decref(body);
 	return rc;
@@ -264,36 +197,60 @@ int api_me_password(struct req *r)
 	if (!body)
 		return -1;
 	int rc = -1;
-	const char *cur = NULL, *nw = NULL, *hash = NULL;
-	struct person p;
-	char h[128];
+	struct person_input in;
+	memset(&in, 0, sizeof(in));
 	if (json_check_shape(body, spec, &r->err))
 		goto out;
-	jget_str(body, "current", &r->arena, &cur);
-	jget_str(body, "new", &r->arena, &nw);
-	if (!cur || !nw) {
-		fail(r, 400, "missing_field", cur ? "new" : "current", cur ? "new" : "current", NULL);
+	jget_str(body, "current", &r->arena, &in.current_password);
+	jget_str(body, "new", &r->arena, &in.password);
+	if (!in.current_password || !in.password) {
+		fail(r, 400, "missing_field", in.current_password ? "new" : "current",
+		     in.current_password ? "new" : "current", NULL);
 		goto out;
 	}
-	struct person self;
-	if (store_person_get(r->store, r->me.org_id, r->me.person_id, &r->arena, &self, &r->err) ||
-	    store_person_by_email(r->store, self.email, &r->arena, &p, &hash, &r->err))
-		goto out;
-	if (!hash || secret_password_check(hash, cur)) {
-		fail(r, 403, "bad_credentials", "current", NULL, NULL);
-		goto out;
-	}
-	if (auth_hash_password(nw, h, &r->err))
-		goto out;
-	if (store_begin(r->store, &r->err))
-		goto out;
-	if (store_person_set_password(r->store, r->me.org_id, r->me.person_id, h, &r->err) ||
-	    audit_write(r, "person", r->me.person_id, "password", NULL, NULL) ||
-	    store_commit(r->store, &r->err)) {
-		store_rollback(r->store);
+	in.set = PERSON_PASSWORD;
+	struct app a;
+	req_app(r, &a);
+	struct person p;
+	/* the same use case as PATCH /api/people/{id}: the other sessions and
+	 * every token end, this session stays */
+	if (app_person_update(&a, r->me.person_id, &in, &p, &r->err)) {
+		if (!strcmp(r->err.field, "current_password"))
+			snprintf(r->err.field, sizeof(r->err.field), "current");
 		goto out;
 	}
 	rc = reply_json(r, 200, json_pack("{s:b}", "ok", 1));
+out:
+	json_decref(body);
+	return rc;
+}
+
+int api_password_reset(struct req *r)
+{
+	static const struct jfield spec[] = {
+		{ "token", J_STRING, 0 }, { "password", J_STRING, 0 }, { NULL, 0, 0 } };
+	if (!req_same_origin(r))
+		return fail(r, 403, "foreign_origin", NULL, NULL, NULL);
+	if (!req_json_content_type(r))
+		return fail(r, 415, "json_required", NULL, NULL, NULL);
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = -1;
+	const char *token = NULL, *password = NULL;
+	if (json_check_shape(body, spec, &r->err))
+		goto out;
+	jget_str(body, "token", &r->arena, &token);
+	jget_str(body, "password", &r->arena, &password);
+	if (!token || !password) {
+		fail(r, 400, "missing_field", token ? "password" : "token", token ? "password" : "token",
+		     NULL);
+		goto out;
+	}
+	struct app a;
+	req_app(r, &a);
+	if (!app_reset_use(&a, token, password, &r->err))
+		rc = reply_json(r, 200, json_pack("{s:b}", "ok", 1));
 out:
 	json_decref(body);
 	return rc;

@@ -123,9 +123,16 @@ struct server_config {
 	int threads;
 	int max_per_address; /* connections from one address at once; 0: no limit */
 	int secure;          /* served over HTTPS (a public https:// URL): Secure cookies, HSTS */
+	const char *public_url;  /* how people reach the server ("" or NULL: unknown) */
 	const struct surface *const *surfaces;  /* NULL-terminated, tried in order */
 };
 int server_run(const struct server_config *cfg);
+/* 1 when the request carries no Origin, or the Origin of this server: its
+ * Host header's, or the public URL's (scheme, host and port); 0 for any
+ * other, "null" included (a cross-site post, a login CSRF). */
+int req_same_origin(struct req *r);
+/* 1 when the body is declared application/json (any parameters after ';'). */
+int req_json_content_type(struct req *r);
 void server_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 extern int server_log_level;
 
@@ -183,7 +190,11 @@ int auth_resolve(struct req *r);        /* fills r->auth and r->me from cookie/t
 int auth_load_principal(struct req *r, id_t64 org, id_t64 person);
 /* Checks the password (argon2id, attempts limited per email and per address),
  * opens a session (cookie in r->set_cookie, r->csrf) and loads the principal. */
-int auth_login(struct req *r, const char *email, const char *password, struct person *out);
+struct login_input;
+struct login_result;
+/* app_login (app/login.h) and, on success, the session's cookie and principal;
+ * on 429 the Retry-After. */
+int auth_login(struct req *r, const struct login_input *in, struct login_result *out);
 /* Records a change; takes the references to before and after. */
 int audit_write(struct req *r, const char *entity, id_t64 id, const char *action,
 		json_t *before, json_t *after);
@@ -198,6 +209,7 @@ int api_login(struct req *r);
 int api_logout(struct req *r);
 int api_me(struct req *r);
 int api_me_password(struct req *r);
+int api_password_reset(struct req *r);
 int api_tokens_list(struct req *r);
 int api_tokens_create(struct req *r);
 int api_tokens_revoke(struct req *r);

@@ -9,6 +9,7 @@ const struct route routes[] = {
 	{ "GET", "/healthz", api_healthz, R_PUBLIC, "", BODY_NONE },
 	{ "GET", "/api/openapi.json", api_openapi, R_PUBLIC, "", BODY_NONE },
 	{ "POST", "/api/login", api_login, R_PUBLIC | R_NO_CSRF, "", BODY_JSON },
+	{ "POST", "/api/password-reset", api_password_reset, R_PUBLIC | R_NO_CSRF, "", BODY_JSON },
 	{ "POST", "/api/logout", api_logout, 0, "", BODY_NONE },
 	{ "GET", "/api/me", api_me, 0, "", BODY_NONE },
 	{ "POST", "/api/me/password", api_me_password, 0, "", BODY_JSON },

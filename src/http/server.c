@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,6 +22,7 @@
 int server_log_level = 2;
 static const char *server_db_path;
 static int server_secure;
+static char server_origin[512];  /* the public URL's scheme://host[:port], or "" */
 static const struct surface *const *server_surfaces;
 static pthread_key_t store_key;
 static volatile sig_atomic_t server_stop;
@@ -465,11 +467,42 @@ static void on_signal(int sig)
 	server_stop = 1;
 }
 
+int req_same_origin(struct req *r)
+{
+	const char *origin = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Origin");
+	if (!origin)
+		return 1;
+	if (server_origin[0] && !strcasecmp(origin, server_origin))
+		return 1;
+	const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Host");
+	const char *o = strstr(origin, "://");
+	return host && o && (!strncmp(origin, "http://", 7) || !strncmp(origin, "https://", 8)) &&
+	       !strcasecmp(o + 3, host);
+}
+
+int req_json_content_type(struct req *r)
+{
+	const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
+	if (!ct)
+		return 0;
+	size_t n = strcspn(ct, "; \t");
+	return n == 16 && !strncasecmp(ct, "application/json", 16);
+}
+
 int server_run(const struct server_config *cfg)
 {
 	server_db_path = cfg->db_path;
 	server_log_level = cfg->log_level;
 	server_secure = cfg->secure;
+	server_origin[0] = '\0';
+	if (cfg->public_url && *cfg->public_url) {
+		/* scheme://host[:port]: the URL up to the first '/' after "://" */
+		const char *h = strstr(cfg->public_url, "://");
+		size_t n = h ? (size_t)(h + 3 - cfg->public_url) + strcspn(h + 3, "/?#")
+			     : strlen(cfg->public_url);
+		if (n < sizeof(server_origin))
+			snprintf(server_origin, sizeof(server_origin), "%.*s", (int)n, cfg->public_url);
+	}
 	server_surfaces = cfg->surfaces;
 	pthread_key_create(&store_key, store_release);
 

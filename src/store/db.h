@@ -76,6 +76,7 @@ typedef int (*db_month_fn)(void *ctx, id_t64 id, day_t month, const double *days
 /* What a driver implements. Statement functions get the driver's own
  * statement (which begins with struct db_stmt), connection functions its own
  * connection (which begins with struct db). */
+enum { DB_REBUILD_BEGIN, DB_REBUILD_CHECK, DB_REBUILD_END };
 struct db_driver {
 	/* the dialect: migrations/NNNN_name.<name>.sql replaces NNNN_name.sql */
 	const char *name;
@@ -113,6 +114,14 @@ struct db_driver {
 	void (*rollback)(struct db *db);             /* nothing when none is open */
 	/* a bulk load starts (1) or ends (0): page cache, COPY, whatever helps */
 	void (*bulk)(struct db *db, int on);
+	/* Optional. A migration that rebuilds a table others reference (its
+	 * SQL holds the line "-- cible: rebuilds a table"): DB_REBUILD_BEGIN
+	 * before its transaction, DB_REBUILD_CHECK inside it before the commit
+	 * (every reference must hold again: -1 with *e otherwise), DB_REBUILD_END
+	 * after it, committed or not. SQLite turns foreign keys off around it,
+	 * which it cannot do inside a transaction; an engine that alters
+	 * constraints in place has none. */
+	int (*rebuild)(struct db *db, int phase, struct err *e);
 
 	/* the schema ledger: how many migrations of the table in store_migrate.c
 	 * a database has (0 for a new one); set inside the migration's

@@ -275,6 +275,33 @@ static int sq_version_set(struct db *db, int version, const char *name, struct e
 	return sq_exec(db, pragma, e);
 }
 
+/* Foreign keys off around a table's rebuild (the 12 steps of SQLite's ALTER
+ * TABLE documentation): DROP TABLE would otherwise check every reference to
+ * the old table. Before the commit, PRAGMA foreign_key_check must find none
+ * broken. */
+static int sq_rebuild(struct db *db, int phase, struct err *e)
+{
+	if (phase == DB_REBUILD_BEGIN)
+		return sq_exec(db, "PRAGMA foreign_keys = OFF;", e);
+	if (phase == DB_REBUILD_END)
+		return sq_exec(db, "PRAGMA foreign_keys = ON;", e);
+	sqlite3 *h = sq_handle(db);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(DB_FAULT_OTHER, sqlite3_errmsg(h), e);
+	int rc = sqlite3_step(st);
+	char what[160] = "";
+	if (rc == SQLITE_ROW)
+		snprintf(what, sizeof(what), "a rebuild broke a reference of %s",
+			 (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return db_fail(DB_FAULT_CONSTRAINT, what, e);
+	if (rc != SQLITE_DONE)
+		return db_fail(DB_FAULT_OTHER, sqlite3_errmsg(h), e);
+	return 0;
+}
+
 const struct db_driver db_sqlite = {
 	.name = "sqlite",
 	.open = sq_open,
@@ -301,6 +328,7 @@ const struct db_driver db_sqlite = {
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.bulk = sq_bulk,
+	.rebuild = sq_rebuild,
 	.version_get = sq_version_get,
 	.version_set = sq_version_set,
 	.month_merge = sq_month_merge,

@@ -104,9 +104,15 @@ struct person_filter {
 int store_person_create(struct store *s, const struct person *p, id_t64 *id, struct err *e);
 int store_person_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 		     struct person *p, struct err *e);
-/* by email across organisations (login); not found is 404 */
-int store_person_by_email(struct store *s, const char *email, struct arena *a,
-			  struct person *p, const char **password_hash, struct err *e);
+/* Everyone with this email, in every organisation (an email is unique
+ * within one), in organisation order, with their password hashes (NULL:
+ * none): login, and the CLI's --email. */
+struct person_login {
+	struct person p;
+	const char *password_hash;
+};
+int store_people_by_email(struct store *s, const char *email, struct arena *a,
+			  struct person_login **out, size_t *n, struct err *e);
 int store_person_update(struct store *s, const struct person *p, struct err *e);
 /* Active admins of org other than person (the last admin stays one). */
 int store_org_admins_besides(struct store *s, id_t64 org, id_t64 person, int64_t *n,
@@ -115,6 +121,9 @@ int store_org_admins_besides(struct store *s, id_t64 org, id_t64 person, int64_t
 int store_unit_other_root(struct store *s, id_t64 org, id_t64 unit, id_t64 *root, struct err *e);
 int store_person_set_password(struct store *s, id_t64 org, id_t64 id, const char *hash,
 			      struct err *e);
+/* the stored argon2id hash (*hash NULL: no password); 404 for no such person */
+int store_person_password_hash(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			       const char **hash, struct err *e);
 int store_person_list(struct store *s, id_t64 org, const struct person_filter *f,
 		      struct arena *a, struct person **out, size_t *n, size_t *total,
 		      struct err *e);
@@ -316,10 +325,27 @@ struct token_row {
 };
 int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a,
 		     struct token_row **out, size_t *n, struct err *e);
+/* person 0: any person's token of org (an admin's revocation); 404 when none */
 int store_token_revoke(struct store *s, id_t64 org, id_t64 person, id_t64 id, struct err *e);
-int store_login_attempt(struct store *s, const char *email, int64_t now, int ok,
-			struct err *e);
-int store_login_failures_since(struct store *s, const char *email, int64_t since,
-			       int64_t *n, int64_t *last, struct err *e);
+/* Every session of a person but keep_session (a token hash; NULL: none kept)
+ * deleted and every API token of theirs revoked; *sessions and *tokens say how
+ * many. */
+int store_person_revoke_access(struct store *s, id_t64 org, id_t64 person,
+			       const char *keep_session, int64_t *sessions, int64_t *tokens,
+			       struct err *e);
+/* single-use password reset links (their hashes) */
+int store_reset_create(struct store *s, const char *token_hash, id_t64 org, id_t64 person,
+		       int64_t now, int64_t expires, struct err *e);
+/* The link of token_hash, marked used at now, if it is unused and unexpired:
+ * its organisation and person; 410 reset_link_invalid otherwise. */
+int store_reset_take(struct store *s, const char *token_hash, int64_t now, id_t64 *org,
+		     id_t64 *person, struct err *e);
+/* failures are counted per email and client address together */
+int store_login_attempt(struct store *s, const char *email, const char *address, int64_t now,
+			int ok, struct err *e);
+int store_login_failures_since(struct store *s, const char *email, const char *address,
+			       int64_t since, int64_t *n, int64_t *last, struct err *e);
+/* every failure of email, from every address, forgotten (`cible user unlock`) */
+int store_login_unlock(struct store *s, const char *email, int64_t *cleared, struct err *e);
 
 #endif

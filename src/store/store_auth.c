@@ -3,7 +3,7 @@
  * request. Only hashes of the secrets are stored. A session or a token of a
  * deactivated person stops working at once (the look-ups join the person);
  * expired sessions are purged when a new one is made, and the failures of an
- * email are cleared by its next success. */
+ * email from an address are cleared by its next success from there. */
 #include "store/store_int.h"
 
 int store_session_create(struct store *s, const char *token_hash, id_t64 org, id_t64 person,
@@ -143,7 +143,7 @@ int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a
 int store_token_revoke(struct store *s, id_t64 org, id_t64 person, id_t64 id, struct err *e)
 {
 	static const char sql[] = "UPDATE api_token SET revoked = 1 WHERE org_id = ?1"
-				  " AND person_id = ?2 AND id = ?3 AND revoked = 0";
+				  " AND (?2 = 0 OR person_id = ?2) AND id = ?3 AND revoked = 0";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
@@ -153,42 +153,138 @@ int store_token_revoke(struct store *s, id_t64 org, id_t64 person, id_t64 id, st
 	return db_run_update(st, "token", e);
 }
 
-int store_login_attempt(struct store *s, const char *email, int64_t now, int ok,
-			struct err *e)
+int store_person_revoke_access(struct store *s, id_t64 org, id_t64 person,
+			       const char *keep_session, int64_t *sessions, int64_t *tokens,
+			       struct err *e)
 {
-	static const char sql[] = "INSERT INTO login_attempt(email, at, ok) VALUES (?1, ?2, ?3)";
-	static const char clear[] = "DELETE FROM login_attempt WHERE email = ?1 OR at < ?2";
+	static const char del[] = "DELETE FROM session WHERE org_id = ?1 AND person_id = ?2"
+				  " AND token_hash <> ?3";
+	static const char rev[] = "UPDATE api_token SET revoked = 1 WHERE org_id = ?1"
+				  " AND person_id = ?2 AND revoked = 0";
+	struct db_stmt *st = db_prep(s->db, del, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, person);
+	db_bind_text(st, 3, keep_session ? keep_session : "");
+	if (db_step(st, e) < 0) {
+		db_done(st);
+		return -1;
+	}
+	*sessions = db_changes(st);
+	db_done(st);
+	if (!(st = db_prep(s->db, rev, e)))
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, person);
+	if (db_step(st, e) < 0) {
+		db_done(st);
+		return -1;
+	}
+	*tokens = db_changes(st);
+	db_done(st);
+	return 0;
+}
+
+int store_reset_create(struct store *s, const char *token_hash, id_t64 org, id_t64 person,
+		       int64_t now, int64_t expires, struct err *e)
+{
+	static const char purge[] = "DELETE FROM password_reset WHERE expires_at < ?1";
+	static const char sql[] = "INSERT INTO password_reset(token_hash, org_id, person_id,"
+				  " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)";
+	struct db_stmt *st = db_prep(s->db, purge, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, now - 86400);
+	if (db_run(st, e) || !(st = db_prep(s->db, sql, e)))
+		return -1;
+	db_bind_text(st, 1, token_hash);
+	db_bind_int64(st, 2, org);
+	db_bind_int64(st, 3, person);
+	db_bind_int64(st, 4, now);
+	db_bind_int64(st, 5, expires);
+	return db_run(st, e);
+}
+
+int store_reset_take(struct store *s, const char *token_hash, int64_t now, id_t64 *org,
+		     id_t64 *person, struct err *e)
+{
+	static const char sql[] = "UPDATE password_reset SET used_at = ?2 WHERE token_hash = ?1"
+				  " AND used_at IS NULL AND expires_at >= ?2"
+				  " RETURNING org_id, person_id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, token_hash);
+	db_bind_int64(st, 2, now);
+	int rc = db_step(st, e);
+	if (rc > 0) {
+		*org = db_col_int64(st, 0);
+		*person = db_col_int64(st, 1);
+	}
+	db_done(st);
+	if (rc == 0)
+		return err_set(e, 410, "reset_link_invalid", "token", NULL, NULL);
+	return rc > 0 ? 0 : -1;
+}
+
+int store_login_attempt(struct store *s, const char *email, const char *address, int64_t now,
+			int ok, struct err *e)
+{
+	static const char sql[] = "INSERT INTO login_attempt(email, address, at, ok)"
+				  " VALUES (?1, ?2, ?3, 0)";
+	static const char clear[] = "DELETE FROM login_attempt WHERE (email = ?1 AND address = ?2)"
+				    " OR at < ?3";
 	struct db_stmt *st;
 	if (ok) {
-		/* a success clears the failures: the limit is on guessing, not on use */
+		/* a success clears the failures of this email from this address only:
+		 * the limit is on guessing, not on use */
 		if (!(st = db_prep(s->db, clear, e)))
 			return -1;
 		db_bind_text(st, 1, email);
-		db_bind_int64(st, 2, now - 86400);
+		db_bind_text(st, 2, address);
+		db_bind_int64(st, 3, now - 86400);
 		return db_run(st, e);
 	}
 	if (!(st = db_prep(s->db, sql, e)))
 		return -1;
 	db_bind_text(st, 1, email);
-	db_bind_int64(st, 2, now);
-	db_bind_int64(st, 3, ok);
+	db_bind_text(st, 2, address);
+	db_bind_int64(st, 3, now);
 	return db_run(st, e);
 }
 
-int store_login_failures_since(struct store *s, const char *email, int64_t since,
-			       int64_t *n, int64_t *last, struct err *e)
+int store_login_failures_since(struct store *s, const char *email, const char *address,
+			       int64_t since, int64_t *n, int64_t *last, struct err *e)
 {
 	static const char sql[] = "SELECT count(*), coalesce(max(at), 0) FROM login_attempt"
-				  " WHERE email = ?1 AND at >= ?2 AND ok = 0";
+				  " WHERE email = ?1 AND address = ?2 AND at >= ?3 AND ok = 0";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, email);
-	db_bind_int64(st, 2, since);
+	db_bind_text(st, 2, address);
+	db_bind_int64(st, 3, since);
 	if (db_one_row(st, "login attempts", e) < 0)
 		return -1;
 	*n = db_col_int64(st, 0);
 	*last = db_col_int64(st, 1);
+	db_done(st);
+	return 0;
+}
+
+int store_login_unlock(struct store *s, const char *email, int64_t *cleared, struct err *e)
+{
+	static const char sql[] = "DELETE FROM login_attempt WHERE email = ?1 AND ok = 0";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, email);
+	if (db_step(st, e) < 0) {
+		db_done(st);
+		return -1;
+	}
+	*cleared = db_changes(st);
 	db_done(st);
 	return 0;
 }

@@ -7,6 +7,7 @@
  * that counts more than the table is refused. tests/unit/test_store.c holds
  * the table to the files. */
 #include <stdio.h>
+#include <string.h>
 #include "core/embed.h"
 #include "store/store_int.h"
 
@@ -25,6 +26,8 @@ const struct migration store_migrations[] = {
 	{ "0012_rhythm", NULL },       /* cadence, feedback, one-to-ones (issue 11) */
 	{ "0013_objective_version", NULL },  /* optimistic concurrency (issue 15) */
 	{ "0014_ramp_plan", NULL },    /* ramp-up plans per job (issue 12) */
+	{ "0015_auth", NULL },          /* reset links, failures by email and address (issue 16) */
+	{ "0016_email_per_org", NULL },  /* an email unique per organisation (issue 16) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 
@@ -51,16 +54,45 @@ static int too_new(int have, struct err *e)
 /* One migration in its own transaction. The ledger is read again under the
  * write lock: another process may have migrated meanwhile. *have is what the
  * database counts afterwards. */
+/* Whether the next migration's SQL rebuilds a table (db.h, rebuild). */
+static int rebuilds(struct db *db, int have)
+{
+	if (have >= store_nmigrations || !db->drv->rebuild)
+		return 0;
+	const char *sql = store_migration_sql(&store_migrations[have], db->drv->name);
+	return sql && strstr(sql, "-- cible: rebuilds a table") != NULL;
+}
+
+static int rebuild_end(struct db *db, int rebuild, int rc, struct err *e)
+{
+	struct err e2;
+	err_clear(&e2);
+	if (rebuild && db->drv->rebuild(db, DB_REBUILD_END, rc ? &e2 : e))
+		return -1;
+	return rc;
+}
+
 static int migrate_one(struct store *s, int *have, struct err *e)
 {
 	struct db *db = s->db;
-	if (db_begin(db, e))
+	/* read before the write lock; read again under it below, and a
+	 * migration another process ran meanwhile is not run here */
+	int was = 0;
+	if (db->drv->version_get(db, &was, e))
 		return -1;
+	int rebuild = rebuilds(db, was);
+	if (rebuild && db->drv->rebuild(db, DB_REBUILD_BEGIN, e))
+		return -1;
+	if (db_begin(db, e))
+		return rebuild_end(db, rebuild, -1, e);
 	if (db->drv->version_get(db, have, e))
 		goto fail;
-	if (*have >= store_nmigrations) {
+	if (*have >= store_nmigrations || *have != was) {
+		/* another process migrated meanwhile: look again from the top */
 		db_rollback(db);
-		return *have > store_nmigrations ? too_new(*have, e) : 0;
+		if (*have > store_nmigrations)
+			too_new(*have, e);
+		return rebuild_end(db, rebuild, *have > store_nmigrations ? -1 : 0, e);
 	}
 	const struct migration *m = &store_migrations[*have];
 	const char *sql = store_migration_sql(m, db->drv->name);
@@ -69,13 +101,14 @@ static int migrate_one(struct store *s, int *have, struct err *e)
 		goto fail;
 	}
 	if (db_exec(db, sql, e) || (m->hook && m->hook(s, e)) ||
+	    (rebuild && db->drv->rebuild(db, DB_REBUILD_CHECK, e)) ||
 	    db->drv->version_set(db, *have + 1, m->name, e) || db_commit(db, e))
 		goto fail;
 	++*have;
-	return 0;
+	return rebuild_end(db, rebuild, 0, e);
 fail:
 	db_rollback(db);
-	return -1;
+	return rebuild_end(db, rebuild, -1, e);
 }
 
 int store_migrate(struct store *s, struct err *e)

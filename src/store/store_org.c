@@ -320,20 +320,43 @@ int store_person_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 	return 0;
 }
 
-int store_person_by_email(struct store *s, const char *email, struct arena *a,
-			  struct person *p, const char **password_hash, struct err *e)
+int store_people_by_email(struct store *s, const char *email, struct arena *a,
+			  struct person_login **out, size_t *n, struct err *e)
 {
 	static const char sql[] = "SELECT " PERSON_COLS ", password_hash FROM person"
-				  " WHERE email = ?1";
+				  " WHERE email = ?1 ORDER BY org_id";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, email);
+	size_t cap = 0, k = 0;
+	struct person_login *v = NULL;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct person_login *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		read_person(st, a, &x->p);
+		x->password_hash = db_col_str(st, 10, a);
+	}
+	db_done(st);
+	if (rc)
+		return -1;
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+int store_person_password_hash(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			       const char **hash, struct err *e)
+{
+	static const char sql[] = "SELECT password_hash FROM person WHERE org_id = ?1 AND id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
 	if (db_one_row(st, "person", e) < 0)
 		return -1;
-	read_person(st, a, p);
-	if (password_hash)
-		*password_hash = db_col_str(st, 10, a);
+	*hash = db_col_str(st, 0, a);
 	db_done(st);
 	return 0;
 }

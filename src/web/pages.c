@@ -9,6 +9,8 @@ const struct route pages[] = {
 	{ "GET", "/lang/{name}", page_lang, R_PUBLIC | R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/login", page_login, R_PUBLIC | R_PAGE, NULL, BODY_NONE },
 	{ "POST", "/login", page_login_post, R_PUBLIC | R_PAGE | R_FORM, NULL, BODY_FORM },
+	{ "GET", "/reset", page_reset, R_PUBLIC | R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/reset", page_reset_post, R_PUBLIC | R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "POST", "/logout", page_logout_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/", page_home, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/objectives/new", page_objective_new, R_PAGE, NULL, BODY_NONE },

@@ -67,6 +67,8 @@ int page_static(struct req *r);
 int page_lang(struct req *r);
 int page_login(struct req *r);
 int page_login_post(struct req *r);
+int page_reset(struct req *r);
+int page_reset_post(struct req *r);
 int page_logout_post(struct req *r);
 int page_home(struct req *r);
 int page_objective(struct req *r);

@@ -93,7 +93,7 @@ export async function context(browser, server, opts = {}) {
 function watch(ctx, page) {
 	page.on('console', (m) => {
 		// a page answered 401/403/404/422 on purpose logs its status: not a fault
-		if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of (401|403|404|409|422)/.test(m.text()))
+		if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of (401|403|404|409|410|422)/.test(m.text()))
 			ctx.problems.push(`console error: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => ctx.problems.push(`page error: ${e.message}`));

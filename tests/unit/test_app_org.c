@@ -93,7 +93,7 @@ TEST("an implausible email, an unknown unit or a short password adds nobody and 
 	struct err e;
 	struct person p;
 	struct person_input in = { PERSON_NAME | PERSON_EMAIL, "Marie", "marie chez verdier", NULL,
-				   NULL, 0, 0, NULL, true, NULL };
+				   NULL, 0, 0, NULL, true, NULL, NULL };
 	err_clear(&e);
 	CHECK_INT(app_person_create(&sys, &in, &p, &e), -1);
 	CHECK_STR(e.code, "invalid_value");
@@ -125,9 +125,9 @@ TEST("a change of role is audited with the person before and after")
 	struct person p, q;
 	struct person_input in = { PERSON_NAME | PERSON_EMAIL | PERSON_UNIT, "Marie",
 				   "marie@verdier.fr", NULL, NULL, made.company.id, 0, NULL, true,
-				   NULL };
+				   NULL, NULL };
 	CHECK_INT(app_person_create(&sys, &in, &p, &e), 0);
-	struct person_input up = { PERSON_ROLE, NULL, NULL, NULL, "manager", 0, 0, NULL, true, NULL };
+	struct person_input up = { PERSON_ROLE, NULL, NULL, NULL, "manager", 0, 0, NULL, true, NULL, NULL };
 	CHECK_INT(app_person_update(&sys, p.id, &up, &q, &e), 0);
 	CHECK_INT(q.role, ROLE_MANAGER);
 	const struct audit_entry *x = last_audit();
@@ -138,7 +138,7 @@ TEST("a change of role is audited with the person before and after")
 	CHECK_INT(app_person_update(&sys, p.id, &up, &q, &e), -1);
 	CHECK_STR(e.field, "role");
 	struct person_input self = { PERSON_MANAGER, NULL, NULL, NULL, NULL, 0, p.id, NULL, true,
-				     NULL };
+				     NULL, NULL };
 	CHECK_INT(app_person_update(&sys, p.id, &self, &q, &e), -1);
 	CHECK_INT(e.status, 409);
 	close_all();

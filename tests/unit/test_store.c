@@ -522,18 +522,30 @@ TEST("a rolled-back transaction leaves nothing behind")
 	cleanup(s);
 }
 
-TEST("login failures are counted per email and cleared by a success")
+TEST("login failures are counted per email and address, cleared by a success from there")
 {
 	struct store *s = fresh();
 	struct err e;
 	int64_t n, last;
 	for (int i = 0; i < 3; i++)
-		CHECK_INT(store_login_attempt(s, "x@y.fr", 1000 + i, 0, &e), 0);
-	CHECK_INT(store_login_failures_since(s, "X@Y.FR", 900, &n, &last, &e), 0);
+		CHECK_INT(store_login_attempt(s, "x@y.fr", "10.0.0.1", 1000 + i, 0, &e), 0);
+	CHECK_INT(store_login_attempt(s, "x@y.fr", "10.0.0.2", 1005, 0, &e), 0);
+	CHECK_INT(store_login_failures_since(s, "X@Y.FR", "10.0.0.1", 900, &n, &last, &e), 0);
 	CHECK_INT(n, 3);
 	CHECK_INT(last, 1002);
-	CHECK_INT(store_login_attempt(s, "x@y.fr", 1003, 1, &e), 0);
-	CHECK_INT(store_login_failures_since(s, "x@y.fr", 900, &n, &last, &e), 0);
+	/* another address's failures are its own */
+	CHECK_INT(store_login_failures_since(s, "x@y.fr", "10.0.0.3", 900, &n, &last, &e), 0);
+	CHECK_INT(n, 0);
+	CHECK_INT(store_login_attempt(s, "x@y.fr", "10.0.0.1", 1003, 1, &e), 0);
+	CHECK_INT(store_login_failures_since(s, "x@y.fr", "10.0.0.1", 900, &n, &last, &e), 0);
+	CHECK_INT(n, 0);
+	CHECK_INT(store_login_failures_since(s, "x@y.fr", "10.0.0.2", 900, &n, &last, &e), 0);
+	CHECK_INT(n, 1);
+	/* unlocking forgets every address's */
+	int64_t cleared;
+	CHECK_INT(store_login_unlock(s, "X@y.fr", &cleared, &e), 0);
+	CHECK_INT(cleared, 1);
+	CHECK_INT(store_login_failures_since(s, "x@y.fr", "10.0.0.2", 900, &n, &last, &e), 0);
 	CHECK_INT(n, 0);
 	cleanup(s);
 }
