@@ -12,7 +12,15 @@
  *
  * XLSX (libxlsxwriter) keeps types: numbers are numbers, percentages are
  * formatted as such, money carries the organisation's currency, dates are
- * dates, durations are [h]:mm:ss; a bold frozen header row with filters. */
+ * dates, durations are [h]:mm:ss; a bold frozen header row with filters.
+ * A text cell is written as text, never as a formula.
+ *
+ * Streaming: a table either holds its cells (cells, nrows) or makes its rows
+ * on demand (row, ctx), so that an export of a 10,000-person organisation is
+ * never held whole. export_stream_open() then gives the bytes a piece at a
+ * time: CSV rows are made as the reader asks for them; an XLSX workbook is
+ * written row by row through libxlsxwriter's constant-memory mode into an
+ * unlinked temporary file, which is then read out. */
 #ifndef CIBLE_APP_EXPORT_H
 #define CIBLE_APP_EXPORT_H
 #include <stdbool.h>
@@ -29,6 +37,7 @@ enum col_type {
 	COL_MONEY,     /* in the table's currency */
 	COL_DATE,      /* cell.day */
 	COL_DURATION,  /* seconds */
+	COL_DATETIME,  /* unix seconds, shown in UTC */
 };
 
 struct export_col {
@@ -50,11 +59,44 @@ struct export_table {
 	const struct export_cell *cells;  /* nrows * ncols, row by row */
 	size_t nrows;
 	const char *currency;      /* "EUR", "USD"...: money columns */
-	enum lang lang;
+	enum lang lang;            /* the dialect: separators, decimal mark, date formats */
+	/* Rows made on demand (when cells is NULL): fills the ncols cells of row
+	 * i (0, 1, 2... in turn); 1 when it did, 0 after the last row, -1 with *e.
+	 * Text it points to lives until the next call. It may run while the
+	 * answer is being sent, after the function that made the table returned. */
+	int (*row)(void *ctx, size_t i, struct export_cell *cells, struct err *e);
+	void *ctx;
+	/* Releases ctx once the export is sent or abandoned (NULL: nothing to do).
+	 * The table itself may be gone by then: done reads only ctx. */
+	void (*done)(void *ctx);
 };
 
-/* The table as CSV in t->lang's conventions, appended to out. */
-void export_csv(const struct export_table *t, struct buf *out);
+enum export_format { EXPORT_CSV, EXPORT_XLSX };
+/* "csv", "xlsx" -> the format; -1 otherwise */
+int export_format_parse(const char *s);
+/* The CSV dialect a locale asks for: "fr", "fr-FR", "fr_CA"... French; any
+ * other English. */
+enum lang export_dialect_of_locale(const char *locale);
+/* The media type of a format's answer. */
+const char *export_media_type(enum export_format f);
+
+struct export_stream;
+/* Starts an export of t (copied; what it points to, its columns and ctx,
+ * must live until the last export_stream_read);
+ * NULL with *e on failure. An XLSX workbook is written whole here (to a
+ * temporary file, not to memory), so its errors come before any byte. */
+struct export_stream *export_stream_open(const struct export_table *t, enum export_format f,
+					 struct err *e);
+/* The next bytes, at most max, into out: how many (> 0), 0 at the end, -1
+ * with *e when a row could not be made. */
+long export_stream_read(struct export_stream *s, char *out, size_t max, struct err *e);
+/* Ends the export (sent or not) and calls the table's done. */
+void export_stream_close(struct export_stream *s);
+
+/* The table as CSV in t->lang's conventions, appended to out (the whole
+ * of it: for tests and small tables; an answer streams). -1 with *e when a
+ * row could not be made. */
+int export_csv(const struct export_table *t, struct buf *out, struct err *e);
 /* The table as an XLSX workbook, appended to out; -1 with *e on failure. */
 int export_xlsx(const struct export_table *t, struct buf *out, struct err *e);
 

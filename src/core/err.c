@@ -399,6 +399,8 @@ const struct msg err_words[] = {
 	  "csv ou jsonl", "csv or jsonl" },
 	{ "csv or xlsx",
 	  "csv ou xlsx", "csv or xlsx" },
+	{ "json, csv or xlsx", "json, csv ou xlsx", "json, csv or xlsx" },
+	{ "fr or en", "fr ou en", "fr or en" },
 	{ "day names such as mon,tue,wed,thu,fri",
 	  "des noms de jours comme mon,tue,wed,thu,fri", "day names such as mon,tue,wed,thu,fri" },
 	{ "day, week or month",

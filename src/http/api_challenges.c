@@ -123,10 +123,13 @@ int api_challenges_results(struct req *r)
 
 int api_challenges_export(struct req *r)
 {
-	const char *fmt = query(r, "format");
-	bool xlsx = fmt && !strcmp(fmt, "xlsx");
-	if (fmt && !xlsx && strcmp(fmt, "csv"))
+	int format;
+	if (req_export_format(r, &format))
+		return -1;
+	if (format < 0 && query(r, "format"))
 		return fail(r, 400, "invalid_query", "format", "format", "csv or xlsx");
+	if (format < 0)
+		format = EXPORT_CSV;
 	struct app a;
 	req_app(r, &a);
 	struct board b;
@@ -134,17 +137,7 @@ int api_challenges_export(struct req *r)
 	if (app_challenge_board(&a, param_id(r, 0), &b, &r->err) ||
 	    challenge_export_table(&a, &b, &t, &r->err))
 		return -1;
-	buf_reset(&r->out);
-	if (xlsx) {
-		if (export_xlsx(&t, &r->out, &r->err))
-			return -1;
-		r->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	} else {
-		export_csv(&t, &r->out);
-		r->content_type = "text/csv; charset=utf-8";
-	}
-	r->status = 200;
-	return 0;
+	return reply_export(r, &t, format, r->lang == LANG_FR ? "resultat" : "result");
 }
 
 static int reply_badges(struct req *r, const struct badge_row *v, size_t n)

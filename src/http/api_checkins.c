@@ -2,6 +2,7 @@
  * by its owner or a manager (app/objective.h: app_checkin_create). */
 #include <string.h>
 #include "app/objective.h"
+#include "app/export_lists.h"
 #include "http/http.h"
 
 static const struct jfield checkin_spec[] = {
@@ -44,8 +45,16 @@ int api_checkins_list(struct req *r)
 	struct checkin *v;
 	struct objective o;
 	/* 404 before a bad query: the objective's existence is not told */
-	if (app_objective_get(&a, param_id(r, 0), &o, &r->err) ||
-	    query_paging(r, &limit, &offset) ||
+	int format;
+	if (app_objective_get(&a, param_id(r, 0), &o, &r->err) || req_export_format(r, &format))
+		return -1;
+	if (format >= 0) {
+		struct export_table t;
+		if (app_export_checkins(&a, o.id, &t, &r->err))
+			return -1;
+		return reply_export(r, &t, format, r->lang == LANG_FR ? "points-d-etape" : "check-ins");
+	}
+	if (query_paging(r, &limit, &offset) ||
 	    app_checkin_list(&a, o.id, limit, offset, &v, &n, &total, &r->err))
 		return -1;
 	json_t *items = json_array();

@@ -7,6 +7,7 @@
 #include "app/measure.h"
 #include "app/objective.h"
 #include "app/rhythm.h"
+#include "app/export_lists.h"
 #include "http/http.h"
 
 /* ?today=YYYY-MM-DD (a day to measure on), else the request's day (the one
@@ -151,6 +152,22 @@ int api_people_dashboard(struct req *r)
 		return -1;
 	if (!access_person_read(&r->me, &p))
 		return fail(r, 404, "not_found", NULL, "person", NULL);
+	int format;
+	if (req_export_format(r, &format))
+		return -1;
+	if (format >= 0) {
+		day_t day;
+		struct app ea;
+		struct export_table t;
+		if (req_today(r, &day))
+			return -1;
+		req_app(r, &ea);
+		ea.clock = app_clock_on(r->clock, day);
+		if (app_export_person(&ea, p.id, &t, &r->err))
+			return -1;
+		return reply_export(r, &t, format, r->lang == LANG_FR ? "objectifs-personne"
+								      : "person-objectives");
+	}
 	struct ctx c;
 	if (load_ctx(r, &c, 0))
 		return -1;
@@ -198,9 +215,16 @@ int api_units_dashboard(struct req *r)
 		return -1;
 	if (!access_unit_dashboard(&r->me, u.id))
 		return forbidden(r, "see this unit's dashboard");
-	if (req_today(r, &today) || req_bucket(r, &bk))
+	int format;
+	if (req_today(r, &today) || req_bucket(r, &bk) || req_export_format(r, &format))
 		return -1;
 	a.clock = app_clock_on(r->clock, today);
+	if (format >= 0) {
+		struct export_table t;
+		if (app_export_unit(&a, u.id, &t, &r->err))
+			return -1;
+		return reply_export(r, &t, format, r->lang == LANG_FR ? "tableau-de-bord" : "dashboard");
+	}
 	struct dashboard_query q = { u.id, DAY_NONE, DAY_NONE, bk };
 	struct unit_dashboard d;
 	if (app_unit_dashboard(&a, &q, &d, &r->err))

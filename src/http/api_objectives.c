@@ -10,6 +10,7 @@
 #include "core/cascade.h"
 #include "app/app.h"
 #include "app/objective.h"
+#include "app/export_lists.h"
 #include "core/sentence.h"
 #include "core/smart.h"
 #include "app/share.h"
@@ -296,7 +297,8 @@ int api_objectives_list(struct req *r)
 	size_t limit, offset;
 	id_t64 unit;
 	struct ids sub;
-	if (query_paging(r, &limit, &offset) || query_id(r, "owner", &f.owner_person) ||
+	int format;
+	if (req_export_format(r, &format) || query_paging(r, &limit, &offset) || query_id(r, "owner", &f.owner_person) ||
 	    query_id(r, "owner_unit", &f.owner_unit) || query_id(r, "unit", &unit) ||
 	    query_id(r, "parent", &f.parent) || query_id(r, "axis", &f.axis) ||
 	    query_enum(r, "level", level_parse, &f.level,
@@ -311,6 +313,17 @@ int api_objectives_list(struct req *r)
 		if (store_unit_subtree(r->store, r->me.org_id, unit, &r->arena, &sub, &r->err))
 			return -1;
 		f.units = &sub;
+	}
+	if (format >= 0) {
+		/* the whole list (a page when limit or offset is given), with progress */
+		f.limit = query(r, "limit") ? limit : 0;
+		f.offset = query(r, "offset") ? offset : 0;
+		struct app a;
+		req_app(r, &a);
+		struct export_table t;
+		if (app_export_objectives(&a, &f, &t, &r->err))
+			return -1;
+		return reply_export(r, &t, format, r->lang == LANG_FR ? "objectifs" : "objectives");
 	}
 	/* the access rule, as a SQL prefilter so that the page is cut by the
 	 * database; the rule itself still judges every row that comes back */
@@ -454,6 +467,9 @@ int api_audit_list(struct req *r)
 {
 	if (!access_audit_all(&r->me))
 		return forbidden(r, "read the whole audit trail");
+	int format;
+	if (req_export_format(r, &format))
+		return -1;
 	const char *entity = query(r, "entity");
 	id_t64 id;
 	if (query_id(r, "entity_id", &id))
@@ -466,5 +482,13 @@ int api_audit_list(struct req *r)
 		return fail(r, 400, "invalid_query", "entity", "entity",
 			    "objective, person, unit, axis, org, token, activity, challenge, cadence,"
 			    " feedback, one_to_one or login");
+	if (format >= 0) {
+		struct app a;
+		req_app(r, &a);
+		struct export_table t;
+		if (app_export_audit(&a, entity, id, &t, &r->err))
+			return -1;
+		return reply_export(r, &t, format, r->lang == LANG_FR ? "journal" : "audit");
+	}
 	return reply_audit(r, entity, id);
 }

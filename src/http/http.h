@@ -58,6 +58,14 @@ struct req {
 	char retry_after[16];
 	char etag[32];                 /* the ETag header: a resource's version, quoted */
 	char location[512];            /* a redirect (pages) */
+	char disposition[192];         /* Content-Disposition (a download), or "" */
+	/* A streamed answer (an export): instead of out, the body is read from
+	 * reader as the client takes it (a chunked answer); reader_free releases
+	 * reader_cls when the answer is done or abandoned. Nothing of the
+	 * request may be used by then: the stream holds what it reads. */
+	long (*reader)(void *cls, char *out, size_t max, struct err *e);
+	void (*reader_free)(void *cls);
+	void *reader_cls;
 	struct err err;
 };
 
@@ -184,6 +192,15 @@ id_t64 param_id(struct req *r, int i);
 int fail(struct req *r, int status, const char *code, const char *field, const char *a0,
 	 const char *a1);
 int forbidden(struct req *r, const char *what);
+
+/* export.c (http): a list as a file. ?format= csv or xlsx (*format; -1 when
+ * absent: the JSON answer); 400 invalid_query otherwise. */
+struct export_table;
+int req_export_format(struct req *r, int *format);
+/* Sends t as format (app/export.h), streamed, in the dialect of ?dialect=
+ * (fr, en) or else of the organisation's locale, as the download
+ * name.csv or name.xlsx. */
+int reply_export(struct req *r, struct export_table *t, int format, const char *name);
 
 /* auth.c */
 int auth_resolve(struct req *r);        /* fills r->auth and r->me from cookie/token */

@@ -115,12 +115,65 @@ static void add_common_headers(struct MHD_Response *resp)
 	MHD_add_response_header(resp, "Cache-Control", "no-store");
 }
 
+/* A streamed answer: the reader and what it reads, owned by the response. */
+struct stream_cls {
+	long (*reader)(void *cls, char *out, size_t max, struct err *e);
+	void (*reader_free)(void *cls);
+	void *cls;
+};
+
+static ssize_t stream_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	(void)pos;
+	struct stream_cls *s = cls;
+	struct err e;
+	err_clear(&e);
+	long n = s->reader(s->cls, buf, max, &e);
+	if (n > 0)
+		return (ssize_t)n;
+	if (!n)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	struct buf m = BUF_INIT;
+	err_message(&e, LANG_EN, &m);
+	server_log(0, "a streamed answer was cut: %s", m.data ? m.data : "?");
+	buf_free(&m);
+	return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+static void stream_free(void *cls)
+{
+	struct stream_cls *s = cls;
+	if (s->reader_free)
+		s->reader_free(s->cls);
+	free(s);
+}
+
 static enum MHD_Result respond(struct MHD_Connection *conn, struct req *r)
 {
-	struct MHD_Response *resp = MHD_create_response_from_buffer(
-		r->out.len, r->out.data, MHD_RESPMEM_MUST_COPY);
+	struct MHD_Response *resp;
+	if (r->reader && r->status < 300) {
+		struct stream_cls *s = malloc(sizeof(*s));
+		if (!s)
+			return MHD_NO;
+		*s = (struct stream_cls){ r->reader, r->reader_free, r->reader_cls };
+		r->reader = NULL;
+		r->reader_free = NULL;
+		r->reader_cls = NULL;
+		/* the response owns the stream from here: freed with it */
+		resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, stream_read, s,
+							 stream_free);
+		if (!resp) {
+			stream_free(s);
+			return MHD_NO;
+		}
+	} else {
+		resp = MHD_create_response_from_buffer(r->out.len, r->out.data,
+						       MHD_RESPMEM_MUST_COPY);
+	}
 	if (!resp)
 		return MHD_NO;
+	if (r->disposition[0])
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	add_common_headers(resp);
 	MHD_add_response_header(resp, "Content-Type",
 				r->content_type ? r->content_type : "application/json; charset=utf-8");
@@ -420,6 +473,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	(void)toe;
 	struct conn_ctx *cc = *con_cls;
 	if (cc) {
+		/* a stream that never became a response */
+		if (cc->r.reader_free)
+			cc->r.reader_free(cc->r.reader_cls);
 		buf_free(&cc->body);
 		buf_free(&cc->r.out);
 		arena_free(&cc->r.arena);

@@ -302,6 +302,11 @@ int store_audit_add(struct store *s, id_t64 org, id_t64 actor, const char *entit
 int store_audit_list(struct store *s, id_t64 org, const char *entity, id_t64 entity_id,
 		     size_t limit, size_t offset, struct arena *a, struct audit_entry **out,
 		     size_t *n, size_t *total, struct err *e);
+/* limit rows older than before_id (0: from the newest), newest first (keyset
+ * pages for an export) */
+int store_audit_page(struct store *s, id_t64 org, const char *entity, id_t64 entity_id,
+		     id_t64 before_id, size_t limit, struct arena *a, struct audit_entry **out,
+		     size_t *n, struct err *e);
 
 /* sessions, API tokens, login attempts (hashes only: the secrets never reach the
  * database) */

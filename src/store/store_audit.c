@@ -73,3 +73,47 @@ int store_audit_list(struct store *s, id_t64 org, const char *entity, id_t64 ent
 	*n = k;
 	return 0;
 }
+
+/* The rows older than before_id (0: from the newest), newest first, limit
+ * of them: an export reads the whole trail a page at a time, each page from
+ * where the last ended, so that rows added meanwhile neither repeat nor
+ * shift it. */
+int store_audit_page(struct store *s, id_t64 org, const char *entity, id_t64 entity_id,
+		     id_t64 before_id, size_t limit, struct arena *a, struct audit_entry **out,
+		     size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT a.id, a.at, a.actor_id, p.name, a.entity, a.entity_id,"
+		" a.action, a.before, a.after FROM audit a LEFT JOIN person p ON p.id = a.actor_id"
+		" WHERE a.org_id = ?1 AND (?2 IS NULL OR a.entity = ?2)"
+		" AND (?3 IS NULL OR a.entity_id = ?3) AND (?4 = 0 OR a.id < ?4)"
+		" ORDER BY a.id DESC LIMIT ?5";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_text(st, 2, entity);
+	db_bind_id(st, 3, entity_id);
+	db_bind_int64(st, 4, before_id);
+	db_bind_int64(st, 5, (int64_t)limit);
+	struct audit_entry *v = arena_alloc(a, (limit ? limit : 1) * sizeof(*v));
+	size_t k = 0;
+	int rc = 0;
+	while (k < limit && (rc = db_step(st, e)) > 0) {
+		struct audit_entry *x = &v[k++];
+		x->id = db_col_int64(st, 0);
+		x->at = db_col_int64(st, 1);
+		x->actor_id = db_col_int64(st, 2);
+		x->actor_name = db_col_str(st, 3, a);
+		x->entity = db_col_str(st, 4, a);
+		x->entity_id = db_col_int64(st, 5);
+		x->action = db_col_str(st, 6, a);
+		x->before = db_col_str(st, 7, a);
+		x->after = db_col_str(st, 8, a);
+	}
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*out = v;
+	*n = k;
+	return 0;
+}

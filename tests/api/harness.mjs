@@ -109,7 +109,9 @@ export class Client {
 		if (payload !== undefined && !headers['content-type'])
 			headers['content-type'] = 'application/json';
 		const res = await fetch(this.base + path, { method, headers, body: payload });
-		const text = await res.text();
+		// opts.binary: the body as bytes too (a workbook), in `bytes`
+		const bytes = opts.binary ? Buffer.from(await res.arrayBuffer()) : null;
+		const text = bytes ? bytes.toString('utf8') : await res.text();
 		let parsed = null;
 		if ((res.headers.get('content-type') || '').startsWith('application/json') && text)
 			parsed = JSON.parse(text);
@@ -129,7 +131,7 @@ export class Client {
 					+ `the languages (the ${lang === 'fr' ? 'English' : 'French'} '${word}' in a `
 					+ `${lang} answer): ${message}`);
 		}
-		return { status: res.status, headers: res.headers, body: parsed, text };
+		return { status: res.status, headers: res.headers, body: parsed, text, bytes };
 	}
 
 	get(path, opts) { return this.request('GET', path, undefined, opts); }

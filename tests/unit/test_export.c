@@ -22,7 +22,7 @@ static const struct export_cell cells[] = {
 
 static struct export_table table(enum lang lang)
 {
-	struct export_table t = { "Équipe A : objectifs/T4", cols, 6, cells, 2, "EUR", lang };
+	struct export_table t = { "Équipe A : objectifs/T4", cols, 6, cells, 2, "EUR", lang, NULL, NULL, NULL };
 	return t;
 }
 
@@ -30,7 +30,7 @@ TEST("French CSV: semicolons, decimal comma, dd/mm/yyyy, a BOM, quoted where nee
 {
 	struct export_table t = table(LANG_FR);
 	struct buf b = BUF_INIT;
-	export_csv(&t, &b);
+	CHECK_INT(export_csv(&t, &b, NULL), 0);
 	CHECK_STR(b.data, "\xEF\xBB\xBFObjectif;Valeur;Atteinte;Échéance;DMT;Appels\r\n"
 		  "\"CA; « T4 »\";5457000,25;81,5;31/12/2026;226;1200\r\n"
 		  "\"'=HYPERLINK(\"\"http://x\"\")\";;;;;100000000000000000000\r\n");
@@ -42,7 +42,7 @@ TEST("English CSV: commas, decimal point, ISO dates")
 	struct export_table t = table(LANG_EN);
 	t.nrows = 1;
 	struct buf b = BUF_INIT;
-	export_csv(&t, &b);
+	CHECK_INT(export_csv(&t, &b, NULL), 0);
 	CHECK_STR(b.data, "\xEF\xBB\xBFObjectif,Valeur,Atteinte,Échéance,DMT,Appels\r\n"
 		  "CA; « T4 »,5457000.25,81.5,2026-12-31,226,1200\r\n");
 	buf_free(&b);
@@ -100,6 +100,84 @@ TEST("XLSX read back by openpyxl: types, formats, the sheet's name, a frozen hea
 		  "'=HYPERLINK(\"http://x\")'\n");
 	unlink(path);
 	buf_free(&got);
+	buf_free(&b);
+}
+
+/* rows made on demand: 1000 of them, each "row N" and N / 1000 */
+static int gen_rows;
+static int gen_row(void *ctx, size_t i, struct export_cell *c, struct err *e)
+{
+	(void)e;
+	static char text[32];
+	if (i >= 1000)
+		return 0;
+	snprintf(text, sizeof(text), i == 7 ? "@SUM(A1) %zu" : "row %zu", i);
+	c[0].text = text;
+	c[1].num = (double)i / 1000;
+	c[2].num = (double)i * 86400;
+	(*(int *)ctx)++;
+	return 1;
+}
+static int gen_done_calls;
+static void gen_done(void *ctx)
+{
+	(void)ctx;
+	gen_done_calls++;
+}
+
+TEST("a stream gives, piece by piece, the bytes of the whole CSV, making rows as it goes")
+{
+	static const struct export_col gc[] = {
+		{ "Nom", COL_TEXT, -1 }, { "Part", COL_PERCENT, 1 }, { "Quand", COL_DATETIME, -1 } };
+	struct export_table t = { "g", gc, 3, NULL, 0, "EUR", LANG_FR, gen_row, &gen_rows, gen_done };
+	struct buf whole = BUF_INIT, pieces = BUF_INIT;
+	struct err e;
+	err_clear(&e);
+	t.done = NULL;
+	CHECK_INT(export_csv(&t, &whole, &e), 0);
+	CHECK(
+	      strstr(whole.data, "\"'@SUM(A1) 7\";0,7;08/01/1970 00:00:00\r\n") != NULL);
+	CHECK(strstr(whole.data, "row 999;99,9;") != NULL);
+	t.done = gen_done;
+	gen_rows = 0;
+	struct export_stream *s = export_stream_open(&t, EXPORT_CSV, &e);
+	CHECK(s != NULL);
+	char piece[100];
+	long k;
+	int reads = 0, rows_after_first = -1;
+	while ((k = export_stream_read(s, piece, sizeof(piece), &e)) > 0) {
+		if (!reads++)
+			rows_after_first = gen_rows;
+		buf_add(&pieces, piece, (size_t)k);
+	}
+	CHECK_INT((int)k, 0);
+	/* the first piece made a few rows, not the thousand */
+	CHECK(rows_after_first >= 1 && rows_after_first < 10);
+	CHECK(reads > 100);
+	CHECK_INT((int)pieces.len, (int)whole.len);
+	CHECK(!memcmp(pieces.data, whole.data, whole.len));
+	export_stream_close(s);
+	CHECK_INT(gen_done_calls, 1);
+	buf_free(&whole);
+	buf_free(&pieces);
+}
+
+TEST("an XLSX stream reads out a workbook written row by row")
+{
+	static const struct export_col gc[] = {
+		{ "Nom", COL_TEXT, -1 }, { "Part", COL_PERCENT, 1 }, { "Quand", COL_DATETIME, -1 } };
+	struct export_table t = { "g", gc, 3, NULL, 0, "EUR", LANG_EN, gen_row, &gen_rows, NULL };
+	struct err e;
+	err_clear(&e);
+	struct export_stream *s = export_stream_open(&t, EXPORT_XLSX, &e);
+	CHECK(s != NULL);
+	struct buf b = BUF_INIT;
+	char piece[4096];
+	long k;
+	while ((k = export_stream_read(s, piece, sizeof(piece), &e)) > 0)
+		buf_add(&b, piece, (size_t)k);
+	export_stream_close(s);
+	CHECK(b.len > 1000 && !memcmp(b.data, "PK", 2));
 	buf_free(&b);
 }
 
