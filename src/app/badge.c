@@ -95,7 +95,7 @@ int app_notify_badge(struct app *a, id_t64 person, const char *kind, const char 
 	snprintf(dedupe, sizeof(dedupe), "badge:p%lld:%s:%s", (long long)person, kind, ref);
 	snprintf(link, sizeof(link), "/people/%lld", (long long)person);
 	struct notify_event_input ev = { NK_BADGE_EARNED, dedupe, person, 0, link,
-		{ NK_BADGE_EARNED, p.name, NULL, NULL, kind } };
+		{ NK_BADGE_EARNED, p.name, NULL, NULL, kind }, false };
 	return app_notify_emit(a, &ev, &person, 1, e);
 }
 

@@ -1178,7 +1178,7 @@ static int closed_news(struct app *a, const struct challenge *c, const struct ca
 	snprintf(dedupe, sizeof(dedupe), "challenge_closed:c%lld", (long long)c->id);
 	snprintf(link, sizeof(link), "/challenges/%lld/results", (long long)c->id);
 	struct notify_event_input ev = { NK_CHALLENGE_CLOSED, dedupe, 0, 0, link,
-		{ NK_CHALLENGE_CLOSED, NULL, c->name, NULL, NULL } };
+		{ NK_CHALLENGE_CLOSED, NULL, c->name, NULL, NULL }, false };
 	return app_notify_emit(a, &ev, to, n, e);
 }
 

@@ -423,7 +423,7 @@ static int waiting(struct app *a, const struct negotiation *n, const struct move
 		 m->round, m->seq);
 	snprintf(link, sizeof(link), "/objectives/%lld", (long long)m->objective_id);
 	struct notify_event_input ev = { NK_NEGOTIATION_WAITING, dedupe, to, m->objective_id, link,
-		{ NK_NEGOTIATION_WAITING, NULL, n->o.title, NULL, NULL } };
+		{ NK_NEGOTIATION_WAITING, NULL, n->o.title, NULL, NULL }, false };
 	return app_notify_emit(a, &ev, &to, 1, e);
 }
 

@@ -74,7 +74,7 @@ static int add(struct app *a, id_t64 event, id_t64 person, const char *channel, 
 	return store_notify_delivery_add(a->store, &d, &created, e);
 }
 
-int app_notify_emit(struct app *a, const struct notify_event_input *ev,
+int app_notify_emit(struct app *a, struct notify_event_input *ev,
 		    const id_t64 *recipients, size_t n, struct err *e)
 {
 	id_t64 org = a->me.org_id;
@@ -88,6 +88,7 @@ int app_notify_emit(struct app *a, const struct notify_event_input *ev,
 	free(data);
 	if (rc)
 		return -1;
+	ev->created = created;
 	if (!created)
 		return 0;
 	struct org o;
@@ -152,14 +153,12 @@ struct scan_ctx {
 	size_t emitted;
 };
 
-static int emit_counted(struct app *a, const struct notify_event_input *ev, id_t64 who,
+static int emit_counted(struct app *a, struct notify_event_input *ev, id_t64 who,
 			size_t *emitted, struct err *e)
 {
-	struct notify_event_row row;
-	(void)row;
 	if (app_notify_emit(a, ev, &who, 1, e))
 		return -1;
-	++*emitted;
+	*emitted += ev->created;
 	return 0;
 }
 
@@ -193,7 +192,7 @@ static int scan_tx(struct app *a, void *arg, struct err *e)
 		else
 			snprintf(link, sizeof(link), "/me");
 		struct notify_event_input ev = { NK_CHECKIN_LATE, dedupe, late[i].p->id, obj, link,
-			{ NK_CHECKIN_LATE, late[i].p->name, NULL, due, NULL } };
+			{ NK_CHECKIN_LATE, late[i].p->name, NULL, due, NULL }, false };
 		if (emit_counted(a, &ev, late[i].p->id, &x->emitted, e))
 			return -1;
 	}
@@ -217,7 +216,7 @@ static int scan_tx(struct app *a, void *arg, struct err *e)
 		snprintf(dedupe, sizeof(dedupe), "due_soon:o%lld:%s", (long long)v[i].id, due);
 		snprintf(link, sizeof(link), "/objectives/%lld", (long long)v[i].id);
 		struct notify_event_input ev = { NK_DUE_SOON, dedupe, v[i].owner_person_id, v[i].id,
-			link, { NK_DUE_SOON, NULL, v[i].title, due, NULL } };
+			link, { NK_DUE_SOON, NULL, v[i].title, due, NULL }, false };
 		if (emit_counted(a, &ev, v[i].owner_person_id, &x->emitted, e))
 			return -1;
 	}

@@ -20,6 +20,7 @@ struct notify_event_input {
 	id_t64 objective_id;      /* 0: none */
 	const char *link;         /* the page: a path ("/objectives/4") */
 	struct notify_text text;  /* the values of its message */
+	bool created;             /* out: false when the event was there already */
 };
 /* Writes the event (nothing when its dedupe is there already) and, for each
  * recipient, their in-app notification and the email and chat deliveries
@@ -27,7 +28,7 @@ struct notify_event_input {
  * unit above the recipient, once per place); every signed webhook of the
  * organisation (or of a unit above about_person) gets the event once.
  * Email and chat wait for the day hours in the organisation's time zone. */
-int app_notify_emit(struct app *a, const struct notify_event_input *ev,
+int app_notify_emit(struct app *a, struct notify_event_input *ev,
 		    const id_t64 *recipients, size_t n, struct err *e);
 
 /* The rhythm's scan, as the system, on the organisation's day: every

@@ -33,10 +33,9 @@ unsigned notify_default_channels(enum notify_kind k)
 {
 	switch (k) {
 	case NK_CHECKIN_LATE:
+	case NK_DUE_SOON:
 	case NK_NEGOTIATION_WAITING:
 		return NCH_INAPP | NCH_EMAIL;
-	case NK_DUE_SOON:
-		return NCH_INAPP;
 	case NK_CHALLENGE_CLOSED:
 	case NK_BADGE_EARNED:
 		return NCH_INAPP | NCH_CHAT;
