@@ -8,7 +8,7 @@
 # Sources are found by wildcard: a new file in src/<layer>/ or tests/unit/test_*.c
 # is built without touching this file.
 
-PKGS     := libmicrohttpd jansson sqlite3 libsodium xlsxwriter libpq
+PKGS     := libmicrohttpd jansson sqlite3 libsodium xlsxwriter libpq libcurl
 CC       ?= cc
 BUILD    ?= build
 PREFIX   ?= /usr/local

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "app/badge.h"
 #include "app/measure.h"
+#include "app/notify.h"
 
 #define BADGE_AWARD_MAX_PEOPLE 500
 
@@ -84,6 +85,20 @@ struct award_ctx {
 	int awarded;
 };
 
+int app_notify_badge(struct app *a, id_t64 person, const char *kind, const char *ref,
+		     struct err *e)
+{
+	struct person p;
+	if (store_person_get(a->store, a->me.org_id, person, a->arena, &p, e))
+		return -1;
+	char dedupe[160], link[48];
+	snprintf(dedupe, sizeof(dedupe), "badge:p%lld:%s:%s", (long long)person, kind, ref);
+	snprintf(link, sizeof(link), "/people/%lld", (long long)person);
+	struct notify_event_input ev = { NK_BADGE_EARNED, dedupe, person, 0, link,
+		{ NK_BADGE_EARNED, p.name, NULL, NULL, kind }, false };
+	return app_notify_emit(a, &ev, &person, 1, e);
+}
+
 static int give(struct app *a, id_t64 person, id_t64 unit, const char *kind, const char *ref,
 		json_t *why, day_t on, struct err *e)
 {
@@ -109,6 +124,8 @@ static int give(struct app *a, id_t64 person, id_t64 unit, const char *kind, con
 					  "reason", json_loads(t, 0, &je));
 		rc = app_audit(a, person ? "person" : "unit", person ? person : unit, "badge", NULL,
 			       after, e);
+		if (!rc && person)
+			rc = app_notify_badge(a, person, kind, ref, e);
 	}
 	free(t);
 	return rc;

@@ -31,4 +31,9 @@ json_t *badge_json(const struct badge_row *b, enum lang lang);
 const char *badge_name(const char *kind, enum lang lang);
 void badge_reason(const struct badge_row *b, enum lang lang, struct buf *out);
 
+/* A badge of kind (ref: what earned it) was just awarded to person: the
+ * badge_earned event, in the award's transaction. */
+int app_notify_badge(struct app *a, id_t64 person, const char *kind, const char *ref,
+		     struct err *e);
+
 #endif

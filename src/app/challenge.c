@@ -7,6 +7,8 @@
 #include "app/challenge.h"
 #include "app/export.h"
 #include "app/measure.h"
+#include "app/notify.h"
+#include "app/badge.h"
 
 /* --- JSON form -------------------------------------------------------- */
 
@@ -1158,7 +1160,27 @@ struct freeze_ctx {
 	struct board *b;
 	int run;
 	json_t *before;  /* the previous result (re-run) */
+	const struct cast *k;
 };
+
+/* The challenge is closed: every participant and its creator are told, in
+ * the close's transaction. */
+static int closed_news(struct app *a, const struct challenge *c, const struct cast *k,
+		       struct err *e)
+{
+	size_t n = 0;
+	id_t64 *to = arena_alloc(a->arena, (k->n + 2) * sizeof(*to));
+	for (size_t i = 0; i < k->n; i++)
+		to[n++] = k->people[i].id;
+	if (c->created_by)
+		to[n++] = c->created_by;
+	char dedupe[48], link[48];
+	snprintf(dedupe, sizeof(dedupe), "challenge_closed:c%lld", (long long)c->id);
+	snprintf(link, sizeof(link), "/challenges/%lld/results", (long long)c->id);
+	struct notify_event_input ev = { NK_CHALLENGE_CLOSED, dedupe, 0, 0, link,
+		{ NK_CHALLENGE_CLOSED, NULL, c->name, NULL, NULL }, false };
+	return app_notify_emit(a, &ev, to, n, e);
+}
 
 static int award_winners(struct app *a, const struct board *b, struct err *e)
 {
@@ -1188,7 +1210,8 @@ static int award_winners(struct app *a, const struct board *b, struct err *e)
 			x.person_id = r->id;
 		rc = store_badge_award(a->store, a->me.org_id, &x, &awarded, e);
 		free(t);
-		if (rc)
+		if (rc || (awarded && x.person_id &&
+			   app_notify_badge(a, x.person_id, x.kind, ref, e)))
 			return -1;
 	}
 	return 0;
@@ -1209,7 +1232,8 @@ static int do_freeze(struct app *a, void *arg, struct err *e)
 	free(text);
 	if (rc || (x->run == 1 &&
 		   store_challenge_set_status(a->store, a->me.org_id, x->c->id, "closed", e)) ||
-	    (x->run == 1 && award_winners(a, x->b, e))) {
+	    (x->run == 1 && award_winners(a, x->b, e)) ||
+	    (x->run == 1 && x->k && closed_news(a, x->c, x->k, e))) {
 		json_decref(fj);
 		json_decref(x->before);
 		x->before = NULL;
@@ -1228,7 +1252,7 @@ static int freeze(struct app *a, struct challenge *c, const struct cast *k, int 
 		json_decref(before);
 		return -1;
 	}
-	struct freeze_ctx x = { c, b, run, before };
+	struct freeze_ctx x = { c, b, run, before, k };
 	if (app_tx(a, do_freeze, &x, e))
 		return -1;
 	c->closed = true;

@@ -41,6 +41,14 @@ static int manager_of(struct app *a, const struct person *x, id_t64 *out, struct
 	return 0;
 }
 
+int app_manager_of(struct app *a, id_t64 person, id_t64 *out, struct err *e)
+{
+	struct person p;
+	if (store_person_get(a->store, a->me.org_id, person, a->arena, &p, e))
+		return -1;
+	return manager_of(a, &p, out, e);
+}
+
 /* Whether boss is in the manager chain above person. */
 static int above(struct app *a, id_t64 person, id_t64 boss, bool *out, struct err *e)
 {

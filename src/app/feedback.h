@@ -48,4 +48,8 @@ int app_feedback_list(struct app *a, id_t64 person, id_t64 with, bool open_only,
 		      struct feedback_row **v, size_t *n, struct err *e);
 json_t *app_feedback_json(const struct feedback_row *f);
 
+/* The manager of person: their manager_id, else the lead of their unit or
+ * of the nearest unit above led by someone else; 0: none. */
+int app_manager_of(struct app *a, id_t64 person, id_t64 *out, struct err *e);
+
 #endif

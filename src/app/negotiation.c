@@ -2,7 +2,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/feedback.h"
 #include "app/negotiation.h"
+#include "app/notify.h"
 
 #define REASON_MAX 2000
 
@@ -401,6 +403,30 @@ static bool blank(const char *s)
 	return !s || !*s;
 }
 
+/* The move m waits for the other side's answer: they are told (in the
+ * move's transaction). The owner's side is the owner party; the manager's,
+ * the objective's creator when not the owner, else the owner's manager. */
+static int waiting(struct app *a, const struct negotiation *n, const struct move *m,
+		   struct err *e)
+{
+	id_t64 to = 0;
+	if (m->side == SIDE_MANAGER)
+		to = n->owner_party;
+	else if (n->o.created_by && n->o.created_by != n->owner_party)
+		to = n->o.created_by;
+	else if (n->owner_party && app_manager_of(a, n->owner_party, &to, e))
+		return -1;
+	if (!to || to == a->me.person_id)
+		return 0;
+	char dedupe[80], link[64];
+	snprintf(dedupe, sizeof(dedupe), "negotiation:o%lld:r%d:s%d", (long long)m->objective_id,
+		 m->round, m->seq);
+	snprintf(link, sizeof(link), "/objectives/%lld", (long long)m->objective_id);
+	struct notify_event_input ev = { NK_NEGOTIATION_WAITING, dedupe, to, m->objective_id, link,
+		{ NK_NEGOTIATION_WAITING, NULL, n->o.title, NULL, NULL }, false };
+	return app_notify_emit(a, &ev, &to, 1, e);
+}
+
 struct round_tx {
 	id_t64 id;
 	const struct round_input *in;
@@ -498,7 +524,7 @@ static int round_tx(struct app *a, void *arg, struct err *e)
 	}
 
 	json_t *before = offer ? app_terms_json(&offer->t) : app_terms_json(&base);
-	if (write_move(a, &m, before, e))
+	if (write_move(a, &m, before, e) || (kind != MV_ACCEPT && waiting(a, n, &m, e)))
 		return -1;
 	struct objective was = n->o, *o = &n->o;
 	bool first_round = kind == MV_PROPOSAL ||

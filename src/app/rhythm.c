@@ -60,6 +60,25 @@ day_t app_local_day(const char *tz, int64_t t)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+void app_local_time(const char *tz, int64_t t, int *hour, int *minute, int *second)
+{
+	if (!tz || !app_time_zone_ok(tz))
+		tz = "Europe/Paris";
+	pthread_mutex_lock(&tz_lock);
+	if (strcmp(tz_now, tz)) {
+		setenv("TZ", tz, 1);
+		tzset();
+		snprintf(tz_now, sizeof(tz_now), "%s", tz);
+	}
+	time_t tt = (time_t)t;
+	struct tm tm;
+	int ok = localtime_r(&tt, &tm) != NULL;
+	pthread_mutex_unlock(&tz_lock);
+	*hour = ok ? tm.tm_hour : (int)(t % 86400 / 3600);
+	*minute = ok ? tm.tm_min : (int)(t % 3600 / 60);
+	*second = ok ? tm.tm_sec : (int)(t % 60);
+}
+
 /* ---- acting as someone ---- */
 
 int app_act_as(struct app *a, id_t64 person, struct err *e)

@@ -14,6 +14,8 @@
 bool app_time_zone_ok(const char *name);
 /* The day of unix time t in time zone tz (NULL: Europe/Paris). */
 day_t app_local_day(const char *tz, int64_t t);
+/* The local time of day of unix time t in time zone tz (NULL: Europe/Paris). */
+void app_local_time(const char *tz, int64_t t, int *hour, int *minute, int *second);
 /* Called once by main before any thread: the process's TZ is set (to UTC
  * when unset) so that app_local_day's later changes replace it in place. */
 void app_tz_init(void);

@@ -52,6 +52,17 @@ int cmd_progress(int argc, char **argv);
 int cmd_metric(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_send(int argc, char **argv);
+
+/* The sender's settings checked and put in c (cmd_send.c; `serve` shares
+ * them): 2 after printing what is wrong, 0 otherwise. The strings must
+ * outlive c. */
+struct sender_config;
+int cli_sender_settings(const char *cmd, struct sender_config *c, const char *db,
+			const char *smtp_url, const char *smtp_user, const char *smtp_password,
+			const char *smtp_from, const char *smtp_tls, const char *public_url,
+			const char *interval, const char *timeout, const char *backoff,
+			const char *attempts);
 
 
 #endif

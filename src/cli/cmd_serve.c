@@ -6,13 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/sender.h"
 #include "cli/cli.h"
 #include "store/db.h"
 #include "http/http.h"
 #include "web/web.h"
 
 enum { S_DB, S_ADDRESS, S_PORT, S_THREADS, S_LOG_LEVEL, S_DURABILITY, S_MAX_PER_ADDRESS,
-       S_PUBLIC_URL, S_COUNT };
+       S_PUBLIC_URL, S_SENDER, S_SMTP_URL, S_SMTP_USER, S_SMTP_PASSWORD, S_SMTP_FROM,
+       S_SMTP_TLS, S_SEND_INTERVAL, S_SEND_TIMEOUT, S_SEND_BACKOFF, S_SEND_ATTEMPTS, S_COUNT };
 
 static const struct setting {
 	const char *key, *flag, *env, *def;
@@ -26,6 +28,16 @@ static const struct setting {
 	[S_MAX_PER_ADDRESS] = { "max_per_address", "max-per-address", "CIBLE_MAX_PER_ADDRESS",
 				"100" },
 	[S_PUBLIC_URL] = { "public_url", "public-url", "CIBLE_PUBLIC_URL", "" },
+	[S_SENDER] = { "sender", "sender", "CIBLE_SENDER", "on" },
+	[S_SMTP_URL] = { "smtp_url", "smtp-url", "CIBLE_SMTP_URL", "" },
+	[S_SMTP_USER] = { "smtp_user", "smtp-user", "CIBLE_SMTP_USER", "" },
+	[S_SMTP_PASSWORD] = { "smtp_password", "smtp-password", "CIBLE_SMTP_PASSWORD", "" },
+	[S_SMTP_FROM] = { "smtp_from", "smtp-from", "CIBLE_SMTP_FROM", "cible@localhost" },
+	[S_SMTP_TLS] = { "smtp_tls", "smtp-tls", "CIBLE_SMTP_TLS", "required" },
+	[S_SEND_INTERVAL] = { "send_interval", "send-interval", "CIBLE_SEND_INTERVAL", "15" },
+	[S_SEND_TIMEOUT] = { "send_timeout", "send-timeout", "CIBLE_SEND_TIMEOUT", "10" },
+	[S_SEND_BACKOFF] = { "send_backoff", "send-backoff", "CIBLE_SEND_BACKOFF", "30" },
+	[S_SEND_ATTEMPTS] = { "send_attempts", "send-attempts", "CIBLE_SEND_ATTEMPTS", "6" },
 };
 
 struct values {
@@ -143,7 +155,8 @@ int cmd_serve(int argc, char **argv)
 	}
 
 	static const struct surface *const surfaces[] = { &api_surface, &web_surface, NULL };
-	struct server_config cfg = { st.v[S_ADDRESS], 0, st.v[S_DB], 2, 4, 100, 0, NULL, surfaces };
+	struct server_config cfg = { st.v[S_ADDRESS], 0, st.v[S_DB], 2, 4, 100, 0, NULL, surfaces,
+				     NULL, NULL, NULL };
 	if (parse_int(st.v[S_PORT], 0, 65535, &cfg.port)) {
 		fprintf(stderr, "cible serve: port '%s' is not a number from 0 to 65535\n",
 			st.v[S_PORT]);
@@ -172,6 +185,21 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "cible serve: log level '%s' is not error, warn, info or debug\n",
 			st.v[S_LOG_LEVEL]);
 		return 2;
+	}
+	static struct sender_config sc;
+	if (strcmp(st.v[S_SENDER], "on") && strcmp(st.v[S_SENDER], "off")) {
+		fprintf(stderr, "cible serve: sender '%s' is not on or off\n", st.v[S_SENDER]);
+		return 2;
+	}
+	if (cli_sender_settings("serve", &sc, st.v[S_DB], st.v[S_SMTP_URL], st.v[S_SMTP_USER],
+				st.v[S_SMTP_PASSWORD], st.v[S_SMTP_FROM], st.v[S_SMTP_TLS], url,
+				st.v[S_SEND_INTERVAL], st.v[S_SEND_TIMEOUT], st.v[S_SEND_BACKOFF],
+				st.v[S_SEND_ATTEMPTS]))
+		return 2;
+	if (!strcmp(st.v[S_SENDER], "on")) {
+		cfg.worker_start = app_sender_start;
+		cfg.worker_stop = app_sender_stop;
+		cfg.worker_arg = &sc;
 	}
 	return server_run(&cfg);
 }

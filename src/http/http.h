@@ -123,6 +123,7 @@ struct surface {
 extern const struct surface api_surface;
 
 /* server.c */
+struct sender_config;
 struct server_config {
 	const char *address;
 	int port;            /* 0: any free port (printed at start) */
@@ -133,6 +134,11 @@ struct server_config {
 	int secure;          /* served over HTTPS (a public https:// URL): Secure cookies, HSTS */
 	const char *public_url;  /* how people reach the server ("" or NULL: unknown) */
 	const struct surface *const *surfaces;  /* NULL-terminated, tried in order */
+	/* a background worker (the notifications' sender) started once the
+	 * server listens and stopped before it closes; NULL: none */
+	int (*worker_start)(const struct sender_config *arg);
+	void (*worker_stop)(void);
+	const struct sender_config *worker_arg;
 };
 int server_run(const struct server_config *cfg);
 /* 1 when the request carries no Origin, or the Origin of this server: its
@@ -274,6 +280,16 @@ int api_checkins_create(struct req *r);
 int api_rounds_list(struct req *r);
 int api_rounds_create(struct req *r);
 /* api_rhythm.c */
+int api_notifications_list(struct req *r);
+int api_notifications_read(struct req *r);
+int api_notifications_read_all(struct req *r);
+int api_notification_prefs_get(struct req *r);
+int api_notification_prefs_set(struct req *r);
+int api_notification_deliveries(struct req *r);
+int api_notification_retry(struct req *r);
+int api_notification_channels(struct req *r);
+int api_notification_channel_add(struct req *r);
+int api_notification_channel_delete(struct req *r);
 int api_cadences_list(struct req *r);
 int api_cadences_set(struct req *r);
 int api_feedback_list(struct req *r);

@@ -615,8 +615,12 @@ int server_run(const struct server_config *cfg)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
+	if (cfg->worker_start && cfg->worker_start(cfg->worker_arg))
+		server_log(0, "the notifications' sender did not start");
 	while (!server_stop)
 		pause();
+	if (cfg->worker_start && cfg->worker_stop)
+		cfg->worker_stop();
 	MHD_stop_daemon(d);
 	guard_stop();
 	server_log(2, "stopped (%lu connections cut at their deadline)", guard_expired());

@@ -28,6 +28,7 @@ const struct migration store_migrations[] = {
 	{ "0014_ramp_plan", NULL },    /* ramp-up plans per job (issue 12) */
 	{ "0015_auth", NULL },          /* reset links, failures by email and address (issue 16) */
 	{ "0016_email_per_org", NULL },  /* an email unique per organisation (issue 16) */
+	{ "0017_notify", NULL },       /* outbox, deliveries, preferences, chat places (issue 14) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 

@@ -63,6 +63,13 @@ void objective_table(struct req *r, const struct objective *v, const struct meas
 /* The last check-in of each of v (id 0: none). */
 int last_checkins(struct req *r, const struct objective *v, size_t n, struct checkin **out);
 
+/* page_notify.c: /settings/notifications */
+int page_notifications(struct req *r);
+int page_notifications_post(struct req *r);
+int page_notifications_read_all(struct req *r);
+int page_notify_channel_post(struct req *r);
+int page_notify_channel_delete(struct req *r);
+int page_notify_retry(struct req *r);
 int page_static(struct req *r);
 int page_lang(struct req *r);
 int page_login(struct req *r);
@@ -134,6 +141,7 @@ int page_oneonone_action_post(struct req *r);
 int page_action_post(struct req *r);
 
 /* The pages' catalogs (test_catalog reads them in both languages). */
-extern const struct msg web_catalog[], challenge_page_catalog[], rhythm_page_catalog[];
+extern const struct msg web_catalog[], challenge_page_catalog[], rhythm_page_catalog[],
+	notify_page_catalog[];
 
 #endif

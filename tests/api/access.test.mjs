@@ -56,6 +56,19 @@ async function freshAction() {
 		{ owner_id: fx.people.member1, title: 'Préparer les chiffres' }), 201)).id;
 }
 
+// A negotiation round waiting for member1: their in-app notification, and
+// the email delivery that waits (no SMTP server in this suite).
+async function freshNotificationOfMember1() {
+	const id = await freshObjectiveOfMember1();
+	await ok(fx.clients.managerA.post(`/api/objectives/${id}/rounds`, { kind: 'proposal',
+		target: 42, bounds: { low_pct: 90, high_pct: 110 } }), 201);
+	const mine = await ok(fx.clients.member1.get('/api/notifications'));
+	const n = mine.items.find((i) => i.objective_id === id);
+	const d = (await ok(fx.clients.admin.get('/api/notifications/deliveries?state=pending'))).items
+		.find((x) => x.kind === 'negotiation_waiting' && x.recipient_id === fx.people.member1);
+	return { notification: n.id, delivery: d.id };
+}
+
 // route, what it is tried on, the request, and the status per role in the
 // order of ROLES:
 //                                    admin mgrA mgrB  m1   m2   hr  other anon
@@ -276,6 +289,44 @@ const MATRIX = [
 		req: (role, id) => ['POST', `/api/objectives/${id}/rounds`, { kind: 'accept' }],
 		probe: (id) => `/api/objectives/${id}/rounds`,
 		expect: [409, 409, 404, 201, 404, 403, 404, 401] },
+	{ route: 'GET /api/notifications', on: 'one\'s own notifications',
+		req: () => ['GET', '/api/notifications'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/notifications/{id}/read', on: 'member1\'s notification',
+		setup: () => freshNotificationOfMember1(),
+		req: (role, x) => ['POST', `/api/notifications/${x.notification}/read`],
+		expect: [404, 404, 404, 200, 404, 404, 404, 401] },
+	{ route: 'POST /api/notifications/read-all', on: 'one\'s own notifications',
+		req: () => ['POST', '/api/notifications/read-all'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'GET /api/notifications/preferences', on: 'one\'s own preferences',
+		req: () => ['GET', '/api/notifications/preferences'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'PUT /api/notifications/preferences', on: 'one\'s own preferences',
+		req: () => ['PUT', '/api/notifications/preferences', { kinds: [{ kind: 'due_soon', chat: true }] }],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'GET /api/notifications/deliveries', on: 'the organisation\'s deliveries',
+		req: () => ['GET', '/api/notifications/deliveries'],
+		expect: [200, 403, 403, 403, 403, 403, 200, 401] },
+	{ route: 'POST /api/notifications/deliveries/{id}/retry', on: 'a delivery waiting (not failed)',
+		setup: () => freshNotificationOfMember1(),
+		req: (role, x) => ['POST', `/api/notifications/deliveries/${x.delivery}/retry`],
+		expect: [409, 403, 403, 403, 403, 403, 404, 401] },
+	{ route: 'GET /api/notifications/channels', on: 'the chat places',
+		req: () => ['GET', '/api/notifications/channels'],
+		expect: [200, 403, 403, 403, 403, 403, 200, 401] },
+	{ route: 'POST /api/notifications/channels', on: 'a Slack place for the organisation',
+		req: (role) => ['POST', '/api/notifications/channels', { kind: 'slack', name: `Slack ${role}`,
+			url: 'https://hooks.slack.com/services/T000/B000/XXXX' }],
+		probe: () => '/api/notifications/channels',
+		expect: [201, 403, 403, 403, 403, 403, 201, 401] },
+	{ route: 'DELETE /api/notifications/channels/{id}', on: 'a Teams place of the organisation',
+		setup: async () => (await ok(fx.clients.admin.post('/api/notifications/channels', {
+			kind: 'teams', name: 'Teams', url: 'https://example.webhook.office.com/workflows/1' }),
+		201)).id,
+		req: (role, id) => ['DELETE', `/api/notifications/channels/${id}`],
+		probe: () => '/api/notifications/channels',
+		expect: [200, 403, 403, 403, 403, 403, 404, 401] },
 	{ route: 'GET /api/cadences', on: 'the organisation\'s cadences', req: () => ['GET', '/api/cadences'],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
 	{ route: 'PUT /api/cadences', on: 'team A\'s cadence',

@@ -151,6 +151,7 @@ export async function startServer({
 	others = [],
 	pgUrl = PG_URL,
 	logLevel = 'warn',
+	args = [],
 } = {}) {
 	const dir = mkdtempSync(join(tmpdir(), 'cible-api-'));
 	const db = freshDb(dir, 'cible', pgUrl);
@@ -169,7 +170,8 @@ export async function startServer({
 		orgs.push({ id, email: o.email });
 	}
 
-	const child = spawn(CIBLE_BIN, ['serve', '--db', db, '--port', '0', '--log-level', logLevel],
+	const child = spawn(CIBLE_BIN, ['serve', '--db', db, '--port', '0', '--log-level', logLevel,
+		...args],
 		{ stdio: ['ignore', 'ignore', 'pipe'] });
 	let stderr = '';
 	// 'close', not 'exit': the whole of stderr (a sanitizer's report) has been read by then
