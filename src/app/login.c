@@ -142,10 +142,21 @@ static int unlock_tx(struct app *a, void *arg, struct err *e)
 
 int app_login_unlock(struct app *a, const char *email, int64_t *cleared, struct err *e)
 {
-	if (!(a->me.person_id == 0 && a->me.role == ROLE_ADMIN))
+	if (a->me.role != ROLE_ADMIN)
 		return err_set(e, 403, "forbidden", NULL, "lift a login delay", NULL);
 	if (!email || !email[0])
 		return err_set(e, 422, "missing_field", "email", "email", NULL);
+	if (a->me.person_id) {
+		/* an admin, for the people of their organisation only */
+		struct person_login *v;
+		size_t n, mine = 0;
+		if (store_people_by_email(a->store, email, a->arena, &v, &n, e))
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			mine += v[i].p.org_id == a->me.org_id;
+		if (!mine)
+			return err_set(e, 404, "not_found", "email", "person", NULL);
+	}
 	struct unlock w = { email, cleared };
 	return app_tx(a, unlock_tx, &w, e);
 }

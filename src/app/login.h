@@ -42,8 +42,10 @@ struct login_result {
 int app_login(struct app *a, const struct login_input *in, struct login_result *out,
 	      struct err *e);
 
-/* The system lifts every delay of email, from every address; audited in
- * a->me's organisation. *cleared: how many failures were forgotten. */
+/* The system, or an admin for an email of their organisation (404
+ * otherwise), lifts every delay of email, from every address; audited in
+ * a->me's organisation. *cleared: how many failures were forgotten. 403 for
+ * anyone else. */
 int app_login_unlock(struct app *a, const char *email, int64_t *cleared, struct err *e);
 
 #endif

@@ -256,6 +256,26 @@ out:
 	return rc;
 }
 
+int api_login_unlock(struct req *r)
+{
+	static const struct jfield spec[] = { { "email", J_STRING, 0 }, { NULL, 0, 0 } };
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = -1;
+	const char *email = NULL;
+	int64_t n = 0;
+	struct app a;
+	req_app(r, &a);
+	if (!json_check_shape(body, spec, &r->err)) {
+		jget_str(body, "email", &r->arena, &email);
+		if (!app_login_unlock(&a, email, &n, &r->err))
+			rc = reply_json(r, 200, json_pack("{s:I}", "failures", (json_int_t)n));
+	}
+	json_decref(body);
+	return rc;
+}
+
 int api_tokens_list(struct req *r)
 {
 	struct token_row *v;

@@ -233,6 +233,7 @@ int api_logout(struct req *r);
 int api_me(struct req *r);
 int api_me_password(struct req *r);
 int api_password_reset(struct req *r);
+int api_login_unlock(struct req *r);
 int api_tokens_list(struct req *r);
 int api_tokens_create(struct req *r);
 int api_tokens_revoke(struct req *r);

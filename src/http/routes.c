@@ -13,6 +13,7 @@ const struct route routes[] = {
 	{ "POST", "/api/logout", api_logout, 0, "", BODY_NONE },
 	{ "GET", "/api/me", api_me, 0, "", BODY_NONE },
 	{ "POST", "/api/me/password", api_me_password, 0, "", BODY_JSON },
+	{ "POST", "/api/login/unlock", api_login_unlock, 0, "", BODY_JSON },
 	{ "GET", "/api/tokens", api_tokens_list, 0, "", BODY_NONE },
 	{ "POST", "/api/tokens", api_tokens_create, 0, "", BODY_JSON },
 	{ "DELETE", "/api/tokens/{id}", api_tokens_revoke, 0, "", BODY_NONE },

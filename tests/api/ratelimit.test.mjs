@@ -84,3 +84,18 @@ test('the wait doubles with each failure after the fifth, and `cible user unlock
 	assert.equal(trail.items[0].after.email, server.adminEmail.toUpperCase());
 	assert.ok(trail.items[0].after.failures >= 7, JSON.stringify(trail.items[0].after));
 });
+
+test('an admin lifts the delays of an email of their organisation with POST /api/login/unlock', async () => {
+	const from = '127.0.0.5';
+	for (let k = 0; k < 6; k++)
+		await loginFrom(from, server.adminEmail, 'au-hasard');
+	assert.equal((await loginFrom(from, server.adminEmail, PASSWORD)).status, 429);
+	const admin = await server.login(server.adminEmail);
+	const r = await ok(admin.post('/api/login/unlock', { email: server.adminEmail }));
+	assert.ok(r.failures >= 5, JSON.stringify(r));
+	assert.equal((await loginFrom(from, server.adminEmail, PASSWORD)).status, 200);
+	const unknown = await admin.post('/api/login/unlock', { email: 'personne@ailleurs.test' });
+	assert.equal(unknown.status, 404, unknown.text);
+	const none = await admin.post('/api/login/unlock', {});
+	assert.equal(none.status, 422, none.text);
+});
