@@ -22,7 +22,7 @@ static const struct setting {
 	[S_DB] = { "db", "db", "CIBLE_DB", "cible.db" },
 	[S_ADDRESS] = { "address", "address", "CIBLE_ADDRESS", "127.0.0.1" },
 	[S_PORT] = { "port", "port", "CIBLE_PORT", "8080" },
-	[S_THREADS] = { "threads", "threads", "CIBLE_THREADS", "4" },
+	[S_THREADS] = { "threads", "threads", "CIBLE_THREADS", "16" },
 	[S_LOG_LEVEL] = { "log_level", "log-level", "CIBLE_LOG_LEVEL", "info" },
 	[S_DURABILITY] = { "durability", "durability", "CIBLE_DURABILITY", "full" },
 	[S_MAX_PER_ADDRESS] = { "max_per_address", "max-per-address", "CIBLE_MAX_PER_ADDRESS",
