@@ -413,10 +413,11 @@ int api_audit_list(struct req *r)
 	if (entity && strcmp(entity, "objective") && strcmp(entity, "person") &&
 	    strcmp(entity, "unit") && strcmp(entity, "axis") && strcmp(entity, "org") &&
 	    strcmp(entity, "token") && strcmp(entity, "activity") && strcmp(entity, "challenge") &&
-	    strcmp(entity, "cadence") && strcmp(entity, "feedback") && strcmp(entity, "one_to_one"))
+	    strcmp(entity, "cadence") && strcmp(entity, "feedback") && strcmp(entity, "one_to_one") &&
+	    strcmp(entity, "calendar_feed"))
 		return fail(r, 400, "invalid_query", "entity", "entity",
 			    "objective, person, unit, axis, org, token, activity, challenge, cadence,"
-			    " feedback or one_to_one");
+			    " feedback, one_to_one or calendar_feed");
 	if (format >= 0) {
 		struct app a;
 		req_app(r, &a);
