@@ -9,7 +9,7 @@
 #                           the tests start themselves: tests/pg-server.sh)
 set -e
 build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev libxlsxwriter-dev libpq-dev libcurl4-openssl-dev"
-test="$build clang libclang-rt-14-dev sqlite3 curl chromium fonts-dejavu-core postgresql-15 python3-openpyxl python3-aiosmtpd"
+test="$build clang libclang-rt-14-dev sqlite3 curl chromium fonts-dejavu-core postgresql-15 python3-openpyxl python3-aiosmtpd python3-icalendar"
 case "${1:-build}" in
   build) want=$build ;;
   test) want=$test ;;

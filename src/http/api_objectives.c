@@ -478,10 +478,10 @@ int api_audit_list(struct req *r)
 	    strcmp(entity, "unit") && strcmp(entity, "axis") && strcmp(entity, "org") &&
 	    strcmp(entity, "token") && strcmp(entity, "activity") && strcmp(entity, "challenge") &&
 	    strcmp(entity, "cadence") && strcmp(entity, "feedback") && strcmp(entity, "one_to_one") &&
-	    strcmp(entity, "login"))
+	    strcmp(entity, "login") && strcmp(entity, "calendar_feed"))
 		return fail(r, 400, "invalid_query", "entity", "entity",
 			    "objective, person, unit, axis, org, token, activity, challenge, cadence,"
-			    " feedback, one_to_one or login");
+			    " feedback, one_to_one, login or calendar_feed");
 	if (format >= 0) {
 		struct app a;
 		req_app(r, &a);

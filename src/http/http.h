@@ -319,6 +319,11 @@ int api_challenges_rerun(struct req *r);
 int api_challenges_results(struct req *r);
 int api_challenges_export(struct req *r);
 int api_people_badges(struct req *r);
+/* api_calendar.c */
+int api_calendar_feed_get(struct req *r);
+int api_calendar_feed_make(struct req *r);
+int api_calendar_feed_revoke(struct req *r);
+int api_calendar_ics(struct req *r);
 int api_units_badges(struct req *r);
 
 #endif

@@ -104,6 +104,10 @@ const struct route routes[] = {
 	{ "GET", "/api/challenges/{id}/export", api_challenges_export, 0, "format dialect", BODY_NONE },
 	{ "GET", "/api/people/{id}/badges", api_people_badges, 0, "", BODY_NONE },
 	{ "GET", "/api/units/{id}/badges", api_units_badges, 0, "", BODY_NONE },
+	{ "GET", "/api/people/{id}/calendar-feed", api_calendar_feed_get, 0, "", BODY_NONE },
+	{ "POST", "/api/people/{id}/calendar-feed", api_calendar_feed_make, 0, "", BODY_NONE },
+	{ "DELETE", "/api/people/{id}/calendar-feed", api_calendar_feed_revoke, 0, "", BODY_NONE },
+	{ "GET", "/api/calendar/{feed}", api_calendar_ics, R_PUBLIC, "", BODY_NONE },
 	{ NULL, NULL, NULL, 0, NULL, BODY_NONE }
 };
 

@@ -81,14 +81,15 @@ static int match(const char *pattern, const char *path, struct req *r)
 			const char *end = strchr(p, '}');
 			if (!end)
 				return 0;
-			/* {id}: digits; any other name: a plain file-like segment */
+			/* {id}: digits; any other name: a plain file-like segment (96 bytes at
+			 * most: a calendar feed's token.ics) */
 			int digits = !strncmp(p, "{id}", 4);
 			const char *seg = s;
 			while ((*s >= '0' && *s <= '9') ||
 			       (!digits && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 					    *s == '-' || *s == '_' || (*s == '.' && s > seg))))
 				s++;
-			if (s == seg || (s - seg) > (digits ? 18 : 64) || (*s && *s != '/') ||
+			if (s == seg || (s - seg) > (digits ? 18 : 96) || (*s && *s != '/') ||
 			    r->nparam >= 4)
 				return 0;
 			r->param[r->nparam++] = arena_strndup(&r->arena, seg, (size_t)(s - seg));

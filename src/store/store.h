@@ -308,6 +308,19 @@ int store_audit_page(struct store *s, id_t64 org, const char *entity, id_t64 ent
 		     id_t64 before_id, size_t limit, struct arena *a, struct audit_entry **out,
 		     size_t *n, struct err *e);
 
+/* calendar feeds (migration 0013): one secret address per person, by hash */
+/* makes or replaces person's feed */
+int store_calendar_feed_set(struct store *s, id_t64 org, id_t64 person, const char *token_hash,
+			    int64_t now, struct err *e);
+/* *created_at of person's feed; 404 "calendar feed" when there is none */
+int store_calendar_feed_get(struct store *s, id_t64 org, id_t64 person, int64_t *created_at,
+			    struct err *e);
+/* 404 "calendar feed" when there is none */
+int store_calendar_feed_delete(struct store *s, id_t64 org, id_t64 person, struct err *e);
+/* the feed of a token's hash, an active person's; 404 "calendar feed" otherwise */
+int store_calendar_feed_find(struct store *s, const char *token_hash, id_t64 *org,
+			     id_t64 *person, struct err *e);
+
 /* sessions, API tokens, login attempts (hashes only: the secrets never reach the
  * database) */
 struct principal_row {

@@ -2,6 +2,7 @@
  * the JSON before and after), written in the transaction of the change it
  * records, so the trail and the data never disagree. Rows are only ever
  * added; a page of them reads newest first with its author's name. */
+#include <stdint.h>
 #include "store/store_int.h"
 
 int store_audit_add(struct store *s, id_t64 org, id_t64 actor, const char *entity,
@@ -84,8 +85,8 @@ int store_audit_page(struct store *s, id_t64 org, const char *entity, id_t64 ent
 {
 	static const char sql[] = "SELECT a.id, a.at, a.actor_id, p.name, a.entity, a.entity_id,"
 		" a.action, a.before, a.after FROM audit a LEFT JOIN person p ON p.id = a.actor_id"
-		" WHERE a.org_id = ?1 AND (?2 IS NULL OR a.entity = ?2)"
-		" AND (?3 IS NULL OR a.entity_id = ?3) AND (?4 = 0 OR a.id < ?4)"
+		" WHERE +a.org_id = ?1 AND (?2 IS NULL OR a.entity = ?2)"
+		" AND (?3 IS NULL OR a.entity_id = ?3) AND a.id < ?4"
 		" ORDER BY a.id DESC LIMIT ?5";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
@@ -93,7 +94,10 @@ int store_audit_page(struct store *s, id_t64 org, const char *entity, id_t64 ent
 	db_bind_int64(st, 1, org);
 	db_bind_text(st, 2, entity);
 	db_bind_id(st, 3, entity_id);
-	db_bind_int64(st, 4, before_id);
+	/* a plain bound on the key, so that each page starts where the last
+	 * ended; "+a.org_id" keeps the planner on the key's order (the entity
+	 * index would sort every row of the organisation for each page) */
+	db_bind_int64(st, 4, before_id ? before_id : INT64_MAX);
 	db_bind_int64(st, 5, (int64_t)limit);
 	struct audit_entry *v = arena_alloc(a, (limit ? limit : 1) * sizeof(*v));
 	size_t k = 0;

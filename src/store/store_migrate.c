@@ -29,6 +29,7 @@ const struct migration store_migrations[] = {
 	{ "0015_auth", NULL },          /* reset links, failures by email and address (issue 16) */
 	{ "0016_email_per_org", NULL },  /* an email unique per organisation (issue 16) */
 	{ "0017_notify", NULL },       /* outbox, deliveries, preferences, chat places (issue 14) */
+	{ "0018_calendar", NULL },     /* a secret calendar address per person (issue 14) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 

@@ -377,6 +377,13 @@ static int render(struct req *r, const struct admin_state *st)
 	render_indicators(r, st, &d);
 	render_ramp(r, st, &d);
 	render_tokens(r, st, &d);
+	buf_adds(&r->out, "<section id=\"audit\"><h2>");
+	html(r, T(r, "admin.audit"));
+	buf_adds(&r->out, "</h2><p class=\"muted\">");
+	html(r, T(r, "admin.audit_help"));
+	buf_adds(&r->out, "</p>");
+	w_export(r, "/api/audit");
+	buf_adds(&r->out, "</section>");
 	return page_close(r);
 }
 

@@ -122,6 +122,19 @@ int page_cascade(struct req *r)
 	html(r, T(r, "cascade.title"));
 	buf_adds(&r->out, "</h1>");
 	w_filters(r, "/cascade", units, nu, true, unit, from_s, to_s, NULL);
+	{
+		/* the objectives the filters keep, as the list's export */
+		struct buf q = BUF_INIT;
+		buf_adds(&q, "/api/objectives");
+		if (unit)
+			buf_addf(&q, "?unit=%lld", (long long)unit);
+		if (from != DAY_NONE)
+			buf_addf(&q, "%sfrom=%s", q.len > 15 ? "&" : "?", from_s);
+		if (to != DAY_NONE)
+			buf_addf(&q, "%sto=%s", q.len > 15 ? "&" : "?", to_s);
+		w_export(r, arena_strdup(&r->arena, q.data));
+		buf_free(&q);
+	}
 	buf_adds(&r->out, "<p class=\"ambition\"><strong>");
 	html(r, T(r, "obj.ambition"));
 	buf_adds(&r->out, "</strong> — ");

@@ -158,6 +158,14 @@ int page_home(struct req *r)
 	} else {
 		objective_table(r, mine, mm, lm, n, today);
 	}
+	if ((n || nt) && r->me.person_id)
+		w_export(r, arena_printf(&r->arena, "/api/people/%lld/dashboard",
+					 (long long)r->me.person_id));
+	if (r->me.person_id) {
+		buf_addf(&r->out, "<p><a href=\"/people/%lld#calendar\">", (long long)r->me.person_id);
+		html(r, T(r, "cal.link"));
+		buf_adds(&r->out, "</a></p>");
+	}
 	if (nt) {
 		buf_adds(&r->out, "<h2>");
 		html(r, T(r, "mine.team"));
@@ -341,6 +349,7 @@ static int checkins_section(struct req *r, struct app *a, const struct objective
 			buf_adds(&r->out, "</li>");
 		}
 		buf_adds(&r->out, "</ol>");
+		w_export(r, arena_printf(&r->arena, "/api/objectives/%lld/checkins", (long long)o->id));
 		if (total > n) {
 			buf_adds(&r->out, "<p class=\"muted\">");
 			html(r, T(r, "checkin.more"));

@@ -422,6 +422,7 @@ int page_team(struct req *r)
 	html(r, d.unit.name);
 	buf_adds(&r->out, "</h1>");
 	w_filters(r, "/team", units, nu, false, q.unit, q.from_s, q.to_s, q.sort);
+	w_export(r, arena_printf(&r->arena, "/api/units/%lld/dashboard", (long long)q.unit));
 	team_at_risk(r, &d);
 	if (team_late(r, &a, &d))
 		return -1;
@@ -491,9 +492,10 @@ int page_person(struct req *r)
 	if (app_rhythm_people(&a, &p, 1, &rh, &r->err))
 		return -1;
 	w_rhythm(r, &rh);
-	if (n)
+	if (n) {
 		objective_table(r, v, m, last, n, today);
-	else {
+		w_export(r, arena_printf(&r->arena, "/api/people/%lld/dashboard", (long long)p.id));
+	} else {
 		buf_adds(&r->out, "<p class=\"error\">");
 		html(r, T(r, "person.none"));
 		buf_adds(&r->out, "</p>");
@@ -501,6 +503,7 @@ int page_person(struct req *r)
 	buf_addf(&r->out, "<p><a class=\"button\" href=\"/objectives/new?owner=%lld\">", (long long)p.id);
 	html(r, T(r, "person.new"));
 	buf_adds(&r->out, "</a></p>");
+	person_calendar(r, &p);
 	trophy_case(r, p.id);
 	return page_close(r);
 }

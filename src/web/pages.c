@@ -38,6 +38,7 @@ const struct route pages[] = {
 	{ "POST", "/admin/tokens/{id}/revoke", page_admin_token_revoke, R_PAGE | R_FORM, NULL,
 	  BODY_FORM },
 	{ "GET", "/people/{id}", page_person, R_PAGE, NULL, BODY_NONE },
+	{ "POST", "/people/{id}/calendar", page_person_calendar_post, R_PAGE | R_FORM, NULL, BODY_FORM },
 	{ "GET", "/challenges", page_challenges, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/challenges/{id}", page_challenge, R_PAGE, NULL, BODY_NONE },
 	{ "GET", "/challenges/{id}/results", page_challenge_results, R_PAGE, NULL, BODY_NONE },

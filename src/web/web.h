@@ -53,6 +53,10 @@ void w_smart(struct req *r, json_t *verdict);
  * not NULL (a fixed word). Pages measure on r->clock.today, the one clock. */
 void w_filters(struct req *r, const char *action, const struct unit *units, size_t nu,
 	       bool any_unit, id_t64 unit, const char *from, const char *to, const char *sort);
+/* "Exporter CSV · Exporter Excel": links to api_path?format=csv and xlsx
+ * (the API's export of the list the page shows; the session's cookie
+ * suffices for a GET). api_path may hold a query already. */
+void w_export(struct req *r, const char *api_path);
 /* The organisation and its indicators, for measuring on a page. */
 int web_measure_ctx(struct req *r, struct org *org, struct mind **inds, size_t *n);
 
@@ -126,6 +130,10 @@ void team_trophies(struct req *r, id_t64 unit);
 /* One person's next check-in (and how late), in a sentence (page_team.c). */
 struct person_rhythm;
 void w_rhythm(struct req *r, const struct person_rhythm *rh);
+
+/* page_calendar.c: a person's calendar address on their page */
+void person_calendar(struct req *r, const struct person *p);
+int page_person_calendar_post(struct req *r);
 
 /* page_rhythm.c: feedback threads, one-to-ones */
 int page_feedback(struct req *r);

@@ -277,3 +277,17 @@ void w_filters(struct req *r, const char *action, const struct unit *units, size
 	html(r, T(r, "team.apply"));
 	buf_adds(&r->out, "</button></form>");
 }
+
+void w_export(struct req *r, const char *api_path)
+{
+	const char *sep = strchr(api_path, '?') ? "&amp;" : "?";
+	buf_adds(&r->out, "<p class=\"links export\"><a class=\"button\" download href=\"");
+	html(r, api_path);
+	buf_addf(&r->out, "%sformat=csv\">", sep);
+	html(r, T(r, "export.csv"));
+	buf_adds(&r->out, "</a> <a class=\"button\" download href=\"");
+	html(r, api_path);
+	buf_addf(&r->out, "%sformat=xlsx\">", sep);
+	html(r, T(r, "export.xlsx"));
+	buf_adds(&r->out, "</a></p>");
+}

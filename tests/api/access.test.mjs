@@ -486,6 +486,26 @@ const MATRIX = [
 	{ route: 'GET /api/units/{id}/badges', on: 'team A\'s badges and wins',
 		req: () => ['GET', `/api/units/${fx.units.teamA}/badges`],
 		expect: [200, 200, 403, 403, 403, 200, 404, 401] },
+	// a calendar address is its person's: only they make one; they and an
+	// admin see whether there is one and revoke it; the feed is public (the
+	// address is the key)
+	{ route: 'GET /api/people/{id}/calendar-feed', on: 'member1\'s calendar address',
+		req: () => ['GET', `/api/people/${fx.people.member1}/calendar-feed`],
+		expect: [200, 403, 404, 200, 404, 403, 404, 401] },
+	{ route: 'POST /api/people/{id}/calendar-feed', on: 'a calendar address for member1',
+		req: () => ['POST', `/api/people/${fx.people.member1}/calendar-feed`],
+		expect: [403, 403, 404, 201, 404, 403, 404, 401] },
+	{ route: 'DELETE /api/people/{id}/calendar-feed', on: 'member1\'s calendar address, made afresh',
+		fresh: true,
+		setup: async () => (await ok(fx.clients.member1.post(
+			`/api/people/${fx.people.member1}/calendar-feed`), 201)).path,
+		req: () => ['DELETE', `/api/people/${fx.people.member1}/calendar-feed`],
+		expect: [200, 403, 404, 200, 404, 403, 404, 401] },
+	{ route: 'GET /api/calendar/{feed}', on: 'member2\'s calendar feed at its secret address',
+		setup: async () => (await ok(fx.clients.member2.post(
+			`/api/people/${fx.people.member2}/calendar-feed`), 201)).path,
+		req: (role, path) => ['GET', path],
+		expect: [200, 200, 200, 200, 200, 200, 200, 200] },
 	// last: it ends the sessions every row above used
 	{ route: 'POST /api/logout', on: 'one\'s own session', req: () => ['POST', '/api/logout'],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },

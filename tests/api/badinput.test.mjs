@@ -247,7 +247,8 @@ describe('unknown ids and references', () => {
 		for (const [path, item] of Object.entries(doc.paths))
 			for (const method of Object.keys(item)) {
 				if (method === 'parameters') continue;
-				const url = path.replace('{id}', String(fx.obj.I1)) + '?cible_nope=1';
+				const url = path.replace('{id}', String(fx.obj.I1)).replace('{feed}', 'cal_x.ics')
+					+ '?cible_nope=1';
 				await refused([method.toUpperCase(), url, method === 'get' ? undefined : {}], { status: 400,
 					code: 'invalid_query', field: 'cible_nope' }, [objPath()]);
 				n++;
