@@ -6,7 +6,9 @@
 #   scripts/deps.sh test    also what the tests need (clang for fuzzing,
 #                           node for the API and browser tests, sqlite3 for
 #                           independent figures, a PostgreSQL 15 server that
-#                           the tests start themselves: tests/pg-server.sh)
+#                           the tests start themselves: tests/pg-server.sh,
+#                           python3-aiosmtpd: the SMTP server of
+#                           tests/api/notify.test.mjs)
 set -e
 build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev libxlsxwriter-dev libpq-dev libcurl4-openssl-dev"
 test="$build clang libclang-rt-14-dev sqlite3 curl chromium fonts-dejavu-core postgresql-15 python3-openpyxl python3-aiosmtpd python3-icalendar"

@@ -400,8 +400,13 @@ int app_send_round(struct store *s, const struct sender_config *c, int scan,
 	for (size_t i = 0; i < nj; i++) {
 		struct job *j = &jobs[i];
 		char why[200] = "";
-		int bad = j->email ? email_job(s, c, j, &ar, now)
-				   : http_job(s, c, j, &ar, now, why, sizeof(why));
+		int bad;
+		if (j->email && (!j->rows[0]->person_email || !*j->rows[0]->person_email)) {
+			snprintf(why, sizeof(why), "the person has no email address any more");
+			bad = -1;
+		} else
+			bad = j->email ? email_job(s, c, j, &ar, now)
+				       : http_job(s, c, j, &ar, now, why, sizeof(why));
 		if (bad) {
 			snprintf(j->detail, sizeof(j->detail), "%s", *why ? why : "could not build the message");
 			j->done = true;
