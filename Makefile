@@ -47,7 +47,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 
-.PHONY: all check check-pg unit api asan fuzz install clean demo bench
+.PHONY: all check check-pg unit api asan fuzz fuzz-build install clean demo bench
 all: $(BUILD)/cible
 
 $(BUILD)/%.o: %.c
@@ -92,12 +92,27 @@ check-pg: $(BUILD)/cible $(UNIT_BIN)
 asan:
 	$(MAKE) BUILD=build-asan SAN=1 OPT="-O1 -g" check
 
-# libFuzzer needs clang; each target links the pure core only.
-FUZZ_CFLAGS := -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(PKG_CFLAGS)
-fuzz:
-	@mkdir -p build-fuzz
-	@set -e; for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
-	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(CORE_SRC) $(LIBS_ALL); \
+# libFuzzer needs clang. The targets link the pure core and the readers of a
+# request that need no store (src/http/parse.c, the import's mapping, the
+# token hash), compiled once with coverage into build-fuzz/libfuzz.a; the
+# targets that go through libmicrohttpd's parser run a daemon in-process
+# (tests/fuzz/mhd_harness.h). Seeds: tests/fuzz/seeds/<target>/. UBSan
+# findings are crashes (-fno-sanitize-recover).
+FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS := -std=c11 -g -O1 $(FUZZ_SAN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc $(PKG_CFLAGS)
+FUZZ_LIB_SRC := $(CORE_SRC) src/http/parse.c src/app/secret.c src/app/import_spec.c
+FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=build-fuzz/obj/%.o)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+build-fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+build-fuzz/libfuzz.a: $(FUZZ_LIB_OBJ)
+	ar rcs $@ $^
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libfuzz.a $(wildcard tests/fuzz/*.h)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build-fuzz/libfuzz.a $(LIBS_ALL)
+fuzz-build: $(FUZZ_BIN)
+fuzz: fuzz-build
+	@set -e; for n in $(notdir $(FUZZ_BIN)); do \
 	  mkdir -p build-fuzz/corpus-$$n; \
 	  seeds=tests/fuzz/seeds/$$n; [ -d $$seeds ] || seeds=; \
 	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
@@ -105,6 +120,7 @@ fuzz:
 	    -print_final_stats=0 build-fuzz/corpus-$$n $$seeds 2>build-fuzz/$$n.log \
 	    || { tail -50 build-fuzz/$$n.log; exit 1; }; \
 	  tail -1 build-fuzz/$$n.log; done
+-include $(FUZZ_LIB_OBJ:.o=.d)
 
 demo: $(BUILD)/cible
 	$(BUILD)/cible demo --db cible-demo.db --force

@@ -9,8 +9,6 @@
 #include "app/import.h"
 #include "app/measure.h"
 
-static const char *const ftypes[] = { "text", "number", "bool", "time", "date" };
-
 #define MAX_FIELDS IMPORT_MAX_FIELDS
 #define CHUNK (1 << 20)
 
@@ -471,118 +469,6 @@ static int run_file(struct import *im, FILE *f, struct err *e)
 	return rc;
 }
 
-/* --- mappings ------------------------------------------------------------ */
-
-int import_field_parse(const char *arg, struct import_field *f)
-{
-	/* NAME=COLUMN[:TYPE] */
-	const char *eq = strchr(arg, '=');
-	if (!eq || eq == arg)
-		return -1;
-	const char *colon = strrchr(eq + 1, ':');
-	f->type = F_TEXT;
-	size_t clen = strlen(eq + 1);
-	if (colon) {
-		int t = -1;
-		for (int i = 0; i < 5; i++)
-			if (!strcmp(colon + 1, ftypes[i]))
-				t = i;
-		if (t < 0)
-			return -1;
-		f->type = (enum import_ftype)t;
-		clen = (size_t)(colon - eq - 1);
-	}
-	if (!clen)
-		return -1;
-	f->name = strndup(arg, (size_t)(eq - arg));
-	f->column = strndup(eq + 1, clen);
-	return 0;
-}
-
-
-const char *import_ftype_name(enum import_ftype t)
-{
-	return (int)t >= 0 && t <= F_DATE ? ftypes[t] : "text";
-}
-
-int import_ftype_parse(const char *s)
-{
-	for (int t = 0; s && t < 5; t++)
-		if (!strcmp(s, ftypes[t]))
-			return t;
-	return -1;
-}
-
-char *import_spec_json(const struct import_spec *spec)
-{
-	json_t *fields = json_array();
-	for (int k = 0; k < spec->nfields; k++)
-		json_array_append_new(fields, json_pack("{s:s, s:s, s:s}", "name", spec->fields[k].name,
-			"column", spec->fields[k].column, "type", ftypes[spec->fields[k].type]));
-	json_t *o = json_pack("{s:s, s:s, s:s, s:o}", "kind", spec->kind, "person", spec->person,
-			      "date", spec->date, "fields", fields);
-	if (spec->time)
-		json_object_set_new(o, "time", json_string(spec->time));
-	if (spec->id)
-		json_object_set_new(o, "id", json_string(spec->id));
-	char *s = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	return s;
-}
-
-static void take(char **dst, json_t *o, const char *key)
-{
-	const char *v = json_string_value(json_object_get(o, key));
-	if (!*dst && v)
-		*dst = strdup(v);
-}
-
-int import_spec_load(struct import_spec *spec, const char *text)
-{
-	json_error_t je;
-	json_t *o = json_loads(text, 0, &je);
-	if (!json_is_object(o)) {
-		json_decref(o);
-		return -1;
-	}
-	take(&spec->kind, o, "kind");
-	take(&spec->person, o, "person");
-	take(&spec->date, o, "date");
-	take(&spec->time, o, "time");
-	take(&spec->id, o, "id");
-	if (!spec->nfields) {
-		size_t i;
-		json_t *f;
-		json_array_foreach(json_object_get(o, "fields"), i, f) {
-			const char *name = json_string_value(json_object_get(f, "name"));
-			const char *col = json_string_value(json_object_get(f, "column"));
-			int t = import_ftype_parse(json_string_value(json_object_get(f, "type")));
-			if (!name || !col || spec->nfields == MAX_FIELDS)
-				continue;
-			struct import_field *m = &spec->fields[spec->nfields++];
-			m->name = strdup(name);
-			m->column = strdup(col);
-			m->type = t < 0 ? F_TEXT : (enum import_ftype)t;
-		}
-	}
-	json_decref(o);
-	return 0;
-}
-
-void import_spec_free(struct import_spec *spec)
-{
-	for (int k = 0; k < spec->nfields; k++) {
-		free(spec->fields[k].name);
-		free(spec->fields[k].column);
-	}
-	free(spec->kind);
-	free(spec->person);
-	free(spec->date);
-	free(spec->time);
-	free(spec->id);
-	memset(spec, 0, sizeof(*spec));
-}
-
 /* ---- the entry: access, the mapping's checks, one transaction ---- */
 
 int app_import_check(struct app *a, struct err *e)
@@ -628,6 +514,8 @@ static int import_tx(struct app *a, void *arg, struct err *e)
 		return -1;
 	}
 	char *saved = spec->save_as ? import_spec_json(spec) : NULL;
+	if (spec->save_as && !saved)
+		return err_set(e, 500, "internal", NULL, "cannot save the mapping", NULL);
 	int rc = saved ? store_mapping_put(a->store, a->me.org_id, spec->save_as, saved, e) : 0;
 	free(saved);
 	if (rc)
@@ -649,14 +537,8 @@ static int import_validate(struct app *a, const struct import_input *in, struct 
 			return -1;
 		import_spec_load(spec, saved);
 	}
-	static const char *const need[] = { "kind", "person", "date" };
-	const char *have[] = { spec->kind, spec->person, spec->date };
-	for (int k = 0; k < 3; k++)
-		if (!have[k] || !*have[k])
-			return err_set(e, 422, "missing_field", need[k], need[k], NULL);
-	if (!activity_kind_ok(spec->kind))
-		return err_set(e, 422, "invalid_value", "kind", "kind",
-			       "1 to 32 lower-case letters, digits or _ (call, sale, ticket...)");
+	if (import_spec_check(spec, e))
+		return -1;
 	if (in->format && strcmp(in->format, "csv") && strcmp(in->format, "jsonl"))
 		return err_set(e, 422, "invalid_value", "format", "format", "csv or jsonl");
 	if (in->format)

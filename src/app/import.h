@@ -76,6 +76,12 @@ int app_import(struct app *a, const struct import_input *in, struct import_repor
 /* 403 forbidden unless a->me may import (admins and managers). */
 int app_import_check(struct app *a, struct err *e);
 
+/* The mapping's own checks, before any file or store (app_import runs
+ * them): kind, person and date given (422 missing_field), kind 1 to 32 of
+ * a-z, 0-9, _ (422 invalid_value), every column, field name and the name
+ * it is saved under in UTF-8 (422 invalid_value: they go into the records'
+ * JSON and the saved mapping). */
+int import_spec_check(const struct import_spec *spec, struct err *e);
 /* "NAME=COLUMN[:TYPE]": 0, or -1 when malformed. */
 int import_field_parse(const char *arg, struct import_field *f);
 const char *import_ftype_name(enum import_ftype t);

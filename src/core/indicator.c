@@ -1012,7 +1012,8 @@ double indicator_raw_value(const struct indicator *ind, struct ind_raw *r)
 		size_t n = r->vals[i].n;
 		switch (ind->slot[i].agg) {
 		case A_DISTINCT: {
-			qsort(v, n, sizeof(double), cmp_bits);
+			if (n)  /* no values: v is NULL, which qsort may not be given */
+				qsort(v, n, sizeof(double), cmp_bits);
 			size_t d = 0;
 			for (size_t k = 0; k < n; k++)
 				if (!k || cmp_bits(&v[k], &v[k - 1]))

@@ -13,6 +13,7 @@
 #include "app/org.h"
 #include "app/token.h"
 #include "http/http.h"
+#include "http/parse.h"
 
 #define SESSION_COOKIE "cible_session"
 
@@ -23,7 +24,8 @@ int auth_load_principal(struct req *r, id_t64 org, id_t64 person)
 
 static const char *cookie_token(struct req *r)
 {
-	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+	return http_session_token(MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND,
+							      SESSION_COOKIE));
 }
 
 int auth_resolve(struct req *r)
@@ -34,9 +36,10 @@ int auth_resolve(struct req *r)
 	struct principal_row row;
 	char hash[65];
 	if (authz) {
-		if (strncmp(authz, "Bearer ", 7) || strlen(authz + 7) > 200)
+		const char *bearer = http_bearer_token(authz);
+		if (!bearer)
 			return fail(r, 401, "unauthenticated", NULL, NULL, NULL);
-		auth_token_hash(authz + 7, hash);
+		auth_token_hash(bearer, hash);
 		if (store_token_get(r->store, hash, r->now, &row, &r->err))
 			return -1;
 		if (auth_load_principal(r, row.org_id, row.person_id))
@@ -45,7 +48,7 @@ int auth_resolve(struct req *r)
 		return 0;
 	}
 	const char *tok = cookie_token(r);
-	if (!tok || strlen(tok) > 200)
+	if (!tok)
 		return 0;
 	auth_token_hash(tok, hash);
 	struct err e;

@@ -150,7 +150,8 @@ int req_json_content_type(struct req *r);
 void server_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 extern int server_log_level;
 
-/* json.c: bodies in, documents out */
+/* json.c: bodies in, documents out (the readers of a request, with the query
+ * helpers below and fail(): parse.c) */
 /* Parses the body as one JSON object; 400 malformed_json otherwise. */
 json_t *req_json_object(struct req *r);
 /* J_STRING: up to 20,000 characters (a name, a comment); J_TEXT: a whole

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/embed.h"
 #include "core/words.h"
+#include "http/parse.h"
 #include "web/web.h"
 
 const struct msg web_catalog[] = {
@@ -541,60 +542,13 @@ void web_error_page(struct req *r)
 
 /* ---- forms ---- */
 
-struct form_field {
-	const char *name;
-	struct buf value;
-};
-struct form_data {
-	struct form_field f[FORM_MAX];
-	int n;
-};
-
-static enum MHD_Result form_iter(void *cls, enum MHD_ValueKind kind, const char *key,
-				 const char *filename, const char *content_type,
-				 const char *transfer_encoding, const char *data, uint64_t off,
-				 size_t size)
-{
-	(void)kind;
-	(void)filename;
-	(void)content_type;
-	(void)transfer_encoding;
-	(void)off;
-	struct form_data *fd = cls;
-	int i = 0;
-	while (i < fd->n && strcmp(fd->f[i].name, key))
-		i++;
-	if (i == fd->n) {
-		if (fd->n == FORM_MAX)
-			return MHD_YES;  /* more fields than any form of ours has: ignored */
-		fd->f[i].name = strdup(key);
-		buf_init(&fd->f[i].value);
-		fd->n++;
-	}
-	if (fd->f[i].value.len + size < 20000)
-		buf_add(&fd->f[i].value, data, size);
-	return MHD_YES;
-}
-
 const char *form(struct req *r, const char *name)
 {
 	/* parsed once per request, kept in the arena */
 	if (!r->form_parsed) {
 		r->form_parsed = 1;
-		struct form_data fd;
-		memset(&fd, 0, sizeof(fd));
-		struct MHD_PostProcessor *pp = MHD_create_post_processor(r->conn, 4096, form_iter, &fd);
-		if (pp) {
-			MHD_post_process(pp, r->body, r->body_len);
-			MHD_destroy_post_processor(pp);
-		}
-		r->form_n = fd.n;
-		for (int i = 0; i < fd.n; i++) {
-			r->form_name[i] = arena_strdup(&r->arena, fd.f[i].name);
-			r->form_value[i] = arena_strdup(&r->arena, fd.f[i].value.data);
-			free((void *)fd.f[i].name);
-			buf_free(&fd.f[i].value);
-		}
+		r->form_n = http_form_fields(r->conn, r->body, r->body_len, &r->arena, r->form_name,
+					     r->form_value, FORM_MAX);
 	}
 	for (int i = 0; i < r->form_n; i++)
 		if (!strcmp(r->form_name[i], name))
