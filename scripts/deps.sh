@@ -8,8 +8,8 @@
 #                           independent figures, a PostgreSQL 15 server that
 #                           the tests start themselves: tests/pg-server.sh)
 set -e
-build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev libxlsxwriter-dev libpq-dev"
-test="$build clang libclang-rt-14-dev sqlite3 curl chromium fonts-dejavu-core postgresql-15 python3-openpyxl"
+build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev libxlsxwriter-dev libpq-dev libhpdf-dev fonts-dejavu-core"
+test="$build clang libclang-rt-14-dev sqlite3 curl chromium postgresql-15 python3-openpyxl poppler-utils"
 case "${1:-build}" in
   build) want=$build ;;
   test) want=$test ;;

@@ -438,6 +438,24 @@ int app_objective_create(struct app *a, const struct objective_input *in, struct
 	return 0;
 }
 
+int app_objective_create_in(struct app *a, const struct objective_input *in,
+			    struct objective *out, struct err *e)
+{
+	struct write w = { in, 0, ST__COUNT, "create", { 0 } };
+	struct objective *o = &w.o;
+	objective_init(o);
+	o->org_id = a->me.org_id;
+	o->created_at = o->updated_at = a->clock.now;
+	o->created_by = o->updated_by = a->me.person_id;
+	if (!(in->set & OF_LEVEL))
+		o->level = (in->set & OF_OWNER_UNIT) && in->owner_unit_id ? LEVEL_COLLECTIVE
+									   : LEVEL_INDIVIDUAL;
+	if (create_tx(a, &w, e))
+		return -1;
+	*out = w.o;
+	return 0;
+}
+
 /* The API's name of the first locked field in diff (TF_*). */
 static const char *locked_name(unsigned diff)
 {

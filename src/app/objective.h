@@ -64,6 +64,10 @@ struct objective_input {
  * set it, one transaction with its audit entry. */
 int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
 			 struct err *e);
+/* The same inside a transaction the caller runs (app_tx): a use case that
+ * creates objectives with its own writes (a review's drafts). */
+int app_objective_create_in(struct app *a, const struct objective_input *in,
+			    struct objective *out, struct err *e);
 /* Changes objective id: the fields in in->set, the status change allowed
  * (invalid_status_change otherwise), the same checks as create. The
  * negotiation's locks (app/negotiation.h): while a round is open, its

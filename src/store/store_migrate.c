@@ -23,6 +23,7 @@ const struct migration store_migrations[] = {
 	{ "0010_challenge", NULL },   /* challenges, results, badges: 0014 once 0010-0013 land */
 	{ "0011_negotiation", NULL },  /* rounds and agreements (issue 11) */
 	{ "0012_rhythm", NULL },       /* cadence, feedback, one-to-ones (issue 11) */
+	{ "0013_review", NULL },       /* reviews (issue 12, item 1) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 
