@@ -407,12 +407,9 @@ int app_review_create(struct app *a, const struct review_create_input *in,
 
 /* ---- writing ---- */
 
-/* The review as a party may change it: readable, not superseded, not signed. */
-static int writable(struct app *a, id_t64 id, struct review_row *rv, const char *verb,
-		    struct err *e)
+/* The review (read) as a party may change it: not superseded, not signed. */
+static int writable(struct app *a, const struct review_row *rv, const char *verb, struct err *e)
 {
-	if (readable(a, id, rv, e))
-		return -1;
 	if (side_of(a, rv) == SIDE_NONE)
 		return err_set(e, 403, "forbidden", NULL, verb, NULL);
 	if (rv->superseded)
@@ -433,53 +430,67 @@ static int check_text(const char *field, const char *text, struct err *e)
 	return 0;
 }
 
+/* A change of one review: read, checked and written inside one transaction,
+ * so that the two parties writing at once never lose each other's part. */
 struct up_tx {
-	struct review_row *rv;
-	json_t *before;
+	id_t64 id;
+	int (*change)(struct app *a, struct review_row *rv, const void *arg, struct err *e);
+	const void *arg;
 	const char *action;
+	struct review_row rv;
 };
 
 static int update_tx(struct app *a, void *arg, struct err *e)
 {
 	struct up_tx *w = arg;
-	w->rv->updated_at = a->clock.now;
-	if (store_review_update(a->store, w->rv, e))
+	if (readable(a, w->id, &w->rv, e))
 		return -1;
-	json_t *before = w->before;
-	w->before = NULL;
-	return app_audit(a, "review", w->rv->id, w->action, before, presence(w->rv), e);
+	json_t *before = presence(&w->rv);
+	if (w->change(a, &w->rv, w->arg, e)) {
+		json_decref(before);
+		return -1;
+	}
+	w->rv.updated_at = a->clock.now;
+	if (store_review_update(a->store, &w->rv, e)) {
+		json_decref(before);
+		return -1;
+	}
+	return app_audit(a, "review", w->rv.id, w->action, before, presence(&w->rv), e);
 }
 
-static int run_update(struct app *a, struct review_row *rv, json_t *before, const char *action,
-		      struct review *out, struct err *e)
+static int run_update(struct app *a, id_t64 id,
+		      int (*change)(struct app *, struct review_row *, const void *, struct err *),
+		      const void *arg, const char *action, struct review *out, struct err *e)
 {
-	struct up_tx w = { rv, before, action };
-	int rc = app_tx(a, update_tx, &w, e);
-	json_decref(w.before);
-	if (rc)
+	struct up_tx w;
+	memset(&w, 0, sizeof(w));
+	w.id = id;
+	w.change = change;
+	w.arg = arg;
+	w.action = action;
+	if (app_tx(a, update_tx, &w, e))
 		return -1;
 	memset(out, 0, sizeof(*out));
-	out->row = *rv;
+	out->row = w.rv;
 	return fill(a, out, e);
 }
 
-int app_review_update(struct app *a, id_t64 id, const struct review_input *in,
-		      struct review *out, struct err *e)
+static int write_change(struct app *a, struct review_row *rv, const void *arg, struct err *e)
 {
-	struct review_row rv;
-	if (writable(a, id, &rv, "write this review", e))
+	const struct review_input *in = arg;
+	if (writable(a, rv, "write this review", e))
 		return -1;
-	enum review_side me = side_of(a, &rv);
+	enum review_side me = side_of(a, rv);
 	if ((in->set & RV_SELF) && me != SIDE_REVIEWEE)
 		return err_set(e, 403, "forbidden", "self_assessment", "write the other side's assessment",
 			       NULL);
 	if ((in->set & RV_MANAGER) && me != SIDE_MANAGER)
 		return err_set(e, 403, "forbidden", "manager_assessment",
 			       "write the other side's assessment", NULL);
-	if ((in->set & RV_SELF) && rv.self_at)
+	if ((in->set & RV_SELF) && rv->self_at)
 		return err_set(e, 409, "conflict", "self_assessment", "the assessment is submitted",
 			       NULL);
-	if ((in->set & RV_MANAGER) && rv.manager_at)
+	if ((in->set & RV_MANAGER) && rv->manager_at)
 		return err_set(e, 409, "conflict", "manager_assessment",
 			       "the assessment is submitted", NULL);
 	if (((in->set & RV_WORKED) && check_text("worked", in->worked, e)) ||
@@ -488,74 +499,78 @@ int app_review_update(struct app *a, id_t64 id, const struct review_input *in,
 	    ((in->set & RV_SELF) && check_text("self_assessment", in->self_assessment, e)) ||
 	    ((in->set & RV_MANAGER) && check_text("manager_assessment", in->manager_assessment, e)))
 		return -1;
-	json_t *before = presence(&rv);
 	if (in->set & RV_WORKED)
-		rv.worked = in->worked;
+		rv->worked = in->worked;
 	if (in->set & RV_NOT_WORKED)
-		rv.not_worked = in->not_worked;
+		rv->not_worked = in->not_worked;
 	if (in->set & RV_IDEAS)
-		rv.ideas = in->ideas;
+		rv->ideas = in->ideas;
 	if (in->set & RV_SELF)
-		rv.self_text = in->self_assessment;
+		rv->self_text = in->self_assessment;
 	if (in->set & RV_MANAGER)
-		rv.manager_text = in->manager_assessment;
-	return run_update(a, &rv, before, "write", out, e);
+		rv->manager_text = in->manager_assessment;
+	return 0;
+}
+
+int app_review_update(struct app *a, id_t64 id, const struct review_input *in,
+		      struct review *out, struct err *e)
+{
+	return run_update(a, id, write_change, in, "write", out, e);
+}
+
+static int submit_change(struct app *a, struct review_row *rv, const void *arg, struct err *e)
+{
+	(void)arg;
+	if (writable(a, rv, "submit an assessment of this review", e))
+		return -1;
+	bool self = side_of(a, rv) == SIDE_REVIEWEE;
+	const char *field = self ? "self_assessment" : "manager_assessment";
+	if (self ? rv->self_at : rv->manager_at)
+		return err_set(e, 409, "conflict", field, "the assessment is submitted", NULL);
+	if (blank(self ? rv->self_text : rv->manager_text))
+		return err_set(e, 422, "missing_field", field, field, NULL);
+	if (self)
+		rv->self_at = a->clock.now;
+	else
+		rv->manager_at = a->clock.now;
+	return 0;
 }
 
 int app_review_submit(struct app *a, id_t64 id, struct review *out, struct err *e)
 {
-	struct review_row rv;
-	if (writable(a, id, &rv, "submit an assessment of this review", e))
-		return -1;
-	bool self = side_of(a, &rv) == SIDE_REVIEWEE;
-	const char *field = self ? "self_assessment" : "manager_assessment";
-	if (self ? rv.self_at : rv.manager_at)
-		return err_set(e, 409, "conflict", field, "the assessment is submitted", NULL);
-	if (blank(self ? rv.self_text : rv.manager_text))
-		return err_set(e, 422, "missing_field", field, field, NULL);
-	json_t *before = presence(&rv);
-	if (self)
-		rv.self_at = a->clock.now;
-	else
-		rv.manager_at = a->clock.now;
-	return run_update(a, &rv, before, "submit", out, e);
+	return run_update(a, id, submit_change, NULL, "submit", out, e);
 }
 
-int app_review_sign(struct app *a, id_t64 id, struct review *out, struct err *e)
+static int sign_change(struct app *a, struct review_row *rv, const void *arg, struct err *e)
 {
-	struct review_row rv;
+	(void)arg;
 	struct err ignored;
-	if (readable(a, id, &rv, e))
-		return -1;
-	enum review_side me = side_of(a, &rv);
+	enum review_side me = side_of(a, rv);
 	if (me == SIDE_NONE)
 		return err_set(e, 403, "forbidden", NULL, "sign this review", NULL);
-	if (rv.superseded)
+	if (rv->superseded)
 		return err_set(e, 409, "conflict", "version",
 			       "this version was reopened: change the new one", NULL);
-	if (!rv.self_at || !rv.manager_at)
+	if (!rv->self_at || !rv->manager_at)
 		return err_set(e, 409, "conflict", "signature",
 			       "both assessments must be submitted first", NULL);
-	if (me == SIDE_REVIEWEE ? rv.reviewee_signed_at : rv.manager_signed_at)
+	if (me == SIDE_REVIEWEE ? rv->reviewee_signed_at : rv->manager_signed_at)
 		return err_set(e, 409, "conflict", "signature", "already signed", NULL);
 	struct person p;
 	if (store_person_get(a->store, a->me.org_id, a->me.person_id, a->arena, &p, &ignored))
 		return err_set(e, 404, "not_found", NULL, "person", NULL);
-	json_t *before = presence(&rv);
 	if (me == SIDE_REVIEWEE) {
-		rv.reviewee_signed_at = a->clock.now;
-		rv.reviewee_signed_name = p.name;
+		rv->reviewee_signed_at = a->clock.now;
+		rv->reviewee_signed_name = p.name;
 	} else {
-		rv.manager_signed_at = a->clock.now;
-		rv.manager_signed_name = p.name;
+		rv->manager_signed_at = a->clock.now;
+		rv->manager_signed_name = p.name;
 	}
-	if (rv.reviewee_signed_at && rv.manager_signed_at) {
+	if (rv->reviewee_signed_at && rv->manager_signed_at) {
 		/* the outcomes as they stand at the second signature */
 		json_t *items;
-		if (period_objectives(a, &rv, &items, e)) {
-			json_decref(before);
+		if (period_objectives(a, rv, &items, e))
 			return -1;
-		}
 		char *s = json_dumps(items, JSON_COMPACT);
 		json_decref(items);
 		size_t len = s ? strlen(s) : 0;
@@ -563,9 +578,14 @@ int app_review_sign(struct app *a, id_t64 id, struct review *out, struct err *e)
 		if (s)
 			memcpy(copy, s, len);
 		free(s);
-		rv.outcomes = copy;
+		rv->outcomes = copy;
 	}
-	return run_update(a, &rv, before, "sign", out, e);
+	return 0;
+}
+
+int app_review_sign(struct app *a, id_t64 id, struct review *out, struct err *e)
+{
+	return run_update(a, id, sign_change, NULL, "sign", out, e);
 }
 
 int app_review_reopen(struct app *a, id_t64 id, const char *reason, struct review *out,

@@ -67,8 +67,8 @@ int app_review_pdf(struct app *a, id_t64 id, enum lang lang, struct buf *out, st
 		snprintf(title, sizeof(title), "%s %s — %s", T("Bilan annuel", "Yearly review"), y,
 			 rv->subject_name ? rv->subject_name : "");
 	else
-		snprintf(title, sizeof(title), "%s T%d %s — %s",
-			 T("Bilan trimestriel", "Quarterly review"), q, y,
+		snprintf(title, sizeof(title), "%s %s%d %s — %s",
+			 T("Bilan trimestriel", "Quarterly review"), T("T", "Q"), q, y,
 			 rv->subject_name ? rv->subject_name : "");
 	struct pdf *p = pdf_new(title, e);
 	if (!p) {

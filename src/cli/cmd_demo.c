@@ -11,6 +11,7 @@
 #include "app/demo_challenge.h"
 #include "app/demo_negotiation.h"
 #include "app/demo_rhythm.h"
+#include "app/demo_review.h"
 #include "app/measure.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
@@ -241,6 +242,10 @@ int cmd_demo(int argc, char **argv)
 	struct demo_rhythm dr;
 	if (app_demo_rhythm(&app, &dr, &ctx.e))
 		goto out;
+	/* a signed yearly review and one being written */
+	struct demo_reviews dv;
+	if (app_demo_reviews(&app, &dv, &ctx.e))
+		goto out;
 	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
 	       " %ld check-ins\n", db, res.people, res.units, res.objectives, ctx.records,
 	       ctx.checkins);
@@ -248,6 +253,7 @@ int cmd_demo(int argc, char **argv)
 	printf("%d objectives agreed after a negotiation, %d negotiations open\n", dn.agreed, dn.open);
 	printf("%d feedback messages, %d one-to-ones, %d people late with their check-ins\n",
 	       dr.feedback, dr.one_to_ones, dr.late);
+	printf("%d review signed, %d being written\n", dv.signed_, dv.in_progress);
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);

@@ -64,11 +64,13 @@ async function freshReview(stage = 'open') {
 	const r = await ok(managerA.post('/api/reviews', { person_id: fx.people.member1,
 		period: 'year', year: reviewYear++ }), 201);
 	if (stage === 'open') return r.id;
-	await ok(member1.patch(`/api/reviews/${r.id}`, { self_assessment: 'Une bonne année.' }));
-	await ok(managerA.patch(`/api/reviews/${r.id}`, { manager_assessment: 'Des progrès nets.' }));
+	// each side's steps at once (the two write different columns)
+	await Promise.all([
+		ok(member1.patch(`/api/reviews/${r.id}`, { self_assessment: 'Une bonne année.' })),
+		ok(managerA.patch(`/api/reviews/${r.id}`, { manager_assessment: 'Des progrès nets.' }))]);
 	if (stage === 'written') return r.id;
-	await ok(member1.post(`/api/reviews/${r.id}/submit`));
-	await ok(managerA.post(`/api/reviews/${r.id}/submit`));
+	await Promise.all([ok(member1.post(`/api/reviews/${r.id}/submit`)),
+		ok(managerA.post(`/api/reviews/${r.id}/submit`))]);
 	if (stage === 'submitted') return r.id;
 	await ok(member1.post(`/api/reviews/${r.id}/sign`));
 	await ok(managerA.post(`/api/reviews/${r.id}/sign`));

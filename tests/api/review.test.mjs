@@ -234,3 +234,15 @@ test('a team\'s review: its collective objectives, its lead on the person\'s sid
 	assert.deepEqual(r.objectives.map((o) => o.objective_id), [fx.obj.CA]);
 	assert.equal((await ok(managerA.get(`/api/reviews/${r.id}`))).my_side, 'reviewee');
 });
+
+test('the two parties writing at the same moment keep each other\'s part', async () => {
+	const { managerA, member1 } = fx.clients;
+	const q = await ok(managerA.post('/api/reviews', { person_id: fx.people.member1,
+		period: 'quarter', year: 2026, quarter: 3 }), 201);
+	await Promise.all([
+		ok(member1.patch(`/api/reviews/${q.id}`, { self_assessment: 'Un été solide.', ideas: 'Idée A' })),
+		ok(managerA.patch(`/api/reviews/${q.id}`, { manager_assessment: 'D\'accord.', worked: 'Les relances' }))]);
+	const row = dbQuery(fx.server.db, `SELECT self_text, manager_text, ideas, worked FROM review WHERE id = ${q.id}`)[0];
+	assert.deepEqual([row.self_text, row.manager_text, row.ideas, row.worked],
+		['Un été solide.', 'D\'accord.', 'Idée A', 'Les relances']);
+});

@@ -124,6 +124,7 @@ TEST("the pages read in French and in English, unmixed")
 	check_table("web_catalog", web_catalog, 1);
 	check_table("challenge_page_catalog", challenge_page_catalog, 1);
 	check_table("rhythm_page_catalog", rhythm_page_catalog, 1);
+	check_table("review_page_catalog", review_page_catalog, 1);
 }
 
 /* ---- the sources: every err_set/fail call with a literal code ---- */
