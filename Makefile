@@ -9,6 +9,7 @@
 # is built without touching this file.
 
 PKGS     := libmicrohttpd jansson sqlite3 libsodium xlsxwriter libpq libcurl
+# libharu (libhpdf-dev) ships no pkg-config file: -lhpdf below
 CC       ?= cc
 BUILD    ?= build
 PREFIX   ?= /usr/local
@@ -28,7 +29,7 @@ CFLAGS_ALL := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
               -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
               $(OPT) $(SANFLAGS) $(PKG_CFLAGS) -Isrc -I$(BUILD)/gen $(CFLAGS)
 LDFLAGS_ALL := $(SANFLAGS) $(LDFLAGS)
-LIBS_ALL    := $(PKG_LIBS) -lcsv -lm -lpthread
+LIBS_ALL    := $(PKG_LIBS) -lhpdf -lcsv -lm -lpthread
 
 CORE_SRC  := $(wildcard src/core/*.c)
 STORE_SRC := $(wildcard src/store/*.c)

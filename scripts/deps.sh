@@ -10,8 +10,8 @@
 #                           python3-aiosmtpd: the SMTP server of
 #                           tests/api/notify.test.mjs)
 set -e
-build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev libxlsxwriter-dev libpq-dev libcurl4-openssl-dev"
-test="$build clang libclang-rt-14-dev sqlite3 curl chromium fonts-dejavu-core postgresql-15 python3-openpyxl python3-aiosmtpd python3-icalendar"
+build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev libxlsxwriter-dev libpq-dev libcurl4-openssl-dev libhpdf-dev fonts-dejavu-core"
+test="$build clang libclang-rt-14-dev sqlite3 curl chromium postgresql-15 python3-openpyxl python3-aiosmtpd python3-icalendar poppler-utils"
 case "${1:-build}" in
   build) want=$build ;;
   test) want=$test ;;

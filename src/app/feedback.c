@@ -88,6 +88,11 @@ int app_within_reach(struct app *a, id_t64 x, id_t64 y, bool *out, struct err *e
 	return 0;
 }
 
+int app_manager_of_person(struct app *a, const struct person *x, id_t64 *out, struct err *e)
+{
+	return manager_of(a, x, out, e);
+}
+
 int app_is_manager_of(struct app *a, id_t64 boss, id_t64 person, bool *out, struct err *e)
 {
 	*out = false;

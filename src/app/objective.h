@@ -76,8 +76,8 @@ struct objective_input {
  * set it, one transaction with its audit entry. */
 int app_objective_create(struct app *a, const struct objective_input *in, struct objective *out,
 			 struct err *e);
-/* The same inside a transaction the caller runs (app_tx): a share-out
- * drafts its members' objectives in one. */
+/* The same inside a transaction the caller runs (app_tx): a use case that
+ * creates objectives with its own writes (a share-out's drafts, a review's). */
 int app_objective_create_tx(struct app *a, const struct objective_input *in,
 			    struct objective *out, struct err *e);
 /* Changes objective id: the fields in in->set, the status change allowed

@@ -12,6 +12,7 @@
 #include "app/demo_negotiation.h"
 #include "app/demo_rhythm.h"
 #include "app/share.h"
+#include "app/demo_review.h"
 #include "app/measure.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
@@ -260,6 +261,10 @@ int cmd_demo(int argc, char **argv)
 		if (app_ramp_put(&app, &ri, &plan, &ctx.e))
 			goto out;
 	}
+	/* a signed yearly review and one being written */
+	struct demo_reviews dv;
+	if (app_demo_reviews(&app, &dv, &ctx.e))
+		goto out;
 	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
 	       " %ld check-ins\n", db, res.people, res.units, res.objectives, ctx.records,
 	       ctx.checkins);
@@ -268,6 +273,7 @@ int cmd_demo(int argc, char **argv)
 	printf("%d feedback messages, %d one-to-ones, %d people late with their check-ins\n",
 	       dr.feedback, dr.one_to_ones, dr.late);
 	printf("ramp-up plans for sales reps and agents: 25 %%, 50 %%, 75 %%, then 100 %%\n");
+	printf("%d review signed, %d being written\n", dv.signed_, dv.in_progress);
 	printf("logins (password: %s):\n", password);
 	for (int i = 0; i < res.nlogins; i++)
 		printf("  %-45s %s\n", res.logins[i].email, res.logins[i].what);

@@ -228,6 +228,15 @@ void req_app(struct req *r, struct app *a);
 
 /* handlers */
 int api_healthz(struct req *r);
+int api_reviews_list(struct req *r);
+int api_reviews_create(struct req *r);
+int api_reviews_get(struct req *r);
+int api_reviews_update(struct req *r);
+int api_reviews_submit(struct req *r);
+int api_reviews_sign(struct req *r);
+int api_reviews_reopen(struct req *r);
+int api_reviews_drafts(struct req *r);
+int api_reviews_pdf(struct req *r);
 int api_openapi(struct req *r);
 int api_login(struct req *r);
 int api_logout(struct req *r);

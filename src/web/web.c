@@ -57,6 +57,7 @@ const struct msg web_catalog[] = {
 	{ "nav.feedback", "Retours", "Feedback" },
 	{ "nav.oneonones", "Entretiens", "One-to-ones" },
 	{ "nav.notifications", "Notifications", "Notifications" },
+	{ "nav.reviews", "Bilans", "Reviews" },
 	{ "rhythm.next", "Prochain point d'étape attendu le", "Next check-in due on" },
 	{ "rhythm.late", "en retard de", "late by" },
 	{ "rhythm.days", "jours", "days" },
@@ -479,6 +480,8 @@ void page_open_script(struct req *r, const char *title, const char *script)
 		html(r, T(r, "nav.oneonones"));
 		buf_adds(&r->out, "</a><a href=\"/settings/notifications\">");
 		html(r, T(r, "nav.notifications"));
+		buf_adds(&r->out, "</a><a href=\"/reviews\">");
+		html(r, T(r, "nav.reviews"));
 		buf_adds(&r->out, "</a>");
 		if (r->me.role == ROLE_ADMIN || r->me.role == ROLE_MANAGER) {
 			buf_adds(&r->out, "<a href=\"/import\">");

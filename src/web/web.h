@@ -147,9 +147,18 @@ int page_oneonone(struct req *r);
 int page_oneonone_notes_post(struct req *r);
 int page_oneonone_action_post(struct req *r);
 int page_action_post(struct req *r);
+/* page_review.c: reviews (app/review.h) */
+int page_reviews(struct req *r);
+int page_reviews_post(struct req *r);
+int page_review(struct req *r);
+int page_review_post(struct req *r);
+int page_review_submit_post(struct req *r);
+int page_review_sign_post(struct req *r);
+int page_review_reopen_post(struct req *r);
 
 /* The pages' catalogs (test_catalog reads them in both languages). */
 extern const struct msg web_catalog[], challenge_page_catalog[], rhythm_page_catalog[],
-	notify_page_catalog[];
+	notify_page_catalog[],
+	review_page_catalog[];
 
 #endif

@@ -69,6 +69,27 @@ async function freshNotificationOfMember1() {
 	return { notification: n.id, delivery: d.id };
 }
 
+// A yearly review of member1 (a year of its own each time, one current
+// version per period), written, submitted by both, signed by both.
+let reviewYear = 2040;
+async function freshReview(stage = 'open') {
+	const { managerA, member1 } = fx.clients;
+	const r = await ok(managerA.post('/api/reviews', { person_id: fx.people.member1,
+		period: 'year', year: reviewYear++ }), 201);
+	if (stage === 'open') return r.id;
+	// each side's steps at once (the two write different columns)
+	await Promise.all([
+		ok(member1.patch(`/api/reviews/${r.id}`, { self_assessment: 'Une bonne année.' })),
+		ok(managerA.patch(`/api/reviews/${r.id}`, { manager_assessment: 'Des progrès nets.' }))]);
+	if (stage === 'written') return r.id;
+	await Promise.all([ok(member1.post(`/api/reviews/${r.id}/submit`)),
+		ok(managerA.post(`/api/reviews/${r.id}/submit`))]);
+	if (stage === 'submitted') return r.id;
+	await ok(member1.post(`/api/reviews/${r.id}/sign`));
+	await ok(managerA.post(`/api/reviews/${r.id}/sign`));
+	return r.id;
+}
+
 // route, what it is tried on, the request, and the status per role in the
 // order of ROLES:
 //                                    admin mgrA mgrB  m1   m2   hr  other anon
@@ -398,6 +419,39 @@ const MATRIX = [
 		expect: [200, 403, 403, 403, 403, 200, 404, 401] },
 	{ route: 'GET /api/people/{id}/suggested-target', on: 'member1, on the direction\'s objective',
 		req: () => ['GET', `/api/people/${fx.people.member1}/suggested-target?goal=${fx.obj.O}`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'GET /api/reviews', on: 'the reviews one may read', req: () => ['GET', '/api/reviews'],
+		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
+	{ route: 'POST /api/reviews', on: 'a yearly review of member1 (a year per role)',
+		req: (role) => ['POST', '/api/reviews', { person_id: fx.people.member1, period: 'year',
+			year: 2030 + ROLES.indexOf(role) }],
+		expect: [201, 201, 404, 201, 404, 201, 422, 401] },
+	{ route: 'GET /api/reviews/{id}', on: 'member1\'s review',
+		setup: () => freshReview(), req: (role, id) => ['GET', `/api/reviews/${id}`],
+		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
+	{ route: 'PATCH /api/reviews/{id}', on: 'member1\'s review, the shared texts',
+		setup: () => freshReview(),
+		req: (role, id) => ['PATCH', `/api/reviews/${id}`, { worked: `Écrit par ${role}` }],
+		expect: [403, 200, 404, 200, 404, 403, 404, 401] },
+	{ route: 'POST /api/reviews/{id}/submit', on: 'member1\'s written review',
+		fresh: true, setup: () => freshReview('written'),
+		req: (role, id) => ['POST', `/api/reviews/${id}/submit`],
+		expect: [403, 200, 404, 200, 404, 403, 404, 401] },
+	{ route: 'POST /api/reviews/{id}/sign', on: 'member1\'s submitted review',
+		fresh: true, setup: () => freshReview('submitted'),
+		req: (role, id) => ['POST', `/api/reviews/${id}/sign`],
+		expect: [403, 200, 404, 200, 404, 403, 404, 401] },
+	{ route: 'POST /api/reviews/{id}/reopen', on: 'member1\'s signed review',
+		fresh: true, setup: () => freshReview('signed'),
+		req: (role, id) => ['POST', `/api/reviews/${id}/reopen`, { reason: `Rouvert par ${role}` }],
+		expect: [403, 201, 404, 201, 404, 403, 404, 401] },
+	{ route: 'POST /api/reviews/{id}/drafts', on: 'member1\'s signed review',
+		fresh: true, setup: () => freshReview('signed'),
+		req: (role, id) => ['POST', `/api/reviews/${id}/drafts`, { items: [{
+			title: 'Marie : traiter 45 rappels par jour', axis_id: fx.axes.main }] }],
+		expect: [403, 201, 404, 403, 404, 403, 404, 401] },
+	{ route: 'GET /api/reviews/{id}/pdf', on: 'member1\'s review',
+		setup: () => freshReview(), req: (role, id) => ['GET', `/api/reviews/${id}/pdf`],
 		expect: [200, 200, 404, 200, 404, 200, 404, 401] },
 	{ route: 'GET /api/people/{id}/dashboard', on: 'member1',
 		req: () => ['GET', `/api/people/${fx.people.member1}/dashboard`],

@@ -125,6 +125,7 @@ TEST("the pages read in French and in English, unmixed")
 	check_table("challenge_page_catalog", challenge_page_catalog, 1);
 	check_table("rhythm_page_catalog", rhythm_page_catalog, 1);
 	check_table("notify_page_catalog", notify_page_catalog, 1);
+	check_table("review_page_catalog", review_page_catalog, 1);
 }
 
 /* ---- the sources: every err_set/fail call with a literal code ---- */
