@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/activity.h"
+#include "app/badge.h"
+#include "app/challenge.h"
 #include "app/measure.h"
 
 int app_activity_check(struct app *a, struct err *e)
@@ -126,6 +128,11 @@ static int batch_tx(struct app *a, void *arg, struct err *e)
 	if (out->nrejected && !b->in->keep_good)
 		return err_set(e, 422, "invalid_value", "records", "records",
 			       "some records are wrong: nothing was stored (see rejected)");
+	/* the badges the new figures earn, in the same transaction */
+	struct ids moved;
+	measure_batch_people(b->measure, a->arena, &moved);
+	if (app_badges_award_tx(a, &moved, e))
+		return -1;
 	return app_audit(a, "activity", 0, "import", NULL,
 			 json_pack("{s:s, s:I, s:I, s:I, s:I}", "kind", b->in->kind, "read",
 				   (json_int_t)out->read, "stored", (json_int_t)out->stored,
@@ -147,6 +154,9 @@ int app_activity_add(struct app *a, const struct activity_batch_input *in,
 	if (in->n > ACTIVITY_BATCH_MAX)
 		return err_set(e, 413, "invalid_value", "records", "records",
 			       "10000 records per batch at most");
+	/* challenges whose last day is over close before new records land */
+	if (app_challenges_close_due(a, NULL, e))
+		return -1;
 	struct batch b = { in, out, 0, NULL };
 	int rc = app_tx(a, batch_tx, &b, e);
 	measure_batch_free(b.measure);

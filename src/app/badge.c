@@ -7,8 +7,6 @@
 #include "app/measure.h"
 #include "app/notify.h"
 
-#define BADGE_AWARD_MAX_PEOPLE 500
-
 static const struct msg names[] = {
 	{ "first_objective", "Premier objectif atteint", "First objective achieved" },
 	{ "four_weeks", "Quatre semaines dans les temps", "Four weeks on track" },
@@ -286,6 +284,67 @@ int app_badges_award(struct app *a, const struct ids *people, const struct ids *
 	return app_tx(&sys, do_award, &x, e);
 }
 
+static int cmp_uid(const void *x, const void *y)
+{
+	id_t64 a = *(const id_t64 *)x, c = *(const id_t64 *)y;
+	return a < c ? -1 : a > c;
+}
+
+int app_badges_award_tx(struct app *a, const struct ids *people, struct err *e)
+{
+	if (!people->n)
+		return 0;
+	struct app sys = *a;
+	sys.me.role = ROLE_ADMIN;
+	sys.me.person_id = 0;
+	/* their units and every unit above: a team objective may be a
+	 * department's; best progress is within each person's own team */
+	id_t64 *seen = arena_alloc(a->arena, (people->n + 1) * sizeof(id_t64));
+	size_t nseen = 0, cap = 64, nu = 0;
+	id_t64 *uv = malloc(cap * sizeof(id_t64));
+	if (!uv)
+		return err_set(e, 500, "internal", NULL, "out of memory", NULL);
+	int rc = 0;
+	for (size_t i = 0; i < people->n && !rc; i++) {
+		struct person p;
+		if ((rc = store_person_get(a->store, a->me.org_id, people->v[i], a->arena, &p, e)))
+			break;
+		bool known = false;
+		for (size_t q = 0; q < nseen && !known; q++)
+			known = seen[q] == p.unit_id;
+		if (known || !p.unit_id)
+			continue;
+		seen[nseen++] = p.unit_id;
+		struct ids chain;
+		if ((rc = store_unit_chain(a->store, a->me.org_id, p.unit_id, a->arena, &chain, e)))
+			break;
+		for (size_t q = 0; q < chain.n; q++) {
+			if (nu == cap) {
+				id_t64 *t = realloc(uv, 2 * cap * sizeof(id_t64));
+				if (!t) {
+					rc = err_set(e, 500, "internal", NULL, "out of memory", NULL);
+					break;
+				}
+				uv = t;
+				cap *= 2;
+			}
+			uv[nu++] = chain.v[q];
+		}
+	}
+	if (!rc) {
+		qsort(uv, nu, sizeof(id_t64), cmp_uid);
+		size_t d = 0;
+		for (size_t q = 0; q < nu; q++)
+			if (!d || uv[d - 1] != uv[q])
+				uv[d++] = uv[q];
+		struct ids units = { uv, d };
+		struct award_ctx x = { people, &units, 0 };
+		rc = do_award(&sys, &x, e);
+	}
+	free(uv);
+	return rc;
+}
+
 int app_badges_person(struct app *a, id_t64 person, struct badge_row **out, size_t *n,
 		      struct err *e)
 {
@@ -294,10 +353,6 @@ int app_badges_person(struct app *a, id_t64 person, struct badge_row **out, size
 		return -1;
 	if (!access_person_read(&a->me, &p))
 		return err_set(e, 404, "not_found", NULL, "person", NULL);
-	id_t64 one = p.id;
-	struct ids ps = { &one, 1 };
-	if (app_badges_award(a, &ps, NULL, e))
-		return -1;
 	return store_badge_list(a->store, a->me.org_id, p.id, NULL, a->arena, out, n, e);
 }
 
@@ -312,11 +367,6 @@ int app_badges_unit(struct app *a, id_t64 unit, struct badge_row **out, size_t *
 	struct ids sub, people;
 	if (store_unit_subtree(a->store, a->me.org_id, u.id, a->arena, &sub, e) ||
 	    store_people_of_units(a->store, a->me.org_id, &sub, a->arena, &people, e))
-		return -1;
-	/* a team's read awards what is due; a whole direction of thousands is
-	 * left to its teams' and people's reads (each measures every objective
-	 * of its people several times) */
-	if (people.n <= BADGE_AWARD_MAX_PEOPLE && app_badges_award(a, &people, &sub, e))
 		return -1;
 	return store_badge_list(a->store, a->me.org_id, 0, &sub, a->arena, out, n, e);
 }

@@ -7,8 +7,10 @@
  *                    previous month (ties: each of them)
  *   team_objective   a collective objective of a team achieved
  *   challenge_won    first of a challenge (or of its league) at the close
- * They are earned by the figures: reading a trophy case first awards what
- * the measures already show (in one transaction), so no job has to run. */
+ * They are earned by the figures, in the write that moves them: activity
+ * and imports award what their people's measures show, in their own
+ * transaction (app_badges_award_tx), so no job has to run and a trophy case
+ * is only read (a GET writes nothing). */
 #ifndef CIBLE_APP_BADGE_H
 #define CIBLE_APP_BADGE_H
 #include <jansson.h>
@@ -18,11 +20,14 @@
 /* Awards what is due to these people and units as of a->clock.today. */
 int app_badges_award(struct app *a, const struct ids *people, const struct ids *units,
 		     struct err *e);
+/* The same inside the caller's transaction (activity, imports): for these
+ * people (ascending), their units and every unit above, as the system. */
+int app_badges_award_tx(struct app *a, const struct ids *people, struct err *e);
 /* A person's trophy case (whoever may read the person). */
 int app_badges_person(struct app *a, id_t64 person, struct badge_row **out, size_t *n,
 		      struct err *e);
 /* A unit's: its team badges and its members' (whoever may read the unit's
- * dashboard). Awards first when the unit has at most 500 people. */
+ * dashboard). */
 int app_badges_unit(struct app *a, id_t64 unit, struct badge_row **out, size_t *n,
 		    struct err *e);
 /* A badge as the API shows it: its name and its reason in words. */

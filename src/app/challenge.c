@@ -9,6 +9,7 @@
 #include "app/measure.h"
 #include "app/notify.h"
 #include "app/badge.h"
+#include "app/rhythm.h"
 
 /* --- JSON form -------------------------------------------------------- */
 
@@ -1285,31 +1286,66 @@ static id_t64 me_row(struct app *a, const struct challenge *c, const struct cast
 	return 0;
 }
 
+/* The organisation's day now, in its time zone: a challenge runs to the end
+ * of its last day there, not in UTC. */
+static int local_today(struct app *a, day_t *out, struct err *e)
+{
+	struct org org;
+	if (store_org_get(a->store, a->me.org_id, a->arena, &org, e))
+		return -1;
+	*out = app_local_day(org.time_zone, a->clock.now);
+	return 0;
+}
+
+int app_challenges_close_due(struct app *a, int *closed, struct err *e)
+{
+	if (closed)
+		*closed = 0;
+	day_t today;
+	struct challenge_row *rows;
+	size_t nr;
+	if (local_today(a, &today, e) ||
+	    store_challenge_list(a->store, a->me.org_id, a->arena, &rows, &nr, e))
+		return -1;
+	/* the system closes: the writer's rights do not limit what is due */
+	struct app sys = *a;
+	sys.me.role = ROLE_ADMIN;
+	sys.me.person_id = 0;
+	for (size_t i = 0; i < nr; i++) {
+		if ((rows[i].status && !strcmp(rows[i].status, "closed")) || today <= rows[i].end)
+			continue;
+		struct challenge c;
+		struct cast k;
+		struct board tmp;
+		struct err fe;
+		if (from_row(&rows[i], a->arena, &c, e) || cast_of(&sys, &c, &k, e))
+			return -1;
+		if (freeze(&sys, &c, &k, 1, NULL, &tmp, &fe)) {
+			/* another writer closed it meanwhile: theirs stands */
+			struct challenge_row row;
+			if (store_challenge_get(a->store, a->me.org_id, c.id, a->arena, &row, e))
+				return -1;
+			if (!row.status || strcmp(row.status, "closed")) {
+				*e = fe;
+				return -1;
+			}
+			continue;
+		}
+		if (closed)
+			(*closed)++;
+	}
+	return 0;
+}
+
 int app_challenge_board(struct app *a, id_t64 id, struct board *out, struct err *e)
 {
 	struct challenge c;
 	struct cast k;
 	if (load(a, id, &c, &k, e))
 		return -1;
-	if (!c.closed && a->clock.today > c.end) {
-		/* the period is over: the first to look closes it, as the system */
-		struct app sys = *a;
-		sys.me.role = ROLE_ADMIN;
-		sys.me.person_id = 0;
-		struct board tmp;
-		struct err fe;
-		if (freeze(&sys, &c, &k, 1, NULL, &tmp, &fe)) {
-			/* someone else closed it meanwhile: read theirs */
-			struct challenge_row row;
-			if (store_challenge_get(a->store, a->me.org_id, id, a->arena, &row, e) ||
-			    from_row(&row, a->arena, &c, e))
-				return -1;
-			if (!c.closed) {
-				*e = fe;
-				return -1;
-			}
-		}
-	}
+	/* a read writes nothing: a challenge past its last day and not closed
+	 * yet (by the close, or the next write: activity, an import, `cible
+	 * challenge close-due`) shows its board as of its last day, live */
 	if (!c.closed)
 		return compute(a, &c, &k, a->clock.today, out, e) ? -1
 		       : (out->me = me_row(a, &c, &k), 0);
@@ -1332,7 +1368,10 @@ int app_challenge_close(struct app *a, id_t64 id, struct board *out, struct err 
 		return err_set(e, 403, "forbidden", NULL, "close this challenge", NULL);
 	if (c.closed)
 		return err_set(e, 409, "ch_closed", NULL, NULL, NULL);
-	if (a->clock.today <= c.end) {
+	day_t today;
+	if (local_today(a, &today, e))
+		return -1;
+	if (today <= c.end) {
 		char s[11];
 		date_format_iso(c.end, s);
 		return err_set(e, 409, "ch_running", "end", s, NULL);
@@ -1371,7 +1410,7 @@ int app_challenge_results(struct app *a, id_t64 id, struct board **out, size_t *
 			  struct err *e)
 {
 	struct board b;
-	if (app_challenge_board(a, id, &b, e))  /* closes it when due */
+	if (app_challenge_board(a, id, &b, e))
 		return -1;
 	struct challenge_result_row *res;
 	size_t n;

@@ -4,8 +4,9 @@
  * A board is never stored while the challenge runs: it is read from the
  * measure states that every import updates in its own transaction
  * (measure_batch), so it moves as activity arrives, with no job to wait for.
- * At the close (the first read or action after the last day, in the
- * organisation's day, or an explicit close) the board is computed once more
+ * At the close (the first write after the last day, in the organisation's
+ * time zone: activity, an import, `cible challenge close-due`; or an
+ * explicit close) the board is computed once more
  * and frozen with the figures that decided it; records imported later for
  * the period change nothing until an admin re-runs it (a new run, audited
  * with both results, the earlier runs kept). Winners get the "challenge
@@ -108,10 +109,16 @@ struct board {
 	id_t64 me;               /* the row id of the caller (person or team); 0 */
 };
 
-/* The board as of today (or the frozen result once closed; closing it first
- * when its last day has passed). */
+/* The board as of today (or the frozen result once closed; as of its last
+ * day when that is over and it is not closed yet). Writes nothing. */
 int app_challenge_board(struct app *a, id_t64 id, struct board *out, struct err *e);
-/* Close now (the period over): admin or the creator; 409 while it runs or
+/* Closes every open challenge of the organisation whose last day is over
+ * in its time zone, as the system (each in its own transaction, frozen
+ * with the states as they are): run by the write paths (activity, imports)
+ * before they store, and by `cible challenge close-due`. *closed (may be
+ * NULL): how many. */
+int app_challenges_close_due(struct app *a, int *closed, struct err *e);
+/* Close now (the period over, in the organisation's time zone): admin or the creator; 409 while it runs or
  * once closed. */
 int app_challenge_close(struct app *a, id_t64 id, struct board *out, struct err *e);
 /* A new run of a frozen result from today's figures: admin only, audited

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 #include "app/import.h"
+#include "app/badge.h"
+#include "app/challenge.h"
 #include "app/measure.h"
 
 #define MAX_FIELDS IMPORT_MAX_FIELDS
@@ -513,6 +515,11 @@ static int import_tx(struct app *a, void *arg, struct err *e)
 		c->refused = true;
 		return -1;
 	}
+	/* the badges the new figures earn, in the same transaction */
+	struct ids moved;
+	measure_batch_people(im->measure, a->arena, &moved);
+	if (app_badges_award_tx(a, &moved, e))
+		return -1;
 	char *saved = spec->save_as ? import_spec_json(spec) : NULL;
 	if (spec->save_as && !saved)
 		return err_set(e, 500, "internal", NULL, "cannot save the mapping", NULL);
@@ -557,6 +564,9 @@ int app_import(struct app *a, const struct import_input *in, struct import_repor
 {
 	memset(rep, 0, sizeof(*rep));
 	if (app_import_check(a, e) || import_validate(a, in, e))
+		return -1;
+	/* challenges whose last day is over close before new records land */
+	if (app_challenges_close_due(a, NULL, e))
 		return -1;
 	const struct import_spec *spec = in->spec;
 	struct import_call c;

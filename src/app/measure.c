@@ -94,7 +94,57 @@ struct measure_batch {
 	const char *const *last_names;
 	size_t last_n;
 	bool stable_names;
+	/* the people whose states moved (open addressing; 0: empty) */
+	id_t64 *ptab;
+	size_t pcap, pused;
 };
+
+static void person_touched(struct measure_batch *b, id_t64 person)
+{
+	if (person <= 0)
+		return;
+	if (2 * (b->pused + 1) > b->pcap) {
+		size_t cap = b->pcap ? 2 * b->pcap : 256;
+		id_t64 *t = calloc(cap, sizeof(*t));
+		if (!t)
+			abort();
+		for (size_t i = 0; i < b->pcap; i++)
+			if (b->ptab[i])
+				for (size_t h = (size_t)b->ptab[i] * 2654435761u % cap;; h = (h + 1) % cap)
+					if (!t[h]) {
+						t[h] = b->ptab[i];
+						break;
+					}
+		free(b->ptab);
+		b->ptab = t;
+		b->pcap = cap;
+	}
+	for (size_t h = (size_t)person * 2654435761u % b->pcap;; h = (h + 1) % b->pcap) {
+		if (b->ptab[h] == person)
+			return;
+		if (!b->ptab[h]) {
+			b->ptab[h] = person;
+			b->pused++;
+			return;
+		}
+	}
+}
+
+static int cmp_person(const void *x, const void *y)
+{
+	id_t64 a = *(const id_t64 *)x, c = *(const id_t64 *)y;
+	return a < c ? -1 : a > c;
+}
+
+void measure_batch_people(const struct measure_batch *b, struct arena *a, struct ids *out)
+{
+	out->v = arena_alloc(a, (b->pused + 1) * sizeof(id_t64));
+	out->n = 0;
+	for (size_t i = 0; i < b->pcap; i++)
+		if (b->ptab[i])
+			out->v[out->n++] = b->ptab[i];
+	qsort(out->v, out->n, sizeof(id_t64), cmp_person);
+}
 
 struct measure_batch *measure_batch_new(struct store *s, id_t64 org, const struct mind *inds,
 				       size_t n)
@@ -127,6 +177,7 @@ void measure_batch_free(struct measure_batch *b)
 		free(b->uv[i].v);
 	free(b->uv);
 	free(b->uslot);
+	free(b->ptab);
 	free(b);
 }
 
@@ -225,6 +276,8 @@ int measure_batch_add(struct measure_batch *b, id_t64 person, day_t day,
 		}
 		indicator_state_add(&m->prog, state_for(b, b->active[k], person, day), rec);
 	}
+	if (b->nactive)
+		person_touched(b, person);
 	if (b->used >= BATCH_FLUSH)
 		return measure_batch_flush(b, e);
 	return 0;

@@ -41,6 +41,8 @@ int measure_batch_add_json(struct measure_batch *b, const char *kind, id_t64 per
 			   json_t *fields, struct err *e);
 int measure_batch_flush(struct measure_batch *b, struct err *e);
 void measure_batch_free(struct measure_batch *b);
+/* The people whose states the batch moved so far, ascending (in a). */
+void measure_batch_people(const struct measure_batch *b, struct arena *a, struct ids *out);
 
 /* Recomputes the states of one indicator from the stored records (after it
  * is created or its expression changes). Inside a transaction. */

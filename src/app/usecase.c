@@ -1,5 +1,6 @@
 /* The use-case layer's clock, transaction and audit helpers (usecase.h). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,7 +13,15 @@ struct app_clock app_clock_now(void)
 	c.today = (day_t)(c.now / 86400);
 	const char *env = getenv("CIBLE_TODAY");
 	day_t d;
-	if (env && *env && !date_parse_iso(env, &d))
+	int hh, mm, ss, len = 0;
+	char day[11];
+	/* YYYY-MM-DDTHH:MM:SSZ: that very instant (tests around midnight) */
+	if (env && strlen(env) == 20 && sscanf(env, "%10[0-9-]T%2d:%2d:%2dZ%n", day, &hh, &mm, &ss, &len) == 4 &&
+	    len == 20 && !date_parse_iso(day, &d) && hh >= 0 && hh < 24 && mm >= 0 && mm < 60 &&
+	    ss >= 0 && ss < 60) {
+		c.today = d;
+		c.now = (int64_t)d * 86400 + hh * 3600 + mm * 60 + ss;
+	} else if (env && *env && !date_parse_iso(env, &d))
 		c = app_clock_on(c, d);
 	return c;
 }

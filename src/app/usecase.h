@@ -34,7 +34,8 @@
 /* The one clock. Every computation that needs "now" or "today" takes them
  * from here, through struct app: $CIBLE_TODAY=YYYY-MM-DD (demos, tests)
  * moves both — today is that day, now is that day at the real time of day —
- * or neither. */
+ * or neither; $CIBLE_TODAY=YYYY-MM-DDTHH:MM:SSZ sets now to that very instant
+ * (UTC), and today to its day. */
 struct app_clock {
 	int64_t now;   /* unix seconds, UTC */
 	day_t today;   /* the day of now (UTC) */

@@ -82,6 +82,7 @@ int cmd_challenge(int argc, char **argv)
 	}
 	const char *what = optind < argc ? argv[optind] : NULL;
 	bool list = what && !strcmp(what, "list") && optind + 1 == argc;
+	bool due = what && !strcmp(what, "close-due") && optind + 1 == argc;
 	bool board = what && (!strcmp(what, "board") || !strcmp(what, "close")) && optind + 2 == argc;
 	id_t64 id = 0;
 	if (board) {
@@ -91,7 +92,7 @@ int cmd_challenge(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (!list && !board) {
+	if (!list && !board && !due) {
 		cli_usage("challenge", 1);
 		return 2;
 	}
@@ -111,6 +112,14 @@ int cmd_challenge(int argc, char **argv)
 	app.lang = cli_lang();
 	if (today != DAY_NONE)
 		app.clock = app_clock_on(app.clock, today);
+	if (due) {
+		int closed;
+		if (app_challenges_close_due(&app, &closed, &e))
+			goto fail;
+		printf("%d\n", closed);
+		rc = 0;
+		goto out;
+	}
 	if (list) {
 		struct challenge *v;
 		size_t n;

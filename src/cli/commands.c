@@ -91,13 +91,17 @@ const struct command commands[] = {
 	{ "challenge", cmd_challenge, "list challenges, show a board, close a finished one",
 	  "usage: cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] list\n"
 	  "       cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] [--top N]\n"
-	  "                       [--json] board ID | close ID\n\n"
+	  "                       [--json] board ID | close ID\n"
+	  "       cible challenge [--db PATH] [--org ID] close-due\n\n"
 	  "list: every challenge (id, period, status, mode, rule, name). board: each\n"
 	  "league's top N (default 10) with rank, score, movement since yesterday and\n"
 	  "rewards, read from the measure states as the API does (the frozen result once\n"
-	  "closed; the first look after the last day closes it); --json prints the API's\n"
-	  "board. close: freezes a finished challenge's winners now. Acts as the system\n"
-	  "(an admin of the organisation); French with CIBLE_LANG=fr.\n" },
+	  "closed; as of its last day while a finished one is not closed yet; reading\n"
+	  "writes nothing); --json prints the API's board. close: freezes a finished\n"
+	  "challenge's winners now. close-due: closes every challenge whose last day is\n"
+	  "over in the organisation's time zone (activity and imports do it before they\n"
+	  "store) and prints how many. Acts as the system (an admin of the\n"
+	  "organisation); French with CIBLE_LANG=fr.\n" },
 	{ "rhythm", cmd_rhythm, "who is late with their check-ins; set a check-in cadence",
 	  "usage: cible rhythm [--db PATH] [--org ID] [--today YYYY-MM-DD] [--json] late\n"
 	  "       cible rhythm [--db PATH] [--org ID] cadence org weekly|biweekly|monthly|inherit\n"

@@ -8,7 +8,8 @@
 // bad input names its field and writes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditTotal, dbQuery, ok, startFixture } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { auditTotal, CIBLE_BIN, dbQuery, ok, startFixture } from './harness.mjs';
 
 let fx;
 before(async () => { fx = await startFixture(); });
@@ -161,9 +162,15 @@ test('the close freezes the winners; a later import changes nothing until an adm
 	const c = await ok(admin.post('/api/challenges', { name: 'Janvier', start: '2026-01-01',
 		end: '2026-01-31', rule: 'raw', participants: { units: [unit] },
 		indicators: [{ key: 'calls_handled', target: 25 }] }), 201);
-	// a manager who does not reach the unit cannot close it; the first read after the end does
+	// a manager who does not reach the unit cannot close it; a read after the end shows the
+	// board as of its last day and writes nothing; the admin's close freezes it
 	const closedBy = await fx.clients.managerA.post(`/api/challenges/${c.id}/close`);
 	assert.equal(closedBy.status, 403);
+	const live = await board(admin, c.id);
+	assert.equal(live.frozen, false);
+	assert.equal(live.as_of, '2026-01-31');
+	assert.equal(live.challenge.status, 'open');
+	await ok(admin.post(`/api/challenges/${c.id}/close`));
 	const b1 = await board(admin, c.id);
 	assert.equal(b1.frozen, true);
 	assert.equal(b1.run, 1);
@@ -315,12 +322,19 @@ test('badges: a first objective achieved, four weeks on track, best progress of 
 		direction: 'increase', baseline: 0, target: 150, start, due }), 201)).id;
 	const recs = [];
 	for (let d = 42; d >= 1; d--) recs.push(...calls(p, 6, today - d * DAY));
+	// the badges are earned by the import that moves the figures, in its transaction;
+	// reading the trophy case writes nothing
+	const auditBefore = await auditTotal(admin);
 	await pushCalls(recs);
+	const auditAfter = await auditTotal(admin);
 	const first = await ok(admin.get(`/api/people/${p}/badges`));
 	const again = await ok(admin.get(`/api/people/${p}/badges`));
+	assert.equal(await auditTotal(admin), auditAfter);
+	// the import's own entry, the badges', the team's
+	assert.equal(auditAfter - auditBefore, 1 + 3 + 1);
 	assert.deepEqual(again.items.map((b) => b.id), first.items.map((b) => b.id));
 	const kinds = first.items.map((b) => b.kind).sort();
-	assert.deepEqual(kinds, ['first_objective', 'four_weeks']);
+	assert.deepEqual(kinds, ['best_progress', 'first_objective', 'four_weeks']);
 	const fo = first.items.find((b) => b.kind === 'first_objective');
 	assert.equal(fo.figures.objective_id, o);
 	assert.equal(fo.awarded_on, iso(today));
@@ -334,7 +348,7 @@ test('badges: a first objective achieved, four weeks on track, best progress of 
 	assert.equal(met[0].unit_id, unit);
 	assert.equal(met[0].figures.objective_id, team);
 	assert.equal((await ok(admin.get(`/api/units/${unit}/badges`))).items.length, tb.items.length);
-	// the team's read also gave its best progress of last month: Tina, its only member
+	// the import also gave the team's best progress of last month: Tina, its only member
 	const prev = new Date(Date.UTC(new Date(today).getUTCFullYear(), new Date(today).getUTCMonth() - 1, 1));
 	const bp = (await ok(admin.get(`/api/people/${p}/badges`))).items.filter((b) => b.kind === 'best_progress');
 	assert.equal(bp.length, 1);
@@ -362,4 +376,92 @@ test('cible challenge prints the same board as the API, and lists the challenge'
 	assert.match(text, new RegExp(`#${c.id} Défi en ligne de commande`));
 	assert.match(text, /Paul Membre 2|Marie Membre 1/);
 	assert.match(fx.server.cli(['challenge', 'list', '--org', org]), new RegExp(`${c.id} .* open +individual +raw +Défi en ligne de commande`));
+});
+
+test('a GET writes nothing: a finished challenge stays open through every read, the next write closes it', async () => {
+	const admin = fx.clients.admin;
+	const unit = (await ok(admin.post('/api/units', { name: 'Plateau Février', kind: 'team',
+		service: 'call_centre', parent_id: fx.units.callCentre }), 201)).id;
+	const a = await person('Alba Février', unit, '2019-01-01');
+	const z = await person('Zoé Février', unit, '2019-01-01');
+	const feb = Date.UTC(2026, 1, 10);
+	await pushCalls([...calls(a, 12, feb), ...calls(z, 8, feb)]);
+	const c = await ok(admin.post('/api/challenges', { name: 'Février', start: '2026-02-01',
+		end: '2026-02-28', rule: 'raw', participants: { units: [unit] },
+		indicators: [{ key: 'calls_handled', target: 10 }] }), 201);
+	const counts = async () => ({
+		audit: await auditTotal(admin),
+		rows: dbQuery(fx.server.db, `SELECT (SELECT count(*) FROM badge) AS badges,
+			(SELECT count(*) FROM challenge_result) AS results,
+			(SELECT count(*) FROM challenge WHERE status = 'closed') AS closed,
+			(SELECT count(*) FROM activity) AS activity`)[0],
+	});
+	const before = await counts();
+	for (const client of [admin, fx.clients.managerA, fx.clients.hr]) {
+		await client.get(`/api/challenges/${c.id}/board`);
+		await client.get(`/api/challenges/${c.id}/results`);
+		await client.get(`/api/challenges/${c.id}/export?format=csv`, { unchecked: 'a CSV' });
+		await client.get(`/api/challenges/${c.id}`);
+		await client.get('/api/challenges');
+		await client.get(`/api/people/${a}/badges`);
+		await client.get(`/api/units/${unit}/badges`);
+		await client.get(`/api/units/${fx.units.callCentre}/badges`);
+		await client.get(`/challenges/${c.id}`, { unchecked: 'a page' });
+		await client.get(`/challenges/${c.id}/results`, { unchecked: 'a page' });
+	}
+	assert.deepEqual(await counts(), before);
+	const b = await board(admin, c.id);
+	assert.equal(b.frozen, false);
+	assert.equal(b.challenge.status, 'open');
+	// the next write closes it first (as the system, audited), before its records land
+	await pushCalls(calls(z, 30, feb));
+	const closed = await board(admin, c.id);
+	assert.equal(closed.frozen, true);
+	assert.equal(closed.run, 1);
+	assert.deepEqual(closed.leagues[0].top.map((x) => x.id), [a, z]);
+	const won = (await ok(admin.get(`/api/people/${a}/badges`))).items.filter((x) => x.kind === 'challenge_won');
+	assert.equal(won.length, 1);
+	const audit = await ok(admin.get(`/api/audit?entity=challenge&entity_id=${c.id}`));
+	assert.deepEqual(audit.items.map((x) => x.action), ['close', 'create']);
+});
+
+test('a challenge ends at the end of its last day in the organisation\'s time zone, not UTC', async () => {
+	const admin = fx.clients.admin;
+	const unit = (await ok(admin.post('/api/units', { name: 'Plateau Mars', kind: 'team',
+		service: 'call_centre', parent_id: fx.units.callCentre }), 201)).id;
+	const a = await person('Aya Mars', unit, '2019-01-01');
+	await pushCalls(calls(a, 5, Date.UTC(2026, 2, 5)));
+	const c = await ok(admin.post('/api/challenges', { name: 'Mars à Tokyo', start: '2026-03-01',
+		end: '2026-03-10', rule: 'raw', participants: { units: [unit] },
+		indicators: [{ key: 'calls_handled', target: 10 }] }), 201);
+	const org = String((await ok(admin.get('/api/org'))).id);
+	const at = (now, args) => spawnSync(CIBLE_BIN, ['challenge', ...args, '--org', org, '--db', fx.server.db],
+		{ env: { ...process.env, CIBLE_TODAY: now, CIBLE_LANG: 'en' }, encoding: 'utf8' });
+	const status = () => at('2026-12-01T00:00:00Z', ['list']).stdout.split('\n')
+		.find((l) => l.includes('Mars à Tokyo'));
+	try {
+		// 15:00 UTC on the 10th: in UTC the last day still runs
+		await ok(admin.patch('/api/org', { time_zone: 'UTC' }));
+		const utc = at('2026-03-10T15:00:00Z', ['close', String(c.id)]);
+		assert.equal(utc.status, 1);
+		assert.match(utc.stderr, /2026-03-10/);
+		assert.equal(at('2026-03-10T15:00:00Z', ['close-due']).status, 0);
+		assert.match(status(), / open /);
+		// in Tokyo (UTC+9) 14:59:59 UTC is 23:59:59 on the 10th: still running
+		await ok(admin.patch('/api/org', { time_zone: 'Asia/Tokyo' }));
+		const late = at('2026-03-10T14:59:59Z', ['close', String(c.id)]);
+		assert.equal(late.status, 1);
+		assert.equal(at('2026-03-10T14:59:59Z', ['close-due']).status, 0);
+		assert.match(status(), / open /);
+		// one second later it is midnight there: the scan closes it
+		const due = at('2026-03-10T15:00:00Z', ['close-due']);
+		assert.equal(due.status, 0, due.stderr);
+		assert.ok(Number(due.stdout) >= 1);
+		assert.match(status(), / closed /);
+		const b = await board(admin, c.id);
+		assert.equal(b.frozen, true);
+		assert.equal(b.leagues[0].top[0].id, a);
+	} finally {
+		await ok(admin.patch('/api/org', { time_zone: 'Europe/Paris' }));
+	}
 });
