@@ -7,12 +7,20 @@
  * socket of a connection past its deadline, and libmicrohttpd then closes it
  * as it would a client that went away.
  *
+ * A deadline measures the client, not the server: when it passes while bytes
+ * the client sent are still unread in the socket (FIONREAD), the server was
+ * the slow one (its thread busy with another connection's handler, waiting
+ * for a password hash in a burst of logins), and the connection is looked at
+ * again at the next sweep instead of cut. A slow client's bytes are read as
+ * soon as they come, so its deadline stands.
+ *
  * The socket is shut down, never closed, here, and only while the entry is in
  * the registry under its mutex: libmicrohttpd calls guard_close (its
  * NOTIFY_CLOSED) before it closes the descriptor, so a number reused by a new
  * connection is never touched. */
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
 #include "http/guard.h"
@@ -45,6 +53,11 @@ static void *watch(void *arg)
 		double t = now();
 		for (struct guard *g = head; g; g = g->next)
 			if (g->deadline > 0 && t > g->deadline) {
+				int unread = 0;
+				if (ioctl(g->fd, FIONREAD, &unread) == 0 && unread > 0) {
+					g->deadline = t + 0.25;
+					continue;
+				}
 				g->deadline = 0;
 				shutdown(g->fd, SHUT_RDWR);
 				expired++;
