@@ -253,6 +253,14 @@ int store_objective_update(struct store *s, struct objective *o, struct err *e)
 
 static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct objective_filter *f)
 {
+	/* no filter: every parameter still bound, as a typed NULL (PostgreSQL
+	 * cannot type a parameter left unbound: "could not determine data type") */
+	struct objective_filter all = { 0 };
+	if (!f) {
+		all.level = all.status = -1;
+		all.from = all.to = DAY_NONE;
+		f = &all;
+	}
 	db_bind_int64(st, 1, org);
 	db_bind_int64(st, 11, 0);
 	db_bind_int64(st, 16, DB_NO_LIMIT);
