@@ -286,6 +286,22 @@ int db_collect_ids(struct db_stmt *st, struct arena *a, struct ids *out, struct 
 	return 0;
 }
 
+int db_collect_rows(struct db_stmt *st, struct arena *a, size_t sz, db_row_fn row, void *out_ptr,
+		    size_t *n, struct err *e)
+{
+	size_t cap = 0, k = 0;
+	void *v = NULL;
+	int rc;
+	while ((rc = db_step(st, e)) > 0)
+		row(st, a, arena_push(a, &v, &k, &cap, sz));
+	db_done(st);
+	if (rc)
+		return -1;
+	*(void **)out_ptr = v ? v : arena_alloc(a, sz);
+	*n = k;
+	return 0;
+}
+
 static int durability = -1;  /* -1: not chosen yet (the environment, or full) */
 
 int db_durability_set(const char *word)

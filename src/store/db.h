@@ -251,6 +251,14 @@ int db_one_row(struct db_stmt *st, const char *what, struct err *e);
 /* Runs st and collects column 0 as an id set, in the order of the rows;
  * releases st. */
 int db_collect_ids(struct db_stmt *st, struct arena *a, struct ids *out, struct err *e);
+/* Runs st and reads every row, in order, into an array of elements of size
+ * sz in the arena: row() fills one element (a struct of the caller's) from
+ * the current row. out_ptr points to the caller's array pointer, as in
+ * arena_push; the array is never NULL (no row: an empty one), *n its length;
+ * releases st. */
+typedef void (*db_row_fn)(struct db_stmt *st, struct arena *a, void *element);
+int db_collect_rows(struct db_stmt *st, struct arena *a, size_t sz, db_row_fn row, void *out_ptr,
+		    size_t *n, struct err *e);
 
 static inline int db_exec(struct db *db, const char *script, struct err *e)
 {

@@ -3,18 +3,6 @@
 #include "store/store_int.h"
 #include "store/store_notify.h"
 
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz)
-{
-	if (n < *cap)
-		return v;
-	size_t c = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, c * sz);
-	if (n)
-		memcpy(w, v, n * sz);
-	*cap = c;
-	return w;
-}
-
 int store_notify_event_add(struct store *s, const struct notify_event_row *ev, id_t64 *id,
 			   int *created, struct err *e)
 {
@@ -165,8 +153,9 @@ int store_notify_lang_set(struct store *s, id_t64 org, id_t64 person, const char
 #define DELIVERY_FROM " FROM notify_delivery d JOIN notify_event v ON v.id = d.event_id" \
 	" LEFT JOIN person p ON p.id = d.person_id"
 
-static void read_delivery(struct db_stmt *st, struct arena *a, struct notify_delivery_row *d)
+static void read_delivery(struct db_stmt *st, struct arena *a, void *element)
 {
+	struct notify_delivery_row *d = element;
 	memset(d, 0, sizeof(*d));
 	d->id = db_col_int64(st, 0);
 	d->org_id = db_col_int64(st, 1);
@@ -199,19 +188,7 @@ static void read_delivery(struct db_stmt *st, struct arena *a, struct notify_del
 static int collect(struct db_stmt *st, struct arena *a, struct notify_delivery_row **out,
 		   size_t *n, struct err *e)
 {
-	struct notify_delivery_row *v = NULL;
-	size_t k = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st, e)) > 0) {
-		v = grow(a, v, k, &cap, sizeof(*v));
-		read_delivery(st, a, &v[k++]);
-	}
-	db_done(st);
-	if (rc < 0)
-		return -1;
-	*out = v ? v : arena_alloc(a, sizeof(*v));
-	*n = k;
-	return 0;
+	return db_collect_rows(st, a, sizeof(**out), read_delivery, out, n, e);
 }
 
 static int count(struct db_stmt *st, size_t *out, struct err *e)
@@ -413,6 +390,12 @@ int store_notify_finish(struct store *s, id_t64 org, id_t64 id, const char *stat
 	return db_run(st, e);
 }
 
+static void read_attempt(struct db_stmt *st, struct arena *a, void *element)
+{
+	*(struct notify_attempt_row *)element = (struct notify_attempt_row){
+		db_col_int64(st, 0), db_col_int64(st, 1) != 0, db_col_str(st, 2, a) };
+}
+
 int store_notify_attempts(struct store *s, id_t64 org, id_t64 delivery, struct arena *a,
 			  struct notify_attempt_row **out, size_t *n, struct err *e)
 {
@@ -423,28 +406,16 @@ int store_notify_attempts(struct store *s, id_t64 org, id_t64 delivery, struct a
 		return -1;
 	db_bind_int64(st, 1, org);
 	db_bind_int64(st, 2, delivery);
-	struct notify_attempt_row *v = NULL;
-	size_t k = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st, e)) > 0) {
-		v = grow(a, v, k, &cap, sizeof(*v));
-		v[k++] = (struct notify_attempt_row){ db_col_int64(st, 0), db_col_int64(st, 1) != 0,
-						      db_col_str(st, 2, a) };
-	}
-	db_done(st);
-	if (rc < 0)
-		return -1;
-	*out = v ? v : arena_alloc(a, sizeof(*v));
-	*n = k;
-	return 0;
+	return db_collect_rows(st, a, sizeof(**out), read_attempt, out, n, e);
 }
 
 /* ---- chat places ---- */
 
 #define CHANNEL_COLS "id, org_id, unit_id, created_by, kind, name, url, secret, created_at"
 
-static void read_channel(struct db_stmt *st, struct arena *a, struct notify_channel_row *c)
+static void read_channel(struct db_stmt *st, struct arena *a, void *element)
 {
+	struct notify_channel_row *c = element;
 	c->id = db_col_int64(st, 0);
 	c->org_id = db_col_int64(st, 1);
 	c->unit_id = db_col_int64(st, 2);
@@ -515,19 +486,7 @@ int store_notify_channels(struct store *s, id_t64 org, struct arena *a,
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, org);
-	struct notify_channel_row *v = NULL;
-	size_t k = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st, e)) > 0) {
-		v = grow(a, v, k, &cap, sizeof(*v));
-		read_channel(st, a, &v[k++]);
-	}
-	db_done(st);
-	if (rc < 0)
-		return -1;
-	*out = v ? v : arena_alloc(a, sizeof(*v));
-	*n = k;
-	return 0;
+	return db_collect_rows(st, a, sizeof(**out), read_channel, out, n, e);
 }
 
 int store_org_ids(struct store *s, struct arena *a, struct ids *out, struct err *e)

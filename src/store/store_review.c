@@ -15,8 +15,9 @@
 	" LEFT JOIN person ps ON r.subject = 'person' AND ps.org_id = r.org_id AND ps.id = r.subject_id" \
 	" LEFT JOIN unit us ON r.subject = 'unit' AND us.org_id = r.org_id AND us.id = r.subject_id"
 
-static void read_review(struct db_stmt *st, struct arena *a, struct review_row *r)
+static void read_review(struct db_stmt *st, struct arena *a, void *element)
 {
+	struct review_row *r = element;
 	memset(r, 0, sizeof(*r));
 	r->id = db_col_int64(st, 0);
 	r->org_id = db_col_int64(st, 1);
@@ -152,21 +153,7 @@ int store_review_update(struct store *s, const struct review_row *r, struct err 
 static int read_reviews(struct db_stmt *st, struct arena *a, struct review_row **out,
 			size_t *n, struct err *e)
 {
-	size_t cap = 8;
-	*out = arena_alloc(a, cap * sizeof(**out));
-	*n = 0;
-	int rc;
-	while ((rc = db_step(st, e)) == 1) {
-		if (*n == cap) {
-			struct review_row *v = arena_alloc(a, 2 * cap * sizeof(*v));
-			memcpy(v, *out, cap * sizeof(*v));
-			*out = v;
-			cap *= 2;
-		}
-		read_review(st, a, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc < 0 ? -1 : 0;
+	return db_collect_rows(st, a, sizeof(**out), read_review, out, n, e);
 }
 
 int store_review_list(struct store *s, id_t64 org, const char *subject, id_t64 subject_id,

@@ -5,19 +5,6 @@
 #include "store/store_int.h"
 #include "store/store_rhythm.h"
 
-/* A growing array in the arena: room for one more element of size sz. */
-static void *grow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz)
-{
-	if (n < *cap)
-		return v;
-	size_t c = *cap ? *cap * 2 : 16;
-	void *w = arena_alloc(a, c * sz);
-	if (n)
-		memcpy(w, v, n * sz);
-	*cap = c;
-	return w;
-}
-
 /* ---- cadence ---- */
 
 int store_cadence_list(struct store *s, id_t64 org, struct arena *a,
@@ -37,8 +24,8 @@ int store_cadence_list(struct store *s, id_t64 org, struct arena *a,
 		int ev = cadence_parse(db_col_text(st, 2));
 		if (sc < 0 || ev < 0)
 			continue;
-		v = grow(a, v, k, &cap, sizeof(*v));
-		v[k++] = (struct cadence_setting){ (enum cadence_scope)sc, db_col_int64(st, 1),
+		*(struct cadence_setting *)arena_push(a, &v, &k, &cap, sizeof(*v)) =
+			(struct cadence_setting){ (enum cadence_scope)sc, db_col_int64(st, 1),
 						   (enum cadence)ev };
 	}
 	db_done(st);
@@ -172,8 +159,9 @@ int store_checkin_since(struct store *s, id_t64 org, const struct ids *objective
 #define FEEDBACK_FROM " FROM feedback f LEFT JOIN person pf ON pf.id = f.from_id" \
 	" LEFT JOIN person pt ON pt.id = f.to_id"
 
-static void read_feedback(struct db_stmt *st, struct arena *a, struct feedback_row *f)
+static void read_feedback(struct db_stmt *st, struct arena *a, void *element)
 {
+	struct feedback_row *f = element;
 	memset(f, 0, sizeof(*f));
 	f->id = db_col_int64(st, 0);
 	f->org_id = db_col_int64(st, 1);
@@ -192,19 +180,7 @@ static void read_feedback(struct db_stmt *st, struct arena *a, struct feedback_r
 static int read_feedbacks(struct db_stmt *st, struct arena *a, struct feedback_row **out,
 			  size_t *n, struct err *e)
 {
-	struct feedback_row *v = NULL;
-	size_t k = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st, e)) > 0) {
-		v = grow(a, v, k, &cap, sizeof(*v));
-		read_feedback(st, a, &v[k++]);
-	}
-	db_done(st);
-	if (rc < 0)
-		return -1;
-	*out = v ? v : arena_alloc(a, sizeof(*v));
-	*n = k;
-	return 0;
+	return db_collect_rows(st, a, sizeof(**out), read_feedback, out, n, e);
 }
 
 int store_feedback_create(struct store *s, const struct feedback_row *f, id_t64 *id,
@@ -291,8 +267,9 @@ int store_feedback_close(struct store *s, id_t64 org, id_t64 id, int64_t at, id_
 #define ONEONONE_FROM " FROM one_to_one m LEFT JOIN person pa ON pa.id = m.manager_id" \
 	" LEFT JOIN person pb ON pb.id = m.member_id"
 
-static void read_oneonone(struct db_stmt *st, struct arena *a, struct oneonone_row *m)
+static void read_oneonone(struct db_stmt *st, struct arena *a, void *element)
 {
+	struct oneonone_row *m = element;
 	memset(m, 0, sizeof(*m));
 	m->id = db_col_int64(st, 0);
 	m->org_id = db_col_int64(st, 1);
@@ -361,19 +338,7 @@ int store_oneonone_update(struct store *s, const struct oneonone_row *m, struct 
 static int read_oneonones(struct db_stmt *st, struct arena *a, struct oneonone_row **out,
 			  size_t *n, struct err *e)
 {
-	struct oneonone_row *v = NULL;
-	size_t k = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st, e)) > 0) {
-		v = grow(a, v, k, &cap, sizeof(*v));
-		read_oneonone(st, a, &v[k++]);
-	}
-	db_done(st);
-	if (rc < 0)
-		return -1;
-	*out = v ? v : arena_alloc(a, sizeof(*v));
-	*n = k;
-	return 0;
+	return db_collect_rows(st, a, sizeof(**out), read_oneonone, out, n, e);
 }
 
 int store_oneonone_list(struct store *s, id_t64 org, id_t64 person, struct arena *a,
@@ -454,8 +419,9 @@ int store_oneonone_note_set(struct store *s, id_t64 org, id_t64 meeting, id_t64 
 #define ACTION_FROM " FROM one_to_one_action x JOIN one_to_one m ON m.id = x.meeting_id" \
 	" LEFT JOIN person p ON p.id = x.owner_id"
 
-static void read_action(struct db_stmt *st, struct arena *a, struct action_row *x)
+static void read_action(struct db_stmt *st, struct arena *a, void *element)
 {
+	struct action_row *x = element;
 	memset(x, 0, sizeof(*x));
 	x->id = db_col_int64(st, 0);
 	x->org_id = db_col_int64(st, 1);
@@ -473,19 +439,7 @@ static void read_action(struct db_stmt *st, struct arena *a, struct action_row *
 static int read_actions(struct db_stmt *st, struct arena *a, struct action_row **out,
 			size_t *n, struct err *e)
 {
-	struct action_row *v = NULL;
-	size_t k = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st, e)) > 0) {
-		v = grow(a, v, k, &cap, sizeof(*v));
-		read_action(st, a, &v[k++]);
-	}
-	db_done(st);
-	if (rc < 0)
-		return -1;
-	*out = v ? v : arena_alloc(a, sizeof(*v));
-	*n = k;
-	return 0;
+	return db_collect_rows(st, a, sizeof(**out), read_action, out, n, e);
 }
 
 int store_action_create(struct store *s, const struct action_row *x, id_t64 *id,
