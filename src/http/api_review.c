@@ -139,22 +139,15 @@ int api_reviews_sign(struct req *r)
 
 int api_reviews_reopen(struct req *r)
 {
-	static const struct jfield spec[] = { { "reason", J_STRING, 0 }, { NULL, 0, 0 } };
-	json_t *body = req_json_object(r);
-	if (!body)
+	const char *reason;
+	if (req_json_string(r, "reason", &reason))
 		return -1;
 	struct app a;
 	req_app(r, &a);
-	int rc = -1;
-	const char *reason = NULL;
 	struct review v;
-	if (!json_check_shape(body, spec, &r->err)) {
-		jget_str(body, "reason", &r->arena, &reason);
-		if (!app_review_reopen(&a, param_id(r, 0), reason, &v, &r->err))
-			rc = reply_review(r, 201, &v);
-	}
-	json_decref(body);
-	return rc;
+	if (app_review_reopen(&a, param_id(r, 0), reason, &v, &r->err))
+		return -1;
+	return reply_review(r, 201, &v);
 }
 
 int api_reviews_drafts(struct req *r)

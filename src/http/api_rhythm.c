@@ -129,22 +129,15 @@ int api_feedback_get(struct req *r)
 
 int api_feedback_reply(struct req *r)
 {
-	static const struct jfield spec[] = { { "text", J_STRING, 0 }, { NULL, 0, 0 } };
-	json_t *body = req_json_object(r);
-	if (!body)
+	const char *text;
+	if (req_json_string(r, "text", &text))
 		return -1;
 	struct app a;
 	req_app(r, &a);
-	int rc = -1;
-	const char *text = NULL;
 	struct feedback_row f;
-	if (!json_check_shape(body, spec, &r->err)) {
-		jget_str(body, "text", &r->arena, &text);
-		if (!app_feedback_reply(&a, param_id(r, 0), text, &f, &r->err))
-			rc = reply_json(r, 201, app_feedback_json(&f));
-	}
-	json_decref(body);
-	return rc;
+	if (app_feedback_reply(&a, param_id(r, 0), text, &f, &r->err))
+		return -1;
+	return reply_json(r, 201, app_feedback_json(&f));
 }
 
 int api_feedback_close(struct req *r)

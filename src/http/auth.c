@@ -261,22 +261,15 @@ out:
 
 int api_login_unlock(struct req *r)
 {
-	static const struct jfield spec[] = { { "email", J_STRING, 0 }, { NULL, 0, 0 } };
-	json_t *body = req_json_object(r);
-	if (!body)
+	const char *email;
+	if (req_json_string(r, "email", &email))
 		return -1;
-	int rc = -1;
-	const char *email = NULL;
 	int64_t n = 0;
 	struct app a;
 	req_app(r, &a);
-	if (!json_check_shape(body, spec, &r->err)) {
-		jget_str(body, "email", &r->arena, &email);
-		if (!app_login_unlock(&a, email, &n, &r->err))
-			rc = reply_json(r, 200, json_pack("{s:I}", "failures", (json_int_t)n));
-	}
-	json_decref(body);
-	return rc;
+	if (app_login_unlock(&a, email, &n, &r->err))
+		return -1;
+	return reply_json(r, 200, json_pack("{s:I}", "failures", (json_int_t)n));
 }
 
 int api_tokens_list(struct req *r)
@@ -296,24 +289,17 @@ int api_tokens_list(struct req *r)
 
 int api_tokens_create(struct req *r)
 {
-	static const struct jfield spec[] = { { "name", J_STRING, 0 }, { NULL, 0, 0 } };
-	json_t *body = req_json_object(r);
-	if (!body)
+	const char *name;
+	if (req_json_string(r, "name", &name))
 		return -1;
 	struct app a;
 	req_app(r, &a);
-	int rc = -1;
-	const char *name = NULL;
 	struct token_made t;
-	if (!json_check_shape(body, spec, &r->err)) {
-		jget_str(body, "name", &r->arena, &name);
-		/* the secret is shown once, here, and never again */
-		if (!app_token_create(&a, 0, name, &t, &r->err))
-			rc = reply_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t.id,
-							  "name", t.name, "token", t.token));
-	}
-	json_decref(body);
-	return rc;
+	if (app_token_create(&a, 0, name, &t, &r->err))
+		return -1;
+	/* the secret is shown once, here, and never again */
+	return reply_json(r, 201, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t.id, "name",
+					    t.name, "token", t.token));
 }
 
 int api_tokens_revoke(struct req *r)

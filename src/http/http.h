@@ -154,6 +154,10 @@ extern int server_log_level;
  * helpers below and fail(): parse.c) */
 /* Parses the body as one JSON object; 400 malformed_json otherwise. */
 json_t *req_json_object(struct req *r);
+/* A body of one optional string field, {"<name>": "..."}: *out its text in
+ * the request's arena, NULL when absent; -1 with r->err on a malformed body,
+ * another field or another type. */
+int req_json_string(struct req *r, const char *name, const char **out);
 /* J_STRING: up to 20,000 characters (a name, a comment); J_TEXT: a whole
  * file's text, bounded only by the route's body limit (POST /api/import). */
 enum jtype { J_STRING, J_ID, J_NUMBER, J_BOOL, J_DATE, J_ARRAY, J_INT, J_OBJECT, J_TEXT };

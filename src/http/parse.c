@@ -280,6 +280,20 @@ json_t *req_json_object(struct req *r)
 	return http_json_object(r->body, r->body_len, &r->err);
 }
 
+int req_json_string(struct req *r, const char *name, const char **out)
+{
+	const struct jfield spec[] = { { name, J_STRING, 0 }, { NULL, 0, 0 } };
+	*out = NULL;
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = json_check_shape(body, spec, &r->err);
+	if (!rc)
+		jget_str(body, name, &r->arena, out);
+	json_decref(body);
+	return rc ? -1 : 0;
+}
+
 const char *query(struct req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
