@@ -12,7 +12,7 @@ static int act(struct app *sys, id_t64 person, day_t day, id_t64 objective,
 	       const struct round_input *in, struct err *e)
 {
 	struct app a = *sys;
-	if (app_principal_load(a.store, a.me.org_id, person, a.arena, &a.me, e))
+	if (app_act_as(&a, person, e))
 		return -1;
 	a.clock = app_clock_on(sys->clock, day);
 	struct negotiation n;

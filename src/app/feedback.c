@@ -18,9 +18,7 @@ static bool blank(const char *s)
 	return !s || !*s;
 }
 
-/* The manager of x: their manager_id, else the lead of their unit or of the
- * nearest unit above led by someone else; 0: none. */
-static int manager_of(struct app *a, const struct person *x, id_t64 *out, struct err *e)
+int app_manager_of_person(struct app *a, const struct person *x, id_t64 *out, struct err *e)
 {
 	*out = 0;
 	if (x->manager_id && x->manager_id != x->id) {
@@ -46,7 +44,7 @@ int app_manager_of(struct app *a, id_t64 person, id_t64 *out, struct err *e)
 	struct person p;
 	if (store_person_get(a->store, a->me.org_id, person, a->arena, &p, e))
 		return -1;
-	return manager_of(a, &p, out, e);
+	return app_manager_of_person(a, &p, out, e);
 }
 
 /* Whether boss is in the manager chain above person. */
@@ -59,7 +57,7 @@ static int above(struct app *a, id_t64 person, id_t64 boss, bool *out, struct er
 		if (store_person_get(a->store, a->me.org_id, cur, a->arena, &p, e))
 			return -1;
 		id_t64 m;
-		if (manager_of(a, &p, &m, e))
+		if (app_manager_of_person(a, &p, &m, e))
 			return -1;
 		if (!m)
 			return 0;
@@ -86,11 +84,6 @@ int app_within_reach(struct app *a, id_t64 x, id_t64 y, bool *out, struct err *e
 	if (!*out && above(a, y, x, out, e))
 		return -1;
 	return 0;
-}
-
-int app_manager_of_person(struct app *a, const struct person *x, id_t64 *out, struct err *e)
-{
-	return manager_of(a, x, out, e);
 }
 
 int app_is_manager_of(struct app *a, id_t64 boss, id_t64 person, bool *out, struct err *e)

@@ -19,8 +19,6 @@
  * of theirs further up (person.manager_id, else the lead of their unit or
  * of the nearest unit above with another lead). */
 int app_within_reach(struct app *a, id_t64 x, id_t64 y, bool *out, struct err *e);
-/* app_manager_of (below) for a person already read. */
-int app_manager_of_person(struct app *a, const struct person *x, id_t64 *out, struct err *e);
 /* Whether boss is a manager of person (directly or further up). */
 int app_is_manager_of(struct app *a, id_t64 boss, id_t64 person, bool *out, struct err *e);
 /* The active people within the caller's reach, as the store lists them (the
@@ -51,7 +49,9 @@ int app_feedback_list(struct app *a, id_t64 person, id_t64 with, bool open_only,
 json_t *app_feedback_json(const struct feedback_row *f);
 
 /* The manager of person: their manager_id, else the lead of their unit or
- * of the nearest unit above led by someone else; 0: none. */
+ * of the nearest unit above led by someone else; 0: none. By id, or for a
+ * person already read. */
 int app_manager_of(struct app *a, id_t64 person, id_t64 *out, struct err *e);
+int app_manager_of_person(struct app *a, const struct person *x, id_t64 *out, struct err *e);
 
 #endif

@@ -79,35 +79,6 @@ void app_local_time(const char *tz, int64_t t, int *hour, int *minute, int *seco
 	*second = ok ? tm.tm_sec : (int)(t % 60);
 }
 
-/* ---- acting as someone ---- */
-
-int app_act_as(struct app *a, id_t64 person, struct err *e)
-{
-	struct person p;
-	if (store_person_get(a->store, a->me.org_id, person, a->arena, &p, e))
-		return -1;
-	struct principal *me = &a->me;
-	id_t64 org = me->org_id;
-	memset(me, 0, sizeof(*me));
-	me->org_id = org;
-	me->person_id = person;
-	me->unit_id = p.unit_id;
-	me->role = p.role;
-	struct ids managed = { NULL, 0 }, chain = { NULL, 0 }, above = { NULL, 0 };
-	if (p.role == ROLE_MANAGER &&
-	    store_units_managed(a->store, org, person, a->arena, &managed, e))
-		return -1;
-	if (p.unit_id && store_unit_chain(a->store, org, p.unit_id, a->arena, &chain, e))
-		return -1;
-	if (p.role != ROLE_ADMIN && p.role != ROLE_HR &&
-	    store_objective_ancestors_of_owned(a->store, org, person, &chain, a->arena, &above, e))
-		return -1;
-	me->managed = (struct idset){ managed.v, managed.n };
-	me->chain = (struct idset){ chain.v, chain.n };
-	me->above = (struct idset){ above.v, above.n };
-	return 0;
-}
-
 /* ---- cadence settings ---- */
 
 json_t *app_cadence_json(const struct cadence_setting *c)

@@ -20,10 +20,6 @@ void app_local_time(const char *tz, int64_t t, int *hour, int *minute, int *seco
  * when unset) so that app_local_day's later changes replace it in place. */
 void app_tz_init(void);
 
-/* The caller as person of a's organisation (their role and unit sets
- * loaded as a login would): what the demo acts as. */
-int app_act_as(struct app *a, id_t64 person, struct err *e);
-
 /* Set (every given) or remove (every NULL) the cadence of a scope: the
  * organisation (an admin), a unit (an admin or a manager of it), a person
  * (an admin or a manager of their unit), an objective (an admin or a

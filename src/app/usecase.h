@@ -65,6 +65,11 @@ void app_system(struct app *a, struct store *s, id_t64 org, struct arena *arena)
  * server's sessions and for the demo, which acts as its people. */
 int app_principal_load(struct store *s, id_t64 org, id_t64 person, struct arena *arena,
 		       struct principal *out, struct err *e);
+/* a acts from now on as person of its organisation: what the demo does. */
+static inline int app_act_as(struct app *a, id_t64 person, struct err *e)
+{
+	return app_principal_load(a->store, a->me.org_id, person, a->arena, &a->me, e);
+}
 
 /* Runs fn in one store transaction: BEGIN, fn, COMMIT, or ROLLBACK when fn or
  * the commit fails (then *e says why and nothing is written). */
