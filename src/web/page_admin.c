@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/csvread.h"
 #include "app/indicator.h"
 #include "app/org.h"
 #include "app/share.h"
@@ -55,13 +56,6 @@ static void text_input(struct req *r, const char *form_id, const char *name, con
 	if (keep)
 		html(r, fv(r, name));
 	buf_adds(&r->out, "\"></div>");
-}
-
-static void csrf(struct req *r)
-{
-	buf_adds(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html(r, r->csrf);
-	buf_adds(&r->out, "\">");
 }
 
 static void unit_options(struct req *r, const struct unit *u, size_t n, id_t64 current, bool none)
@@ -186,7 +180,7 @@ static void render_units(struct req *r, const struct admin_state *st, const stru
 	}
 	bool kept = keep(st, "units");
 	buf_adds(&r->out, "</tbody></table></div><form method=\"post\" action=\"/admin/units\" class=\"filters\">");
-	csrf(r);
+	html_csrf(r);
 	text_input(r, "u", "name", "admin.name", "text", kept);
 	select_open(r, "u-kind", "kind", "admin.kind");
 	static const char *const kinds[] = { "team", "service", "direction" };
@@ -215,7 +209,7 @@ static void person_row(struct req *r, const struct admin_data *d, const struct p
 	html(r, p->email);
 	buf_addf(&r->out, "</span></td><td><form method=\"post\" action=\"/admin/people/%lld\""
 		 " class=\"inline-form\">", (long long)p->id);
-	csrf(r);
+	html_csrf(r);
 	buf_addf(&r->out, "<select name=\"role\" aria-label=\"");
 	html(r, T(r, "admin.role"));
 	buf_adds(&r->out, " — ");
@@ -250,7 +244,7 @@ static void render_people(struct req *r, const struct admin_state *st, const str
 	}
 	bool kept = keep(st, "people");
 	buf_adds(&r->out, "<form method=\"post\" action=\"/admin/people\" class=\"filters\">");
-	csrf(r);
+	html_csrf(r);
 	text_input(r, "p", "name", "admin.name", "text", kept);
 	text_input(r, "p", "email", "login.email", "email", kept);
 	text_input(r, "p", "job", "admin.job", "text", kept);
@@ -288,7 +282,7 @@ static void render_indicators(struct req *r, const struct admin_state *st,
 	}
 	bool kept = keep(st, "indicators");
 	buf_adds(&r->out, "</tbody></table></div><form method=\"post\" action=\"/admin/indicators\" class=\"filters\">");
-	csrf(r);
+	html_csrf(r);
 	text_input(r, "i", "key", "admin.key", "text", kept);
 	text_input(r, "i", "kind", "admin.activity_kind", "text", kept);
 	text_input(r, "i", "expr", "admin.expr", "text", kept);
@@ -317,7 +311,7 @@ static void render_ramp(struct req *r, const struct admin_state *st, const struc
 			buf_adds(&r->out, " → 100 %</td><td>");
 			buf_addf(&r->out, "<form method=\"post\" action=\"/admin/ramp-plans/%lld/delete\""
 				 " class=\"inline\">", (long long)p->id);
-			csrf(r);
+			html_csrf(r);
 			buf_adds(&r->out, "<button type=\"submit\" aria-label=\"");
 			html(r, T(r, "admin.delete"));
 			buf_adds(&r->out, " ");
@@ -330,7 +324,7 @@ static void render_ramp(struct req *r, const struct admin_state *st, const struc
 	}
 	bool kept = keep(st, "ramp");
 	buf_adds(&r->out, "<form method=\"post\" action=\"/admin/ramp-plans\" class=\"filters\">");
-	csrf(r);
+	html_csrf(r);
 	text_input(r, "rp", "job", "admin.job", "text", kept);
 	text_input(r, "rp", "steps", "admin.steps_input", "text", kept);
 	buf_addf(&r->out, "<div class=\"field check\"><input type=\"checkbox\" id=\"rp-above\" name=\"above_100\""
@@ -352,7 +346,7 @@ static void render_tokens(struct req *r, const struct admin_state *st, const str
 			html_date(r, (day_t)(d->tokens[i].created_at / 86400));
 			buf_addf(&r->out, " <form method=\"post\" action=\"/admin/tokens/%lld/revoke\" class=\"inline\">",
 				 (long long)d->tokens[i].id);
-			csrf(r);
+			html_csrf(r);
 			buf_adds(&r->out, "<button type=\"submit\">");
 			html(r, T(r, "admin.revoke"));
 			buf_adds(&r->out, "</button></form></li>");
@@ -360,7 +354,7 @@ static void render_tokens(struct req *r, const struct admin_state *st, const str
 		buf_adds(&r->out, "</ul>");
 	}
 	buf_adds(&r->out, "<form method=\"post\" action=\"/admin/tokens\" class=\"filters\">");
-	csrf(r);
+	html_csrf(r);
 	text_input(r, "t", "name", "admin.token_name", "text", false);
 	submit(r, "admin.add_token");
 }
@@ -536,11 +530,10 @@ int page_admin_ramp(struct req *r)
 	char *copy = arena_strdup(&r->arena, text ? text : "");
 	char *save;
 	for (char *tok = strtok_r(copy, " ,;%", &save); tok; tok = strtok_r(NULL, " ,;%", &save)) {
-		char *end;
-		double x = strtod(tok, &end);
+		double x;
 		if (n > RAMP_STEPS_MAX)
 			break;
-		steps[n++] = *end ? NAN : x;
+		steps[n++] = csv_number(tok, false, &x) ? NAN : x;
 	}
 	const char *above = form(r, "above_100");
 	struct ramp_input in = { form(r, "job"), steps, n, above && *above };

@@ -419,20 +419,8 @@ static int form_input(struct req *r, bool editing, struct objective_input *in, s
 		in->set |= i ? OF_TARGET : OF_BASELINE;
 		if (!*v)
 			continue;
-		/* "1 234,5" as a French person types it */
-		char tmp[64];
-		size_t n = 0;
-		for (const char *p = v; *p && n + 1 < sizeof(tmp); p++) {
-			if (*p == ' ' || (unsigned char)*p == 0xc2 || (unsigned char)*p == 0xa0)
-				continue;
-			tmp[n++] = *p == ',' ? '.' : *p;
-		}
-		tmp[n] = '\0';
-		char *end;
-		*num[i] = strtod(tmp, &end);
-		/* never cut: a figure longer than the buffer is refused, not shortened */
-		bool whole = strlen(v) < sizeof(tmp) - 1;
-		if (!n || *end || !whole || !isfinite(*num[i]))
+		/* "1 234,5" as a French person types it; never cut */
+		if (web_number(v, num[i]))
 			return err_set(e, 422, "invalid_value", nums[i], nums[i], v);
 		*has[i] = true;
 	}

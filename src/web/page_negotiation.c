@@ -364,17 +364,7 @@ static int form_number(const char *v, const char *field, double *out, bool *give
 	*given = false;
 	if (!v || !*v)
 		return 0;
-	char tmp[64];
-	size_t n = 0;
-	for (const char *p = v; *p && n + 1 < sizeof(tmp); p++) {
-		if (*p == ' ' || (unsigned char)*p == 0xc2 || (unsigned char)*p == 0xa0)
-			continue;
-		tmp[n++] = *p == ',' ? '.' : *p;
-	}
-	tmp[n] = '\0';
-	char *end;
-	*out = strtod(tmp, &end);
-	if (!n || *end || strlen(v) >= sizeof(tmp) - 1 || !isfinite(*out))
+	if (web_number(v, out))
 		return err_set(e, 422, "invalid_value", field, field, v);
 	*given = true;
 	return 0;

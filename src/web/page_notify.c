@@ -56,15 +56,7 @@ const struct msg notify_page_catalog[] = {
 
 static const char *TR(struct req *r, const char *key)
 {
-	const char *t = msg_text(notify_page_catalog, key, r->lang);
-	return t ? t : T(r, key);
-}
-
-static void csrf_field(struct req *r)
-{
-	buf_adds(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html(r, r->csrf ? r->csrf : "");
-	buf_adds(&r->out, "\">");
+	return T_page(r, notify_page_catalog, key);
 }
 
 static void button_form(struct req *r, const char *action, const char *label)
@@ -72,7 +64,7 @@ static void button_form(struct req *r, const char *action, const char *label)
 	buf_adds(&r->out, "<form method=\"post\" class=\"inline\" action=\"");
 	html(r, action);
 	buf_adds(&r->out, "\">");
-	csrf_field(r);
+	html_csrf(r);
 	buf_adds(&r->out, "<button type=\"submit\">");
 	html(r, label);
 	buf_adds(&r->out, "</button></form>");
@@ -137,7 +129,7 @@ static void prefs(struct req *r, struct app *a)
 	section(r, "nt-prefs", "nt.prefs");
 	muted(r, "nt.prefs_help");
 	buf_adds(&r->out, "<form method=\"post\" action=\"/settings/notifications\">");
-	csrf_field(r);
+	html_csrf(r);
 	buf_adds(&r->out, "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">");
 	html(r, TR(r, "nt.kind"));
 	static const char *const cols[] = { "nt.inapp", "nt.email", "nt.chat" };
@@ -219,7 +211,7 @@ static void places(struct req *r, struct app *a, const char *secret)
 	}
 	buf_adds(&r->out, "<form method=\"post\" action=\"/settings/notifications/channels\""
 		 " class=\"filters\">");
-	csrf_field(r);
+	html_csrf(r);
 	buf_adds(&r->out, "<div><label for=\"pl-kind\">");
 	html(r, TR(r, "nt.place_kind"));
 	buf_adds(&r->out, "</label><select id=\"pl-kind\" name=\"kind\"><option value=\"slack\">Slack"

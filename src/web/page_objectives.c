@@ -637,15 +637,7 @@ int page_checkin_post(struct req *r)
 	req_app(r, &a);
 	struct checkin_input in = { comment ? comment : "", conf ? conf : "", blockers, next, false, 0 };
 	if (value && *value) {
-		char *end;
-		struct buf v = BUF_INIT;
-		buf_adds(&v, value);
-		for (char *p = v.data; p && *p; p++)
-			if (*p == ',')
-				*p = '.';   /* 12,5 as one types it in French */
-		in.value = strtod(v.data, &end);
-		in.has_value = !*end && end != v.data;
-		buf_free(&v);
+		in.has_value = !web_number(value, &in.value);
 		if (!in.has_value) {
 			struct err bad;
 			err_clear(&bad);

@@ -71,8 +71,7 @@ const struct msg review_page_catalog[] = {
 
 static const char *TR(struct req *r, const char *key)
 {
-	const char *t = msg_text(review_page_catalog, key, r->lang);
-	return t ? t : T(r, key);
+	return T_page(r, review_page_catalog, key);
 }
 
 static void h(struct req *r, const char *tag, const char *key)
@@ -80,13 +79,6 @@ static void h(struct req *r, const char *tag, const char *key)
 	buf_addf(&r->out, "<%s>", tag);
 	html(r, TR(r, key));
 	buf_addf(&r->out, "</%s>", tag);
-}
-
-static void csrf_field(struct req *r)
-{
-	buf_adds(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html(r, r->csrf ? r->csrf : "");
-	buf_adds(&r->out, "\">");
 }
 
 static void status_badge(struct req *r, const char *status)
@@ -158,7 +150,7 @@ int page_reviews(struct req *r)
 		buf_adds(&r->out, "<section><h2>");
 		html(r, TR(r, "rv.open"));
 		buf_adds(&r->out, "</h2><form method=\"post\" action=\"/reviews\" class=\"checkin-form\">");
-		csrf_field(r);
+		html_csrf(r);
 		buf_adds(&r->out, "<label for=\"rv-who\">");
 		html(r, TR(r, "rv.who"));
 		buf_addf(&r->out, "</label><select id=\"rv-who\" name=\"person_id\" required>"
@@ -326,7 +318,7 @@ static void action_button(struct req *r, id_t64 id, const char *what, const char
 {
 	buf_addf(&r->out, "<form method=\"post\" action=\"/reviews/%lld/%s\" class=\"inline\">",
 		 (long long)id, what);
-	csrf_field(r);
+	html_csrf(r);
 	buf_adds(&r->out, "<button type=\"submit\">");
 	html(r, TR(r, key));
 	buf_adds(&r->out, "</button></form>");
@@ -408,7 +400,7 @@ int page_review(struct req *r)
 	if (editable) {
 		buf_addf(&r->out, "<form method=\"post\" action=\"/reviews/%lld\" class=\"review-form\">",
 			 (long long)rv->id);
-		csrf_field(r);
+		html_csrf(r);
 	}
 	text_block(r, "rv.worked", "worked", rv->worked, editable);
 	text_block(r, "rv.not_worked", "not_worked", rv->not_worked, editable);
@@ -465,7 +457,7 @@ int page_review(struct req *r)
 		if (!strcmp(v.status, "signed")) {
 			buf_addf(&r->out, "<form method=\"post\" action=\"/reviews/%lld/reopen\""
 				 " class=\"checkin-form\">", (long long)rv->id);
-			csrf_field(r);
+			html_csrf(r);
 			buf_adds(&r->out, "<label for=\"rv-reason\">");
 			html(r, TR(r, "rv.reason"));
 			buf_adds(&r->out, "</label><textarea id=\"rv-reason\" name=\"reason\" rows=\"2\""

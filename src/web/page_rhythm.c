@@ -70,8 +70,7 @@ const struct msg rhythm_page_catalog[] = {
 
 static const char *TR(struct req *r, const char *key)
 {
-	const char *t = msg_text(rhythm_page_catalog, key, r->lang);
-	return t ? t : T(r, key);
+	return T_page(r, rhythm_page_catalog, key);
 }
 
 static void h(struct req *r, const char *tag, const char *key)
@@ -79,13 +78,6 @@ static void h(struct req *r, const char *tag, const char *key)
 	buf_addf(&r->out, "<%s>", tag);
 	html(r, TR(r, key));
 	buf_addf(&r->out, "</%s>", tag);
-}
-
-static void csrf_field(struct req *r)
-{
-	buf_adds(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"");
-	html(r, r->csrf ? r->csrf : "");
-	buf_adds(&r->out, "\">");
 }
 
 static day_t day_of(int64_t t)
@@ -175,7 +167,7 @@ int page_feedback(struct req *r)
 		buf_adds(&r->out, "<section><h2>");
 		html(r, TR(r, "fb.give"));
 		buf_adds(&r->out, "</h2><form method=\"post\" action=\"/feedback\" class=\"checkin-form\">");
-		csrf_field(r);
+		html_csrf(r);
 		if (about) {
 			buf_addf(&r->out, "<input type=\"hidden\" name=\"objective_id\" value=\"%lld\"><p>",
 				 (long long)about);
@@ -266,7 +258,7 @@ int page_feedback_thread(struct req *r)
 	if (party && !f.closed_at) {
 		buf_addf(&r->out, "<form method=\"post\" action=\"/feedback/%lld/replies\" class=\"checkin-form\">",
 			 (long long)f.id);
-		csrf_field(r);
+		html_csrf(r);
 		buf_adds(&r->out, "<label for=\"fb-answer\">");
 		html(r, TR(r, "fb.your_answer"));
 		buf_adds(&r->out, "</label><textarea id=\"fb-answer\" name=\"text\" rows=\"3\" maxlength=\"4000\""
@@ -274,7 +266,7 @@ int page_feedback_thread(struct req *r)
 		html(r, TR(r, "fb.answer"));
 		buf_adds(&r->out, "</button></p></form>");
 		buf_addf(&r->out, "<form method=\"post\" action=\"/feedback/%lld/close\">", (long long)f.id);
-		csrf_field(r);
+		html_csrf(r);
 		buf_adds(&r->out, "<p><button type=\"submit\" class=\"secondary\">");
 		html(r, TR(r, "fb.close"));
 		buf_adds(&r->out, "</button></p></form>");
@@ -337,7 +329,7 @@ int page_oneonones(struct req *r)
 		buf_adds(&r->out, "<section><h2>");
 		html(r, TR(r, "oo.plan"));
 		buf_adds(&r->out, "</h2><form method=\"post\" action=\"/one-to-ones\" class=\"checkin-form\">");
-		csrf_field(r);
+		html_csrf(r);
 		buf_adds(&r->out, "<label for=\"oo-with\">");
 		html(r, TR(r, "oo.with"));
 		buf_adds(&r->out, "</label><select id=\"oo-with\" name=\"with\" required>");
@@ -423,7 +415,7 @@ static void action_item(struct req *r, const struct action_row *x, bool can, id_
 	if (can) {
 		buf_addf(&r->out, " <form method=\"post\" action=\"/actions/%lld\" class=\"inline\">",
 			 (long long)x->id);
-		csrf_field(r);
+		html_csrf(r);
 		buf_addf(&r->out, "<input type=\"hidden\" name=\"done\" value=\"%s\">"
 			 "<input type=\"hidden\" name=\"back\" value=\"%lld\"><button type=\"submit\">",
 			 x->done ? "false" : "true", (long long)back);
@@ -539,7 +531,7 @@ int page_oneonone(struct req *r)
 	if (party) {
 		buf_addf(&r->out, "<form method=\"post\" action=\"/one-to-ones/%lld\" class=\"checkin-form\">",
 			 (long long)m->id);
-		csrf_field(r);
+		html_csrf(r);
 		buf_adds(&r->out, "<label for=\"oo-shared\">");
 		html(r, TR(r, "oo.shared"));
 		buf_adds(&r->out, "</label><textarea id=\"oo-shared\" name=\"shared_notes\" rows=\"4\""
@@ -576,7 +568,7 @@ int page_oneonone(struct req *r)
 	if (party) {
 		buf_addf(&r->out, "<form method=\"post\" action=\"/one-to-ones/%lld/actions\""
 			 " class=\"checkin-form\">", (long long)m->id);
-		csrf_field(r);
+		html_csrf(r);
 		buf_adds(&r->out, "<label for=\"act-title\">");
 		html(r, TR(r, "oo.action"));
 		buf_adds(&r->out, "</label><input id=\"act-title\" name=\"title\" maxlength=\"200\" required>"

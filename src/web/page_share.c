@@ -98,12 +98,10 @@ static void share_fields(struct req *r, bool post, struct share_input *in, const
 		snprintf(name, sizeof(name), "w%lld", (long long)members->members[i].p.id);
 		const char *v = post ? form(r, name) : query(r, name);
 		w[i].person_id = members->members[i].p.id;
-		w[i].weight = v && *v ? strtod(v, NULL) : 1;
-		if (v && *v) {
-			char *end;
-			double x = strtod(v, &end);
-			w[i].weight = *end ? NAN : x;
-		}
+		double x = 1;
+		if (v && *v && web_number(v, &x))
+			x = NAN;   /* the use case names the weight it cannot read */
+		w[i].weight = x;
 	}
 	in->weights = w;
 	in->nweights = members->n;

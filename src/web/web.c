@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/csvread.h"
 #include "core/embed.h"
 #include "core/words.h"
 #include "http/parse.h"
@@ -368,6 +369,12 @@ const char *T(struct req *r, const char *key)
 	return t ? t : key;
 }
 
+const char *T_page(struct req *r, const struct msg *page_catalog, const char *key)
+{
+	const char *t = msg_text(page_catalog, key, r->lang);
+	return t ? t : T(r, key);
+}
+
 enum lang web_lang(struct req *r)
 {
 	const char *c = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "cible_lang");
@@ -557,6 +564,20 @@ const char *form(struct req *r, const char *name)
 		if (!strcmp(r->form_name[i], name))
 			return r->form_value[i];
 	return NULL;
+}
+
+int web_number(const char *text, double *out)
+{
+	/* a comma with no dot is the decimal comma; with a dot, thousands */
+	bool comma = strchr(text, ',') && !strchr(text, '.');
+	return csv_number(text, comma, out);
+}
+
+void html_csrf(struct req *r)
+{
+	buf_adds(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"");
+	html(r, r->csrf ? r->csrf : "");
+	buf_adds(&r->out, "\">");
 }
 
 int form_csrf(struct req *r)

@@ -21,6 +21,8 @@ void web_error_page(struct req *r);
 
 /* The text of a catalog key in the request's language (the key if missing). */
 const char *T(struct req *r, const char *key);
+/* The same, looked up first in a page's own catalog. */
+const char *T_page(struct req *r, const struct msg *page_catalog, const char *key);
 
 /* Layout: <html>...<main> and </main>...</html>, with the nav for who is in. */
 void page_open(struct req *r, const char *title);
@@ -37,7 +39,15 @@ void html_date(struct req *r, day_t d);           /* 25/11/2026 or 2026-11-25 */
 
 /* Form fields of an application/x-www-form-urlencoded body (MHD's parser). */
 const char *form(struct req *r, const char *name);
-/* The form's csrf field matches the session's: 0; else fills r->err (403). */
+/* A number typed in a form, read exactly: "1 234,5" and "12,5" as a French
+ * person types them, "1,234.5" and "12.5"; 0, or -1 for anything else (a
+ * word, "nan", "inf", a figure that would be cut). */
+int web_number(const char *text, double *out);
+/* The hidden field carrying the session's CSRF token, inside every form. */
+void html_csrf(struct req *r);
+/* The form's csrf field matches the session's: 0; else fills r->err (403).
+ * The server calls it before any form route's handler (web_surface); pages
+ * never need to. */
 int form_csrf(struct req *r);
 
 /* widgets.c: progress, charts and verdicts */

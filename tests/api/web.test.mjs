@@ -186,6 +186,32 @@ test('the objective form refuses "nan", "inf", 1e999 and a 70-digit figure, besi
 	assert.deepEqual(await ok(fx.clients.admin.get(`/api/objectives/${fx.obj.I1}`)), before);
 });
 
+test('the check-in form reads "1 234,5" and "12,5" as typed in French and refuses "inf", "0x10" and "12 abc", storing nothing', async () => {
+	const b = await browser(EMAILS.member1);
+	const page = await b.get(`/objectives/${fx.obj.I1}`);
+	assert.equal(page.status, 200);
+	const csrf = page.text.match(/name="csrf" value="([0-9a-f]+)"/)[1];
+	const send = (value) => fetch(`${fx.server.base}/objectives/${fx.obj.I1}/checkins`, {
+		method: 'POST', redirect: 'manual', headers: { cookie: b.cookie, origin: fx.server.base,
+			'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ csrf, value, comment: `valeur ${value}`, confidence: 'on_track' }) });
+	const count = async () => (await ok(fx.clients.member1.get(`/api/objectives/${fx.obj.I1}/checkins`))).total;
+	const start = await count();
+	for (const value of ['inf', 'nan', '0x10', '12 abc', '1e999', '9'.repeat(70)]) {
+		const r = await send(value);
+		assert.equal(r.status, 422, `value ${value}`);
+		assert.match(await r.text(), /« value »/, `value ${value}: the field is named`);
+	}
+	assert.equal(await count(), start, 'nothing stored');
+	for (const [typed, read] of [['1 234,5', 1234.5], ['12,5', 12.5], ['1,234.5', 1234.5], ['30', 30]]) {
+		const r = await send(typed);
+		assert.equal(r.status, 302, `value ${typed}`);
+		const last = (await ok(fx.clients.member1.get(`/api/objectives/${fx.obj.I1}/checkins?limit=1`))).items[0];
+		assert.equal(last.value, read, `"${typed}" is read as ${read}`);
+	}
+	assert.equal(await count(), start + 4);
+});
+
 // Every form route of the web app, read from its route table (src/web/pages.c),
 // so that a page added later is covered without being listed here: with an
 // manager's session but no token, or another session's, each is a 403 before its
