@@ -1305,15 +1305,13 @@ int app_challenges_close_due(struct app *a, int *closed, struct err *e)
 	struct challenge_row *rows;
 	size_t nr;
 	if (local_today(a, &today, e) ||
-	    store_challenge_list(a->store, a->me.org_id, a->arena, &rows, &nr, e))
+	    store_challenge_list_due(a->store, a->me.org_id, today, a->arena, &rows, &nr, e))
 		return -1;
 	/* the system closes: the writer's rights do not limit what is due */
 	struct app sys = *a;
 	sys.me.role = ROLE_ADMIN;
 	sys.me.person_id = 0;
 	for (size_t i = 0; i < nr; i++) {
-		if ((rows[i].status && !strcmp(rows[i].status, "closed")) || today <= rows[i].end)
-			continue;
 		struct challenge c;
 		struct cast k;
 		struct board tmp;

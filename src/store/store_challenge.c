@@ -10,8 +10,9 @@
 #define CH_COLS "id, org_id, name, start_day, end_day, rule, mode, team_score, visibility," \
 	" spec, status, created_by, created_at"
 
-static void read_challenge(struct db_stmt *st, struct arena *a, struct challenge_row *c)
+static void read_challenge(struct db_stmt *st, struct arena *a, void *element)
 {
+	struct challenge_row *c = element;
 	memset(c, 0, sizeof(*c));
 	c->id = db_col_int64(st, 0);
 	c->org_id = db_col_int64(st, 1);
@@ -76,17 +77,20 @@ int store_challenge_list(struct store *s, id_t64 org, struct arena *a,
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, org);
-	struct challenge_row *v = NULL;
-	size_t k = 0, cap = 0;
-	int rc;
-	while ((rc = db_step(st, e)) > 0)
-		read_challenge(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
-	db_done(st);
-	if (rc < 0)
+	return db_collect_rows(st, a, sizeof(**out), read_challenge, out, n, e);
+}
+
+int store_challenge_list_due(struct store *s, id_t64 org, day_t today, struct arena *a,
+			     struct challenge_row **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT " CH_COLS " FROM challenge WHERE org_id = ?1"
+		" AND end_day < ?2 AND status = 'open' ORDER BY end_day, id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
 		return -1;
-	*out = v ? v : arena_alloc(a, sizeof(*v));
-	*n = k;
-	return 0;
+	db_bind_int64(st, 1, org);
+	db_bind_day(st, 2, today);
+	return db_collect_rows(st, a, sizeof(**out), read_challenge, out, n, e);
 }
 
 int store_challenge_set_status(struct store *s, id_t64 org, id_t64 id, const char *status,

@@ -22,6 +22,10 @@ int store_challenge_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 /* every challenge of org, newest period first */
 int store_challenge_list(struct store *s, id_t64 org, struct arena *a,
 			 struct challenge_row **out, size_t *n, struct err *e);
+/* the open challenges of org whose period ended before today: what is due
+ * to close (the writes' transactions ask this each time; it reads no other) */
+int store_challenge_list_due(struct store *s, id_t64 org, day_t today, struct arena *a,
+			     struct challenge_row **out, size_t *n, struct err *e);
 int store_challenge_set_status(struct store *s, id_t64 org, id_t64 id, const char *status,
 			       struct err *e);
 
