@@ -652,63 +652,91 @@ static int individual(struct gen *g, int sales, id_t64 team_obj, id_t64 person,
 	return emit_objective(g, &s, out);
 }
 
-int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
-		  struct arena *a, struct demo_result *res)
+/* The demo's fixed top: the units and leaders the teams hang under, and the
+ * objectives their targets roll up into. */
+struct top {
+	id_t64 company, sales_dir, crc, ceo, dc, rcrc;
+	id_t64 axes[4], strat[4];
+	id_t64 op_sales, op_calls, op_fcr;
+	struct objective strat_revenue, obj_sales, obj_calls, obj_fcr;
+	const char *yr;
+};
+
+/* What the teams add up to, for the roll-up; and the state that runs across
+ * teams (one new hire left without objectives, the members' serial). */
+struct sums {
+	double sales_quarters, calls_sum, fcr_sum;
+	int calls_n, fcr_n;
+	int new_hire_skipped, k;
+};
+
+static void gen_init(struct gen *g, const struct demo_options *opt, const struct demo_sink *sink,
+		     struct arena *a, struct demo_result *res, int people)
 {
-	struct gen g;
-	memset(&g, 0, sizeof(g));
+	memset(g, 0, sizeof(*g));
 	memset(res, 0, sizeof(*res));
-	g.opt = opt;
-	g.sink = sink;
-	g.a = a;
-	g.res = res;
-	g.rng.s = opt->seed;
-	int people = opt->people < 12 ? 12 : opt->people;
-	int team = opt->team_size < 8 ? 8 : opt->team_size > 15 ? 15 : opt->team_size;
-	g.emails.cap = 64;
-	while (g.emails.cap < (size_t)people * 2)
-		g.emails.cap *= 2;
-	g.emails.slot = arena_alloc(a, g.emails.cap * sizeof(*g.emails.slot));
-	g.q_start = date_quarter_start(opt->today);
-	g.q_end = date_quarter_end(opt->today);
-	g.y_start = date_year_start(opt->today);
-	g.y_end = date_add_months(g.y_start, 12) - 1;
+	g->opt = opt;
+	g->sink = sink;
+	g->a = a;
+	g->res = res;
+	g->rng.s = opt->seed;
+	g->emails.cap = 64;
+	while (g->emails.cap < (size_t)people * 2)
+		g->emails.cap *= 2;
+	g->emails.slot = arena_alloc(a, g->emails.cap * sizeof(*g->emails.slot));
+	g->q_start = date_quarter_start(opt->today);
+	g->q_end = date_quarter_end(opt->today);
+	g->y_start = date_year_start(opt->today);
+	g->y_end = date_add_months(g->y_start, 12) - 1;
 	int y, m, d;
 	date_to_ymd(opt->today, &y, &m, &d);
-	g.year = y;
-	g.quarter = (m - 1) / 3 + 1;
+	g->year = y;
+	g->quarter = (m - 1) / 3 + 1;
+}
 
+/* The organisation, the company and its two sides with their leaders. */
+static int leadership(struct gen *g, struct top *tp)
+{
+	const struct demo_sink *sink = g->sink;
 	struct org org = { 0, "Maison Verdier Énergie", "fr", "EUR",
 		"Devenir d'ici 2028 la référence du service client et de la vente d'énergie "
 		"dans le Grand Ouest", 0x1f, "Europe/Paris", false };
-	if (sink->org(sink->ctx, &org, &g.org))
+	if (sink->org(sink->ctx, &org, &g->org))
 		return -1;
-	id_t64 company, sales_dir, crc, ceo, hr, dc, rcrc;
+	id_t64 hr;
 	const char *email;
-	if (emit_unit(&g, 0, "Maison Verdier Énergie", UNIT_COMPANY, SERVICE_NONE, &company) ||
-	    emit_person(&g, company, 0, ROLE_ADMIN, "Directrice générale", "Directeur général", 0,
-			&ceo, &email) ||
-	    sink->unit_lead(sink->ctx, company, ceo))
+	if (emit_unit(g, 0, "Maison Verdier Énergie", UNIT_COMPANY, SERVICE_NONE, &tp->company) ||
+	    emit_person(g, tp->company, 0, ROLE_ADMIN, "Directrice générale", "Directeur général", 0,
+			&tp->ceo, &email) ||
+	    sink->unit_lead(sink->ctx, tp->company, tp->ceo))
 		return -1;
-	login(&g, email, "admin — direction générale");
-	if (emit_person(&g, company, ceo, ROLE_HR, "Responsable RH", "Responsable RH", 0, &hr, &email))
+	login(g, email, "admin — direction générale");
+	if (emit_person(g, tp->company, tp->ceo, ROLE_HR, "Responsable RH", "Responsable RH", 0, &hr, &email))
 		return -1;
-	login(&g, email, "hr — ressources humaines");
-	if (emit_unit(&g, company, "Direction commerciale", UNIT_DIRECTION, SERVICE_SALES,
-		      &sales_dir) ||
-	    emit_person(&g, sales_dir, ceo, ROLE_MANAGER, "Directrice commerciale",
-			"Directeur commercial", 0, &dc, &email) ||
-	    sink->unit_lead(sink->ctx, sales_dir, dc))
+	login(g, email, "hr — ressources humaines");
+	if (emit_unit(g, tp->company, "Direction commerciale", UNIT_DIRECTION, SERVICE_SALES,
+		      &tp->sales_dir) ||
+	    emit_person(g, tp->sales_dir, tp->ceo, ROLE_MANAGER, "Directrice commerciale",
+			"Directeur commercial", 0, &tp->dc, &email) ||
+	    sink->unit_lead(sink->ctx, tp->sales_dir, tp->dc))
 		return -1;
-	login(&g, email, "manager — direction commerciale");
-	if (emit_unit(&g, company, "Centre de relation client", UNIT_SERVICE, SERVICE_CALL_CENTRE,
-		      &crc) ||
-	    emit_person(&g, crc, ceo, ROLE_MANAGER, "Responsable du centre de relation client",
-			"Responsable du centre de relation client", 0, &rcrc, &email) ||
-	    sink->unit_lead(sink->ctx, crc, rcrc))
+	login(g, email, "manager — direction commerciale");
+	if (emit_unit(g, tp->company, "Centre de relation client", UNIT_SERVICE, SERVICE_CALL_CENTRE,
+		      &tp->crc) ||
+	    emit_person(g, tp->crc, tp->ceo, ROLE_MANAGER, "Responsable du centre de relation client",
+			"Responsable du centre de relation client", 0, &tp->rcrc, &email) ||
+	    sink->unit_lead(sink->ctx, tp->crc, tp->rcrc))
 		return -1;
-	login(&g, email, "manager — centre de relation client");
+	login(g, email, "manager — centre de relation client");
 
+	return 0;
+}
+
+/* The axes and the strategic objectives under the ambition. */
+static int strategy(struct gen *g, struct top *tp)
+{
+	const struct demo_sink *sink = g->sink;
+	struct arena *a = g->a;
 	/* axes and the top of the cascade */
 	static const char *const axis_titles[] = { "Satisfaction client",
 		"Croissance du chiffre d'affaires", "Efficacité opérationnelle",
@@ -718,234 +746,270 @@ int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
 		"Gagner des clients et développer le portefeuille dans le Grand Ouest.",
 		"Traiter mieux et plus vite, sans dégrader la qualité.",
 		"Des objectifs clairs, suivis et reconnus pour chacun." };
-	id_t64 axes[4], strat[4];
 	for (int i = 0; i < 4; i++) {
-		struct axis x = { 0, g.org, axis_titles[i], axis_desc[i], i + 1 };
-		if (sink->axis(sink->ctx, &x, &axes[i]))
+		struct axis x = { 0, g->org, axis_titles[i], axis_desc[i], i + 1 };
+		if (sink->axis(sink->ctx, &x, &tp->axes[i]))
 			return -1;
 	}
-	const char *yr = arena_printf(a, "%d", g.year);
 	struct obj_spec st[4];
 	memset(st, 0, sizeof(st));
-	st[0] = (struct obj_spec){ LEVEL_STRATEGIC, 0, axes[0], 0, company,
-		arena_printf(a, "Porter la satisfaction client de 3,4 à 4,2 sur 5 d'ici fin %s", yr),
+	st[0] = (struct obj_spec){ LEVEL_STRATEGIC, 0, tp->axes[0], 0, tp->company,
+		arena_printf(a, "Porter la satisfaction client de 3,4 à 4,2 sur 5 d'ici fin %s", tp->yr),
 		"csat", "points", "Satisfaction mesurée après chaque contact", "Toute l'entreprise",
 		"Tous les canaux", "Fidéliser nos clients", "Résoudre au premier contact",
 		DIR_INCREASE, 3.4, 4.2, 1, 250000, 0, "Programme qualité", NULL, 0, NULL };
-	st[1] = (struct obj_spec){ LEVEL_STRATEGIC, 0, axes[1], 0, company,
-		arena_printf(a, "Augmenter le chiffre d'affaires de 18 M€ à 20,2 M€ en %s", yr),
+	st[1] = (struct obj_spec){ LEVEL_STRATEGIC, 0, tp->axes[1], 0, tp->company,
+		arena_printf(a, "Augmenter le chiffre d'affaires de 18 M€ à 20,2 M€ en %s", tp->yr),
 		"revenue", "€", "Chiffre d'affaires annuel", "Toute l'entreprise", "Grand Ouest",
 		"Financer notre développement", "Conquête et ventes additionnelles", DIR_INCREASE,
 		18e6, 20.2e6, 1, 400000, 0, NULL, NULL, 0, NULL };
-	st[2] = (struct obj_spec){ LEVEL_STRATEGIC, 0, axes[2], 0, company,
-		arena_printf(a, "Réduire la durée moyenne de traitement de 330 s à 290 s d'ici fin %s", yr),
+	st[2] = (struct obj_spec){ LEVEL_STRATEGIC, 0, tp->axes[2], 0, tp->company,
+		arena_printf(a, "Réduire la durée moyenne de traitement de 330 s à 290 s d'ici fin %s", tp->yr),
 		"aht", "s", "Durée moyenne de traitement", "Toute l'entreprise", "Centre de relation client",
 		"Absorber la croissance sans recruter au même rythme", "Outils et base de connaissances",
 		DIR_DECREASE, 330, 290, 1, 120000, 0, NULL, NULL, 0, NULL };
-	st[3] = (struct obj_spec){ LEVEL_STRATEGIC, 0, axes[3], 0, company,
-		arena_printf(a, "Atteindre 90 %% de collaborateurs suivis chaque trimestre en %s", yr),
+	st[3] = (struct obj_spec){ LEVEL_STRATEGIC, 0, tp->axes[3], 0, tp->company,
+		arena_printf(a, "Atteindre 90 %% de collaborateurs suivis chaque trimestre en %s", tp->yr),
 		"checkin_rate", "%", "Entretiens trimestriels tenus", "Tous les managers", "Partout",
 		"Des objectifs vivants", "Un point trimestriel pour chacun", DIR_REACH, 55, 90, 1, 0,
 		200, NULL, NULL, 0, NULL };
-	struct objective strat_revenue;
 	for (int i = 0; i < 4; i++) {
-		if (emit_objective(&g, &st[i], &strat[i]))
+		if (emit_objective(g, &st[i], &tp->strat[i]))
 			return -1;
 		if (i == 1)
-			strat_revenue = g.last;
+			tp->strat_revenue = g->last;
 	}
 
+	return 0;
+}
+
+/* The sales direction's year and the call centre's two rates: their targets
+ * are set again once the teams' are known (roll_up). */
+static int operational(struct gen *g, struct top *tp)
+{
+	struct arena *a = g->a;
 	/* the direction's yearly revenue: its teams' quarters, once they are
 	 * known (the targets add up from the ambition down) */
-	id_t64 op_sales, op_calls, op_fcr;
-	struct objective obj_sales, obj_calls, obj_fcr;
-	struct obj_spec op = { LEVEL_OPERATIONAL, strat[1], axes[1], 0, sales_dir,
-		arena_printf(a, "Réaliser le chiffre d'affaires de la direction commerciale en %s", yr),
+	struct obj_spec op = { LEVEL_OPERATIONAL, tp->strat[1], tp->axes[1], 0, tp->sales_dir,
+		arena_printf(a, "Réaliser le chiffre d'affaires de la direction commerciale en %s", tp->yr),
 		"revenue", "€", "Chiffre d'affaires signé", "Direction commerciale", "Grand Ouest",
 		"Porter la croissance du chiffre d'affaires", "Prospection et fidélisation",
 		DIR_INCREASE, 1000, 1200, 1, 150000, 0, "Campagne marketing", NULL, 0, NULL };
-	if (emit_objective(&g, &op, &op_sales))
+	if (emit_objective(g, &op, &tp->op_sales))
 		return -1;
-	obj_sales = g.last;
-	op = (struct obj_spec){ LEVEL_OPERATIONAL, strat[0], axes[0], 0, crc,
-		arena_printf(a, "Décrocher 92 %% des appels en moins de 20 secondes en %s", yr),
+	tp->obj_sales = g->last;
+	op = (struct obj_spec){ LEVEL_OPERATIONAL, tp->strat[0], tp->axes[0], 0, tp->crc,
+		arena_printf(a, "Décrocher 92 %% des appels en moins de 20 secondes en %s", tp->yr),
 		"service_level_20s", "%", "Appels décrochés en moins de 20 secondes",
 		"Centre de relation client", "Plateaux de Nantes et Rennes",
 		"Un client qui attend est un client qui part", "Planification des effectifs",
 		DIR_INCREASE, 84, 92, 1, 80000, 0, "Outil de planification", NULL, 0, NULL };
-	if (emit_objective(&g, &op, &op_calls))
+	if (emit_objective(g, &op, &tp->op_calls))
 		return -1;
-	obj_calls = g.last;
-	op = (struct obj_spec){ LEVEL_OPERATIONAL, strat[2], axes[2], 0, crc,
-		arena_printf(a, "Porter la résolution au premier contact de 70 %% à 78 %% en %s", yr),
+	tp->obj_calls = g->last;
+	op = (struct obj_spec){ LEVEL_OPERATIONAL, tp->strat[2], tp->axes[2], 0, tp->crc,
+		arena_printf(a, "Porter la résolution au premier contact de 70 %% à 78 %% en %s", tp->yr),
 		"fcr", "%", "Demandes résolues au premier contact", "Centre de relation client",
 		"Tous les plateaux", "Moins de rappels, moins d'attente", "Base de connaissances",
 		DIR_INCREASE, 70, 78, 1, 40000, 0, NULL, NULL, 0, NULL };
-	if (emit_objective(&g, &op, &op_fcr))
+	if (emit_objective(g, &op, &tp->op_fcr))
 		return -1;
-	obj_fcr = g.last;
-	double sales_quarters = 0, calls_sum = 0, fcr_sum = 0;
-	int calls_n = 0, fcr_n = 0;
+	tp->obj_fcr = g->last;
+	return 0;
+}
 
+/* One team of side (0 sales, 1 call centre), number t of its side, of size
+ * people with its lead: its unit, its objective, its members with theirs and
+ * their check-ins, then the team's target set to its members' sum (a rate:
+ * their mean). */
+static int team(struct gen *g, const struct top *tp, int side, int t, int size, struct sums *su)
+{
+	const struct demo_sink *sink = g->sink;
+	struct arena *a = g->a;
+	const char *place = places[t % N(places)];
+	const char *tname = side
+		? arena_printf(a, "Plateau %s %c%s", place, 'A' + (t / N(places)) % 26,
+			       t >= 26 * N(places) ? arena_printf(a, "%d", t) : "")
+		: t == 0 ? "Équipe Grands comptes"
+		: arena_printf(a, "Équipe PME %s%s", place,
+			       t / N(places) ? arena_printf(a, " %d", t / N(places) + 1) : "");
+	id_t64 unit, lead, tobj;
+	const char *lead_email;
+	if (emit_unit(g, side ? tp->crc : tp->sales_dir, tname, UNIT_TEAM,
+		      side ? SERVICE_CALL_CENTRE : SERVICE_SALES, &unit) ||
+	    emit_person(g, unit, side ? tp->rcrc : tp->dc, ROLE_MANAGER,
+			side ? "Superviseure" : "Responsable d'équipe commerciale",
+			side ? "Superviseur" : "Responsable d'équipe commerciale", 0,
+			&lead, &lead_email) ||
+	    sink->unit_lead(sink->ctx, unit, lead))
+		return -1;
+	if (t == 0)
+		login(g, lead_email, side ? "manager — plateau d'appels"
+					       : "manager — équipe commerciale");
+	struct obj_spec c;
+	memset(&c, 0, sizeof(c));
+	c.level = LEVEL_COLLECTIVE;
+	c.owner_unit = unit;
+	c.who = tname;
+	c.where = place;
+	if (side) {
+		c.parent = t % 2 ? tp->op_fcr : tp->op_calls;
+		c.indicator = t % 2 ? "fcr" : "service_level_20s";
+		c.unit = "%";
+		c.dir = DIR_INCREASE;
+		c.baseline = t % 2 ? 70 : 84;
+		c.target = t % 2 ? 77 : 91;
+		c.title = t % 2
+			? arena_printf(a, "%s : 77 %% de résolution au premier contact au T%d %d",
+				       tname, g->quarter, g->year)
+			: arena_printf(a, "%s : 91 %% d'appels décrochés en moins de 20 s au T%d %d",
+				       tname, g->quarter, g->year);
+		c.why = "Contribuer à l'objectif du centre de relation client";
+		c.how = "Briefs quotidiens et partage des bonnes pratiques";
+	} else {
+		double tgt = (double)(size - 1) * 52000;
+		c.parent = tp->op_sales;
+		c.indicator = "revenue";
+		c.unit = "€";
+		c.dir = DIR_INCREASE;
+		c.baseline = tgt * 0.9;
+		c.target = tgt;
+		c.title = arena_printf(a, "%s : %s € de chiffre d'affaires au T%d %d", tname,
+				       fr_num(g, tgt), g->quarter, g->year);
+		c.why = "Contribuer à la croissance de la direction commerciale";
+		c.how = "Revue hebdomadaire du pipeline";
+	}
+	c.budget = 5000;
+	c.support = "Challenge d'équipe trimestriel";
+	if (emit_objective(g, &c, &tobj))
+		return -1;
+	struct objective team_obj = g->last;
+	double kids = 0;
+	int nkids = 0;
+	for (int i = 1; i < size; i++, su->k++) {
+		int new_hire = rng_int(&g->rng, 10) == 0;
+		id_t64 pid;
+		const char *pe;
+		if (emit_person(g, unit, lead, ROLE_MEMBER,
+				side ? "Téléconseillère" : "Commerciale",
+				side ? "Téléconseiller" : "Commercial", new_hire, &pid, &pe) ||
+		    person_activity(g, pid, side, g->last_hired_on))
+			return -1;
+		if (t == 0 && i == 1)
+			login(g, pe, side ? "membre — téléconseiller"
+					       : "membre — commercial");
+		/* the seeds: new hires are never to be left without objectives;
+		 * the demo leaves one so that cible can show it */
+		if (new_hire && !su->new_hire_skipped) {
+			su->new_hire_skipped = 1;
+			continue;
+		}
+		id_t64 iobj;
+		if (individual(g, !side, tobj, pid, new_hire, su->k, &iobj))
+			return -1;
+		if (iobj && g->last.indicator && !strcmp(g->last.indicator, c.indicator)) {
+			kids += g->last.target;
+			nkids++;
+		}
+		if (iobj && checkins(g, iobj, pid, lead, !side))
+			return -1;
+	}
+	/* the team's target: its members' sum (a rate: their mean) */
+	if (nkids) {
+		double tgt = side ? (double)llround(kids / nkids * 10) / 10 : kids;
+		team_obj.target = tgt;
+		team_obj.baseline = side ? team_obj.baseline
+					 : (double)llround(tgt * 0.9 / 100) * 100;
+		if (side && team_obj.baseline >= tgt)
+			team_obj.baseline = tgt - 3;
+		team_obj.title = !side
+			? arena_printf(a, "%s : %s € de chiffre d'affaires au T%d %d", tname,
+				       fr_num(g, tgt), g->quarter, g->year)
+			: t % 2
+			? arena_printf(a, "%s : %s %% de résolution au premier contact au T%d %d",
+				       tname, fr_num(g, tgt), g->quarter, g->year)
+			: arena_printf(a, "%s : %s %% d'appels décrochés en moins de 20 s au T%d %d",
+				       tname, fr_num(g, tgt), g->quarter, g->year);
+		if (update_objective(g, &team_obj))
+			return -1;
+	}
+	if (!side)
+		su->sales_quarters += team_obj.target;
+	else if (t % 2) {
+		su->fcr_sum += team_obj.target;
+		su->fcr_n++;
+	} else {
+		su->calls_sum += team_obj.target;
+		su->calls_n++;
+	}
+	return 0;
+}
+
+/* Up the cascade: the direction's year is its teams' quarter prorated (a
+ * quarter of the year's days), the ambition the direction's; the call
+ * centre's rates the mean of its teams'. */
+static int roll_up(struct gen *g, struct top *tp, const struct sums *su)
+{
+	struct arena *a = g->a;
+	double qlen = g->q_end - g->q_start + 1, ylen = g->y_end - g->y_start + 1;
+	double year = (double)llround(su->sales_quarters * ylen / qlen / 1000) * 1000;
+	if (year > 0) {
+		tp->obj_sales.target = year;
+		tp->obj_sales.baseline = (double)llround(year * 0.9 / 1000) * 1000;
+		tp->obj_sales.title = arena_printf(a, "Réaliser %s de chiffre d'affaires en %s",
+					       meur(g, year), tp->yr);
+		tp->strat_revenue.target = year;
+		tp->strat_revenue.baseline = tp->obj_sales.baseline;
+		tp->strat_revenue.title = arena_printf(a, "Augmenter le chiffre d'affaires de %s à %s en %s",
+						   meur(g, tp->obj_sales.baseline), meur(g, year), tp->yr);
+		if (update_objective(g, &tp->obj_sales) || update_objective(g, &tp->strat_revenue))
+			return -1;
+	}
+	if (su->calls_n) {
+		tp->obj_calls.target = (double)llround(su->calls_sum / su->calls_n * 10) / 10;
+		tp->obj_calls.title = arena_printf(a, "Décrocher %s %% des appels en moins de 20 secondes en %s",
+					       fr_num(g, tp->obj_calls.target), tp->yr);
+		if (update_objective(g, &tp->obj_calls))
+			return -1;
+	}
+	if (su->fcr_n) {
+		tp->obj_fcr.target = (double)llround(su->fcr_sum / su->fcr_n * 10) / 10;
+		tp->obj_fcr.title = arena_printf(a,
+			"Porter la résolution au premier contact de 70 %% à %s %% en %s",
+			fr_num(g, tp->obj_fcr.target), tp->yr);
+		if (update_objective(g, &tp->obj_fcr))
+			return -1;
+	}
+	return 0;
+}
+
+int demo_generate(const struct demo_options *opt, const struct demo_sink *sink,
+		  struct arena *a, struct demo_result *res)
+{
+	struct gen g;
+	int people = opt->people < 12 ? 12 : opt->people;
+	int team_size = opt->team_size < 8 ? 8 : opt->team_size > 15 ? 15 : opt->team_size;
+	gen_init(&g, opt, sink, a, res, people);
+	struct top tp;
+	memset(&tp, 0, sizeof(tp));
+	tp.yr = arena_printf(a, "%d", g.year);
+	if (leadership(&g, &tp) || strategy(&g, &tp) || operational(&g, &tp))
+		return -1;
 	/* teams: sales get 45 % of the rest, the call centre the others */
+	struct sums su;
+	memset(&su, 0, sizeof(su));
 	int rest = people - 4;
 	int sales_people = rest * 45 / 100, call_people = rest - sales_people;
-	int nsales = (sales_people + team - 1) / team, ncall = (call_people + team - 1) / team;
-	int new_hire_skipped = 0, k = 0;
+	int nsales = (sales_people + team_size - 1) / team_size;
+	int ncall = (call_people + team_size - 1) / team_size;
 	for (int side = 0; side < 2; side++) {
 		int nteams = side ? ncall : nsales, left = side ? call_people : sales_people;
 		for (int t = 0; t < nteams; t++) {
 			int size = left / (nteams - t);
 			left -= size;
-			const char *place = places[t % N(places)];
-			const char *tname = side
-				? arena_printf(a, "Plateau %s %c%s", place, 'A' + (t / N(places)) % 26,
-					       t >= 26 * N(places) ? arena_printf(a, "%d", t) : "")
-				: t == 0 ? "Équipe Grands comptes"
-				: arena_printf(a, "Équipe PME %s%s", place,
-					       t / N(places) ? arena_printf(a, " %d", t / N(places) + 1) : "");
-			id_t64 unit, lead, tobj;
-			const char *lead_email;
-			if (emit_unit(&g, side ? crc : sales_dir, tname, UNIT_TEAM,
-				      side ? SERVICE_CALL_CENTRE : SERVICE_SALES, &unit) ||
-			    emit_person(&g, unit, side ? rcrc : dc, ROLE_MANAGER,
-					side ? "Superviseure" : "Responsable d'équipe commerciale",
-					side ? "Superviseur" : "Responsable d'équipe commerciale", 0,
-					&lead, &lead_email) ||
-			    sink->unit_lead(sink->ctx, unit, lead))
+			if (team(&g, &tp, side, t, size, &su))
 				return -1;
-			if (t == 0)
-				login(&g, lead_email, side ? "manager — plateau d'appels"
-							       : "manager — équipe commerciale");
-			struct obj_spec c;
-			memset(&c, 0, sizeof(c));
-			c.level = LEVEL_COLLECTIVE;
-			c.owner_unit = unit;
-			c.who = tname;
-			c.where = place;
-			if (side) {
-				c.parent = t % 2 ? op_fcr : op_calls;
-				c.indicator = t % 2 ? "fcr" : "service_level_20s";
-				c.unit = "%";
-				c.dir = DIR_INCREASE;
-				c.baseline = t % 2 ? 70 : 84;
-				c.target = t % 2 ? 77 : 91;
-				c.title = t % 2
-					? arena_printf(a, "%s : 77 %% de résolution au premier contact au T%d %d",
-						       tname, g.quarter, g.year)
-					: arena_printf(a, "%s : 91 %% d'appels décrochés en moins de 20 s au T%d %d",
-						       tname, g.quarter, g.year);
-				c.why = "Contribuer à l'objectif du centre de relation client";
-				c.how = "Briefs quotidiens et partage des bonnes pratiques";
-			} else {
-				double tgt = (double)(size - 1) * 52000;
-				c.parent = op_sales;
-				c.indicator = "revenue";
-				c.unit = "€";
-				c.dir = DIR_INCREASE;
-				c.baseline = tgt * 0.9;
-				c.target = tgt;
-				c.title = arena_printf(a, "%s : %s € de chiffre d'affaires au T%d %d", tname,
-						       fr_num(&g, tgt), g.quarter, g.year);
-				c.why = "Contribuer à la croissance de la direction commerciale";
-				c.how = "Revue hebdomadaire du pipeline";
-			}
-			c.budget = 5000;
-			c.support = "Challenge d'équipe trimestriel";
-			if (emit_objective(&g, &c, &tobj))
-				return -1;
-			struct objective team_obj = g.last;
-			double kids = 0;
-			int nkids = 0;
-			for (int i = 1; i < size; i++, k++) {
-				int new_hire = rng_int(&g.rng, 10) == 0;
-				id_t64 pid;
-				const char *pe;
-				if (emit_person(&g, unit, lead, ROLE_MEMBER,
-						side ? "Téléconseillère" : "Commerciale",
-						side ? "Téléconseiller" : "Commercial", new_hire, &pid, &pe) ||
-				    person_activity(&g, pid, side, g.last_hired_on))
-					return -1;
-				if (t == 0 && i == 1)
-					login(&g, pe, side ? "membre — téléconseiller"
-							       : "membre — commercial");
-				/* the seeds: new hires are never to be left without objectives;
-				 * the demo leaves one so that cible can show it */
-				if (new_hire && !new_hire_skipped) {
-					new_hire_skipped = 1;
-					continue;
-				}
-				id_t64 iobj;
-				if (individual(&g, !side, tobj, pid, new_hire, k, &iobj))
-					return -1;
-				if (iobj && g.last.indicator && !strcmp(g.last.indicator, c.indicator)) {
-					kids += g.last.target;
-					nkids++;
-				}
-				if (iobj && checkins(&g, iobj, pid, lead, !side))
-					return -1;
-			}
-			/* the team's target: its members' sum (a rate: their mean) */
-			if (nkids) {
-				double tgt = side ? (double)llround(kids / nkids * 10) / 10 : kids;
-				team_obj.target = tgt;
-				team_obj.baseline = side ? team_obj.baseline
-							 : (double)llround(tgt * 0.9 / 100) * 100;
-				if (side && team_obj.baseline >= tgt)
-					team_obj.baseline = tgt - 3;
-				team_obj.title = !side
-					? arena_printf(a, "%s : %s € de chiffre d'affaires au T%d %d", tname,
-						       fr_num(&g, tgt), g.quarter, g.year)
-					: t % 2
-					? arena_printf(a, "%s : %s %% de résolution au premier contact au T%d %d",
-						       tname, fr_num(&g, tgt), g.quarter, g.year)
-					: arena_printf(a, "%s : %s %% d'appels décrochés en moins de 20 s au T%d %d",
-						       tname, fr_num(&g, tgt), g.quarter, g.year);
-				if (update_objective(&g, &team_obj))
-					return -1;
-			}
-			if (!side)
-				sales_quarters += team_obj.target;
-			else if (t % 2) {
-				fcr_sum += team_obj.target;
-				fcr_n++;
-			} else {
-				calls_sum += team_obj.target;
-				calls_n++;
-			}
 		}
 	}
-	/* up the cascade: the direction's year is its teams' quarter prorated
-	 * (a quarter of the year's days), the ambition the direction's; the
-	 * call centre's rates the mean of its teams' */
-	double qlen = g.q_end - g.q_start + 1, ylen = g.y_end - g.y_start + 1;
-	double year = (double)llround(sales_quarters * ylen / qlen / 1000) * 1000;
-	if (year > 0) {
-		obj_sales.target = year;
-		obj_sales.baseline = (double)llround(year * 0.9 / 1000) * 1000;
-		obj_sales.title = arena_printf(a, "Réaliser %s de chiffre d'affaires en %s",
-					       meur(&g, year), yr);
-		strat_revenue.target = year;
-		strat_revenue.baseline = obj_sales.baseline;
-		strat_revenue.title = arena_printf(a, "Augmenter le chiffre d'affaires de %s à %s en %s",
-						   meur(&g, obj_sales.baseline), meur(&g, year), yr);
-		if (update_objective(&g, &obj_sales) || update_objective(&g, &strat_revenue))
-			return -1;
-	}
-	if (calls_n) {
-		obj_calls.target = (double)llround(calls_sum / calls_n * 10) / 10;
-		obj_calls.title = arena_printf(a, "Décrocher %s %% des appels en moins de 20 secondes en %s",
-					       fr_num(&g, obj_calls.target), yr);
-		if (update_objective(&g, &obj_calls))
-			return -1;
-	}
-	if (fcr_n) {
-		obj_fcr.target = (double)llround(fcr_sum / fcr_n * 10) / 10;
-		obj_fcr.title = arena_printf(a,
-			"Porter la résolution au premier contact de 70 %% à %s %% en %s",
-			fr_num(&g, obj_fcr.target), yr);
-		if (update_objective(&g, &obj_fcr))
-			return -1;
-	}
-	return 0;
+	return roll_up(&g, &tp, &su);
 }
