@@ -10,13 +10,11 @@ int api_notifications_list(struct req *r)
 	struct app a;
 	req_app(r, &a);
 	size_t limit, offset, n, total, unread;
-	const char *un = query(r, "unread");
-	if (query_paging(r, &limit, &offset))
+	int un;
+	if (query_paging(r, &limit, &offset) || query_bool(r, "unread", &un))
 		return -1;
-	if (un && strcmp(un, "true") && strcmp(un, "false"))
-		return fail(r, 400, "invalid_query", "unread", "unread", "true or false");
 	struct notify_delivery_row *v;
-	if (app_notify_inbox(&a, un && !strcmp(un, "true"), limit, offset, &v, &n, &total, &unread,
+	if (app_notify_inbox(&a, un == 1, limit, offset, &v, &n, &total, &unread,
 			     &r->err))
 		return -1;
 	json_t *items = json_array();

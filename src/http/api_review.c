@@ -18,18 +18,16 @@ int api_reviews_list(struct req *r)
 	req_app(r, &a);
 	id_t64 person, unit;
 	size_t limit, offset, n;
-	const char *current = query(r, "current");
+	int current;
 	if (query_id(r, "person_id", &person) || query_id(r, "unit_id", &unit) ||
-	    query_paging(r, &limit, &offset))
+	    query_paging(r, &limit, &offset) || query_bool(r, "current", &current))
 		return -1;
-	if (current && strcmp(current, "true") && strcmp(current, "false"))
-		return fail(r, 400, "invalid_query", "current", "current", "true or false");
 	if (person && unit)
 		return fail(r, 400, "invalid_query", "unit_id", "unit_id",
 			    "person_id or unit_id, not both");
 	struct review *v;
 	if (app_review_list(&a, person ? "person" : unit ? "unit" : NULL, person ? person : unit,
-			    current && !strcmp(current, "true"), &v, &n, &r->err))
+			    current == 1, &v, &n, &r->err))
 		return -1;
 	json_t *items = json_array();
 	for (size_t i = offset; i < n && json_array_size(items) < limit; i++)

@@ -77,14 +77,12 @@ int api_feedback_list(struct req *r)
 	req_app(r, &a);
 	id_t64 person, with;
 	size_t limit, offset, n;
-	const char *open = query(r, "open");
+	int open;
 	if (query_id(r, "person", &person) || query_id(r, "peer", &with) ||
-	    query_paging(r, &limit, &offset))
+	    query_paging(r, &limit, &offset) || query_bool(r, "open", &open))
 		return -1;
-	if (open && strcmp(open, "true") && strcmp(open, "false"))
-		return fail(r, 400, "invalid_query", "open", "open", "true or false");
 	struct feedback_row *v;
-	if (app_feedback_list(&a, person, with, open && !strcmp(open, "true"), &v, &n, &r->err))
+	if (app_feedback_list(&a, person, with, open == 1, &v, &n, &r->err))
 		return -1;
 	json_t *items = json_array();
 	for (size_t i = offset; i < n && json_array_size(items) < limit; i++)

@@ -107,12 +107,8 @@ int api_people_list(struct req *r)
 		return -1;
 	struct person_filter f = { NULL, -1, 0, 0 };
 	struct ids sub;
-	const char *active = query(r, "active");
-	if (active) {
-		if (strcmp(active, "true") && strcmp(active, "false"))
-			return fail(r, 400, "invalid_query", "active", "active", "true or false");
-		f.active = !strcmp(active, "true");
-	}
+	if (query_bool(r, "active", &f.active))
+		return -1;
 	if (unit) {
 		if (store_unit_subtree(r->store, r->me.org_id, unit, &r->arena, &sub, &r->err))
 			return -1;

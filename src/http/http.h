@@ -193,6 +193,8 @@ int reply_page(struct req *r, json_t *items, size_t total, size_t limit, size_t 
 /* Query parameter helpers: 400 invalid_query on a malformed value. */
 const char *query(struct req *r, const char *name);
 int query_id(struct req *r, const char *name, id_t64 *out);
+/* ?name=true or ?name=false: *out 1 or 0; -1 when absent */
+int query_bool(struct req *r, const char *name, int *out);
 int query_paging(struct req *r, size_t *limit, size_t *offset);
 /* Every query parameter of the request is one of `accepted` (space-separated
  * names): 400 invalid_query naming the first other one otherwise. */

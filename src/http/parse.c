@@ -312,6 +312,18 @@ int query_id(struct req *r, const char *name, id_t64 *out)
 	return 0;
 }
 
+int query_bool(struct req *r, const char *name, int *out)
+{
+	const char *s = query(r, name);
+	*out = -1;
+	if (!s)
+		return 0;
+	if (strcmp(s, "true") && strcmp(s, "false"))
+		return fail(r, 400, "invalid_query", name, name, "true or false");
+	*out = !strcmp(s, "true");
+	return 0;
+}
+
 int query_paging(struct req *r, size_t *limit, size_t *offset)
 {
 	unsigned long long v;
