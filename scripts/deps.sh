@@ -8,10 +8,11 @@
 #                           independent figures, a PostgreSQL 15 server that
 #                           the tests start themselves: tests/pg-server.sh,
 #                           python3-aiosmtpd: the SMTP server of
-#                           tests/api/notify.test.mjs)
+#                           tests/api/notify.test.mjs, nginx-light: the load
+#                           balancer of tests/api/scale.test.mjs, wrk: bench/)
 set -e
 build="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev libsodium-dev libcsv-dev libxlsxwriter-dev libpq-dev libcurl4-openssl-dev libhpdf-dev fonts-dejavu-core"
-test="$build clang libclang-rt-14-dev sqlite3 curl chromium postgresql-15 python3-openpyxl python3-aiosmtpd python3-icalendar poppler-utils"
+test="$build clang libclang-rt-14-dev sqlite3 curl chromium postgresql-15 python3-openpyxl python3-aiosmtpd python3-icalendar poppler-utils nginx-light wrk"
 case "${1:-build}" in
   build) want=$build ;;
   test) want=$test ;;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include "app/challenge.h"
 #include "app/notify.h"
 #include "app/sender.h"
 #include "app/usecase.h"
@@ -480,10 +482,31 @@ out:
 
 /* ---- the thread ---- */
 
+/* Several servers on one database: the one holding this lease (job_lease)
+ * runs the rounds, the others wait for it to expire (3 rounds unrenewed). */
+#define LEASE "background"
+
 static pthread_t sender_thread;
 static pthread_mutex_t sender_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sender_wake = PTHREAD_COND_INITIALIZER;
 static bool sender_running, sender_quit;
+
+/* The challenges whose last day is past, closed in every organisation (the
+ * first write after it does the same; this closes them with no write). */
+static void close_due_all(struct store *s)
+{
+	struct arena ar;
+	arena_init(&ar);
+	struct ids orgs;
+	struct err e;
+	if (!store_org_ids(s, &ar, &orgs, &e))
+		for (size_t i = 0; i < orgs.n; i++) {
+			struct app a;
+			app_system(&a, s, orgs.v[i], &ar);
+			app_challenges_close_due(&a, NULL, &e);
+		}
+	arena_free(&ar);
+}
 
 static void *sender_main(void *arg)
 {
@@ -493,6 +516,10 @@ static void *sender_main(void *arg)
 	pthread_sigmask(SIG_BLOCK, &all, NULL);   /* signals are the main thread's */
 	struct store *s = NULL;
 	int64_t last_scan = 0;
+	int had = 0;
+	char holder[160], host[100] = "";
+	gethostname(host, sizeof(host) - 1);
+	snprintf(holder, sizeof(holder), "%s pid %ld", host, (long)getpid());
 	pthread_mutex_lock(&sender_lock);
 	while (!sender_quit) {
 		pthread_mutex_unlock(&sender_lock);
@@ -500,11 +527,25 @@ static void *sender_main(void *arg)
 		err_clear(&e);
 		if (!s)
 			s = store_open(c->db, &e);
-		if (s) {
+		int held = 0;
+		if (s) {   /* one server at a time: the lease, renewed every round */
+			struct app_clock t = app_clock_now();
+			int every = c->interval > 0 ? c->interval : 15;
+			if (store_lease_take(s, LEASE, holder, t.now, t.now + 3 * every + 5, &held, &e)) {
+				store_close(s);
+				s = NULL;
+			} else if (held != had)
+				fprintf(stderr, "cible: %s the background jobs (lease '%s', %s)\n",
+					held ? "this server runs" : "another server runs", LEASE, holder);
+			had = held;
+		}
+		if (s && held) {
 			struct app_clock now = app_clock_now();
 			int scan = now.now - last_scan >= (c->scan_every > 0 ? c->scan_every : 600);
 			if (scan)
 				last_scan = now.now;
+			if (scan)
+				close_due_all(s);
 			struct send_stats st;
 			if (app_send_round(s, c, scan, &st, &e)) {
 				store_close(s);   /* opened again next round */
@@ -520,8 +561,12 @@ static void *sender_main(void *arg)
 		pthread_cond_timedwait(&sender_wake, &sender_lock, &until);
 	}
 	pthread_mutex_unlock(&sender_lock);
-	if (s)
+	if (s) {
+		struct err e;
+		if (had)   /* stopping: another server may take over at once */
+			store_lease_release(s, LEASE, holder, &e);
 		store_close(s);
+	}
 	return NULL;
 }
 

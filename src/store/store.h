@@ -366,4 +366,11 @@ int store_login_failures_since(struct store *s, const char *email, const char *a
 /* every failure of email, from every address, forgotten (`cible user unlock`) */
 int store_login_unlock(struct store *s, const char *email, int64_t *cleared, struct err *e);
 
+/* leases of the background jobs (job_lease, of no organisation): *held when
+ * holder has the lease name until `until` (taken if it had expired at now,
+ * renewed if holder had it); release lets another take it at once */
+int store_lease_take(struct store *s, const char *name, const char *holder, int64_t now,
+		     int64_t until, int *held, struct err *e);
+int store_lease_release(struct store *s, const char *name, const char *holder, struct err *e);
+
 #endif
