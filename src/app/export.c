@@ -7,29 +7,13 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include "app/export.h"
+#include "core/figure.h"
 
 void export_number(struct buf *out, double v, int decimals, enum lang lang)
 {
-	if (isnan(v) || isinf(v))
-		return;
-	char tmp[400];
-	int d = decimals < 0 ? 6 : decimals;
-	if (d > 12)
-		d = 12;
-	snprintf(tmp, sizeof(tmp), "%.*f", d, v);
-	if (decimals < 0 && strchr(tmp, '.')) {
-		char *end = tmp + strlen(tmp) - 1;
-		while (*end == '0')
-			*end-- = '\0';
-		if (*end == '.')
-			*end = '\0';
-	}
-	if (tmp[0] == '-' && !tmp[strspn(tmp + 1, "0.") + 1])
-		memmove(tmp, tmp + 1, strlen(tmp));  /* no negative zero */
-	for (char *p = tmp; *p; p++)
-		if (*p == '.' && lang == LANG_FR)
-			*p = ',';
-	buf_adds(out, tmp);
+	/* a number cell stays a number in the dialect: no thousands groups */
+	buf_add_num(out, v, decimals < 0 ? 6 : decimals, NUM_PLAIN | (decimals < 0 ? 0 : NUM_FIXED),
+		    lang);
 }
 
 static void csv_text(struct buf *out, const char *s, char sep)
@@ -141,7 +125,7 @@ int export_csv(const struct export_table *t, struct buf *out, struct err *e)
 }
 
 /* an Excel number format for a column */
-static void num_format(const struct export_table *t, const struct export_col *col, char *out,
+static void xlsx_num_format(const struct export_table *t, const struct export_col *col, char *out,
 		       size_t n)
 {
 	char dec[16] = "";
@@ -218,7 +202,7 @@ static int xlsx_write(const struct export_table *t, const char *path, struct err
 		if (t->cols[c].type == COL_TEXT)
 			continue;
 		char f[64];
-		num_format(t, &t->cols[c], f, sizeof(f));
+		xlsx_num_format(t, &t->cols[c], f, sizeof(f));
 		fmt[c] = workbook_add_format(wb);
 		if (strcmp(f, "General"))
 			format_set_num_format(fmt[c], f);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/pdf.h"
+#include "core/figure.h"
 
 #define PAGE_W 595.0f   /* A4 in points */
 #define PAGE_H 842.0f
@@ -306,34 +307,10 @@ int pdf_save(struct pdf *p, struct buf *out, struct err *e)
 
 void pdf_num(double v, int decimals, const char *locale, char out[48])
 {
-	bool fr = !locale || !strcmp(locale, "fr");
-	char s[48];
-	snprintf(s, sizeof(s), "%.*f", decimals, v);
-	char *dot = strchr(s, '.');
-	size_t ilen = dot ? (size_t)(dot - s) : strlen(s), i = 0, k = 0;
-	if (s[0] == '-') {
-		out[k++] = '-';
-		i = 1;
-	}
-	for (; i < ilen && k < 40; i++) {
-		out[k++] = s[i];
-		size_t left = ilen - i - 1;
-		if (left && left % 3 == 0) {
-			if (fr) {   /* a narrow no-break space */
-				out[k++] = '\xe2';
-				out[k++] = '\x80';
-				out[k++] = '\xaf';
-			} else {
-				out[k++] = ',';
-			}
-		}
-	}
-	if (dot && k < 40) {
-		out[k++] = fr ? ',' : '.';
-		snprintf(out + k, 48 - k, "%s", dot + 1);
-	} else {
-		out[k] = '\0';
-	}
+	struct buf t = BUF_INIT;
+	buf_add_num(&t, v, decimals, NUM_FIXED, !locale || !strcmp(locale, "fr") ? LANG_FR : LANG_EN);
+	snprintf(out, 48, "%s", t.len ? t.data : "");
+	buf_free(&t);
 }
 
 void pdf_date(day_t d, const char *locale, char out[16])

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "core/buf.h"
 #include "core/demo.h"
+#include "core/figure.h"
 
 struct rng {
 	uint64_t s;
@@ -132,29 +133,9 @@ struct gen {
 
 static const char *fr_num(struct gen *g, double v)
 {
-	char s[64];
-	if (v == (double)(long long)v)
-		snprintf(s, sizeof(s), "%lld", (long long)v);
-	else
-		snprintf(s, sizeof(s), "%.1f", v);
-	for (char *p = s; *p; p++)
-		if (*p == '.')
-			*p = ',';
-	/* thousands with a narrow space, as French writes them */
 	struct buf b = BUF_INIT;
-	size_t len = strcspn(s, ","), i = 0;
-	if (s[0] == '-') {
-		buf_addc(&b, '-');
-		i = 1;
-	}
-	for (; i < len; i++) {
-		buf_addc(&b, s[i]);
-		size_t left = len - i - 1;
-		if (left && left % 3 == 0)
-			buf_adds(&b, "\xe2\x80\xaf");
-	}
-	buf_adds(&b, s + len);
-	const char *r = arena_strdup(g->a, b.data);
+	buf_add_num(&b, v, 1, 0, LANG_FR);  /* "1 200", "3,5": as French writes them */
+	const char *r = arena_strdup(g->a, b.len ? b.data : "");
 	buf_free(&b);
 	return r;
 }

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/figure.h"
 #include "core/share.h"
 
 static const char *const method_names[SHARE__COUNT] = { "even", "weights", "ramp", "history" };
@@ -160,26 +161,7 @@ void suggest_target(const struct suggest_input *in, struct suggestion *out)
 /* a number with up to `dec` decimals, trailing zeros dropped, in lang */
 static void num(struct buf *out, double x, int dec, enum lang lang)
 {
-	char s[64];
-	snprintf(s, sizeof(s), "%.*f", dec, x);
-	if (strchr(s, '.')) {
-		size_t l = strlen(s);
-		while (l && s[l - 1] == '0')
-			s[--l] = 0;
-		if (l && s[l - 1] == '.')
-			s[--l] = 0;
-	}
-	/* thousands groups for the integer part */
-	char *dot = strchr(s, '.');
-	size_t ilen = dot ? (size_t)(dot - s) : strlen(s);
-	size_t start = s[0] == '-';
-	for (size_t i = 0; i < ilen; i++) {
-		if (i > start && (ilen - i) % 3 == 0)
-			buf_addf(out, "%s", lang == LANG_FR ? "\u202f" : ",");
-		buf_addf(out, "%c", s[i]);
-	}
-	if (dot)
-		buf_addf(out, "%s%s", lang == LANG_FR ? "," : ".", dot + 1);
+	buf_add_num(out, x, dec, 0, lang);
 }
 
 void share_figure(double x, const char *unit, enum lang lang, struct buf *out)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/csvread.h"
 #include "core/embed.h"
+#include "core/figure.h"
 #include "core/words.h"
 #include "http/parse.h"
 #include "web/web.h"
@@ -399,33 +400,7 @@ void htmlf_raw(struct req *r, const char *fmt, ...)
 
 void html_num(struct req *r, double v)
 {
-	char s[64];
-	snprintf(s, sizeof(s), "%.2f", v);
-	/* trim trailing zeros, then group thousands per locale */
-	char *dot = strchr(s, '.');
-	if (dot) {
-		char *end = s + strlen(s) - 1;
-		while (end > dot && *end == '0')
-			*end-- = '\0';
-		if (end == dot)
-			*end = '\0';
-	}
-	dot = strchr(s, '.');
-	size_t ilen = dot ? (size_t)(dot - s) : strlen(s), i = 0;
-	if (s[0] == '-') {
-		buf_addc(&r->out, '-');
-		i = 1;
-	}
-	for (; i < ilen; i++) {
-		buf_addc(&r->out, s[i]);
-		size_t left = ilen - i - 1;
-		if (left && left % 3 == 0)
-			buf_adds(&r->out, r->lang == LANG_FR ? "\xe2\x80\xaf" : ",");
-	}
-	if (dot) {
-		buf_addc(&r->out, r->lang == LANG_FR ? ',' : '.');
-		buf_adds(&r->out, dot + 1);
-	}
+	buf_add_num(&r->out, v, 2, 0, r->lang);
 }
 
 void html_date(struct req *r, day_t d)
