@@ -31,6 +31,7 @@ const struct migration store_migrations[] = {
 	{ "0017_notify", NULL },       /* outbox, deliveries, preferences, chat places (issue 14) */
 	{ "0018_calendar", NULL },     /* a secret calendar address per person (issue 14) */
 	{ "0019_review", NULL },       /* reviews (issue 12, item 1) */
+	{ "0020_auth_generation", NULL },  /* the callers' reach kept by generation (issue 17) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 
