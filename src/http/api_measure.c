@@ -247,7 +247,7 @@ int api_units_dashboard(struct req *r)
 	}
 	char day[11];
 	date_format_iso(d.today, day);
-	return reply_json(r, 200, json_pack("{s:o, s:s, s:o, s:o, s:i}", "unit", json_unit(&d.unit),
+	return reply_json_etag(r, json_pack("{s:o, s:s, s:o, s:o, s:i}", "unit", json_unit(&d.unit),
 		"today", day, "members", members, "collective",
 		dash_items_json(r, d.collective, d.ncollective), "late_checkins", nlate));
 }

@@ -28,6 +28,163 @@ static const char *cookie_token(struct req *r)
 							      SESSION_COOKIE));
 }
 
+/* ---- the kept principals ----
+ * Each session's and token's principal, kept by the hash of its secret
+ * with the organisation's generation it was loaded at (migration 20). A
+ * request reads that one counter: when it still holds, the principal is
+ * the kept one, without the person, units and objectives it is made of;
+ * when it moved (a person, unit, objective, token or session changed, on
+ * this server or another sharing the database) it is loaded again. The
+ * generation is read before the load, so a change that commits meanwhile
+ * leaves the entry older than the counter, never newer. A slot is chosen by
+ * the hash; a collision replaces the older entry. */
+#define KEPT_SLOTS 1024
+
+struct kept {
+	char hash[65];           /* "" when empty */
+	enum auth_kind kind;
+	int64_t gen;             /* 0: loaded before the generation was known */
+	int64_t expires_at;      /* sessions */
+	id_t64 token_id;         /* tokens */
+	int64_t touched;         /* tokens: when last_used_at was last written */
+	char csrf[80];           /* sessions */
+	struct principal me;     /* its sets malloc'ed */
+};
+
+static struct kept kept[KEPT_SLOTS];
+static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static size_t kept_slot(const char *hash)
+{
+	size_t h = 5381;
+	for (const char *c = hash; *c; c++)
+		h = h * 33 + (unsigned char)*c;
+	return h % KEPT_SLOTS;
+}
+
+static id_t64 *set_dup(const struct idset *in, void *(*alloc)(void *, size_t), void *ctx)
+{
+	if (!in->n)
+		return NULL;
+	id_t64 *v = alloc(ctx, in->n * sizeof(*v));
+	if (v)
+		memcpy(v, in->v, in->n * sizeof(*v));
+	return v;
+}
+
+static void *heap_alloc(void *ctx, size_t n)
+{
+	(void)ctx;
+	return malloc(n);
+}
+
+static void *req_alloc(void *ctx, size_t n)
+{
+	return arena_alloc(ctx, n);
+}
+
+static void kept_free(struct kept *k)
+{
+	free((void *)k->me.managed.v);
+	free((void *)k->me.chain.v);
+	free((void *)k->me.above.v);
+	memset(k, 0, sizeof(*k));
+}
+
+/* copies the principal of a (whole) entry into the request; 0 when there
+ * is none for hash */
+static int kept_get(struct req *r, const char *hash, struct kept *out)
+{
+	int found = 0;
+	pthread_mutex_lock(&kept_lock);
+	struct kept *k = &kept[kept_slot(hash)];
+	if (k->hash[0] && !strcmp(k->hash, hash)) {
+		*out = *k;
+		out->me.managed.v = set_dup(&k->me.managed, req_alloc, &r->arena);
+		out->me.chain.v = set_dup(&k->me.chain, req_alloc, &r->arena);
+		out->me.above.v = set_dup(&k->me.above, req_alloc, &r->arena);
+		found = 1;
+	}
+	pthread_mutex_unlock(&kept_lock);
+	return found;
+}
+
+static void kept_put(const char *hash, enum auth_kind kind, int64_t gen,
+		     const struct principal_row *row, const struct principal *me, int64_t touched)
+{
+	struct kept n;
+	memset(&n, 0, sizeof(n));
+	snprintf(n.hash, sizeof(n.hash), "%s", hash);
+	n.kind = kind;
+	n.gen = gen;
+	n.expires_at = row->expires_at;
+	n.token_id = row->token_id;
+	n.touched = touched;
+	if (row->csrf && strlen(row->csrf) >= sizeof(n.csrf))
+		return;  /* not kept: longer than any this server makes */
+	snprintf(n.csrf, sizeof(n.csrf), "%s", row->csrf ? row->csrf : "");
+	n.me = *me;
+	n.me.managed.v = set_dup(&me->managed, heap_alloc, NULL);
+	n.me.chain.v = set_dup(&me->chain, heap_alloc, NULL);
+	n.me.above.v = set_dup(&me->above, heap_alloc, NULL);
+	if ((me->managed.n && !n.me.managed.v) || (me->chain.n && !n.me.chain.v) ||
+	    (me->above.n && !n.me.above.v)) {
+		kept_free(&n);
+		return;
+	}
+	pthread_mutex_lock(&kept_lock);
+	struct kept *k = &kept[kept_slot(hash)];
+	kept_free(k);
+	*k = n;
+	pthread_mutex_unlock(&kept_lock);
+}
+
+static void kept_drop(const char *hash)
+{
+	pthread_mutex_lock(&kept_lock);
+	struct kept *k = &kept[kept_slot(hash)];
+	if (k->hash[0] && !strcmp(k->hash, hash))
+		kept_free(k);
+	pthread_mutex_unlock(&kept_lock);
+}
+
+static void kept_touched(const char *hash, int64_t now)
+{
+	pthread_mutex_lock(&kept_lock);
+	struct kept *k = &kept[kept_slot(hash)];
+	if (k->hash[0] && !strcmp(k->hash, hash))
+		k->touched = now;
+	pthread_mutex_unlock(&kept_lock);
+}
+
+/* The kept principal of hash when its organisation's generation still
+ * holds: 1 and r filled; 0 to load it (*gen: the generation to keep it at,
+ * 0 when unknown); -1 on a store error. */
+static int kept_use(struct req *r, const char *hash, enum auth_kind kind, int64_t *gen)
+{
+	struct kept k;
+	*gen = 0;
+	if (!kept_get(r, hash, &k))
+		return 0;
+	if (k.kind != kind)
+		return 0;
+	if (store_auth_generation(r->store, k.me.org_id, gen, &r->err))
+		return -1;
+	if (!*gen || *gen != k.gen || (kind == AUTH_COOKIE && k.expires_at < r->now))
+		return 0;
+	r->me = k.me;
+	r->auth = kind;
+	if (kind == AUTH_COOKIE) {
+		r->session_hash = arena_strdup(&r->arena, hash);
+		r->csrf = arena_strdup(&r->arena, k.csrf);
+	} else if (k.touched < r->now - 60) {
+		if (store_token_touch(r->store, k.token_id, r->now, &r->err))
+			return -1;
+		kept_touched(hash, r->now);
+	}
+	return 1;
+}
+
 int auth_resolve(struct req *r)
 {
 	r->auth = AUTH_NONE;
@@ -35,25 +192,35 @@ int auth_resolve(struct req *r)
 							MHD_HTTP_HEADER_AUTHORIZATION);
 	struct principal_row row;
 	char hash[65];
+	int64_t gen;
+	int k;
 	if (authz) {
 		const char *bearer = http_bearer_token(authz);
 		if (!bearer)
 			return fail(r, 401, "unauthenticated", NULL, NULL, NULL);
 		auth_token_hash(bearer, hash);
-		if (store_token_get(r->store, hash, r->now, &row, &r->err))
+		if ((k = kept_use(r, hash, AUTH_TOKEN, &gen)))
+			return k < 0 ? -1 : 0;
+		if (store_token_get(r->store, hash, r->now, &row, &r->err)) {
+			kept_drop(hash);
 			return -1;
+		}
 		if (auth_load_principal(r, row.org_id, row.person_id))
 			return -1;
 		r->auth = AUTH_TOKEN;
+		kept_put(hash, AUTH_TOKEN, gen, &row, &r->me, r->now);
 		return 0;
 	}
 	const char *tok = cookie_token(r);
 	if (!tok)
 		return 0;
 	auth_token_hash(tok, hash);
+	if ((k = kept_use(r, hash, AUTH_COOKIE, &gen)))
+		return k < 0 ? -1 : 0;
 	struct err e;
 	err_clear(&e);
 	if (store_session_get(r->store, hash, r->now, &r->arena, &row, &e)) {
+		kept_drop(hash);
 		if (e.status == 401)
 			return 0;  /* a stale cookie is just no session */
 		r->err = e;
@@ -64,6 +231,7 @@ int auth_resolve(struct req *r)
 	r->auth = AUTH_COOKIE;
 	r->session_hash = arena_strdup(&r->arena, hash);
 	r->csrf = row.csrf;
+	kept_put(hash, AUTH_COOKIE, gen, &row, &r->me, 0);
 	return 0;
 }
 

@@ -188,6 +188,10 @@ int jget_array_text(json_t *o, const char *k, struct arena *a, const char **out)
 json_t *json_objective(const struct objective *o);
 /* Renders v as the response (takes the reference) with status. */
 int reply_json(struct req *r, int status, json_t *v);
+/* 200 with v and an ETag of its bytes, or 304 without a body when the
+ * request's If-None-Match names it: a client polling an unchanged document
+ * gets a few bytes back */
+int reply_json_etag(struct req *r, json_t *v);
 /* {"items":[...],"total":N,"limit":L,"offset":O} */
 int reply_page(struct req *r, json_t *items, size_t total, size_t limit, size_t offset);
 /* Query parameter helpers: 400 invalid_query on a malformed value. */

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <microhttpd.h>
+#include <sodium.h>
 #include "app/objective.h"
 #include "http/http.h"
 
@@ -22,6 +24,48 @@ int reply_json(struct req *r, int status, json_t *v)
 	free(s);
 	r->status = status;
 	r->content_type = "application/json; charset=utf-8";
+	return 0;
+}
+
+/* Whether the request's If-None-Match names etag (a list, weak or not, or *). */
+static int none_match(struct req *r, const char *etag)
+{
+	const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+						    MHD_HTTP_HEADER_IF_NONE_MATCH);
+	if (!h)
+		return 0;
+	size_t n = strlen(etag);
+	for (const char *c = h; *c;) {
+		while (*c == ' ' || *c == ',')
+			c++;
+		if (*c == '*')
+			return 1;
+		if (!strncmp(c, "W/", 2))
+			c += 2;
+		if (!strncmp(c, etag, n) && (c[n] == 0 || c[n] == ',' || c[n] == ' '))
+			return 1;
+		while (*c && *c != ',')
+			c++;
+	}
+	return 0;
+}
+
+int reply_json_etag(struct req *r, json_t *v)
+{
+	if (reply_json(r, 200, v))
+		return -1;
+	unsigned char h[12];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)r->out.data, r->out.len, NULL, 0);
+	char *t = r->etag;
+	*t++ = '"';
+	for (size_t i = 0; i < sizeof(h); i++, t += 2)
+		snprintf(t, 3, "%02x", h[i]);
+	*t++ = '"';
+	*t = 0;
+	if (none_match(r, r->etag)) {
+		buf_reset(&r->out);
+		r->status = 304;
+	}
 	return 0;
 }
 

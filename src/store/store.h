@@ -326,6 +326,8 @@ int store_calendar_feed_find(struct store *s, const char *token_hash, id_t64 *or
 struct principal_row {
 	id_t64 org_id, person_id;
 	const char *csrf;  /* sessions only */
+	int64_t expires_at;  /* sessions only */
+	id_t64 token_id;     /* tokens only */
 };
 int store_session_create(struct store *s, const char *token_hash, id_t64 org, id_t64 person,
 			 const char *csrf, int64_t now, int64_t expires, struct err *e);
@@ -336,6 +338,12 @@ int store_token_create(struct store *s, id_t64 org, id_t64 person, const char *n
 		       const char *token_hash, int64_t now, id_t64 *id, struct err *e);
 int store_token_get(struct store *s, const char *token_hash, int64_t now,
 		    struct principal_row *out, struct err *e);
+/* a token's last use, kept at most once a minute (store_token_get does it) */
+int store_token_touch(struct store *s, id_t64 token, int64_t now, struct err *e);
+/* the organisation's generation of what principals are made of (migration
+ * 20: bumped by triggers on people, units, objectives, tokens, sessions);
+ * *gen is 0 when the organisation has none */
+int store_auth_generation(struct store *s, id_t64 org, int64_t *gen, struct err *e);
 struct token_row {
 	id_t64 id;
 	const char *name;

@@ -32,7 +32,7 @@ int store_session_create(struct store *s, const char *token_hash, id_t64 org, id
 int store_session_get(struct store *s, const char *token_hash, int64_t now, struct arena *a,
 		      struct principal_row *out, struct err *e)
 {
-	static const char sql[] = "SELECT s.org_id, s.person_id, s.csrf FROM session s"
+	static const char sql[] = "SELECT s.org_id, s.person_id, s.csrf, s.expires_at FROM session s"
 		" JOIN person p ON p.id = s.person_id AND p.active <> 0"
 		" WHERE s.token_hash = ?1 AND s.expires_at >= ?2";
 	struct db_stmt *st = db_prep(s->db, sql, e);
@@ -45,6 +45,8 @@ int store_session_get(struct store *s, const char *token_hash, int64_t now, stru
 		out->org_id = db_col_int64(st, 0);
 		out->person_id = db_col_int64(st, 1);
 		out->csrf = db_col_str(st, 2, a);
+		out->expires_at = db_col_int64(st, 3);
+		out->token_id = 0;
 	}
 	db_done(st);
 	if (rc == 0)
@@ -84,8 +86,6 @@ int store_token_get(struct store *s, const char *token_hash, int64_t now,
 	static const char sql[] = "SELECT t.org_id, t.person_id, t.id FROM api_token t"
 		" JOIN person p ON p.id = t.person_id AND p.active <> 0"
 		" WHERE t.token_hash = ?1 AND t.revoked = 0";
-	static const char touch[] = "UPDATE api_token SET last_used_at = ?1 WHERE id = ?2"
-				    " AND coalesce(last_used_at, 0) < ?3";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
@@ -96,20 +96,42 @@ int store_token_get(struct store *s, const char *token_hash, int64_t now,
 		out->org_id = db_col_int64(st, 0);
 		out->person_id = db_col_int64(st, 1);
 		out->csrf = NULL;
-		tid = db_col_int64(st, 2);
+		out->expires_at = 0;
+		tid = out->token_id = db_col_int64(st, 2);
 	}
 	db_done(st);
 	if (rc == 0)
 		return err_set(e, 401, "unauthenticated", NULL, NULL, NULL);
 	if (rc < 0)
 		return -1;
+	return store_token_touch(s, tid, now, e);
+}
+
+int store_token_touch(struct store *s, id_t64 tid, int64_t now, struct err *e)
+{
+	static const char touch[] = "UPDATE api_token SET last_used_at = ?1 WHERE id = ?2"
+				    " AND coalesce(last_used_at, 0) < ?3";
 	/* last use, at most once a minute: a read-mostly API stays read-mostly */
-	if (!(st = db_prep(s->db, touch, e)))
+	struct db_stmt *st = db_prep(s->db, touch, e);
+	if (!st)
 		return -1;
 	db_bind_int64(st, 1, now);
 	db_bind_int64(st, 2, tid);
 	db_bind_int64(st, 3, now - 60);
 	return db_run(st, e);
+}
+
+int store_auth_generation(struct store *s, id_t64 org, int64_t *gen, struct err *e)
+{
+	static const char sql[] = "SELECT gen FROM auth_generation WHERE org_id = ?1";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	int rc = db_step(st, e);
+	*gen = rc > 0 ? db_col_int64(st, 0) : 0;
+	db_done(st);
+	return rc < 0 ? -1 : 0;
 }
 
 int store_token_list(struct store *s, id_t64 org, id_t64 person, struct arena *a,
