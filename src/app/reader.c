@@ -70,6 +70,8 @@ json_t *app_sentence_json(const struct sentence *s)
 				    sentence_unit_name(s->threshold_unit)));
 	json_object_set_new(j, "start", day_or_null(s->start));
 	json_object_set_new(j, "due", day_or_null(s->due));
+	json_object_set_new(j, "rhythm", s->rhythm ? json_string(period_rhythm_name(s->rhythm))
+						   : json_null());
 	json_object_set_new(j, "owner", s->owner[0] ? json_string(s->owner) : json_null());
 	json_object_set_new(j, "owner_kind", json_string(owner_kind_name(s->owner_kind)));
 	return j;

@@ -3,7 +3,8 @@
  * (mapped to a ready-made key through synonyms), the magnitude and its kind
  * (a relative change, points, a level, euros, a count, a duration), a
  * threshold ("90 % des appels décrochés en moins de 20 secondes"), the
- * period resolved against a reference day, and the owner.
+ * period (read by core/period.h) resolved against a reference day, and the
+ * owner.
  *
  * What it cannot read stays unset and becomes a question to ask: it never
  * invents a value. Pure, no allocation, bounded work on any input (invalid
@@ -15,6 +16,7 @@
 #include "core/date.h"
 #include "core/model.h"
 #include "core/msg.h"
+#include "core/period.h"
 
 #define SENTENCE_MAX 1024
 
@@ -39,6 +41,7 @@ struct sentence {
 	double threshold_limit;  /* 20 */
 	enum sentence_unit threshold_unit;
 	day_t start, due;        /* DAY_NONE when the sentence does not say */
+	enum period_rhythm rhythm;  /* "chaque semaine", "per month": PR_NONE when not said */
 	char owner[96];
 	enum owner_kind owner_kind;
 	unsigned questions;      /* bits of enum smart_question (core/smart.h) */
