@@ -329,6 +329,9 @@ static int finish_tx(struct app *a, void *arg, struct err *e)
 	return 0;
 }
 
+/* Each organisation's periodic work: the rhythm's reminders, and the
+ * challenges whose last day is past closed (the first write after it does
+ * the same; this closes them when no write comes). */
 static void scan_all(struct store *s, struct send_stats *st)
 {
 	struct arena ar;
@@ -342,6 +345,7 @@ static void scan_all(struct store *s, struct send_stats *st)
 			size_t k;
 			if (!app_notify_scan(&a, &k, &e))
 				st->scanned += k;
+			app_challenges_close_due(&a, NULL, &e);
 		}
 	arena_free(&ar);
 }
@@ -491,23 +495,6 @@ static pthread_mutex_t sender_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t sender_wake = PTHREAD_COND_INITIALIZER;
 static bool sender_running, sender_quit;
 
-/* The challenges whose last day is past, closed in every organisation (the
- * first write after it does the same; this closes them with no write). */
-static void close_due_all(struct store *s)
-{
-	struct arena ar;
-	arena_init(&ar);
-	struct ids orgs;
-	struct err e;
-	if (!store_org_ids(s, &ar, &orgs, &e))
-		for (size_t i = 0; i < orgs.n; i++) {
-			struct app a;
-			app_system(&a, s, orgs.v[i], &ar);
-			app_challenges_close_due(&a, NULL, &e);
-		}
-	arena_free(&ar);
-}
-
 static void *sender_main(void *arg)
 {
 	const struct sender_config *c = arg;
@@ -544,8 +531,6 @@ static void *sender_main(void *arg)
 			int scan = now.now - last_scan >= (c->scan_every > 0 ? c->scan_every : 600);
 			if (scan)
 				last_scan = now.now;
-			if (scan)
-				close_due_all(s);
 			struct send_stats st;
 			if (app_send_round(s, c, scan, &st, &e)) {
 				store_close(s);   /* opened again next round */

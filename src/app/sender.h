@@ -36,7 +36,8 @@ struct send_stats {
 	size_t scanned, due, sent, retried, failed, messages;
 };
 
-/* One round: the scan (when scan is set), then every delivery due at now. */
+/* One round: the scan (when scan is set: every organisation's reminders and
+ * challenges due to close), then every delivery due at now. */
 int app_send_round(struct store *s, const struct sender_config *c, int scan,
 		   struct send_stats *st, struct err *e);
 /* Parses "none", "try", "required"; -1 otherwise. */
