@@ -62,25 +62,21 @@ static size_t kept_slot(const char *hash)
 	return h % KEPT_SLOTS;
 }
 
-static id_t64 *set_dup(const struct idset *in, void *(*alloc)(void *, size_t), void *ctx)
+/* a copy of a set's ids, on the heap (kept) or in the request's arena */
+static id_t64 *ids_heap(const struct idset *in)
 {
-	if (!in->n)
-		return NULL;
-	id_t64 *v = alloc(ctx, in->n * sizeof(*v));
+	id_t64 *v = in->n ? malloc(in->n * sizeof(*v)) : NULL;
 	if (v)
 		memcpy(v, in->v, in->n * sizeof(*v));
 	return v;
 }
 
-static void *heap_alloc(void *ctx, size_t n)
+static id_t64 *ids_arena(struct arena *a, const struct idset *in)
 {
-	(void)ctx;
-	return malloc(n);
-}
-
-static void *req_alloc(void *ctx, size_t n)
-{
-	return arena_alloc(ctx, n);
+	id_t64 *v = in->n ? arena_alloc(a, in->n * sizeof(*v)) : NULL;
+	if (v)
+		memcpy(v, in->v, in->n * sizeof(*v));
+	return v;
 }
 
 static void kept_free(struct kept *k)
@@ -100,9 +96,9 @@ static int kept_get(struct req *r, const char *hash, struct kept *out)
 	struct kept *k = &kept[kept_slot(hash)];
 	if (k->hash[0] && !strcmp(k->hash, hash)) {
 		*out = *k;
-		out->me.managed.v = set_dup(&k->me.managed, req_alloc, &r->arena);
-		out->me.chain.v = set_dup(&k->me.chain, req_alloc, &r->arena);
-		out->me.above.v = set_dup(&k->me.above, req_alloc, &r->arena);
+		out->me.managed.v = ids_arena(&r->arena, &k->me.managed);
+		out->me.chain.v = ids_arena(&r->arena, &k->me.chain);
+		out->me.above.v = ids_arena(&r->arena, &k->me.above);
 		found = 1;
 	}
 	pthread_mutex_unlock(&kept_lock);
@@ -124,9 +120,9 @@ static void kept_put(const char *hash, enum auth_kind kind, int64_t gen,
 		return;  /* not kept: longer than any this server makes */
 	snprintf(n.csrf, sizeof(n.csrf), "%s", row->csrf ? row->csrf : "");
 	n.me = *me;
-	n.me.managed.v = set_dup(&me->managed, heap_alloc, NULL);
-	n.me.chain.v = set_dup(&me->chain, heap_alloc, NULL);
-	n.me.above.v = set_dup(&me->above, heap_alloc, NULL);
+	n.me.managed.v = ids_heap(&me->managed);
+	n.me.chain.v = ids_heap(&me->chain);
+	n.me.above.v = ids_heap(&me->above);
 	if ((me->managed.n && !n.me.managed.v) || (me->chain.n && !n.me.chain.v) ||
 	    (me->above.n && !n.me.above.v)) {
 		kept_free(&n);
@@ -159,7 +155,11 @@ static void kept_touched(const char *hash, int64_t now)
 
 /* The kept principal of hash when its organisation's generation still
  * holds: 1 and r filled; 0 to load it (*gen: the generation to keep it at,
- * 0 when unknown); -1 on a store error. */
+ * 0 when unknown); -1 on a store error. On a first sight *gen stays 0 and
+ * the entry kept is not used: the organisation is known only from the
+ * session's row, and a generation read after that row could already count
+ * the session's own end (a logout in between), keeping a dead session. The
+ * second request reads the generation first, then the row. */
 static int kept_use(struct req *r, const char *hash, enum auth_kind kind, int64_t *gen)
 {
 	struct kept k;
