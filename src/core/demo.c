@@ -675,6 +675,16 @@ static void gen_init(struct gen *g, const struct demo_options *opt, const struct
 	g->quarter = (m - 1) / 3 + 1;
 }
 
+/* A unit under parent and its lead (a manager reporting to boss). */
+static int led_unit(struct gen *g, id_t64 parent, const char *name, enum unit_kind kind,
+		    enum service_type sv, id_t64 boss, const char *job_f, const char *job_m,
+		    id_t64 *unit, id_t64 *lead, const char **email)
+{
+	return emit_unit(g, parent, name, kind, sv, unit) ||
+	       emit_person(g, *unit, boss, ROLE_MANAGER, job_f, job_m, 0, lead, email) ||
+	       g->sink->unit_lead(g->sink->ctx, *unit, *lead) ? -1 : 0;
+}
+
 /* The organisation, the company and its two sides with their leaders. */
 static int leadership(struct gen *g, struct top *tp)
 {
@@ -692,21 +702,18 @@ static int leadership(struct gen *g, struct top *tp)
 	    sink->unit_lead(sink->ctx, tp->company, tp->ceo))
 		return -1;
 	login(g, email, "admin — direction générale");
-	if (emit_person(g, tp->company, tp->ceo, ROLE_HR, "Responsable RH", "Responsable RH", 0, &hr, &email))
+	if (emit_person(g, tp->company, tp->ceo, ROLE_HR, "Responsable RH", "Responsable RH", 0,
+			&hr, &email))
 		return -1;
 	login(g, email, "hr — ressources humaines");
-	if (emit_unit(g, tp->company, "Direction commerciale", UNIT_DIRECTION, SERVICE_SALES,
-		      &tp->sales_dir) ||
-	    emit_person(g, tp->sales_dir, tp->ceo, ROLE_MANAGER, "Directrice commerciale",
-			"Directeur commercial", 0, &tp->dc, &email) ||
-	    sink->unit_lead(sink->ctx, tp->sales_dir, tp->dc))
+	if (led_unit(g, tp->company, "Direction commerciale", UNIT_DIRECTION, SERVICE_SALES,
+		     tp->ceo, "Directrice commerciale", "Directeur commercial", &tp->sales_dir,
+		     &tp->dc, &email))
 		return -1;
 	login(g, email, "manager — direction commerciale");
-	if (emit_unit(g, tp->company, "Centre de relation client", UNIT_SERVICE, SERVICE_CALL_CENTRE,
-		      &tp->crc) ||
-	    emit_person(g, tp->crc, tp->ceo, ROLE_MANAGER, "Responsable du centre de relation client",
-			"Responsable du centre de relation client", 0, &tp->rcrc, &email) ||
-	    sink->unit_lead(sink->ctx, tp->crc, tp->rcrc))
+	if (led_unit(g, tp->company, "Centre de relation client", UNIT_SERVICE,
+		     SERVICE_CALL_CENTRE, tp->ceo, "Responsable du centre de relation client",
+		     "Responsable du centre de relation client", &tp->crc, &tp->rcrc, &email))
 		return -1;
 	login(g, email, "manager — centre de relation client");
 
@@ -805,7 +812,6 @@ static int operational(struct gen *g, struct top *tp)
  * their mean). */
 static int team(struct gen *g, const struct top *tp, int side, int t, int size, struct sums *su)
 {
-	const struct demo_sink *sink = g->sink;
 	struct arena *a = g->a;
 	const char *place = places[t % N(places)];
 	const char *tname = side
@@ -816,13 +822,11 @@ static int team(struct gen *g, const struct top *tp, int side, int t, int size, 
 			       t / N(places) ? arena_printf(a, " %d", t / N(places) + 1) : "");
 	id_t64 unit, lead, tobj;
 	const char *lead_email;
-	if (emit_unit(g, side ? tp->crc : tp->sales_dir, tname, UNIT_TEAM,
-		      side ? SERVICE_CALL_CENTRE : SERVICE_SALES, &unit) ||
-	    emit_person(g, unit, side ? tp->rcrc : tp->dc, ROLE_MANAGER,
-			side ? "Superviseure" : "Responsable d'équipe commerciale",
-			side ? "Superviseur" : "Responsable d'équipe commerciale", 0,
-			&lead, &lead_email) ||
-	    sink->unit_lead(sink->ctx, unit, lead))
+	if (led_unit(g, side ? tp->crc : tp->sales_dir, tname, UNIT_TEAM,
+		     side ? SERVICE_CALL_CENTRE : SERVICE_SALES, side ? tp->rcrc : tp->dc,
+		     side ? "Superviseure" : "Responsable d'équipe commerciale",
+		     side ? "Superviseur" : "Responsable d'équipe commerciale", &unit, &lead,
+		     &lead_email))
 		return -1;
 	if (t == 0)
 		login(g, lead_email, side ? "manager — plateau d'appels"
