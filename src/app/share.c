@@ -104,16 +104,13 @@ static const char *draft_title(struct app *a, const struct share_member *m,
 	return t;
 }
 
-static int share_tx(struct app *a, void *arg, struct err *e)
+/* The objective to share out, checked: a collective one of a team the caller
+ * manages, not cancelled, with a target and a period, and an input that fits
+ * the method. */
+static int share_check(struct app *a, id_t64 id, const struct share_input *in,
+		       struct objective *t, struct err *e)
 {
-	struct share_tx *w = arg;
-	const struct share_input *in = w->in;
-	struct share_result *r = &w->r;
-	struct objective *t = &r->team;
-	memset(r, 0, sizeof(*r));
-	r->method = in->method;
-	r->preview = in->preview;
-	if (app_objective_get(a, w->id, t, e))
+	if (app_objective_get(a, id, t, e))
 		return -1;
 	if (!manages(a, t->scope_unit_id))
 		return err_set(e, 403, "forbidden", NULL, "share out this objective", NULL);
@@ -133,12 +130,14 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 			? err_set(e, 422, "invalid_value", "weights", "weights",
 				  "weights only with the method weights")
 			: err_set(e, 422, "missing_field", "weights", "weights", NULL);
-	const struct mind *m = indicator_of(a, t, &r->cumulative);
-	if (in->method == SHARE_HISTORY && !m)
-		return err_set(e, 422, "invalid_value", "indicator", "indicator",
-			       "an indicator of the organisation");
+	return 0;
+}
 
-	/* the members: the team's people, its lead aside, by id */
+/* The members: the team's people, its lead aside, by id; with the method
+ * weights, the people the input names, each once, with their weight. */
+static int share_members(struct app *a, const struct objective *t, const struct share_input *in,
+			 struct share_result *r, struct err *e)
+{
 	struct unit u;
 	if (store_unit_get(a->store, a->me.org_id, t->owner_unit_id, a->arena, &u, e))
 		return -1;
@@ -189,8 +188,17 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 		r->members[i].p = *found;
 		r->members[i].share = in->weights[i].weight;
 	}
+	return 0;
+}
 
-	/* ramp-up factors and history */
+/* Each member's ramp-up factor, their history of the indicator over the
+ * period of the same length before the objective's (or before today), and
+ * their share by the method; *known and *nknown: the sum and the count of
+ * the histories known. */
+static int share_history(struct app *a, const struct objective *t, const struct mind *m,
+			 const struct share_input *in, struct share_result *r, double *known,
+			 int *nknown, struct err *e)
+{
 	struct ramp_plan *plans;
 	size_t nplans;
 	if (store_ramp_list(a->store, a->me.org_id, a->arena, &plans, &nplans, e))
@@ -199,9 +207,9 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 	day_t to = a->clock.today < t->start ? a->clock.today : t->start - 1;
 	r->history_from = to - len + 1;
 	r->history_to = to;
-	double known = 0;
-	int nknown = 0;
-	for (size_t i = 0; i < nm; i++) {
+	*known = 0;
+	*nknown = 0;
+	for (size_t i = 0; i < r->n; i++) {
 		struct share_member *x = &r->members[i];
 		int step;
 		x->factor = ramp_factor(app_ramp_find(plans, nplans, x->p.job), x->p.hired_on,
@@ -210,8 +218,8 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 		x->history = level_of(a, m, r->cumulative, x->p.id, r->history_from, to);
 		x->has_history = !isnan(x->history);
 		if (x->has_history) {
-			known += x->history;
-			nknown++;
+			*known += x->history;
+			(*nknown)++;
 		}
 		if (in->method == SHARE_EVEN)
 			x->share = 1;
@@ -220,11 +228,18 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 		else if (in->method == SHARE_HISTORY)
 			x->share = r->cumulative ? (x->has_history ? x->history : 0) : 1;
 	}
-	if (in->method == SHARE_HISTORY && (!nknown || (r->cumulative && !(known > 0))))
+	if (in->method == SHARE_HISTORY && (!*nknown || (r->cumulative && !(*known > 0))))
 		return err_set(e, 422, "invalid_value", "method", "method",
 			       "members with a history of the indicator");
+	return 0;
+}
 
-	/* the targets: a sum for a volume, a mean for a rate */
+/* The members' targets: shares of a sum for a volume, of a mean for a rate,
+ * rounded to the quantum with the remainder on one member. */
+static void share_targets(struct app *a, const struct objective *t, const struct share_input *in,
+			  double known, int nknown, struct share_result *r)
+{
+	size_t nm = r->n;
 	double *s = arena_alloc(a->arena, nm * sizeof(double)),
 	       *base = arena_alloc(a->arena, nm * sizeof(double)),
 	       *out = arena_alloc(a->arena, nm * sizeof(double));
@@ -248,8 +263,12 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 		sum += out[i];
 	}
 	r->total = r->cumulative ? sum : sum / (double)nm;
+}
 
-	/* a member already holding a share of it on this indicator */
+/* 409 when a member already holds a live share of it on the same indicator. */
+static int share_conflict(struct app *a, const struct objective *t, const struct share_result *r,
+			  struct err *e)
+{
 	struct objective_filter of;
 	memset(&of, 0, sizeof(of));
 	of.level = of.status = -1;
@@ -259,7 +278,7 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 	size_t nk;
 	if (store_objective_list(a->store, a->me.org_id, &of, a->arena, &kids, &nk, NULL, e))
 		return -1;
-	for (size_t i = 0; i < nm; i++)
+	for (size_t i = 0; i < r->n; i++)
 		for (size_t j = 0; j < nk; j++)
 			if (kids[j].owner_person_id == r->members[i].p.id &&
 			    kids[j].status != ST_CANCELLED && kids[j].indicator && t->indicator &&
@@ -270,38 +289,52 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 					       "a member already has an objective on this indicator under this one",
 					       NULL);
 			}
+	return 0;
+}
 
-	/* the drafts, each checked as a create, then proposed */
+/* One member's draft: an individual objective under the team's, checked
+ * as a create. */
+static void share_draft_input(struct app *a, const struct objective *t,
+			      const struct share_member *x, struct objective_input *oi)
+{
+	memset(oi, 0, sizeof(*oi));
+	oi->set = OF_PARENT | OF_LEVEL | OF_OWNER_PERSON | OF_TITLE | OF_WHAT | OF_WHY | OF_HOW |
+		  OF_INDICATOR | OF_UNIT | OF_DIRECTION | OF_BASELINE | OF_TARGET | OF_START |
+		  OF_DUE | OF_STATUS;
+	oi->parent_id = t->id;
+	oi->level = LEVEL_INDIVIDUAL;
+	oi->owner_person_id = x->p.id;
+	oi->title = draft_title(a, x, t);
+	oi->what = t->what;
+	oi->why = a->lang == LANG_EN ? "A share of the team's objective"
+				     : "Une part de l'objectif de l'équipe";
+	oi->how = t->how;
+	oi->indicator = t->indicator;
+	oi->unit = t->unit_label;
+	oi->direction = t->direction;
+	oi->has_target = true;
+	oi->target = x->target;
+	/* the baseline: their own level when the target lies beyond it */
+	double sign = t->direction == DIR_DECREASE ? -1 : 1;
+	oi->has_baseline = x->has_history &&
+			   (t->direction == DIR_INCREASE || t->direction == DIR_DECREASE) &&
+			   sign * (x->target - x->history) > 0;
+	oi->baseline = oi->has_baseline ? x->history : 0;
+	oi->start = t->start;
+	oi->due = t->due;
+	oi->status = ST_DRAFT;
+}
+
+/* The drafts, each checked as a create, then proposed (a first round with
+ * bounds of 90 % to 110 %) when asked; in a preview, their titles only. */
+static int share_drafts(struct app *a, const struct objective *t, const struct share_input *in,
+			struct share_result *r, struct err *e)
+{
 	r->proposed = in->propose;
-	for (size_t i = 0; i < nm; i++) {
+	for (size_t i = 0; i < r->n; i++) {
 		struct share_member *x = &r->members[i];
 		struct objective_input oi;
-		memset(&oi, 0, sizeof(oi));
-		oi.set = OF_PARENT | OF_LEVEL | OF_OWNER_PERSON | OF_TITLE | OF_WHAT | OF_WHY |
-			 OF_HOW | OF_INDICATOR | OF_UNIT | OF_DIRECTION | OF_BASELINE | OF_TARGET |
-			 OF_START | OF_DUE | OF_STATUS;
-		oi.parent_id = t->id;
-		oi.level = LEVEL_INDIVIDUAL;
-		oi.owner_person_id = x->p.id;
-		oi.title = draft_title(a, x, t);
-		oi.what = t->what;
-		oi.why = a->lang == LANG_EN ? "A share of the team's objective"
-					    : "Une part de l'objectif de l'équipe";
-		oi.how = t->how;
-		oi.indicator = t->indicator;
-		oi.unit = t->unit_label;
-		oi.direction = t->direction;
-		oi.has_target = true;
-		oi.target = x->target;
-		/* the baseline: their own level when the target lies beyond it */
-		double sign = t->direction == DIR_DECREASE ? -1 : 1;
-		oi.has_baseline = x->has_history &&
-				  (t->direction == DIR_INCREASE || t->direction == DIR_DECREASE) &&
-				  sign * (x->target - x->history) > 0;
-		oi.baseline = oi.has_baseline ? x->history : 0;
-		oi.start = t->start;
-		oi.due = t->due;
-		oi.status = ST_DRAFT;
+		share_draft_input(a, t, x, &oi);
 		x->o.id = 0;
 		if (in->preview) {
 			x->o.title = oi.title;
@@ -321,6 +354,31 @@ static int share_tx(struct app *a, void *arg, struct err *e)
 		    store_objective_get(a->store, a->me.org_id, x->o.id, a->arena, &x->o, e))
 			return -1;
 	}
+	return 0;
+}
+
+static int share_tx(struct app *a, void *arg, struct err *e)
+{
+	struct share_tx *w = arg;
+	const struct share_input *in = w->in;
+	struct share_result *r = &w->r;
+	struct objective *t = &r->team;
+	memset(r, 0, sizeof(*r));
+	r->method = in->method;
+	r->preview = in->preview;
+	if (share_check(a, w->id, in, t, e))
+		return -1;
+	const struct mind *m = indicator_of(a, t, &r->cumulative);
+	if (in->method == SHARE_HISTORY && !m)
+		return err_set(e, 422, "invalid_value", "indicator", "indicator",
+			       "an indicator of the organisation");
+	double known;
+	int nknown;
+	if (share_members(a, t, in, r, e) || share_history(a, t, m, in, r, &known, &nknown, e))
+		return -1;
+	share_targets(a, t, in, known, nknown, r);
+	if (share_conflict(a, t, r, e) || share_drafts(a, t, in, r, e))
+		return -1;
 	if (in->preview)
 		return 0;
 	return app_audit(a, "objective", t->id, "share_out", NULL, app_share_json(r), e);
