@@ -432,6 +432,149 @@ static void nothing(struct req *r)
 	buf_adds(&r->out, "</p>");
 }
 
+/* The agenda that filled itself: objectives at risk, open actions, the
+ * feedback and the check-ins since the previous one-to-one. */
+static void oo_agenda(struct req *r, const struct oneonone *o, bool party)
+{
+	const struct oneonone_row *m = &o->m;
+	buf_adds(&r->out, "<section id=\"agenda\"><h2>");
+	html(r, TR(r, "oo.agenda"));
+	buf_adds(&r->out, "</h2><p class=\"muted\">");
+	if (o->has_previous) {
+		html(r, TR(r, "oo.previous"));
+		buf_adds(&r->out, " ");
+		html_date(r, o->previous_day);
+	} else
+		html(r, TR(r, "oo.first"));
+	buf_adds(&r->out, "</p>");
+	h(r, "h3", "oo.at_risk");
+	if (!o->nrisk)
+		nothing(r);
+	else {
+		buf_adds(&r->out, "<ul class=\"risk\">");
+		for (size_t i = 0; i < o->nrisk; i++) {
+			buf_addf(&r->out, "<li><a href=\"/objectives/%lld\">", (long long)o->at_risk[i].o->id);
+			html(r, o->at_risk[i].o->title);
+			buf_addf(&r->out, "</a> <span class=\"ps ps-%s\">", o->at_risk[i].status);
+			char key[32];
+			snprintf(key, sizeof(key), "%s.%s", !strcmp(o->at_risk[i].why, "measured")
+				 ? "ps" : "conf", o->at_risk[i].status);
+			html(r, T(r, key));
+			buf_adds(&r->out, "</span> <span class=\"muted\">");
+			html(r, TR(r, !strcmp(o->at_risk[i].why, "measured") ? "oo.measured" : "oo.said"));
+			buf_adds(&r->out, "</span></li>");
+		}
+		buf_adds(&r->out, "</ul>");
+	}
+	h(r, "h3", "oo.open_actions");
+	if (!o->nopen)
+		nothing(r);
+	else {
+		buf_adds(&r->out, "<ul class=\"compact actions\">");
+		for (size_t i = 0; i < o->nopen; i++)
+			action_item(r, &o->open_actions[i], party, m->id);
+		buf_adds(&r->out, "</ul>");
+	}
+	h(r, "h3", "oo.feedback");
+	if (!o->nfeedback)
+		nothing(r);
+	else {
+		buf_adds(&r->out, "<ul class=\"checkins feedback\">");
+		for (size_t i = 0; i < o->nfeedback; i++)
+			feedback_item(r, &o->feedback[i], true);
+		buf_adds(&r->out, "</ul>");
+	}
+	h(r, "h3", "oo.checkins");
+	if (!o->ncheckins)
+		nothing(r);
+	else {
+		buf_adds(&r->out, "<ul class=\"checkins\">");
+		for (size_t i = 0; i < o->ncheckins; i++) {
+			buf_adds(&r->out, "<li><p class=\"meta\"><strong>");
+			html(r, o->checkins[i].author_name ? o->checkins[i].author_name : "");
+			buf_adds(&r->out, "</strong> — ");
+			html_date(r, day_of(o->checkins[i].created_at));
+			buf_addf(&r->out, " — <a href=\"/objectives/%lld#checkins\">#%lld</a></p><p>",
+				 (long long)o->checkins[i].objective_id, (long long)o->checkins[i].objective_id);
+			html(r, o->checkins[i].comment);
+			buf_adds(&r->out, "</p></li>");
+		}
+		buf_adds(&r->out, "</ul>");
+	}
+	buf_adds(&r->out, "</section>");
+}
+
+/* The notes: shared and private, editable by the two parties only. */
+static void oo_notes(struct req *r, const struct oneonone *o, bool party)
+{
+	const struct oneonone_row *m = &o->m;
+	buf_adds(&r->out, "<section id=\"notes\"><h2>");
+	html(r, TR(r, "oo.notes"));
+	buf_adds(&r->out, "</h2>");
+	if (party) {
+		buf_addf(&r->out, "<form method=\"post\" action=\"/one-to-ones/%lld\" class=\"checkin-form\">",
+			 (long long)m->id);
+		html_csrf(r);
+		buf_adds(&r->out, "<label for=\"oo-shared\">");
+		html(r, TR(r, "oo.shared"));
+		buf_adds(&r->out, "</label><textarea id=\"oo-shared\" name=\"shared_notes\" rows=\"4\""
+			 " maxlength=\"10000\">");
+		html(r, m->shared_notes ? m->shared_notes : "");
+		buf_adds(&r->out, "</textarea><label for=\"oo-private\">");
+		html(r, TR(r, "oo.private"));
+		buf_adds(&r->out, "</label><textarea id=\"oo-private\" name=\"private_notes\" rows=\"3\""
+			 " maxlength=\"10000\">");
+		html(r, o->private_notes ? o->private_notes : "");
+		buf_adds(&r->out, "</textarea><p><button type=\"submit\">");
+		html(r, TR(r, "oo.save"));
+		buf_adds(&r->out, "</button></p></form>");
+	} else {
+		h(r, "h3", "oo.shared");
+		buf_adds(&r->out, "<p>");
+		html(r, m->shared_notes && *m->shared_notes ? m->shared_notes : "—");
+		buf_adds(&r->out, "</p>");
+	}
+	buf_adds(&r->out, "</section>");
+}
+
+/* This meeting's actions, and the form that adds one. */
+static void oo_actions(struct req *r, const struct oneonone *o, bool party)
+{
+	const struct oneonone_row *m = &o->m;
+	buf_adds(&r->out, "<section id=\"actions\"><h2>");
+	html(r, TR(r, "oo.actions"));
+	buf_adds(&r->out, "</h2>");
+	if (!o->nactions)
+		nothing(r);
+	else {
+		buf_adds(&r->out, "<ul class=\"compact actions\">");
+		for (size_t i = 0; i < o->nactions; i++)
+			action_item(r, &o->actions[i], party, m->id);
+		buf_adds(&r->out, "</ul>");
+	}
+	if (party) {
+		buf_addf(&r->out, "<form method=\"post\" action=\"/one-to-ones/%lld/actions\""
+			 " class=\"checkin-form\">", (long long)m->id);
+		html_csrf(r);
+		buf_adds(&r->out, "<label for=\"act-title\">");
+		html(r, TR(r, "oo.action"));
+		buf_adds(&r->out, "</label><input id=\"act-title\" name=\"title\" maxlength=\"200\" required>"
+			 "<label for=\"act-owner\">");
+		html(r, TR(r, "oo.owner"));
+		buf_addf(&r->out, "</label><select id=\"act-owner\" name=\"owner_id\"><option value=\"%lld\">",
+			 (long long)m->member_id);
+		html(r, m->member_name ? m->member_name : "");
+		buf_addf(&r->out, "</option><option value=\"%lld\">", (long long)m->manager_id);
+		html(r, m->manager_name ? m->manager_name : "");
+		buf_adds(&r->out, "</option></select><label for=\"act-due\">");
+		html(r, TR(r, "oo.due"));
+		buf_adds(&r->out, "</label><input type=\"date\" id=\"act-due\" name=\"due\"><p>"
+			 "<button type=\"submit\">");
+		html(r, TR(r, "oo.add"));
+		buf_adds(&r->out, "</button></p></form>");
+	}
+}
+
 int page_oneonone(struct req *r)
 {
 	struct app a;
@@ -457,135 +600,9 @@ int page_oneonone(struct req *r)
 	html(r, TR(r, "oo.manager"));
 	buf_adds(&r->out, ")</p>");
 
-	/* the agenda */
-	buf_adds(&r->out, "<section id=\"agenda\"><h2>");
-	html(r, TR(r, "oo.agenda"));
-	buf_adds(&r->out, "</h2><p class=\"muted\">");
-	if (o.has_previous) {
-		html(r, TR(r, "oo.previous"));
-		buf_adds(&r->out, " ");
-		html_date(r, o.previous_day);
-	} else
-		html(r, TR(r, "oo.first"));
-	buf_adds(&r->out, "</p>");
-	h(r, "h3", "oo.at_risk");
-	if (!o.nrisk)
-		nothing(r);
-	else {
-		buf_adds(&r->out, "<ul class=\"risk\">");
-		for (size_t i = 0; i < o.nrisk; i++) {
-			buf_addf(&r->out, "<li><a href=\"/objectives/%lld\">", (long long)o.at_risk[i].o->id);
-			html(r, o.at_risk[i].o->title);
-			buf_addf(&r->out, "</a> <span class=\"ps ps-%s\">", o.at_risk[i].status);
-			char key[32];
-			snprintf(key, sizeof(key), "%s.%s", !strcmp(o.at_risk[i].why, "measured")
-				 ? "ps" : "conf", o.at_risk[i].status);
-			html(r, T(r, key));
-			buf_adds(&r->out, "</span> <span class=\"muted\">");
-			html(r, TR(r, !strcmp(o.at_risk[i].why, "measured") ? "oo.measured" : "oo.said"));
-			buf_adds(&r->out, "</span></li>");
-		}
-		buf_adds(&r->out, "</ul>");
-	}
-	h(r, "h3", "oo.open_actions");
-	if (!o.nopen)
-		nothing(r);
-	else {
-		buf_adds(&r->out, "<ul class=\"compact actions\">");
-		for (size_t i = 0; i < o.nopen; i++)
-			action_item(r, &o.open_actions[i], party, m->id);
-		buf_adds(&r->out, "</ul>");
-	}
-	h(r, "h3", "oo.feedback");
-	if (!o.nfeedback)
-		nothing(r);
-	else {
-		buf_adds(&r->out, "<ul class=\"checkins feedback\">");
-		for (size_t i = 0; i < o.nfeedback; i++)
-			feedback_item(r, &o.feedback[i], true);
-		buf_adds(&r->out, "</ul>");
-	}
-	h(r, "h3", "oo.checkins");
-	if (!o.ncheckins)
-		nothing(r);
-	else {
-		buf_adds(&r->out, "<ul class=\"checkins\">");
-		for (size_t i = 0; i < o.ncheckins; i++) {
-			buf_adds(&r->out, "<li><p class=\"meta\"><strong>");
-			html(r, o.checkins[i].author_name ? o.checkins[i].author_name : "");
-			buf_adds(&r->out, "</strong> — ");
-			html_date(r, day_of(o.checkins[i].created_at));
-			buf_addf(&r->out, " — <a href=\"/objectives/%lld#checkins\">#%lld</a></p><p>",
-				 (long long)o.checkins[i].objective_id, (long long)o.checkins[i].objective_id);
-			html(r, o.checkins[i].comment);
-			buf_adds(&r->out, "</p></li>");
-		}
-		buf_adds(&r->out, "</ul>");
-	}
-	buf_adds(&r->out, "</section>");
-
-	/* the notes */
-	buf_adds(&r->out, "<section id=\"notes\"><h2>");
-	html(r, TR(r, "oo.notes"));
-	buf_adds(&r->out, "</h2>");
-	if (party) {
-		buf_addf(&r->out, "<form method=\"post\" action=\"/one-to-ones/%lld\" class=\"checkin-form\">",
-			 (long long)m->id);
-		html_csrf(r);
-		buf_adds(&r->out, "<label for=\"oo-shared\">");
-		html(r, TR(r, "oo.shared"));
-		buf_adds(&r->out, "</label><textarea id=\"oo-shared\" name=\"shared_notes\" rows=\"4\""
-			 " maxlength=\"10000\">");
-		html(r, m->shared_notes ? m->shared_notes : "");
-		buf_adds(&r->out, "</textarea><label for=\"oo-private\">");
-		html(r, TR(r, "oo.private"));
-		buf_adds(&r->out, "</label><textarea id=\"oo-private\" name=\"private_notes\" rows=\"3\""
-			 " maxlength=\"10000\">");
-		html(r, o.private_notes ? o.private_notes : "");
-		buf_adds(&r->out, "</textarea><p><button type=\"submit\">");
-		html(r, TR(r, "oo.save"));
-		buf_adds(&r->out, "</button></p></form>");
-	} else {
-		h(r, "h3", "oo.shared");
-		buf_adds(&r->out, "<p>");
-		html(r, m->shared_notes && *m->shared_notes ? m->shared_notes : "—");
-		buf_adds(&r->out, "</p>");
-	}
-	buf_adds(&r->out, "</section>");
-
-	/* this meeting's actions */
-	buf_adds(&r->out, "<section id=\"actions\"><h2>");
-	html(r, TR(r, "oo.actions"));
-	buf_adds(&r->out, "</h2>");
-	if (!o.nactions)
-		nothing(r);
-	else {
-		buf_adds(&r->out, "<ul class=\"compact actions\">");
-		for (size_t i = 0; i < o.nactions; i++)
-			action_item(r, &o.actions[i], party, m->id);
-		buf_adds(&r->out, "</ul>");
-	}
-	if (party) {
-		buf_addf(&r->out, "<form method=\"post\" action=\"/one-to-ones/%lld/actions\""
-			 " class=\"checkin-form\">", (long long)m->id);
-		html_csrf(r);
-		buf_adds(&r->out, "<label for=\"act-title\">");
-		html(r, TR(r, "oo.action"));
-		buf_adds(&r->out, "</label><input id=\"act-title\" name=\"title\" maxlength=\"200\" required>"
-			 "<label for=\"act-owner\">");
-		html(r, TR(r, "oo.owner"));
-		buf_addf(&r->out, "</label><select id=\"act-owner\" name=\"owner_id\"><option value=\"%lld\">",
-			 (long long)m->member_id);
-		html(r, m->member_name ? m->member_name : "");
-		buf_addf(&r->out, "</option><option value=\"%lld\">", (long long)m->manager_id);
-		html(r, m->manager_name ? m->manager_name : "");
-		buf_adds(&r->out, "</option></select><label for=\"act-due\">");
-		html(r, TR(r, "oo.due"));
-		buf_adds(&r->out, "</label><input type=\"date\" id=\"act-due\" name=\"due\"><p>"
-			 "<button type=\"submit\">");
-		html(r, TR(r, "oo.add"));
-		buf_adds(&r->out, "</button></p></form>");
-	}
+	oo_agenda(r, &o, party);
+	oo_notes(r, &o, party);
+	oo_actions(r, &o, party);
 	buf_adds(&r->out, "</section><p><a href=\"/one-to-ones\">");
 	html(r, TR(r, "oo.title"));
 	buf_adds(&r->out, "</a></p>");
