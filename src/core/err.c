@@ -220,6 +220,16 @@ const struct msg err_variants[] = {
  * test (test_catalog) finds every phrase the sources pass and fails on one
  * missing here. */
 const struct msg err_words[] = {
+	{ "cannot keep the uploaded file", "impossible de garder le fichier envoyé",
+	  "cannot keep the uploaded file" },
+	{ "the uploaded file could not be kept (disk full?)",
+	  "le fichier envoyé n'a pas pu être gardé (disque plein ?)",
+	  "the uploaded file could not be kept (disk full?)" },
+	{ "in the JSON body, not the query string",
+	  "dans le corps JSON, pas dans l'adresse", "in the JSON body, not the query string" },
+	{ "NAME=COLUMN or NAME=COLUMN:TYPE (text, number, bool, time or date)",
+	  "NOM=COLONNE ou NOM=COLONNE:TYPE (text, number, bool, time ou date)",
+	  "NAME=COLUMN or NAME=COLUMN:TYPE (text, number, bool, time or date)" },
 	{ "even, weights, ramp or history", "even, weights, ramp ou history",
 	  "even, weights, ramp or history" },
 	{ "share out this objective", "répartir cet objectif", "share out this objective" },

@@ -3,12 +3,14 @@
  * caller asks to keep the good records; re-sending a batch stores nothing
  * twice, thanks to each record's source id. */
 #include <ctype.h>
+#include <microhttpd.h>
 #include <stdio.h>
 #include <string.h>
 #include "app/activity.h"
 #include "app/import.h"
 #include "app/measure.h"
 #include "http/http.h"
+#include "http/parse.h"
 
 static const struct jfield batch_spec[] = {
 	{ "kind", J_STRING, 0 }, { "records", J_ARRAY, 0 }, { "keep_good", J_BOOL, 0 },
@@ -192,69 +194,128 @@ int api_import_gate(struct req *r)
 	return app_import_check(&a, &r->err);
 }
 
-int api_import(struct req *r)
+/* The options of an import sent as JSON, its "data" the file's text. */
+static int spec_from_json(struct req *r, json_t *body, struct import_spec *spec,
+			  struct import_input *in)
 {
-	struct app a;
-	req_app(r, &a);
-	if (app_import_check(&a, &r->err))
-		return -1;
-	json_t *body = req_json_object(r);
-	if (!body)
-		return -1;
-	int rc = -1;
-	struct import_spec spec;
-	memset(&spec, 0, sizeof(spec));
-	struct import_input in = { &spec, NULL, NULL, NULL, NULL, NULL };
+	const char *q = http_query_unknown(r->conn, "");
+	if (q)
+		return fail(r, 400, "invalid_query", q, q, "in the JSON body, not the query string");
 	if (json_check_shape(body, import_spec_fields, &r->err))
-		goto out;
-	in.mapping = json_string_value(json_object_get(body, "mapping"));
-	spec.kind = dup_str(body, "kind");
-	spec.person = dup_str(body, "person");
-	spec.date = dup_str(body, "date");
-	spec.time = dup_str(body, "time");
-	spec.id = dup_str(body, "id");
+		return -1;
+	in->mapping = json_string_value(json_object_get(body, "mapping"));
+	spec->kind = dup_str(body, "kind");
+	spec->person = dup_str(body, "person");
+	spec->date = dup_str(body, "date");
+	spec->time = dup_str(body, "time");
+	spec->id = dup_str(body, "id");
 	size_t i;
 	json_t *fj;
 	json_array_foreach(json_object_get(body, "fields"), i, fj) {
 		if (!json_is_object(fj) || json_check_shape(fj, import_field_spec, &r->err)) {
 			if (!r->err.code)
 				fail(r, 400, "invalid_type", "fields", "fields", "an array of objects");
-			goto out;
+			return -1;
 		}
 		const char *name = json_string_value(json_object_get(fj, "name"));
 		const char *col = json_string_value(json_object_get(fj, "column"));
 		int t = import_ftype_parse(json_string_value(json_object_get(fj, "type")));
-		if (!name || !*name || !col || !*col) {
-			fail(r, 422, "missing_field", "fields", "fields[].name, fields[].column", NULL);
-			goto out;
-		}
-		if (t < 0 && json_object_get(fj, "type")) {
-			fail(r, 422, "invalid_value", "fields", "fields[].type",
-			     "text, number, bool, time or date");
-			goto out;
-		}
-		if (spec.nfields == IMPORT_MAX_FIELDS) {
-			fail(r, 422, "invalid_value", "fields", "fields", "32 fields at most");
-			goto out;
-		}
-		struct import_field *x = &spec.fields[spec.nfields++];
+		if (!name || !*name || !col || !*col)
+			return fail(r, 422, "missing_field", "fields", "fields[].name, fields[].column",
+				    NULL);
+		if (t < 0 && json_object_get(fj, "type"))
+			return fail(r, 422, "invalid_value", "fields", "fields[].type",
+				    "text, number, bool, time or date");
+		if (spec->nfields == IMPORT_MAX_FIELDS)
+			return fail(r, 422, "invalid_value", "fields", "fields", "32 fields at most");
+		struct import_field *x = &spec->fields[spec->nfields++];
 		x->name = strdup(name);
 		x->column = strdup(col);
 		x->type = t < 0 ? F_TEXT : (enum import_ftype)t;
 	}
 	const char *data = json_string_value(json_object_get(body, "data"));
 	size_t len = json_string_length(json_object_get(body, "data"));
-	in.format = json_string_value(json_object_get(body, "format"));
-	spec.keep_good = json_is_true(json_object_get(body, "keep_good"));
-	spec.extra_ok = json_is_true(json_object_get(body, "accept_extra_fields"));
-	spec.save_as = json_string_value(json_object_get(body, "save_mapping"));
-	if (data && len) {
-		in.data = fmemopen((void *)data, len, "rb");
-		if (!in.data) {
-			fail(r, 500, "internal", NULL, "cannot read the data", NULL);
-			goto out;
-		}
+	in->format = json_string_value(json_object_get(body, "format"));
+	spec->keep_good = json_is_true(json_object_get(body, "keep_good"));
+	spec->extra_ok = json_is_true(json_object_get(body, "accept_extra_fields"));
+	spec->save_as = json_string_value(json_object_get(body, "save_mapping"));
+	if (data && len && !(in->data = fmemopen((void *)data, len, "rb")))
+		return fail(r, 500, "internal", NULL, "cannot read the data", NULL);
+	return 0;
+}
+
+struct field_scan {
+	struct req *r;
+	struct import_spec *spec;
+	int failed;
+};
+
+static enum MHD_Result one_field(void *cls, enum MHD_ValueKind kind, const char *key,
+				 const char *value)
+{
+	(void)kind;
+	struct field_scan *f = cls;
+	if (f->failed || strcmp(key, "field"))
+		return MHD_YES;
+	if (f->spec->nfields == IMPORT_MAX_FIELDS) {
+		fail(f->r, 422, "invalid_value", "field", "field", "32 fields at most");
+		f->failed = 1;
+	} else if (!value || import_field_parse(value, &f->spec->fields[f->spec->nfields])) {
+		fail(f->r, 400, "invalid_query", "field", "field",
+		     "NAME=COLUMN or NAME=COLUMN:TYPE (text, number, bool, time or date)");
+		f->failed = 1;
+	} else {
+		f->spec->nfields++;
 	}
+	return f->failed ? MHD_NO : MHD_YES;
+}
+
+static char *query_dup(struct req *r, const char *name)
+{
+	const char *v = query(r, name);
+	return v && *v ? strdup(v) : NULL;
+}
+
+/* The options of a file sent as itself (text/csv, an .xlsx): in the query
+ * string, named as in the JSON form, each field as field=NAME=COLUMN[:TYPE]. */
+static int spec_from_query(struct req *r, struct import_spec *spec, struct import_input *in)
+{
+	int keep, extra;
+	if (query_bool(r, "keep_good", &keep) || query_bool(r, "accept_extra_fields", &extra))
+		return -1;
+	spec->keep_good = keep == 1;
+	spec->extra_ok = extra == 1;
+	in->mapping = query(r, "mapping");
+	in->format = query(r, "format");
+	spec->save_as = query(r, "save_mapping");
+	spec->kind = query_dup(r, "kind");
+	spec->person = query_dup(r, "person");
+	spec->date = query_dup(r, "date");
+	spec->time = query_dup(r, "time");
+	spec->id = query_dup(r, "id");
+	struct field_scan f = { r, spec, 0 };
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, one_field, &f);
+	if (f.failed)
+		return -1;
+	in->data = r->body_file;
+	return 0;
+}
+
+int api_import(struct req *r)
+{
+	struct app a;
+	req_app(r, &a);
+	if (app_import_check(&a, &r->err))
+		return -1;
+	json_t *body = NULL;
+	if (!r->body_file && !(body = req_json_object(r)))
+		return -1;
+	int rc = -1;
+	struct import_spec spec;
+	memset(&spec, 0, sizeof(spec));
+	struct import_input in = { &spec, NULL, NULL, NULL, NULL, NULL };
+	if (body ? spec_from_json(r, body, &spec, &in) : spec_from_query(r, &spec, &in))
+		goto out;
 	struct import_report rep;
 	if (app_import(&a, &in, &rep, &r->err))
 		goto out;
@@ -285,7 +346,7 @@ int api_import(struct req *r)
 		rc = reply_json(r, 422, json_pack("{s:o}", "error", er));
 	}
 out:
-	if (in.data)
+	if (in.data && in.data != r->body_file)
 		fclose(in.data);
 	import_spec_free(&spec);
 	json_decref(body);

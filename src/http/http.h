@@ -11,6 +11,7 @@
 #define CIBLE_HTTP_H
 #include <jansson.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "core/access.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -36,6 +37,10 @@ struct req {
 	int nparam;
 	const char *body;
 	size_t body_len;
+	/* a BODY_FILE route sent the file itself (text/csv, an .xlsx, raw
+	 * bytes) rather than JSON: body is NULL and the file is here, at its
+	 * start (owned by the server: the handler reads it, never closes it) */
+	FILE *body_file;
 	enum lang lang;
 	int64_t now;                   /* unix seconds at arrival (clock.now) */
 	struct app_clock clock;        /* the one clock, read at arrival */

@@ -58,6 +58,9 @@ static enum MHD_Result scan_one(void *cls, enum MHD_ValueKind kind, const char *
 	return MHD_NO;
 }
 
+const char *const http_file_types[] = { "text/csv", "application/x-ndjson",
+					"application/octet-stream", NULL };
+
 const char *http_query_unknown(struct MHD_Connection *conn, const char *accepted)
 {
 	struct query_scan q = { accepted, NULL };

@@ -20,6 +20,10 @@ int http_name_in(const char *list, const char *name);
  * when all are (libmicrohttpd has split and decoded the query string). */
 const char *http_query_unknown(struct MHD_Connection *conn, const char *accepted);
 
+/* The media types in which a BODY_FILE route takes the file itself rather
+ * than JSON (its options then in the query string); NULL-terminated. */
+extern const char *const http_file_types[];
+
 /* A request body as one JSON object, or NULL with 400 malformed_json in *e
  * (empty, not JSON, a duplicate key, \u0000, too deep, not an object). */
 json_t *http_json_object(const char *body, size_t len, struct err *e);

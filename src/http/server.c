@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include "http/guard.h"
 #include "http/http.h"
+#include "http/parse.h"
 
 int server_log_level = 2;
 static const char *server_db_path;
@@ -304,6 +305,22 @@ static size_t body_max(const struct route *rt)
 	return rt->body == BODY_FILE ? IMPORT_BODY_MAX : BODY_MAX;
 }
 
+/* A route taking a file (BODY_FILE) gets it as JSON (a "data" string among
+ * the options) or as the file itself: CSV, JSON lines or raw bytes,
+ * the options in the query string (http_file_types). The file is written to an unlinked
+ * temporary file as it arrives, so memory stays flat whatever its size. */
+static int file_content_type(struct MHD_Connection *conn)
+{
+	const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+	if (!ct)
+		return 0;
+	size_t n = strcspn(ct, "; \t");
+	for (int i = 0; http_file_types[i]; i++)
+		if (n == strlen(http_file_types[i]) && !strncasecmp(ct, http_file_types[i], n))
+			return 1;
+	return 0;
+}
+
 /* One request, from its headers to its answer (con_cls): the request as the
  * handlers see it lives here from the first call, when the route is found and
  * the client admitted or refused, to the last, when the handler runs. */
@@ -312,9 +329,11 @@ struct conn_ctx {
 	const struct route *route;
 	const struct surface *surface;
 	struct buf body;
+	FILE *spool;   /* a file sent as itself (file_content_type): its bytes */
 	size_t max, received;
 	int answered;  /* refused before the body: nothing more is read */
 	int too_large;
+	int spool_failed;
 	struct timespec t0;
 	char ip[INET6_ADDRSTRLEN];
 };
@@ -399,6 +418,12 @@ static enum MHD_Result on_headers(struct MHD_Connection *conn, struct conn_ctx *
 		return answer(conn, cc);
 	}
 	cc->max = body_max(cc->route);
+	if (cc->route->body == BODY_FILE && file_content_type(conn) && !(cc->spool = tmpfile())) {
+		fail(r, 500, "internal", NULL, "cannot keep the uploaded file", NULL);
+		render_error(r, cc->surface);
+		cc->answered = 1;
+		return answer(conn, cc);
+	}
 	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						     MHD_HTTP_HEADER_CONTENT_LENGTH);
 	unsigned long long len = cl ? strtoull(cl, NULL, 10) : 0;
@@ -439,6 +464,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (cc->too_large || cc->received > cc->max) {
 			cc->too_large = 1;
 			buf_free(&cc->body);
+		} else if (cc->spool) {
+			if (!cc->spool_failed &&
+			    fwrite(upload_data, 1, *upload_data_size, cc->spool) != *upload_data_size)
+				cc->spool_failed = 1;
 		} else if (cc->route->body != BODY_NONE) {
 			buf_add(&cc->body, upload_data, *upload_data_size);
 		}
@@ -451,7 +480,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	struct req *r = &cc->r;
 	r->body = cc->body.data;
 	r->body_len = cc->body.len;
-	if (cc->too_large) {
+	if (cc->spool && !cc->too_large && (fflush(cc->spool) || fseek(cc->spool, 0, SEEK_SET)))
+		cc->spool_failed = 1;
+	r->body_file = cc->spool;
+	if (cc->spool_failed) {
+		fail(r, 500, "internal", NULL, "the uploaded file could not be kept (disk full?)", NULL);
+		render_error(r, cc->surface);
+	} else if (cc->too_large) {
 		char n[32];
 		snprintf(n, sizeof(n), "%zu", cc->max);
 		fail(r, 413, "body_too_large", NULL, n, NULL);
@@ -478,6 +513,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 		if (cc->r.reader_free)
 			cc->r.reader_free(cc->r.reader_cls);
 		buf_free(&cc->body);
+		if (cc->spool)
+			fclose(cc->spool);
 		buf_free(&cc->r.out);
 		arena_free(&cc->r.arena);
 		free(cc);

@@ -268,6 +268,13 @@ const MATRIX = [
 		probe: () => `/api/activity?person=${fx.people.member1}`,
 		// manager B may import, but not for member1: the row is refused, nothing stored
 		expect: [200, 200, 422, 403, 403, 403, 422, 401] },
+	{ route: 'POST /api/import', on: 'the same file sent as itself (text/csv, options in the query)',
+		req: (role) => ['POST', '/api/import?kind=call&person=agent&date=day&id=ref&field='
+			+ encodeURIComponent('answered=ok:bool'), undefined,
+			{ raw: `ref,agent,day,ok\nfile-${role},${fx.people.member1},2027-01-06,Y\n`,
+			  headers: { 'content-type': 'text/csv' } }],
+		probe: () => `/api/activity?person=${fx.people.member1}`,
+		expect: [200, 200, 422, 403, 403, 403, 422, 401] },
 	{ route: 'POST /api/smart/check', on: 'a draft sentence (nothing stored)',
 		req: () => ['POST', '/api/smart/check', { title: 'Améliorer la qualité' }],
 		expect: [200, 200, 200, 200, 200, 200, 200, 401] },
@@ -730,12 +737,12 @@ describe('the access matrix', () => {
 				test(`${role} gets ${want}`, async () => {
 					const admin = fx.clients.admin;
 					const ctx = row.fresh ? await row.setup() : shared;
-					const [method, path, body] = row.req(role, ctx);
+					const [method, path, body, opts] = row.req(role, ctx);
 					const write = method !== 'GET';
 					const probe = row.probe ? row.probe(ctx) : null;
 					const before = write ? await auditTotal(admin) : 0;
 					const seen = probe ? await ok(admin.get(probe)) : null;
-					const r = await fx.clients[role].request(method, path, body);
+					const r = await fx.clients[role].request(method, path, body, opts);
 					assert.equal(r.status, want, `${role} ${method} ${path}: ${r.text}`);
 					if (r.status >= 400 && path.startsWith('/api/')) {
 						assert.ok(r.body && r.body.error && r.body.error.code, r.text);

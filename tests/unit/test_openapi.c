@@ -12,6 +12,7 @@
 #include "core/embed.h"
 #include "core/err.h"
 #include "http/http.h"
+#include "http/parse.h"
 
 static const char *const METHODS[] = { "get", "put", "post", "delete", "options", "head",
 				       "patch", "trace", NULL };
@@ -158,7 +159,8 @@ static void compare_names(struct diffs *d, const char *route, const char *what, 
 
 static const char *body_name(enum route_body b)
 {
-	return b == BODY_JSON || b == BODY_FILE ? "a JSON body (application/json)"
+	return b == BODY_JSON ? "a JSON body (application/json)"
+	     : b == BODY_FILE ? "a file (as JSON, or as itself: http_file_types)"
 	     : b == BODY_FORM ? "a form (application/x-www-form-urlencoded)" : "no body";
 }
 
@@ -207,13 +209,23 @@ static void compare_route(struct diffs *d, json_t *doc, const struct route *r)
 	json_t *v;
 	if (!want_type)
 		differ(d, "%s: the route table says no body, docs/openapi.json a body", route);
-	else if (json_object_size(content) != 1 || !json_object_get(content, want_type))
-		json_object_foreach(content, type, v)
-			if (strcmp(type, want_type))
+	else
+		json_object_foreach(content, type, v) {
+			int listed = !strcmp(type, want_type);
+			for (int i = 0; r->body == BODY_FILE && http_file_types[i]; i++)
+				listed |= !strcmp(type, http_file_types[i]);
+			if (!listed)
 				differ(d, "%s: the route table says %s, docs/openapi.json a body of "
 					  "media type %s", route, body_name(r->body), type);
-	if (want_type && !json_object_get(content, want_type) && !json_object_size(content))
+		}
+	if (want_type && !json_object_size(content))
 		differ(d, "%s: the documented body has no media type", route);
+	/* a file is taken as JSON and as itself in each of these types (server.c) */
+	for (int i = -1; json_object_size(content) && r->body == BODY_FILE &&
+			 (i < 0 || http_file_types[i]); i++)
+		if (!json_object_get(content, i < 0 ? want_type : http_file_types[i]))
+			differ(d, "%s: takes a file as %s, docs/openapi.json does not say so", route,
+			       i < 0 ? want_type : http_file_types[i]);
 	if (want_type && !json_is_true(json_object_get(rb, "required")))
 		differ(d, "%s: the documented body is not marked required", route);
 }
