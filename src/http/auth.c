@@ -178,7 +178,7 @@ static int kept_use(struct req *r, const char *hash, enum auth_kind kind, int64_
 		r->session_hash = arena_strdup(&r->arena, hash);
 		r->csrf = arena_strdup(&r->arena, k.csrf);
 	} else if (k.touched < r->now - 60) {
-		if (store_token_touch(r->store, k.token_id, r->now, &r->err))
+		if (store_token_touch(r->store, k.me.org_id, k.token_id, r->now, &r->err))
 			return -1;
 		kept_touched(hash, r->now);
 	}

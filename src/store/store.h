@@ -339,7 +339,7 @@ int store_token_create(struct store *s, id_t64 org, id_t64 person, const char *n
 int store_token_get(struct store *s, const char *token_hash, int64_t now,
 		    struct principal_row *out, struct err *e);
 /* a token's last use, kept at most once a minute (store_token_get does it) */
-int store_token_touch(struct store *s, id_t64 token, int64_t now, struct err *e);
+int store_token_touch(struct store *s, id_t64 org, id_t64 token, int64_t now, struct err *e);
 /* the organisation's generation of what principals are made of (migration
  * 20: bumped by triggers on people, units, objectives, tokens, sessions);
  * *gen is 0 when the organisation has none */

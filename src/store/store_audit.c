@@ -32,7 +32,7 @@ int store_audit_list(struct store *s, id_t64 org, const char *entity, id_t64 ent
 	static const char sql_count[] = "SELECT count(*) FROM audit WHERE org_id = ?1"
 		" AND (?2 IS NULL OR entity = ?2) AND (?3 IS NULL OR entity_id = ?3)";
 	static const char sql[] = "SELECT a.id, a.at, a.actor_id, p.name, a.entity, a.entity_id,"
-		" a.action, a.before, a.after FROM audit a LEFT JOIN person p ON p.id = a.actor_id"
+		" a.action, a.before, a.after FROM audit a LEFT JOIN person p ON p.org_id = a.org_id AND p.id = a.actor_id"
 		" WHERE a.org_id = ?1 AND (?2 IS NULL OR a.entity = ?2)"
 		" AND (?3 IS NULL OR a.entity_id = ?3) ORDER BY a.id DESC LIMIT ?4 OFFSET ?5";
 	struct db_stmt *st = db_prep(s->db, sql_count, e);
@@ -84,7 +84,7 @@ int store_audit_page(struct store *s, id_t64 org, const char *entity, id_t64 ent
 		     size_t *n, struct err *e)
 {
 	static const char sql[] = "SELECT a.id, a.at, a.actor_id, p.name, a.entity, a.entity_id,"
-		" a.action, a.before, a.after FROM audit a LEFT JOIN person p ON p.id = a.actor_id"
+		" a.action, a.before, a.after FROM audit a LEFT JOIN person p ON p.org_id = a.org_id AND p.id = a.actor_id"
 		" WHERE +a.org_id = ?1 AND (?2 IS NULL OR a.entity = ?2)"
 		" AND (?3 IS NULL OR a.entity_id = ?3) AND a.id < ?4"
 		" ORDER BY a.id DESC LIMIT ?5";

@@ -33,7 +33,7 @@ int store_session_get(struct store *s, const char *token_hash, int64_t now, stru
 		      struct principal_row *out, struct err *e)
 {
 	static const char sql[] = "SELECT s.org_id, s.person_id, s.csrf, s.expires_at FROM session s"
-		" JOIN person p ON p.id = s.person_id AND p.active <> 0"
+		" JOIN person p ON p.org_id = s.org_id AND p.id = s.person_id AND p.active <> 0"
 		" WHERE s.token_hash = ?1 AND s.expires_at >= ?2";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
@@ -84,7 +84,7 @@ int store_token_get(struct store *s, const char *token_hash, int64_t now,
 		    struct principal_row *out, struct err *e)
 {
 	static const char sql[] = "SELECT t.org_id, t.person_id, t.id FROM api_token t"
-		" JOIN person p ON p.id = t.person_id AND p.active <> 0"
+		" JOIN person p ON p.org_id = t.org_id AND p.id = t.person_id AND p.active <> 0"
 		" WHERE t.token_hash = ?1 AND t.revoked = 0";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
@@ -104,13 +104,13 @@ int store_token_get(struct store *s, const char *token_hash, int64_t now,
 		return err_set(e, 401, "unauthenticated", NULL, NULL, NULL);
 	if (rc < 0)
 		return -1;
-	return store_token_touch(s, tid, now, e);
+	return store_token_touch(s, out->org_id, tid, now, e);
 }
 
-int store_token_touch(struct store *s, id_t64 tid, int64_t now, struct err *e)
+int store_token_touch(struct store *s, id_t64 org, id_t64 tid, int64_t now, struct err *e)
 {
-	static const char touch[] = "UPDATE api_token SET last_used_at = ?1 WHERE id = ?2"
-				    " AND coalesce(last_used_at, 0) < ?3";
+	static const char touch[] = "UPDATE api_token SET last_used_at = ?1 WHERE org_id = ?4"
+				    " AND id = ?2 AND coalesce(last_used_at, 0) < ?3";
 	/* last use, at most once a minute: a read-mostly API stays read-mostly */
 	struct db_stmt *st = db_prep(s->db, touch, e);
 	if (!st)
@@ -118,6 +118,7 @@ int store_token_touch(struct store *s, id_t64 tid, int64_t now, struct err *e)
 	db_bind_int64(st, 1, now);
 	db_bind_int64(st, 2, tid);
 	db_bind_int64(st, 3, now - 60);
+	db_bind_int64(st, 4, org);
 	return db_run(st, e);
 }
 

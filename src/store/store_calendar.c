@@ -50,7 +50,7 @@ int store_calendar_feed_find(struct store *s, const char *token_hash, id_t64 *or
 			     id_t64 *person, struct err *e)
 {
 	static const char sql[] = "SELECT f.org_id, f.person_id FROM calendar_feed f"
-		" JOIN person p ON p.id = f.person_id AND p.active <> 0 WHERE f.token_hash = ?1";
+		" JOIN person p ON p.org_id = f.org_id AND p.id = f.person_id AND p.active <> 0 WHERE f.token_hash = ?1";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;

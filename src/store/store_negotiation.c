@@ -45,7 +45,7 @@ int store_move_list(struct store *s, id_t64 org, id_t64 objective, struct arena 
 		" r.side, r.author_id, p.name, r.target, r.start, r.due, r.indicator, r.budget,"
 		" r.time_hours, r.support, r.plan, r.bound_low, r.bound_high, r.bound_pct_low,"
 		" r.bound_pct_high, r.reason, r.created_at FROM negotiation_round r"
-		" LEFT JOIN person p ON p.id = r.author_id"
+		" LEFT JOIN person p ON p.org_id = r.org_id AND p.id = r.author_id"
 		" WHERE r.org_id = ?1 AND r.objective_id = ?2 ORDER BY r.round, r.seq";
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)

@@ -150,8 +150,8 @@ int store_notify_lang_set(struct store *s, id_t64 org, id_t64 person, const char
 	" d.idem_key, d.state, d.last_error, d.attempts, d.not_before, d.lease_until," \
 	" d.sent_at, d.read_at, d.created_at, v.kind, v.dedupe, v.person_id, v.objective_id," \
 	" v.link, v.data, v.created_at, p.name, p.email"
-#define DELIVERY_FROM " FROM notify_delivery d JOIN notify_event v ON v.id = d.event_id" \
-	" LEFT JOIN person p ON p.id = d.person_id"
+#define DELIVERY_FROM " FROM notify_delivery d JOIN notify_event v ON v.org_id = d.org_id AND v.id = d.event_id" \
+	" LEFT JOIN person p ON p.org_id = d.org_id AND p.id = d.person_id"
 
 static void read_delivery(struct db_stmt *st, struct arena *a, void *element)
 {

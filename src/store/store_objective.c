@@ -95,7 +95,7 @@ int store_axis_list(struct store *s, id_t64 org, struct arena *a, struct axis **
 	" o.means_budget, o.means_time_hours, o.means_support, o.plan, o.skills, o.status," \
 	" o.confidence, o.created_at, o.updated_at, o.created_by, o.updated_by," \
 	" coalesce(o.owner_unit_id, p.unit_id), o.version"
-#define OBJ_FROM " FROM objective o LEFT JOIN person p ON p.id = o.owner_person_id"
+#define OBJ_FROM " FROM objective o LEFT JOIN person p ON p.org_id = o.org_id AND p.id = o.owner_person_id"
 
 static void read_objective(struct db_stmt *st, struct arena *a, struct objective *o)
 {
@@ -363,7 +363,7 @@ int store_objective_ancestors_of_owned(struct store *s, id_t64 org, id_t64 perso
 		"WITH RECURSIVE up(id) AS (SELECT parent_id FROM objective WHERE org_id = ?1"
 		" AND parent_id IS NOT NULL AND (owner_person_id = ?2 OR owner_unit_id IN"
 		" " DB_IDS(3) ")"
-		" UNION SELECT o.parent_id FROM objective o JOIN up ON o.id = up.id"
+		" UNION SELECT o.parent_id FROM objective o JOIN up ON o.org_id = ?1 AND o.id = up.id"
 		" WHERE o.parent_id IS NOT NULL) SELECT id FROM up ORDER BY id";
 	static const struct ids none = { NULL, 0 };
 	struct db_stmt *st = db_prep(s->db, sql, e);

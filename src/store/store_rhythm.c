@@ -78,7 +78,7 @@ int store_checkin_last_own(struct store *s, id_t64 org, const struct ids *object
 			   struct arena *a, int64_t **out, struct err *e)
 {
 	static const char sql[] = "SELECT c.objective_id, max(c.created_at) FROM checkin c"
-		" JOIN objective o ON o.id = c.objective_id AND o.owner_person_id = c.author_id"
+		" JOIN objective o ON o.org_id = c.org_id AND o.id = c.objective_id AND o.owner_person_id = c.author_id"
 		" WHERE c.org_id = ?1 AND c.objective_id IN " DB_IDS(2)
 		" GROUP BY c.objective_id";
 	int64_t *v = arena_alloc(a, (objectives->n + 1) * sizeof(*v));
@@ -156,8 +156,8 @@ int store_checkin_since(struct store *s, id_t64 org, const struct ids *objective
 
 #define FEEDBACK_COLS "f.id, f.org_id, f.thread_id, f.from_id, f.to_id, f.objective_id," \
 	" pf.name, pt.name, f.body, f.closed_at, f.closed_by, f.created_at"
-#define FEEDBACK_FROM " FROM feedback f LEFT JOIN person pf ON pf.id = f.from_id" \
-	" LEFT JOIN person pt ON pt.id = f.to_id"
+#define FEEDBACK_FROM " FROM feedback f LEFT JOIN person pf ON pf.org_id = f.org_id AND pf.id = f.from_id" \
+	" LEFT JOIN person pt ON pt.org_id = f.org_id AND pt.id = f.to_id"
 
 static void read_feedback(struct db_stmt *st, struct arena *a, void *element)
 {
@@ -264,8 +264,8 @@ int store_feedback_close(struct store *s, id_t64 org, id_t64 id, int64_t at, id_
 
 #define ONEONONE_COLS "m.id, m.org_id, m.manager_id, m.member_id, pa.name, pb.name, m.day," \
 	" m.shared_notes, m.created_by, m.created_at, m.updated_at"
-#define ONEONONE_FROM " FROM one_to_one m LEFT JOIN person pa ON pa.id = m.manager_id" \
-	" LEFT JOIN person pb ON pb.id = m.member_id"
+#define ONEONONE_FROM " FROM one_to_one m LEFT JOIN person pa ON pa.org_id = m.org_id AND pa.id = m.manager_id" \
+	" LEFT JOIN person pb ON pb.org_id = m.org_id AND pb.id = m.member_id"
 
 static void read_oneonone(struct db_stmt *st, struct arena *a, void *element)
 {
@@ -416,8 +416,8 @@ int store_oneonone_note_set(struct store *s, id_t64 org, id_t64 meeting, id_t64 
 
 #define ACTION_COLS "x.id, x.org_id, x.meeting_id, x.owner_id, p.name, x.title, x.due," \
 	" x.done, x.done_at, x.created_at, m.day"
-#define ACTION_FROM " FROM one_to_one_action x JOIN one_to_one m ON m.id = x.meeting_id" \
-	" LEFT JOIN person p ON p.id = x.owner_id"
+#define ACTION_FROM " FROM one_to_one_action x JOIN one_to_one m ON m.org_id = x.org_id AND m.id = x.meeting_id" \
+	" LEFT JOIN person p ON p.org_id = x.org_id AND p.id = x.owner_id"
 
 static void read_action(struct db_stmt *st, struct arena *a, void *element)
 {

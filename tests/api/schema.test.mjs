@@ -1,14 +1,16 @@
 // "The organisation id leads every key of tenant data" (issue 15, item 4),
 // read from the schema itself: sqlite_master and its pragmas on SQLite,
 // pg_catalog on PostgreSQL, of a database that every migration made. What
-// the test holds today, on both stores:
+// the test holds, on both stores:
 //  - every table but the few of no organisation has an org_id column;
-//  - the primary keys and indexes whose first column is not org_id are
-//    exactly the lists below: a new table or index that does not lead with
-//    org_id fails, and so does one of the list once it is fixed (take it
-//    out). The lists are the debt docs/scaling.md describes, not a claim
-//    that they are right: most tables still have a surrogate `id` primary
-//    key of their own; on Citus they would need (org_id, id).
+//  - on PostgreSQL (the store that can be distributed: Citus by org_id),
+//    every primary key and every foreign key between tenant tables begins
+//    with org_id, but for the secrets looked up before the organisation is
+//    known; on SQLite, the tables keyed by their rowid are the list below
+//    (one file on one machine: the rowid is where SQLite keeps a row);
+//  - the indexes whose first column is not org_id are exactly the list
+//    below, each with its reason: a new table or index that does not lead
+//    with org_id fails, and so does one of the lists once it is fixed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { STORE, dbQuery, startServer } from './harness.mjs';
@@ -20,20 +22,20 @@ const GLOBAL = {
 	measure_month: 'keyed by a packed rowid on SQLite (indicator, person, month): ids are unique across organisations',
 	job_lease: 'a background job serves every organisation',
 };
-// primary keys that do not begin with org_id: the surrogate ids (debt)
-// and the secrets looked up before the organisation is known (justified)
-const PK_NOT_ORG = [
+// primary keys that do not begin with org_id, with the reason
+const SECRET_KEYS = ['password_reset', 'session'];   // a token's hash: the request carries nothing else
+const ROWID_KEYS = [
 	'activity', 'api_token', 'audit', 'axis', 'badge', 'challenge', 'challenge_result', 'checkin',
 	'feedback', 'import_mapping', 'indicator', 'negotiation_round', 'notify_attempt',
 	'notify_channel', 'notify_delivery', 'notify_event', 'objective', 'objective_agreement',
 	'one_to_one', 'one_to_one_action', 'person', 'ramp_plan', 'review', 'unit',
-	'password_reset', 'session',   // a token's hash: the request carries nothing else
-].sort();
+];   // SQLite only: `id INTEGER PRIMARY KEY` is the rowid
+const PK_NOT_ORG = (STORE === 'postgres' ? SECRET_KEYS : [...SECRET_KEYS, ...ROWID_KEYS]).sort();
 // indexes (other than primary keys) whose first column is not org_id, as table.column
 const INDEX_NOT_ORG = [
-	'api_token.token_hash', 'calendar_feed.token_hash',   // secrets looked up first (justified)
-	'checkin.objective_id', 'notify_delivery.state',
-	'objective.owner_person_id', 'objective.owner_unit_id', 'person.email', 'unit.lead_id',
+	'api_token.token_hash', 'calendar_feed.token_hash',   // secrets looked up first
+	'person.email',            // login by email, before the organisation is chosen
+	'notify_delivery.state',   // the sender's queue, which serves every organisation
 ].sort();
 
 let server;
@@ -78,4 +80,18 @@ test('org_id leads the keys of tenant data, but for the listed exceptions (read 
 	const ixNot = [...new Set(idx.filter((r) => !(r.pk === true || r.pk === 1) && tenant.has(r.t) && r.col !== 'org_id')
 		.map((r) => `${r.t}.${r.col}`))].sort();
 	assert.deepEqual(ixNot, INDEX_NOT_ORG, 'indexes of tenant tables whose first column is not org_id');
+});
+
+// PostgreSQL's alone: SQLite's foreign keys point at rowids
+if (STORE === 'postgres') test('every foreign key between tenant tables is (org_id, x) -> (org_id, id): a row points only within its organisation', () => {
+	const fks = dbQuery(server.db, `SELECT c.conrelid::regclass::text AS t, c.confrelid::regclass::text AS ref,
+		pg_get_constraintdef(c.oid) AS def FROM pg_constraint c
+		JOIN pg_namespace n ON n.oid = c.connamespace
+		WHERE c.contype = 'f' AND n.nspname = 'public'`);
+	assert.ok(fks.length >= 40, `the foreign keys were read: ${fks.length}`);
+	const bad = fks.filter((f) => !(f.t in GLOBAL) && f.ref !== 'org' &&
+		!/^FOREIGN KEY \(org_id, \w+\) REFERENCES \w+\(org_id, id\)/.test(f.def));
+	assert.deepEqual(bad, []);
+	const toOrg = fks.filter((f) => f.ref === 'org' && !/^FOREIGN KEY \(org_id\) REFERENCES org\(id\)/.test(f.def));
+	assert.deepEqual(toOrg, []);
 });
