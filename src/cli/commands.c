@@ -210,13 +210,58 @@ void cli_usage(const char *cmd, int to_stderr)
 			fputs(c->usage, to_stderr ? stderr : stdout);
 			return;
 		}
-	fprintf(stderr, "cible: unknown command '%s'\n", cmd);
+	struct buf b = BUF_INIT;
+	cli_render(&b, "cli.unknown_command", cli_lang(), cmd, NULL);
+	fprintf(stderr, "cible: %s\n", b.data);
+	buf_free(&b);
+}
+
+/* The one piece of state of the command line: the language chosen for this
+ * run (-1: none yet), so that every message of the command, errors
+ * included, is in it. */
+static int chosen = -1;
+
+/* $CIBLE_LANG when it names a language: -1 otherwise. */
+static int env_lang(void)
+{
+	const char *l = getenv("CIBLE_LANG");
+	if (l && !strncmp(l, "fr", 2))
+		return LANG_FR;
+	if (l && !strncmp(l, "en", 2))
+		return LANG_EN;
+	return -1;
 }
 
 enum lang cli_lang(void)
 {
-	const char *l = getenv("CIBLE_LANG");
-	return l && !strncmp(l, "fr", 2) ? LANG_FR : LANG_EN;
+	if (chosen >= 0)
+		return (enum lang)chosen;
+	int env = env_lang();
+	return env >= 0 ? (enum lang)env : LANG_EN;
+}
+
+void cli_lang_set(enum lang lang)
+{
+	chosen = (int)lang;
+}
+
+int cli_lang_flag(const char *cmd, const char *value, enum lang *lang)
+{
+	if (strcmp(value, "fr") && strcmp(value, "en")) {
+		cli_say(cmd, "cli.lang", NULL, NULL);
+		return 2;
+	}
+	*lang = lang_parse(value);
+	cli_lang_set(*lang);
+	return 0;
+}
+
+void cli_say(const char *cmd, const char *key, const char *a0, const char *a1)
+{
+	struct buf b = BUF_INIT;
+	cli_render(&b, key, cli_lang(), a0, a1);
+	fprintf(stderr, "cible %s: %s\n", cmd, b.data ? b.data : "");
+	buf_free(&b);
 }
 
 void cli_error(const char *cmd, const struct err *e)
@@ -280,11 +325,53 @@ int cli_org(const char *cmd, struct store *s, const char *flag, id_t64 *org)
 		return -1;
 	}
 	if (n != 1) {
-		fprintf(stderr, "cible %s: the database holds %lld organisations: say which with --org\n",
-			cmd, (long long)n);
+		char count[24];
+		snprintf(count, sizeof(count), "%lld", (long long)n);
+		cli_say(cmd, "cli.orgs", count, NULL);
 		return -1;
 	}
 	return 0;
+}
+
+int cli_app(const char *cmd, const char *db, const char *orgflag, const char *langflag,
+	    struct cli_app *c)
+{
+	memset(c, 0, sizeof(*c));
+	enum lang lang = LANG_EN;
+	if (langflag && cli_lang_flag(cmd, langflag, &lang))
+		return 2;
+	c->s = cli_open(cmd, cli_db_path(db));
+	if (!c->s)
+		return 1;
+	arena_init(&c->arena);
+	struct err e;
+	err_clear(&e);
+	if (cli_org(cmd, c->s, orgflag, &c->org_id))
+		goto fail;
+	if (store_org_get(c->s, c->org_id, &c->arena, &c->org, &e)) {
+		cli_error(cmd, &e);
+		goto fail;
+	}
+	if (!langflag) {
+		int env = env_lang();
+		lang = env >= 0 ? (enum lang)env : lang_parse(c->org.locale);
+	}
+	c->lang = lang;
+	cli_lang_set(lang);
+	app_system(&c->app, c->s, c->org_id, &c->arena);
+	c->app.lang = lang;
+	return 0;
+fail:
+	cli_app_close(c);
+	return 1;
+}
+
+void cli_app_close(struct cli_app *c)
+{
+	if (c->s)
+		arena_free(&c->arena);
+	store_close(c->s);
+	c->s = NULL;
 }
 
 int cli_password(const char *cmd, const char *file, char *out, size_t n, int *generated)

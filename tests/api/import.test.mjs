@@ -61,7 +61,7 @@ function independent() {
 test('the call-centre log imports and its per-agent figures equal sqlite3 over the raw CSV', {
 	skip: !existsSync(CALLS) && 'no ../shared/data' }, () => {
 	const db = freshOrg('en');
-	const r = cible(['import', '--db', db, ...EN, CALLS]);
+	const r = cible(['import', '--lang', 'en', '--db', db, ...EN, CALLS]);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stdout, /read 5000 rows: 5000 stored, 0 duplicates, 0 rejected/);
 	const mine = sql(db, FIGURES).stdout;
@@ -72,13 +72,13 @@ test('the call-centre log imports and its per-agent figures equal sqlite3 over t
 test('the French Excel export (Windows-1252, ";", decimal comma, Oui/Non) gives the same figures', {
 	skip: !existsSync(APPELS) && 'no ../shared/data' }, () => {
 	const db = freshOrg('fr');
-	const r = cible(['import', '--db', db, ...FR, APPELS]);
+	const r = cible(['import', '--lang', 'en', '--db', db, ...FR, APPELS]);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stdout, /';'-separated, Windows-1252, decimal comma/);
 	assert.match(r.stdout, /5000 stored/);
 	assert.equal(sql(db, FIGURES).stdout, independent());
 	// the same calls again, from the other dialect: nothing counts twice
-	const again = cible(['import', '--db', db, ...EN, CALLS]);
+	const again = cible(['import', '--lang', 'en', '--db', db, ...EN, CALLS]);
 	assert.match(again.stdout, /0 stored, 5000 duplicates/);
 	assert.equal(sql(db, 'SELECT count(*) FROM activity').stdout.trim(), '5000');
 });
@@ -86,7 +86,7 @@ test('the French Excel export (Windows-1252, ";", decimal comma, Oui/Non) gives 
 test('Northwind orders: the 176 rows with an extra field are named by line, and nothing is stored', {
 	skip: !existsSync(ORDERS) && 'no ../shared/data' }, () => {
 	const db = freshOrg('nw');
-	const r = cible(['import', '--db', db, '--kind', 'order', '--id', 'orderID', '--person',
+	const r = cible(['import', '--lang', 'en', '--db', db, '--kind', 'order', '--id', 'orderID', '--person',
 		'employeeID', '--date', 'orderDate', ORDERS]);
 	assert.equal(r.status, 1);
 	// employee ids 1 to 9 name the nine people of this organisation by id
@@ -102,10 +102,10 @@ test('Northwind orders: the 176 rows with an extra field are named by line, and 
 			'-cmd', `.import --csv --skip 1 ${ORDERS} o`]);
 	assert.equal(raw.stdout.trim(), '176');
 	// and the user may take the good rows, or the rows with their extra field
-	const keep = cible(['import', '--db', db, '--keep-good', '--kind', 'order', '--id', 'orderID',
+	const keep = cible(['import', '--lang', 'en', '--db', db, '--keep-good', '--kind', 'order', '--id', 'orderID',
 		'--person', 'employeeID', '--date', 'orderDate', ORDERS]);
 	assert.match(keep.stdout, /654 stored, 0 duplicates, 176 rejected/);
-	const extra2 = cible(['import', '--db', db, '--accept-extra-fields', '--kind', 'order', '--id',
+	const extra2 = cible(['import', '--lang', 'en', '--db', db, '--accept-extra-fields', '--kind', 'order', '--id',
 		'orderID', '--person', 'employeeID', '--date', 'orderDate', ORDERS]);
 	assert.match(extra2.stdout, /176 stored, 654 duplicates, 0 rejected/);
 });
@@ -115,7 +115,7 @@ test('bad rows are reported by line and column; --keep-good keeps the others', (
 	const file = join(dir, 'bad.csv');
 	writeFileSync(file, 'id;agent;date;answered\r\n1;Dan;01/02/2021;Oui\r\n2;Dan;31/02/2021;Oui\r\n' +
 		'3;Nobody;01/02/2021;Non\r\n4;Dan;02/02/2021;peut-être\r\n"5";"Dan";"03/02/2021";"Non"\r\n');
-	const args = ['import', '--db', db, '--kind', 'call', '--id', 'id', '--person', 'agent', '--date',
+	const args = ['import', '--lang', 'en', '--db', db, '--kind', 'call', '--id', 'id', '--person', 'agent', '--date',
 		'date', '--field', 'answered=answered:bool', file];
 	const r = cible(args);
 	assert.equal(r.status, 1);
@@ -123,10 +123,10 @@ test('bad rows are reported by line and column; --keep-good keeps the others', (
 	assert.match(r.stdout, /line 4, column "agent": no such person/);
 	assert.match(r.stdout, /line 5, column "answered": not yes or no/);
 	assert.equal(sql(db, 'SELECT count(*) FROM activity').stdout.trim(), '0');
-	const kept = cible(['import', '--keep-good', ...args.slice(1)]);
+	const kept = cible(['import', '--lang', 'en', '--keep-good', ...args.slice(1)]);
 	assert.equal(kept.status, 0);
 	assert.match(kept.stdout, /read 5 rows: 2 stored, 0 duplicates, 3 rejected/);
-	const unknown = cible(['import', '--db', db, '--kind', 'call', '--person', 'agent', '--date',
+	const unknown = cible(['import', '--lang', 'en', '--db', db, '--kind', 'call', '--person', 'agent', '--date',
 		'nope', file]);
 	assert.equal(unknown.status, 2);
 	assert.match(unknown.stderr, /--date: no column "nope"/);
