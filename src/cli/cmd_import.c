@@ -81,7 +81,7 @@ static void print_report(const char *path, const struct import_spec *spec,
 		snprintf(n0, sizeof(n0), "%ld", rep->first[i].line);
 		buf_adds(&b, "  ");
 		cli_render(&b, "import.cell", lang, n0, rep->first[i].column);
-		buf_adds(&b, rep->first[i].why);
+		buf_adds(&b, lang == LANG_FR ? rep->first[i].why_fr : rep->first[i].why);
 		printf("%s\n", b.data);
 	}
 	if (rep->rejected > rep->nfirst) {

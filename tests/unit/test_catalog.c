@@ -9,6 +9,7 @@
 #include <ftw.h>
 #include <stdlib.h>
 #include "core/err.h"
+#include "app/import.h"
 #include "cli/cli.h"
 #include "core/smart.h"
 #include "core/words.h"
@@ -134,6 +135,7 @@ TEST("the command line's sentences and words are in both languages, unmixed")
 {
 	check_table("cli_catalog", cli_catalog, 1);
 	check_table("words_catalog", words_catalog, 1);
+	check_table("import_reasons", import_reasons, 1);
 }
 
 /* ---- the command line: every key its sources name is in cli_catalog, and
