@@ -56,6 +56,9 @@ struct cli_app {
 	struct app app;
 	enum lang lang;
 };
+/* The language of a command acting on org (its locale unless --lang, given
+ * as langflag, or $CIBLE_LANG), made the one of cli_lang(). */
+enum lang cli_org_lang(struct store *s, id_t64 org, const char *langflag);
 /* 0 when ready; otherwise it printed why, released what it took and
  * returns the exit code (1; 2 for a bad --lang). langflag NULL: not given. */
 int cli_app(const char *cmd, const char *db, const char *orgflag, const char *langflag,

@@ -48,6 +48,11 @@ const struct msg words_catalog[] = {
 	{ "ow.each", "chacun", "each person" },
 	{ "ow.person", "une personne", "a person" },
 	{ "ow.we", "nous (l'unité qui l'écrit)", "we (the unit writing it)" },
+	/* a person's role (model.h: role_name) */
+	{ "role.admin", "administrateur", "admin" },
+	{ "role.manager", "manager", "manager" },
+	{ "role.member", "membre", "member" },
+	{ "role.hr", "RH", "HR" },
 	/* a challenge's mode and ranking rule (challenge.h: ch_mode_name;
 	 * ranking.h: rank_rule_name) */
 	{ "chmode.individual", "individuel", "individual" },

@@ -245,14 +245,14 @@ test('cible user add refuses an implausible email, as the API does, and writes n
 	assert.equal(run(['init', '--db', db, '--org', 'U', '--email', 'u@u.fr'], PW).code, 0);
 	const n = auditCount(db);
 	for (const email of ['pas une adresse', 'sans-arobase.fr', 'a@b', '<a@b.fr>']) {
-		const r = run(['user', 'add', '--db', db, '--email', email], PW);
+		const r = run(['user', 'add', '--db', db, '--email', email, '--lang', 'en'], PW);
 		assert.equal(r.code, 2, `${email}: ${r.out}`);
 		assert.match(r.err, /invalid value for 'email': an address such as nom@exemple\.fr/);
 	}
-	const role = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--role', 'chef'], PW);
+	const role = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--role', 'chef', '--lang', 'en'], PW);
 	assert.equal(role.code, 2);
 	assert.match(role.err, /'role': admin, manager, member or hr/);
-	const unit = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--unit', '999'], PW);
+	const unit = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--unit', '999', '--lang', 'en'], PW);
 	assert.equal(unit.code, 2);
 	assert.match(unit.err, /unit_id/);
 	assert.equal(run(['user', 'add', '--db', db, '--email', 'r@u.fr'], { CIBLE_PASSWORD: 'court' }).code, 1);
@@ -298,18 +298,18 @@ test('cible metric add refuses a bad key and audits a new or changed indicator w
 	assert.equal(run(['init', '--db', db, '--org', 'M', '--email', 'm@m.fr'], PW).code, 0);
 	const n = auditCount(db);
 	for (const key of ['Appels', 'appels-traités', 'a b', 'x'.repeat(41)]) {
-		const r = run(['metric', 'add', key, '--db', db, '--kind', 'call', '--expr', 'count()']);
+		const r = run(['metric', 'add', key, '--db', db, '--kind', 'call', '--expr', 'count()', '--lang', 'en']);
 		assert.equal(r.code, 2, key);
 		assert.match(r.err, /invalid value for 'key': 1 to 40 lower-case letters, digits or _/);
 	}
-	const kind = run(['metric', 'add', 'appels', '--db', db, '--kind', 'Call', '--expr', 'count()']);
+	const kind = run(['metric', 'add', 'appels', '--db', db, '--kind', 'Call', '--expr', 'count()', '--lang', 'en']);
 	assert.equal(kind.code, 2);
 	assert.match(kind.err, /'kind'/);
 	assert.equal(auditCount(db), n);
-	const added = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'count()', '--name-fr', 'Appels traités']);
+	const added = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'count()', '--name-fr', 'Appels traités', '--lang', 'en']);
 	assert.equal(added.code, 0, added.err);
 	assert.match(added.out, /appels_traites \(id \d+\) added/);
-	const changed = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'sum(duree)']);
+	const changed = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'sum(duree)', '--lang', 'en']);
 	assert.equal(changed.code, 0, changed.err);
 	assert.match(changed.out, /updated/);
 	const trail = rows(db, "SELECT action, before, after FROM audit WHERE entity = 'indicator' ORDER BY id");
@@ -321,6 +321,11 @@ test('cible metric add refuses a bad key and audits a new or changed indicator w
 	assert.equal(after.expr, 'sum(duree)');
 	assert.equal(after.name_fr, 'Appels traités', 'a flag not given keeps its value');
 	assert.deepEqual(after.fields, ['duree']);
+	// the organisation's language (French) without --lang
+	const again = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'sum(duree)']);
+	assert.match(again.out, /^indicateur appels_traites \(id \d+\) mis à jour, mesuré à partir des enregistrements « call » stockés\n$/);
+	assert.match(run(['metric', 'add', 'Appels', '--db', db, '--kind', 'call', '--expr', 'count()']).err,
+		/valeur invalide pour « key »/);
 });
 
 test('cible import refuses an unknown kind, and its audit row is JSON with the kind and counts', () => {
@@ -402,6 +407,9 @@ test('every command follows the organisation\'s language unless --lang (a French
 		const ch = said(db, ['challenge', 'board', '999']);
 		assert.equal(ch.code, 1);
 		assert.doesNotMatch(ch.err, french ? /not found/ : /introuvable/);
+		const add = said(db, ['user', 'add', '--email', `new@${lang}.test`, '--role', 'hr']);
+		assert.equal(add.code, 0, add.err);
+		assert.match(add.out, french ? /^new@fr\.test ajouté \(id \d+, RH\)\nmot de passe : / : /^added new@en\.test \(id \d+, HR\)\npassword: /);
 		const imp = said(db, ['import', '--kind', 'Bad', '--person', 'a', '--date', 'b', '/dev/null']);
 		assert.equal(imp.code, 2);
 		assert.match(imp.err, french ? /valeur invalide/ : /invalid value/);

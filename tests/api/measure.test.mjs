@@ -181,7 +181,7 @@ test('Northwind: monthly revenue per employee equals sqlite3 over the raw sales 
 test('CRM: won revenue per agent equals sqlite3 over the raw pipeline; open deals without a close date are reported', { skip: !have && 'no ../shared/data' }, async () => {
 	const names = rawSql(DEALS, 'deals', 'SELECT DISTINCT sales_agent FROM deals ORDER BY 1').trim().split('\n');
 	await people(names);
-	const args = ['import', '--kind', 'deal', '--id', 'opportunity_id', '--person', 'sales_agent',
+	const args = ['import', '--lang', 'en', '--kind', 'deal', '--id', 'opportunity_id', '--person', 'sales_agent',
 		'--date', 'close_date', '--field', 'stage=deal_stage', '--field', 'value=close_value:number',
 		'--field', 'product=product'];
 	const refused = cible([...args, DEALS]);
