@@ -107,6 +107,9 @@ const struct msg cli_catalog[] = {
 	{ "user.unlocked", "délais de connexion levés pour {0} ({1} échecs oubliés)",
 	  "login delays lifted for {0} ({1} failures forgotten)" },
 	{ "user.subcommand", "sous-commande inconnue « {0} »", "unknown subcommand '{0}'" },
+	/* restore */
+	{ "restore.exists", "{0} existe : ajoutez --force pour remplacer son contenu",
+	  "{0} exists: add --force to replace its content" },
 	{ NULL, NULL, NULL }
 };
 

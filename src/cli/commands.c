@@ -407,7 +407,7 @@ int cli_password(const char *cmd, const char *file, char *out, size_t n, int *ge
 	if (file) {
 		FILE *f = fopen(file, "r");
 		if (!f) {
-			fprintf(stderr, "cible %s: cannot read %s\n", cmd, file);
+			cli_say(cmd, "cli.cannot_read", file, NULL);
 			return -1;
 		}
 		if (!fgets(out, (int)n, f))

@@ -168,7 +168,7 @@ static void cli_scan(const char *path, const char *text)
 		size_t n = (size_t)(q - p - 1);
 		const char *dot = memchr(p + 1, '.', n);
 		static const char *const groups[] = { "cli.", "progress.", "check.", "challenge.",
-			"rhythm.", "import.", "metric.", "user.", NULL };
+			"rhythm.", "import.", "metric.", "user.", "restore.", NULL };
 		int ours = 0;
 		for (int g = 0; groups[g]; g++)
 			if (!strncmp(p + 1, groups[g], strlen(groups[g])))
@@ -193,7 +193,7 @@ TEST("every key the command line names is in its catalog; the moved commands pri
 	static const char *const files[] = { "src/cli/commands.c", "src/cli/main.c",
 		"src/cli/cmd_progress.c", "src/cli/cmd_check.c", "src/cli/cmd_challenge.c",
 		"src/cli/cmd_rhythm.c", "src/cli/cmd_import.c", "src/cli/cmd_metric.c",
-		"src/cli/cmd_user.c", NULL };
+		"src/cli/cmd_user.c", "src/cli/cmd_backup.c", NULL };
 	static const char *const moved[] = { "src/cli/cmd_progress.c", "src/cli/cmd_check.c",
 		"src/cli/cmd_challenge.c", "src/cli/cmd_rhythm.c", "src/cli/cmd_import.c", NULL };
 	for (int i = 0; files[i]; i++) {
