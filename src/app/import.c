@@ -60,7 +60,28 @@ static int find_column(const struct csv_row *h, const char *name)
 	return -2;
 }
 
-static void reject(struct import *im, long line, const char *column, const char *why)
+const struct msg import_reasons[] = {
+	{ "fields", "{0} champs alors que l'en-tête en a {1}", "{0} fields where the header has {1}" },
+	{ "not a date", "pas une date", "not a date" },
+	{ "not a time of day", "pas une heure", "not a time of day" },
+	{ "not a number", "pas un nombre", "not a number" },
+	{ "not yes or no", "ni oui ni non", "not yes or no" },
+	{ "not a duration hh:mm:ss", "pas une durée hh:mm:ss", "not a duration hh:mm:ss" },
+	{ "not a duration", "pas une durée (mm:ss, h:mm:ss ou un nombre sans exposant)",
+	  "not a duration (mm:ss, h:mm:ss or a number without exponent)" },
+	{ "not one of the people you may record for",
+	  "pas une des personnes pour qui vous pouvez enregistrer",
+	  "not one of the people you may record for" },
+	{ "no such person", "personne inconnue", "no such person" },
+	{ "empty source id", "identifiant source vide", "empty source id" },
+	{ "json", "pas un objet JSON : {0}", "not a JSON object: {0}" },
+	{ NULL, NULL, NULL }
+};
+
+/* Keeps the first rejections, with their reason (a key of import_reasons and
+ * its arguments) in both languages. */
+static void reject(struct import *im, long line, const char *column, const char *why,
+		   const char *a0, const char *a1)
 {
 	struct import_report *rep = im->rep;
 	rep->rejected++;
@@ -68,7 +89,15 @@ static void reject(struct import *im, long line, const char *column, const char 
 		struct import_reject *x = &rep->first[rep->nfirst++];
 		x->line = line;
 		snprintf(x->column, sizeof(x->column), "%s", column ? column : "-");
-		snprintf(x->why, sizeof(x->why), "%s", why);
+		struct buf b = BUF_INIT;
+		const char *en = msg_text(import_reasons, why, LANG_EN);
+		msg_render(&b, en ? en : why, a0, a1);
+		snprintf(x->why, sizeof(x->why), "%s", b.data ? b.data : "");
+		buf_reset(&b);
+		const char *fr = msg_text(import_reasons, why, LANG_FR);
+		msg_render(&b, fr ? fr : why, a0, a1);
+		snprintf(x->why_fr, sizeof(x->why_fr), "%s", b.data ? b.data : "");
+		buf_free(&b);
 	}
 }
 
@@ -98,6 +127,8 @@ static int header_row(struct import *im, const struct csv_row *row)
 			return -1;
 		}
 		im->names[k] = im->fields[k].name;
+		im->fields[k].minutes = im->fields[k].type == F_MINUTES ||
+			(im->fields[k].type == F_DURATION && csv_header_minutes(row->field[im->fields[k].col]));
 	}
 	measure_batch_fields(im->measure, im->kind, im->names, (size_t)im->nfields);
 	return 0;
@@ -183,9 +214,10 @@ static int data_row(struct import *im, const struct csv_row *row)
 	if (im->progress && im->rep->read % 65536 == 0)
 		im->progress(im->progress_ctx, im->rep->read, im->done);
 	if (row->n != im->header_n && !(im->extra_ok && row->n > im->header_n)) {
-		char why[96];
-		snprintf(why, sizeof(why), "%zu fields where the header has %zu", row->n, im->header_n);
-		reject(im, row->line, NULL, why);
+		char got[24], want[24];
+		snprintf(got, sizeof(got), "%zu", row->n);
+		snprintf(want, sizeof(want), "%zu", im->header_n);
+		reject(im, row->line, NULL, "fields", got, want);
 		return 0;
 	}
 	const char *person = row->field[im->person_i];
@@ -199,13 +231,13 @@ static int data_row(struct import *im, const struct csv_row *row)
 		at = secs_dt;
 		day = (day_t)(at >= 0 ? at / 86400 : -((-at + 86399) / 86400));
 	} else {
-		reject(im, row->line, im->header[im->date_i], "not a date");
+		reject(im, row->line, im->header[im->date_i], "not a date", NULL, NULL);
 		return 0;
 	}
 	int secs = 0;
 	if (im->time_i >= 0) {
 		if (csv_time(row->field[im->time_i], &secs)) {
-			reject(im, row->line, im->header[im->time_i], "not a time of day");
+			reject(im, row->line, im->header[im->time_i], "not a time of day", NULL, NULL);
 			return 0;
 		}
 		at += secs;
@@ -232,6 +264,7 @@ static int data_row(struct import *im, const struct csv_row *row)
 		}
 		switch (im->fields[k].type) {
 		case F_TEXT:
+		case F__COUNT:  /* not a type: read as text */
 			x->type = IV_STR;
 			x->str = v;
 			json_str(j, v);
@@ -256,6 +289,15 @@ static int data_row(struct import *im, const struct csv_row *row)
 			x->num = t;
 			buf_addf(j, "%d", t);
 			break;
+		case F_DURATION:
+		case F_MINUTES:
+			ok = !csv_duration(v, im->fields[k].minutes, &x->num);
+			x->type = IV_NUM;
+			if (ok && x->num == (double)(long long)x->num)
+				buf_addf(j, "%lld", (long long)x->num);
+			else if (ok)
+				buf_addf(j, "%.17g", x->num);
+			break;
 		case F_DATE:
 			ok = !csv_date(v, &dd);
 			if (ok) {
@@ -269,8 +311,9 @@ static int data_row(struct import *im, const struct csv_row *row)
 		}
 		if (!ok) {
 			static const char *const what[] = { "text", "not a number", "not yes or no",
-							    "not a duration hh:mm:ss", "not a date" };
-			reject(im, row->line, im->fields[k].column, what[im->fields[k].type]);
+							    "not a duration hh:mm:ss", "not a date",
+							    "not a duration", "not a duration" };
+			reject(im, row->line, im->fields[k].column, what[im->fields[k].type], NULL, NULL);
 			return 0;
 		}
 	}
@@ -284,7 +327,7 @@ static int data_row(struct import *im, const struct csv_row *row)
 			return -1;
 		}
 		reject(im, row->line, im->header[im->person_i], e.status == 403
-		       ? "not one of the people you may record for" : "no such person");
+		       ? "not one of the people you may record for" : "no such person", NULL, NULL);
 		return 0;
 	}
 	char idbuf[80];
@@ -303,7 +346,7 @@ static int data_row(struct import *im, const struct csv_row *row)
 		x.source_id = idbuf;
 	}
 	if (!*x.source_id) {
-		reject(im, row->line, im->id_col, "empty source id");
+		reject(im, row->line, im->id_col, "empty source id", NULL, NULL);
 		return 0;
 	}
 	int stored;
@@ -373,9 +416,7 @@ static int jsonl_line(struct import *im, const char *line, size_t len, long line
 	json_t *o = json_loadb(line, len, 0, &je);
 	if (!json_is_object(o)) {
 		im->rep->read++;
-		char why[200];
-		snprintf(why, sizeof(why), "not a JSON object: %s", o ? "another JSON value" : je.text);
-		reject(im, lineno, NULL, why);
+		reject(im, lineno, NULL, "json", o ? "another JSON value" : je.text, NULL);
 		json_decref(o);
 		return 0;
 	}

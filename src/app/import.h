@@ -15,12 +15,18 @@
 #define IMPORT_MAX_FIELDS 32
 #define IMPORT_MAX_REPORTED 20
 
-enum import_ftype { F_TEXT, F_NUMBER, F_BOOL, F_TIME, F_DATE };
+/* F_TIME: hh:mm:ss as seconds; F_DURATION: mm:ss, h:mm:ss or a number of
+ * seconds, or of minutes when the column's header says so ("durée (min)");
+ * F_MINUTES: a number of minutes (decimal: 3,77), or mm:ss, h:mm:ss. All
+ * three are stored in seconds. */
+enum import_ftype { F_TEXT, F_NUMBER, F_BOOL, F_TIME, F_DATE, F_DURATION, F_MINUTES,
+		    F__COUNT };
 
 struct import_field {
 	char *name, *column;   /* the record's field, the file's column (a name or #N) */
 	enum import_ftype type;
 	int col;
+	bool minutes;          /* a plain number counts minutes (set from type and header) */
 };
 
 struct import_spec {
@@ -38,8 +44,11 @@ struct import_spec {
 struct import_reject {
 	long line;
 	char column[64];
-	char why[96];
+	char why[96];     /* in English, as the API reports it */
+	char why_fr[128]; /* the same in French */
 };
+/* The reasons a cell or a row is rejected, keyed by their English text. */
+extern const struct msg import_reasons[];
 
 struct import_report {
 	long read, stored, duplicates, rejected;

@@ -8,7 +8,8 @@
 
 #define MAX_FIELDS IMPORT_MAX_FIELDS
 
-static const char *const ftypes[] = { "text", "number", "bool", "time", "date" };
+static const char *const ftypes[] = { "text", "number", "bool", "time", "date", "duration",
+				      "minutes" };
 
 /* s is NULL or well-formed UTF-8 (no overlong form, no surrogate, at most
  * U+10FFFF). */
@@ -70,7 +71,7 @@ int import_field_parse(const char *arg, struct import_field *f)
 	size_t clen = strlen(eq + 1);
 	if (colon) {
 		int t = -1;
-		for (int i = 0; i < 5; i++)
+		for (int i = 0; i < F__COUNT; i++)
 			if (!strcmp(colon + 1, ftypes[i]))
 				t = i;
 		if (t < 0)
@@ -88,12 +89,12 @@ int import_field_parse(const char *arg, struct import_field *f)
 
 const char *import_ftype_name(enum import_ftype t)
 {
-	return (int)t >= 0 && t <= F_DATE ? ftypes[t] : "text";
+	return (int)t >= 0 && t < F__COUNT ? ftypes[t] : "text";
 }
 
 int import_ftype_parse(const char *s)
 {
-	for (int t = 0; s && t < 5; t++)
+	for (int t = 0; s && t < F__COUNT; t++)
 		if (!strcmp(s, ftypes[t]))
 			return t;
 	return -1;

@@ -10,6 +10,7 @@
  * includes no src/http header (only `serve` does). */
 #ifndef CIBLE_CLI_H
 #define CIBLE_CLI_H
+#include "app/usecase.h"
 #include "core/err.h"
 #include "store/store.h"
 
@@ -23,9 +24,46 @@ extern const struct command commands[];
 
 /* Prints usage of cmd to stdout (help) or stderr (misuse). */
 void cli_usage(const char *cmd, int to_stderr);
-/* Prints an error in English (the CLI speaks English unless CIBLE_LANG=fr). */
-void cli_error(const char *cmd, const struct err *e);
+/* The language of what the command prints: the one cli_app() or
+ * cli_lang_set() chose, else $CIBLE_LANG=fr|en, else English (no
+ * organisation known yet). */
 enum lang cli_lang(void);
+void cli_lang_set(enum lang lang);
+/* --lang's value: fr or en, else prints why and returns 2. */
+int cli_lang_flag(const char *cmd, const char *value, enum lang *lang);
+/* Prints an error in cli_lang(). */
+void cli_error(const char *cmd, const struct err *e);
+
+/* The command line's sentences (cli_catalog.c), keyed "<command>.<what>". */
+extern const struct msg cli_catalog[];
+/* The text of key in lang (the key itself when it is missing). */
+const char *cli_text(const char *key, enum lang lang);
+/* Appends key's text in lang with {0}/{1} replaced. */
+void cli_render(struct buf *b, const char *key, enum lang lang, const char *a0, const char *a1);
+/* "cible CMD: <key's text>\n" on stderr, in cli_lang(). */
+void cli_say(const char *cmd, const char *key, const char *a0, const char *a1);
+
+/* What every command acting on an organisation sets up first (cli_app):
+ * the store of --db, the organisation of --org (or the only one), its
+ * record, the system acting on it (app_system) and the language: --lang,
+ * else $CIBLE_LANG, else the organisation's locale. The arena holds what
+ * the command reads. */
+struct cli_app {
+	struct store *s;
+	struct arena arena;
+	struct org org;
+	id_t64 org_id;
+	struct app app;
+	enum lang lang;
+};
+/* The language of a command acting on org (its locale unless --lang, given
+ * as langflag, or $CIBLE_LANG), made the one of cli_lang(). */
+enum lang cli_org_lang(struct store *s, id_t64 org, const char *langflag);
+/* 0 when ready; otherwise it printed why, released what it took and
+ * returns the exit code (1; 2 for a bad --lang). langflag NULL: not given. */
+int cli_app(const char *cmd, const char *db, const char *orgflag, const char *langflag,
+	    struct cli_app *c);
+void cli_app_close(struct cli_app *c);
 /* A use case's refusal: prints it (cli_error) and returns the exit code: 2
  * when a flag's value was refused (invalid_value, missing_field,
  * invalid_date, unknown_reference), 1 otherwise. */

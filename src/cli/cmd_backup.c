@@ -71,8 +71,7 @@ int cmd_restore(int argc, char **argv)
 	}
 	if (!force && there) {
 		char where[512];
-		fprintf(stderr, "cible restore: %s exists: add --force to replace its content\n",
-			store_describe(path, where, sizeof(where)));
+		cli_say("restore", "restore.exists", store_describe(path, where, sizeof(where)), NULL);
 		return 1;
 	}
 	if (store_restore(from, path, &e)) {

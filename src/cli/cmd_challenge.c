@@ -8,20 +8,31 @@
 #include <string.h>
 #include "app/challenge.h"
 #include "cli/cli.h"
+#include "core/figure.h"
+#include "core/words.h"
+
+/* "  <key's text>" (indent spaces first) on stdout. */
+static void say(int indent, const char *key, enum lang lang, const char *a0, const char *a1)
+{
+	struct buf b = BUF_INIT;
+	cli_render(&b, key, lang, a0, a1);
+	printf("%*s%s\n", indent, "", b.data);
+	buf_free(&b);
+}
 
 static void print_board(const struct board *b, size_t top, enum lang lang)
 {
-	bool fr = lang == LANG_FR;
-	char s0[11], s1[11], d[11];
+	char s0[11], s1[11], d[11], run[16];
 	date_format_iso(b->c.start, s0);
 	date_format_iso(b->c.end, s1);
 	date_format_iso(b->as_of, d);
 	printf("#%lld %s (%s .. %s)\n", (long long)b->c.id, b->c.name, s0, s1);
+	snprintf(run, sizeof(run), "%d", b->run);
 	if (b->frozen)
-		printf("  %s %d, %s %s\n", fr ? "résultat figé, calcul n°" : "frozen result, run", b->run,
-		       fr ? "au" : "as of", d);
+		say(2, "challenge.frozen", lang, run, d);
 	else
-		printf("  %s %s\n", fr ? "chiffres au" : "figures as of", d);
+		say(2, "challenge.as_of", lang, d, NULL);
+	struct buf line = BUF_INIT, num = BUF_INIT;
 	for (int l = 0; l < b->nleagues; l++) {
 		printf("  %s\n", b->league_names[l]);
 		size_t shown = 0;
@@ -33,17 +44,30 @@ static void print_board(const struct board *b, size_t top, enum lang lang)
 			char mv[16] = "";
 			if (r->rank && r->prev_rank && r->prev_rank != r->rank)
 				snprintf(mv, sizeof(mv), "%+d", r->prev_rank - r->rank);
+			buf_reset(&num);
 			if (r->rank)
-				printf("  %4d  %-32s %7.3f %4s", r->rank, r->name ? r->name : "", r->score, mv);
+				buf_add_num(&num, r->score, 3, NUM_FIXED, lang);
 			else
-				printf("     -  %-32s       -     ", r->name ? r->name : "");
-			if (r->points > 0)
-				printf("  %g pts", r->points);
+				buf_adds(&num, "-");
+			buf_reset(&line);
+			if (r->rank)
+				buf_addf(&line, "  %4d  %-32s %9s %4s", r->rank, r->name ? r->name : "",
+					 num.data, mv);
+			else
+				buf_addf(&line, "     -  %-32s %9s     ", r->name ? r->name : "", num.data);
+			if (r->points > 0) {
+				buf_reset(&num);
+				buf_add_num(&num, r->points, 2, 0, lang);
+				buf_adds(&line, "  ");
+				cli_render(&line, "challenge.points", lang, num.data, NULL);
+			}
 			if (r->prize)
-				printf("  %s", r->prize);
-			putchar('\n');
+				buf_addf(&line, "  %s", r->prize);
+			printf("%s\n", line.data);
 		}
 	}
+	buf_free(&line);
+	buf_free(&num);
 }
 
 int cmd_challenge(int argc, char **argv)
@@ -51,8 +75,10 @@ int cmd_challenge(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "org", required_argument, 0, 'o' },
 		{ "today", required_argument, 0, 't' }, { "json", no_argument, 0, 'j' },
-		{ "top", required_argument, 0, 'n' }, { 0, 0, 0, 0 } };
-	const char *db = NULL, *orgflag = NULL;
+		{ "top", required_argument, 0, 'n' }, { "lang", required_argument, 0, 'l' },
+		{ 0, 0, 0, 0 } };
+	const char *db = NULL, *orgflag = NULL, *langflag = NULL;
+	enum lang lang;
 	int json = 0;
 	long top = 10;
 	day_t today = DAY_NONE;
@@ -64,16 +90,21 @@ int cmd_challenge(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case 'o': orgflag = optarg; break;
 		case 'j': json = 1; break;
+		case 'l':
+			if (cli_lang_flag("challenge", optarg, &lang))
+				return 2;
+			langflag = optarg;
+			break;
 		case 't':
 			if (date_parse_iso(optarg, &today)) {
-				fprintf(stderr, "cible challenge: --today takes a date YYYY-MM-DD\n");
+				cli_say("challenge", "cli.today", NULL, NULL);
 				return 2;
 			}
 			break;
 		case 'n':
 			top = strtol(optarg, &end, 10);
 			if (*end || top < 1 || top > 100000) {
-				fprintf(stderr, "cible challenge: --top takes a number from 1 to 100000\n");
+				cli_say("challenge", "challenge.top", NULL, NULL);
 				return 2;
 			}
 			break;
@@ -88,7 +119,7 @@ int cmd_challenge(int argc, char **argv)
 	if (board) {
 		id = (id_t64)strtoll(argv[optind + 1], &end, 10);
 		if (*end || id < 1) {
-			fprintf(stderr, "cible challenge: %s takes a challenge id\n", what);
+			cli_say("challenge", "challenge.id", what, NULL);
 			return 2;
 		}
 	}
@@ -96,20 +127,15 @@ int cmd_challenge(int argc, char **argv)
 		cli_usage("challenge", 1);
 		return 2;
 	}
-	struct store *s = cli_open("challenge", cli_db_path(db));
-	if (!s)
-		return 1;
-	id_t64 org;
-	int rc = 1;
-	struct arena a;
-	arena_init(&a);
-	struct app app;
+	struct cli_app ca;
+	int rc = cli_app("challenge", db, orgflag, langflag, &ca);
+	if (rc)
+		return rc;
+	rc = 1;
+	struct app app = ca.app;
+	lang = ca.lang;
 	struct err e;
 	memset(&e, 0, sizeof(e));
-	if (cli_org("challenge", s, orgflag, &org))
-		goto out;
-	app_system(&app, s, org, &a);
-	app.lang = cli_lang();
 	if (today != DAY_NONE)
 		app.clock = app_clock_on(app.clock, today);
 	if (due) {
@@ -129,9 +155,10 @@ int cmd_challenge(int argc, char **argv)
 			char s0[11], s1[11];
 			date_format_iso(v[i].start, s0);
 			date_format_iso(v[i].end, s1);
-			printf("%5lld  %s .. %s  %-6s %-10s %-11s %s\n", (long long)v[i].id, s0, s1,
-			       v[i].closed ? "closed" : "open", ch_mode_name(v[i].mode),
-			       rank_rule_name(v[i].rule), v[i].name);
+			printf("%5lld  %s .. %s  %-6s  %-11s  %-24s  %s\n", (long long)v[i].id, s0, s1,
+			       cli_text(v[i].closed ? "challenge.closed" : "challenge.open", lang),
+			       word("chmode", ch_mode_name(v[i].mode), lang),
+			       word("rule", rank_rule_name(v[i].rule), lang), v[i].name);
 		}
 		rc = 0;
 		goto out;
@@ -148,13 +175,12 @@ int cmd_challenge(int argc, char **argv)
 			puts(t);
 		free(t);
 	} else
-		print_board(&b, (size_t)top, app.lang);
+		print_board(&b, (size_t)top, lang);
 	rc = 0;
 	goto out;
 fail:
 	cli_error("challenge", &e);
 out:
-	arena_free(&a);
-	store_close(s);
+	cli_app_close(&ca);
 	return rc;
 }

@@ -1,5 +1,6 @@
-/* `cible check --objective ID`: the SMART verdict of a stored objective, in
- * French (default) or English, as text or JSON. */
+/* `cible check`: what the reader takes from a sentence (French unless --lang
+ * en), or the SMART verdict of a stored objective (in the organisation's
+ * language unless --lang), as text or JSON. */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -8,9 +9,41 @@
 #include <time.h>
 #include "app/app.h"
 #include "app/objective.h"
+#include "core/figure.h"
 #include "core/sentence.h"
 #include "cli/cli.h"
 #include "core/words.h"
+
+/* "  <key's text>" on stdout. */
+static void say(enum lang lang, const char *key, const char *a0, const char *a1)
+{
+	struct buf b = BUF_INIT;
+	cli_render(&b, key, lang, a0, a1);
+	printf("  %s\n", b.data);
+	buf_free(&b);
+}
+
+/* An amount the reader took, through figure.c: money in its currency
+ * ("1 200 000 $", "$1,200,000"), seconds as a duration ("5 min 30 s"), any
+ * other number followed by the words of its kind when `kind` ("90 %
+ * (niveau à atteindre)", "35 points"). */
+static const char *amount(double v, enum sentence_unit u, bool usd, int kind, enum lang lang,
+			  char *out, size_t n)
+{
+	if (u == SU_EUR)
+		return figure_format(v, usd ? "$" : "€", lang, out, n);
+	if (u == SU_SECONDS)
+		return figure_format(v, "s", lang, out, n);
+	struct buf b = BUF_INIT;
+	buf_add_num(&b, v, 2, 0, lang);
+	if (kind) {
+		buf_addc(&b, ' ');
+		buf_adds(&b, word("su", sentence_unit_name(u), lang));
+	}
+	snprintf(out, n, "%s", b.data ? b.data : "-");
+	buf_free(&b);
+	return out;
+}
 
 /* A sentence: what the reader understood, then the SMART verdict of the
  * draft it makes (no database needed: no history, no cascade). */
@@ -37,31 +70,30 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 		json_decref(v);
 		return 0;
 	}
-	bool en = lang == LANG_EN;
-	printf("%s\n%s\n", text, en ? "Read:" : "Lu :");
+	printf("%s\n%s\n", text, cli_text("check.read", lang));
+	char a[64], b[64];
 	if (sn.has_direction)
-		printf("  %s %s\n", en ? "direction:" : "sens :",
-		       word("dir", direction_name(sn.direction), lang));
+		say(lang, "check.direction", word("dir", direction_name(sn.direction), lang), NULL);
 	if (sn.indicator[0])
-		printf(en ? "  %s \"%s\"%s%s%s\n" : "  %s « %s »%s%s%s\n", en ? "indicator:" : "indicateur :", sn.indicator,
-		       sn.indicator_key[0] ? " (" : "", sn.indicator_key, sn.indicator_key[0] ? ")" : "");
+		say(lang, sn.indicator_key[0] ? "check.indicator_key" : "check.indicator", sn.indicator,
+		    sn.indicator_key);
 	if (sn.has_baseline)
-		printf("  %s %.10g\n", en ? "from:" : "de :", sn.baseline);
+		say(lang, "check.baseline", amount(sn.baseline, sn.unit, sn.usd, 0, lang, a, sizeof(a)), NULL);
 	if (sn.has_magnitude)
-		printf("  %s %.10g %s\n", en ? "magnitude:" : "ampleur :", sn.magnitude,
-		       sn.unit == SU_EUR && sn.usd ? "$" : word("su", sentence_unit_name(sn.unit), lang));
-	if (sn.has_threshold)
-		printf("  %s %g %% %s %g s\n", en ? "threshold:" : "seuil :", sn.threshold_share * 100,
-		       en ? "within" : "en moins de", sn.threshold_limit);
-	char a[11], b[11];
+		say(lang, "check.magnitude", amount(sn.magnitude, sn.unit, sn.usd, 1, lang, a, sizeof(a)),
+		    NULL);
+	if (sn.has_threshold) {
+		figure_format(sn.threshold_share * 100, "%", lang, a, sizeof(a));
+		say(lang, "check.threshold", a,
+		    amount(sn.threshold_limit, SU_SECONDS, false, 0, lang, b, sizeof(b)));
+	}
 	if (sn.due != DAY_NONE) {
 		date_format_iso(sn.start != DAY_NONE ? sn.start : today, a);
 		date_format_iso(sn.due, b);
-		printf("  %s %s → %s\n", en ? "period:" : "période :", a, b);
+		say(lang, "check.period", a, b);
 	}
 	if (sn.owner[0])
-		printf("  %s %s (%s)\n", en ? "owner:" : "porteur :", sn.owner,
-		       word("ow", owner_kind_name(sn.owner_kind), lang));
+		say(lang, "check.owner", sn.owner, word("ow", owner_kind_name(sn.owner_kind), lang));
 	struct buf out = BUF_INIT;
 	smart_render_text(&r, lang, &out);
 	fputs(out.data, stdout);
@@ -77,7 +109,7 @@ int cmd_check(int argc, char **argv)
 		{ "json", no_argument, 0, 'j' }, { "today", required_argument, 0, 't' },
 		{ 0, 0, 0, 0 } };
 	day_t today = app_clock_now().today;  /* the one clock: $CIBLE_TODAY, or --today */
-	const char *db = NULL, *orgflag = NULL;
+	const char *db = NULL, *orgflag = NULL, *langflag = NULL;
 	id_t64 id = 0;
 	enum lang lang = LANG_FR;
 	int as_json = 0, c;
@@ -90,21 +122,19 @@ int cmd_check(int argc, char **argv)
 		case 'i':
 			id = strtoll(optarg, &end, 10);
 			if (*end || id <= 0) {
-				fprintf(stderr, "cible check: --objective takes an objective id\n");
+				cli_say("check", "check.objective", NULL, NULL);
 				return 2;
 			}
 			break;
 		case 'l':
-			if (strcmp(optarg, "fr") && strcmp(optarg, "en")) {
-				fprintf(stderr, "cible check: --lang is fr or en\n");
+			if (cli_lang_flag("check", optarg, &lang))
 				return 2;
-			}
-			lang = lang_parse(optarg);
+			langflag = optarg;
 			break;
 		case 'j': as_json = 1; break;
 		case 't':
 			if (date_parse_iso(optarg, &today)) {
-				fprintf(stderr, "cible check: --today takes a date YYYY-MM-DD\n");
+				cli_say("check", "cli.today", NULL, NULL);
 				return 2;
 			}
 			break;
@@ -117,24 +147,24 @@ int cmd_check(int argc, char **argv)
 	}
 	if (!id)
 		return check_sentence(argv[optind], lang, as_json, today);
-	struct store *s = cli_open("check", cli_db_path(db));
-	if (!s)
-		return 1;
-	id_t64 org;
-	int rc = 1;
-	struct arena a;
-	arena_init(&a);
+	/* a stored objective: in the organisation's language unless --lang */
+	struct cli_app ca;
+	int rc = cli_app("check", db, orgflag, langflag, &ca);
+	if (rc)
+		return rc;
+	rc = 1;
+	lang = ca.lang;
+	struct store *s = ca.s;
+	struct arena *a = &ca.arena;
 	struct err e;
 	err_clear(&e);
 	struct objective o;
-	if (cli_org("check", s, orgflag, &org))
-		goto out;
-	if (store_objective_get(s, org, id, &a, &o, &e)) {
+	if (store_objective_get(s, ca.org_id, id, a, &o, &e)) {
 		cli_error("check", &e);
 		goto out;
 	}
 	struct smart_context ctx;
-	app_smart_context(s, org, &o, today, &a, &ctx);
+	app_smart_context(s, ca.org_id, &o, today, a, &ctx);
 	struct smart_result r;
 	smart_check(&o, &ctx, &r);
 	if (as_json) {
@@ -152,7 +182,6 @@ int cmd_check(int argc, char **argv)
 	}
 	rc = 0;
 out:
-	arena_free(&a);
-	store_close(s);
+	cli_app_close(&ca);
 	return rc;
 }

@@ -42,6 +42,62 @@ static bool ends_with(const char *s, const char *suffix)
 	return a >= b && !strcasecmp(s + a - b, suffix);
 }
 
+static void say(const char *key, enum lang lang, const char *a0, const char *a1)
+{
+	struct buf b = BUF_INIT;
+	cli_render(&b, key, lang, a0, a1);
+	printf("%s\n", b.data);
+	buf_free(&b);
+}
+
+/* What was read and stored, and the first rejected cells by line and column. */
+static void print_report(const char *path, const struct import_spec *spec,
+			 const struct import_report *rep, enum lang lang)
+{
+	struct buf b = BUF_INIT;
+	char n0[24], n1[24];
+	const char *enc = rep->d.cp1252 ? "Windows-1252" : "UTF-8";
+	if (spec->jsonl)
+		say("import.jsonl", lang, path, enc);
+	else {
+		buf_addf(&b, "%s, %s, %s%s",
+			 cli_text(rep->d.sep == ';' ? "import.sep_semicolon" : rep->d.sep == '\t'
+				  ? "import.sep_tab" : "import.sep_comma", lang), enc,
+			 cli_text(rep->d.decimal_comma ? "import.decimal_comma" : "import.decimal_point", lang),
+			 rep->d.bom ? ", BOM" : "");
+		say("import.csv", lang, path, b.data);
+		buf_reset(&b);
+	}
+	snprintf(n0, sizeof(n0), "%ld", rep->read);
+	cli_render(&b, "import.read", lang, n0, NULL);
+	snprintf(n0, sizeof(n0), "%ld", rep->kept ? rep->stored : 0);
+	snprintf(n1, sizeof(n1), "%ld", rep->kept ? rep->duplicates : 0);
+	cli_render(&b, "import.stored", lang, n0, n1);
+	snprintf(n0, sizeof(n0), "%ld", rep->rejected);
+	cli_render(&b, "import.rejected", lang, n0, NULL);
+	printf("%s\n", b.data);
+	for (int i = 0; i < rep->nfirst; i++) {
+		buf_reset(&b);
+		snprintf(n0, sizeof(n0), "%ld", rep->first[i].line);
+		buf_adds(&b, "  ");
+		cli_render(&b, "import.cell", lang, n0, rep->first[i].column);
+		buf_adds(&b, lang == LANG_FR ? rep->first[i].why_fr : rep->first[i].why);
+		printf("%s\n", b.data);
+	}
+	if (rep->rejected > rep->nfirst) {
+		buf_reset(&b);
+		snprintf(n0, sizeof(n0), "%ld", rep->rejected - rep->nfirst);
+		buf_adds(&b, "  ");
+		cli_render(&b, "import.more", lang, n0, NULL);
+		printf("%s\n", b.data);
+	}
+	if (!rep->kept)
+		say("import.nothing", lang, NULL, NULL);
+	if (rep->kept && spec->save_as)
+		say("import.saved", lang, spec->save_as, NULL);
+	buf_free(&b);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -51,15 +107,15 @@ int cmd_import(int argc, char **argv)
 		{ "time", required_argument, 0, 't' }, { "field", required_argument, 0, 'f' },
 		{ "keep-good", no_argument, 0, 'g' }, { "accept-extra-fields", no_argument, 0, 'x' },
 		{ "mapping", required_argument, 0, 'm' }, { "save-mapping", required_argument, 0, 'S' },
-		{ "format", required_argument, 0, 'F' }, { 0, 0, 0, 0 } };
+		{ "format", required_argument, 0, 'F' }, { "lang", required_argument, 0, 'l' },
+		{ 0, 0, 0, 0 } };
 	struct import_spec spec;
 	memset(&spec, 0, sizeof(spec));
-	const char *db = NULL, *orgflag = NULL, *mapping = NULL, *format = NULL;
+	const char *db = NULL, *orgflag = NULL, *mapping = NULL, *format = NULL, *langflag = NULL;
 	int c, rc = 1;
-	struct store *s = NULL;
+	enum lang lang;
+	struct cli_app ca = { 0 };
 	FILE *f = NULL;
-	struct arena a;
-	arena_init(&a);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -73,7 +129,7 @@ int cmd_import(int argc, char **argv)
 		case 'f':
 			if (spec.nfields == IMPORT_MAX_FIELDS ||
 			    import_field_parse(optarg, &spec.fields[spec.nfields])) {
-				fprintf(stderr, "cible import: --field takes NAME=COLUMN[:text|number|bool|time|date]\n");
+				cli_say("import", "import.field", NULL, NULL);
 				rc = 2;
 				goto out;
 			}
@@ -83,9 +139,16 @@ int cmd_import(int argc, char **argv)
 		case 'x': spec.extra_ok = true; break;
 		case 'm': mapping = optarg; break;
 		case 'S': spec.save_as = optarg; break;
+		case 'l':
+			if (cli_lang_flag("import", optarg, &lang)) {
+				rc = 2;
+				goto out;
+			}
+			langflag = optarg;
+			break;
 		case 'F':
 			if (strcmp(optarg, "csv") && strcmp(optarg, "jsonl")) {
-				fprintf(stderr, "cible import: --format is csv or jsonl\n");
+				cli_say("import", "import.format", NULL, NULL);
 				rc = 2;
 				goto out;
 			}
@@ -102,15 +165,15 @@ int cmd_import(int argc, char **argv)
 	const char *path = argv[optind];
 	struct err e;
 	err_clear(&e);
-	id_t64 org;
-	s = cli_open("import", cli_db_path(db));
-	if (!s || cli_org("import", s, orgflag, &org))
+	rc = cli_app("import", db, orgflag, langflag, &ca);
+	if (rc)
 		goto out;
-	struct app app;
-	app_system(&app, s, org, &a);
+	rc = 1;
+	lang = ca.lang;
+	struct app app = ca.app;
 	f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f) {
-		fprintf(stderr, "cible import: cannot read %s\n", path);
+		cli_say("import", "cli.cannot_read", path, NULL);
 		goto out;
 	}
 	if (!format)
@@ -130,49 +193,31 @@ int cmd_import(int argc, char **argv)
 	}
 	if (failed) {
 		if (mapping && e.status == 404) {
-			fprintf(stderr, "cible import: no saved mapping \"%s\"\n", mapping);
+			cli_say("import", "import.no_mapping", mapping, NULL);
 		} else if (!strcmp(e.code, "missing_field")) {
-			fprintf(stderr, "cible import: --kind, --person and --date are needed (or --mapping)\n");
+			cli_say("import", "import.needed", NULL, NULL);
 			cli_usage("import", 1);
 			rc = 2;
 		} else if (!strcmp(e.code, "invalid_value")) {
 			cli_error("import", &e);
 			rc = 2;
 		} else if (!strcmp(e.code, "unknown_column")) {
-			fprintf(stderr, "cible import: %s%s: no column \"%s\" in the header\n",
-				strcmp(e.field, "fields") ? "--" : "--field ", e.arg[0], e.arg[1]);
+			char flag[192];
+			snprintf(flag, sizeof(flag), "%s%s", strcmp(e.field, "fields") ? "--" : "--field ",
+				 e.arg[0]);
+			cli_say("import", "import.no_column", flag, e.arg[1]);
 			rc = 2;
 		} else {
 			cli_error("import", &e);
 		}
 		goto out;
 	}
-	if (spec.jsonl)
-		printf("%s: JSON lines, %s\n", path, rep.d.cp1252 ? "Windows-1252" : "UTF-8");
-	else
-		printf("%s: %s, %s, %s%s\n", path, rep.d.sep == ';' ? "';'-separated"
-		       : rep.d.sep == '\t' ? "tab-separated" : "','-separated",
-		       rep.d.cp1252 ? "Windows-1252" : "UTF-8",
-		       rep.d.decimal_comma ? "decimal comma" : "decimal point", rep.d.bom ? ", BOM" : "");
-	printf("read %ld rows: %ld stored, %ld duplicates, %ld rejected\n", rep.read,
-	       rep.kept ? rep.stored : 0, rep.kept ? rep.duplicates : 0, rep.rejected);
-	for (int i = 0; i < rep.nfirst; i++)
-		printf("  line %ld, column \"%s\": %s\n", rep.first[i].line, rep.first[i].column,
-		       rep.first[i].why);
-	if (rep.rejected > rep.nfirst)
-		printf("  ... and %ld more\n", rep.rejected - rep.nfirst);
-	if (!rep.kept)
-		puts("nothing was stored: fix the rows above, or keep the good rows with --keep-good");
-	if (rep.kept && spec.save_as)
-		printf("mapping \"%s\" saved: next time, cible import --mapping %s FILE\n", spec.save_as,
-		       spec.save_as);
+	print_report(path, &spec, &rep, lang);
 	rc = rep.kept ? 0 : 1;
 out:
 	if (f && f != stdin)
 		fclose(f);
 	import_spec_free(&spec);
-	arena_free(&a);
-	if (s)
-		store_close(s);
+	cli_app_close(&ca);
 	return rc;
 }

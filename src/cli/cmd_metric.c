@@ -10,6 +10,7 @@
 #include "app/indicator.h"
 #include "app/measure.h"
 #include "cli/cli.h"
+#include "core/figure.h"
 
 /* An expression error with a caret under its position. */
 static void show_expr_error(const char *expr, const struct err *e)
@@ -127,12 +128,12 @@ static int try_expr(struct store *s, id_t64 org, const char *expr, const char *k
 		if (!strcmp(by, bys[i]))
 			t.by = i;
 	if (by && !t.by) {
-		fprintf(stderr, "cible metric: --by is person, day, week or month\n");
+		cli_say("metric", "metric.by", NULL, NULL);
 		return 2;
 	}
 	day_t f = DAY_NONE, u = DAY_NONE;
 	if ((from && date_parse_iso(from, &f)) || (to && date_parse_iso(to, &u))) {
-		fprintf(stderr, "cible metric: --from and --to take dates YYYY-MM-DD\n");
+		cli_say("metric", "metric.dates", NULL, NULL);
 		return 2;
 	}
 	struct arena a;
@@ -163,14 +164,21 @@ static int try_expr(struct store *s, id_t64 org, const char *expr, const char *k
 		double v = indicator_raw_value(&t.m.prog, &t.g[i].raw);
 		if (t.by)
 			printf("%s\t", t.g[i].key);
-		if (isnan(v))
-			printf("-\n");
-		else
-			printf("%.10g\n", v);
+		/* a data cell, as a spreadsheet reads it back: a point, no groups,
+		 * never an exponent */
+		struct buf b = BUF_INIT;
+		buf_add_num(&b, v, 10, NUM_PLAIN, LANG_EN);
+		printf("%s\n", b.len ? b.data : "-");
+		buf_free(&b);
 	}
 	if (!t.ng)
 		printf("%s\n", t.m.prog.cumulative ? "0" : "-");
-	fprintf(stderr, "%ld %s records read\n", t.records, kind);
+	char count[24];
+	snprintf(count, sizeof(count), "%ld", t.records);
+	struct buf m = BUF_INIT;
+	cli_render(&m, "metric.records", cli_lang(), count, kind);
+	fprintf(stderr, "%s\n", m.data);
+	buf_free(&m);
 	rc = 0;
 out:
 	for (size_t i = 0; i < t.ng; i++)
@@ -183,15 +191,17 @@ out:
 /* Defines the indicator KEY, or changes it when the organisation has it
  * (the flags not given keep their value): the API's use cases, so the same
  * checks and the same audit (before and after). */
-static int add(struct store *s, id_t64 org, const char *key, const char *kind, const char *expr,
+static int add(struct app *ap, const char *key, const char *kind, const char *expr,
 	       const char *unit, const char *name_fr, const char *name_en)
 {
 	struct err e;
 	err_clear(&e);
+	struct store *s = ap->store;
+	id_t64 org = ap->me.org_id;
 	struct arena ar;
 	arena_init(&ar);
-	struct app a;
-	app_system(&a, s, org, &ar);
+	struct app a = *ap;
+	a.arena = &ar;
 	struct indicator_input in = { IND_KEY | IND_KIND | IND_EXPR, key, kind, expr, unit, name_fr,
 				      name_en };
 	in.set |= (unit ? IND_UNIT : 0) | (name_fr ? IND_NAME_FR : 0) | (name_en ? IND_NAME_EN : 0);
@@ -218,8 +228,13 @@ static int add(struct store *s, id_t64 org, const char *key, const char *kind, c
 			rc = cli_refused("metric", &e);
 		rc = rc == 2 ? 2 : 1;
 	} else {
-		printf("indicator %s (id %lld) %s, measured from the stored %s records\n", key,
-		       (long long)m.row.id, found ? "updated" : "added", kind);
+		char id[24];
+		snprintf(id, sizeof(id), "%lld", (long long)m.row.id);
+		struct buf b = BUF_INIT;
+		cli_render(&b, found ? "metric.updated" : "metric.added", a.lang, key, id);
+		cli_render(&b, "metric.measured", a.lang, kind, NULL);
+		printf("%s\n", b.data);
+		buf_free(&b);
 	}
 	arena_free(&ar);
 	return rc;
@@ -237,7 +252,8 @@ int cmd_metric(int argc, char **argv)
 		{ 0, 0, 0, 0 } };
 	const char *db = NULL, *orgflag = NULL, *kind = NULL, *person = NULL, *from = NULL,
 		   *to = NULL, *by = NULL, *expr = NULL, *unit = NULL, *nfr = NULL, *nen = NULL;
-	enum lang lang = cli_lang();
+	const char *langflag = NULL;
+	enum lang lang;
 	int c;
 	optind = 1;
 	/* the subcommand first: `cible metric try EXPR --kind call` */
@@ -261,7 +277,11 @@ int cmd_metric(int argc, char **argv)
 		case 'u': unit = optarg; break;
 		case 'F': nfr = optarg; break;
 		case 'E': nen = optarg; break;
-		case 'l': lang = lang_parse(optarg); break;
+		case 'l':
+			if (cli_lang_flag("metric", optarg, &lang))
+				return 2;
+			langflag = optarg;
+			break;
 		default: cli_usage("metric", 1); return 2;
 		}
 	}
@@ -273,19 +293,16 @@ int cmd_metric(int argc, char **argv)
 		cli_usage("metric", 1);
 		return 2;
 	}
-	struct store *s = cli_open("metric", cli_db_path(db));
-	if (!s)
-		return 1;
-	id_t64 org;
-	int rc = 1;
-	if (!cli_org("metric", s, orgflag, &org)) {
-		if (list_cmd)
-			rc = list(s, org, lang);
-		else if (try_cmd)
-			rc = try_expr(s, org, arg, kind, person, from, to, by);
-		else
-			rc = add(s, org, arg, kind, expr, unit, nfr, nen);
-	}
-	store_close(s);
+	struct cli_app ca;
+	int rc = cli_app("metric", db, orgflag, langflag, &ca);
+	if (rc)
+		return rc;
+	if (list_cmd)
+		rc = list(ca.s, ca.org_id, ca.lang);
+	else if (try_cmd)
+		rc = try_expr(ca.s, ca.org_id, arg, kind, person, from, to, by);
+	else
+		rc = add(&ca.app, arg, kind, expr, unit, nfr, nen);
+	cli_app_close(&ca);
 	return rc;
 }

@@ -13,8 +13,9 @@ int cmd_rhythm(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, 0, 'd' }, { "org", required_argument, 0, 'o' },
 		{ "today", required_argument, 0, 't' }, { "json", no_argument, 0, 'j' },
-		{ 0, 0, 0, 0 } };
-	const char *db = NULL, *orgflag = NULL;
+		{ "lang", required_argument, 0, 'l' }, { 0, 0, 0, 0 } };
+	const char *db = NULL, *orgflag = NULL, *langflag = NULL;
+	enum lang lang;
 	int json = 0, c;
 	day_t today = DAY_NONE;
 	optind = 1;
@@ -23,9 +24,14 @@ int cmd_rhythm(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case 'o': orgflag = optarg; break;
 		case 'j': json = 1; break;
+		case 'l':
+			if (cli_lang_flag("rhythm", optarg, &lang))
+				return 2;
+			langflag = optarg;
+			break;
 		case 't':
 			if (date_parse_iso(optarg, &today)) {
-				fprintf(stderr, "cible rhythm: --today takes a date YYYY-MM-DD\n");
+				cli_say("rhythm", "cli.today", NULL, NULL);
 				return 2;
 			}
 			break;
@@ -50,26 +56,20 @@ int cmd_rhythm(int argc, char **argv)
 			char *end;
 			long long id = strtoll(argv[optind + 2], &end, 10);
 			if (*end || id < 1) {
-				fprintf(stderr, "cible rhythm: cadence takes a unit, person or objective id\n");
+				cli_say("rhythm", "rhythm.id", NULL, NULL);
 				return 2;
 			}
 			in.scope_id = (id_t64)id;
 		}
 	}
-	struct store *s = cli_open("rhythm", cli_db_path(db));
-	if (!s)
-		return 1;
-	id_t64 org;
-	int rc = 1;
-	struct arena a;
-	arena_init(&a);
-	struct app app;
+	struct cli_app ca;
+	int rc = cli_app("rhythm", db, orgflag, langflag, &ca);
+	if (rc)
+		return rc;
+	struct app app = ca.app;
+	lang = ca.lang;
 	struct err e;
 	memset(&e, 0, sizeof(e));
-	if (cli_org("rhythm", s, orgflag, &org))
-		goto out;
-	app_system(&app, s, org, &a);
-	app.lang = cli_lang();
 	if (today != DAY_NONE)
 		app.clock = app_clock_on(app.clock, today);
 	if (cadence) {
@@ -87,7 +87,6 @@ int cmd_rhythm(int argc, char **argv)
 		goto out;
 	}
 	json_t *arr = json_array();
-	bool fr = app.lang == LANG_FR;
 	for (size_t i = 0; i < n; i++) {
 		if (json) {
 			json_array_append_new(arr, app_late_alert_json(&app, &v[i]));
@@ -97,8 +96,8 @@ int cmd_rhythm(int argc, char **argv)
 		date_format_iso(v[i].next_due, due);
 		if (v[i].last != DAY_NONE)
 			date_format_iso(v[i].last, last);
-		printf("%s %s  %4d %s  %s %-10s  %s\n", fr ? "attendu le" : "due", due, v[i].days_late,
-		       fr ? "j de retard" : "days late", fr ? "dernier" : "last", last, v[i].p->name);
+		printf("%s %s  %4d %s  %s %-10s  %s\n", cli_text("rhythm.due", lang), due, v[i].days_late,
+		       cli_text("rhythm.late", lang), cli_text("rhythm.last", lang), last, v[i].p->name);
 	}
 	if (json) {
 		char *t = json_dumps(arr, JSON_INDENT(1));
@@ -109,7 +108,6 @@ int cmd_rhythm(int argc, char **argv)
 	json_decref(arr);
 	rc = 0;
 out:
-	arena_free(&a);
-	store_close(s);
+	cli_app_close(&ca);
 	return rc;
 }

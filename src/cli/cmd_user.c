@@ -10,9 +10,10 @@
 #include "app/login.h"
 #include "app/org.h"
 #include "app/token.h"
+#include "core/words.h"
 
 struct user_args {
-	const char *db, *org, *email, *name, *role, *unit, *pwfile, *url;
+	const char *db, *org, *email, *name, *role, *unit, *pwfile, *url, *lang;
 };
 
 static int parse(int argc, char **argv, struct user_args *a)
@@ -22,7 +23,8 @@ static int parse(int argc, char **argv, struct user_args *a)
 		{ "email", required_argument, 0, 'e' }, { "name", required_argument, 0, 'n' },
 		{ "role", required_argument, 0, 'r' }, { "unit", required_argument, 0, 'u' },
 		{ "password-file", required_argument, 0, 'p' },
-		{ "public-url", required_argument, 0, 'U' }, { 0, 0, 0, 0 } };
+		{ "public-url", required_argument, 0, 'U' }, { "lang", required_argument, 0, 'l' },
+		{ 0, 0, 0, 0 } };
 	memset(a, 0, sizeof(*a));
 	int c;
 	optind = 1;
@@ -36,6 +38,13 @@ static int parse(int argc, char **argv, struct user_args *a)
 		case 'u': a->unit = optarg; break;
 		case 'p': a->pwfile = optarg; break;
 		case 'U': a->url = optarg; break;
+		case 'l': {
+			enum lang lang;
+			if (cli_lang_flag("user", optarg, &lang))
+				return -1;
+			a->lang = optarg;
+			break;
+		}
 		default: return -1;
 		}
 	}
@@ -62,12 +71,23 @@ static int person_of(struct store *s, struct user_args *u, struct arena *ar, str
 	if (!found)
 		return err_set(e, 404, "not_found", "email", "person", NULL);
 	if (found > 1) {
-		fprintf(stderr, "cible user: %s has an account in %zu organisations: give --org\n",
-			u->email, found);
+		char count[24];
+		snprintf(count, sizeof(count), "%zu", found);
+		cli_say("user", "user.accounts", u->email, count);
 		return err_set(e, 409, "choose_organisation", "org", NULL, NULL);
 	}
 	*p = v[k].p;
+	cli_org_lang(s, p->org_id, u->lang);
 	return 0;
+}
+
+/* "<key's text>" on stdout, in the language chosen. */
+static void say(const char *key, const char *a0, const char *a1)
+{
+	struct buf b = BUF_INIT;
+	cli_render(&b, key, cli_lang(), a0, a1);
+	printf("%s\n", b.data);
+	buf_free(&b);
 }
 
 static int user_add(struct store *s, struct user_args *u, struct arena *ar, struct err *e)
@@ -77,6 +97,7 @@ static int user_add(struct store *s, struct user_args *u, struct arena *ar, stru
 		return 1;
 	struct app a;
 	app_system(&a, s, org, ar);
+	a.lang = cli_org_lang(s, org, u->lang);
 	struct person_input in;
 	memset(&in, 0, sizeof(in));
 	in.set = PERSON_NAME | PERSON_EMAIL | PERSON_PASSWORD;
@@ -91,7 +112,7 @@ static int user_add(struct store *s, struct user_args *u, struct arena *ar, stru
 		char *end;
 		in.unit_id = strtoll(u->unit, &end, 10);
 		if (*end || in.unit_id <= 0) {
-			fprintf(stderr, "cible user: --unit takes a unit's id\n");
+			cli_say("user", "user.unit", NULL, NULL);
 			return 2;
 		}
 	}
@@ -105,9 +126,11 @@ static int user_add(struct store *s, struct user_args *u, struct arena *ar, stru
 		rc = cli_refused("user", e);
 		err_clear(e);
 	} else {
-		printf("added %s (id %lld, %s)\n", p.email, (long long)p.id, role_name(p.role));
+		char id[40];
+		snprintf(id, sizeof(id), "%lld, %s", (long long)p.id, word("role", role_name(p.role), a.lang));
+		say("user.added", p.email, id);
 		if (generated)
-			printf("password: %s\n", password);
+			say("user.password", password, NULL);
 		rc = 0;
 	}
 	sodium_memzero(password, sizeof(password));
@@ -125,9 +148,9 @@ static int user_passwd(struct store *s, struct user_args *u, struct arena *ar, s
 		struct app a;
 		app_system(&a, s, p.org_id, ar);
 		if (!app_password_set(&a, p.id, password, e)) {
-			printf("password changed for %s\n", p.email);
+			say("user.changed", p.email, NULL);
 			if (generated)
-				printf("password: %s\n", password);
+				say("user.password", password, NULL);
 			rc = 0;
 		}
 	}
@@ -138,7 +161,7 @@ static int user_passwd(struct store *s, struct user_args *u, struct arena *ar, s
 static int user_token(struct store *s, struct user_args *u, struct arena *ar, struct err *e)
 {
 	if (!u->name) {
-		fprintf(stderr, "cible user token: --name is required\n");
+		cli_say("user token", "user.name", NULL, NULL);
 		return 2;
 	}
 	struct person p;
@@ -164,8 +187,7 @@ static int user_reset(struct store *s, struct user_args *u, struct arena *ar, st
 	if (!url || !*url)
 		url = "http://127.0.0.1:8080";
 	if (strncmp(url, "https://", 8) && strncmp(url, "http://", 7)) {
-		fprintf(stderr, "cible user reset: public-url '%s' is not an http:// or https:// URL\n",
-			url);
+		cli_say("user reset", "user.url", url, NULL);
 		return 2;
 	}
 	struct app a;
@@ -177,7 +199,7 @@ static int user_reset(struct store *s, struct user_args *u, struct arena *ar, st
 	while (n && url[n - 1] == '/')
 		n--;
 	printf("%.*s/reset?token=%s\n", (int)n, url, l.token);
-	fprintf(stderr, "cible user reset: a link for %s, valid 24 hours, once\n", l.email);
+	cli_say("user reset", "user.link", l.email, NULL);
 	return 0;
 }
 
@@ -193,12 +215,16 @@ static int user_unlock(struct store *s, struct user_args *u, struct arena *ar, s
 		org = p.org_id;
 	else if (cli_org("user", s, u->org, &org))
 		return 1;
+	else
+		cli_org_lang(s, org, u->lang);
 	struct app a;
 	app_system(&a, s, org, ar);
 	int64_t n = 0;
 	if (app_login_unlock(&a, u->email, &n, e))
 		return 1;
-	printf("login delays lifted for %s (%lld failures forgotten)\n", u->email, (long long)n);
+	char count[24];
+	snprintf(count, sizeof(count), "%lld", (long long)n);
+	say("user.unlocked", u->email, count);
 	return 0;
 }
 
@@ -219,7 +245,7 @@ int cmd_user(int argc, char **argv)
 		!strcmp(sub, "token") ? user_token : !strcmp(sub, "reset") ? user_reset :
 		!strcmp(sub, "unlock") ? user_unlock : NULL;
 	if (!fn) {
-		fprintf(stderr, "cible user: unknown subcommand '%s'\n", sub);
+		cli_say("user", "user.subcommand", sub, NULL);
 		cli_usage("user", 1);
 		return 2;
 	}

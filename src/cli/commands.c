@@ -92,7 +92,7 @@ const struct command commands[] = {
 	{ "challenge", cmd_challenge, "list challenges, show a board, close a finished one",
 	  "usage: cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] list\n"
 	  "       cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] [--top N]\n"
-	  "                       [--json] board ID | close ID\n"
+	  "                       [--json] [--lang fr|en] board ID | close ID\n"
 	  "       cible challenge [--db PATH] [--org ID] close-due\n\n"
 	  "list: every challenge (id, period, status, mode, rule, name). board: each\n"
 	  "league's top N (default 10) with rank, score, movement since yesterday and\n"
@@ -102,9 +102,11 @@ const struct command commands[] = {
 	  "challenge's winners now. close-due: closes every challenge whose last day is\n"
 	  "over in the organisation's time zone (activity and imports do it before they\n"
 	  "store) and prints how many. Acts as the system (an admin of the\n"
-	  "organisation); French with CIBLE_LANG=fr.\n" },
+	  "organisation); in the organisation's language unless --lang fr|en (or\n"
+	  "CIBLE_LANG).\n" },
 	{ "rhythm", cmd_rhythm, "who is late with their check-ins; set a check-in cadence",
-	  "usage: cible rhythm [--db PATH] [--org ID] [--today YYYY-MM-DD] [--json] late\n"
+	  "usage: cible rhythm [--db PATH] [--org ID] [--today YYYY-MM-DD] [--json]\n"
+	  "                    [--lang fr|en] late\n"
 	  "       cible rhythm [--db PATH] [--org ID] cadence org weekly|biweekly|monthly|inherit\n"
 	  "       cible rhythm [--db PATH] [--org ID] cadence unit|person|objective ID\n"
 	  "                    weekly|biweekly|monthly|inherit\n\n"
@@ -113,7 +115,8 @@ const struct command commands[] = {
 	  "--json prints /api/alerts' late_checkin items. cadence: sets the cadence of\n"
 	  "the organisation, a unit, a person or an objective (the nearest setting wins;\n"
 	  "weekly when none), or removes it (inherit). Acts as the system (an admin of\n"
-	  "the organisation), audited; French with CIBLE_LANG=fr.\n" },
+	  "the organisation), audited; in the organisation's language unless\n"
+	  "--lang fr|en (or CIBLE_LANG).\n" },
 	{ "check", cmd_check, "read an objective sentence, check an objective against SMART",
 	  "usage: cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"SENTENCE\"\n"
 	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n"
@@ -125,12 +128,14 @@ const struct command commands[] = {
 	  "achievable, relevant, time-bound): a verdict for each, the reasons with a\n"
 	  "suggestion, the questions still to ask, and a score out of 100. With\n"
 	  "--objective, judges a stored objective, with its history and cascade.\n"
-	  "French by default; --json prints the same as the API.\n" },
+	  "A sentence is read in French unless --lang en; a stored objective is judged\n"
+	  "in its organisation's language unless --lang (or CIBLE_LANG). --json prints\n"
+	  "the same as the API.\n" },
 	{ "import", cmd_import, "import activity records from a CSV or JSON-lines file",
 	  "usage: cible import [--db PATH] [--org ID] --kind KIND --person COLUMN --date COLUMN\n"
 	  "                    [--time COLUMN] [--id COLUMN] [--field NAME=COLUMN[:TYPE]]...\n"
 	  "                    [--keep-good] [--accept-extra-fields] [--format csv|jsonl]\n"
-	  "                    [--mapping NAME] [--save-mapping NAME] FILE\n\n"
+	  "                    [--mapping NAME] [--save-mapping NAME] [--lang fr|en] FILE\n\n"
 	  "Reads FILE (- for standard input) in chunks, whatever its size: ',' ';' or tab\n"
 	  "separated, UTF-8 (with or without BOM) or Windows-1252, decimal point or comma,\n"
 	  "dates as 2021-01-31, 31/01/2021, Excel serials or ISO date-times. FILE ending in\n"
@@ -140,7 +145,10 @@ const struct command commands[] = {
 	  "by id, email, employee code or full name. --id is the record's source id\n"
 	  "(default: a hash of the row): importing twice stores nothing twice. TYPE is\n"
 	  "text (default), number, bool (Y/N, Oui/Non...), time (hh:mm:ss, kept in\n"
-	  "seconds) or date. --save-mapping NAME keeps the kind, columns and fields under\n"
+	  "seconds), date, duration (mm:ss, h:mm:ss or a number of seconds, of minutes\n"
+	  "when the header says so: \"durée (min)\", \"talk time (min)\"; kept in\n"
+	  "seconds) or minutes (decimal minutes, 3,77 or 3.77; kept in seconds).\n"
+	  "The report is in the organisation's language unless --lang. --save-mapping NAME keeps the kind, columns and fields under\n"
 	  "NAME; --mapping NAME uses them again (flags given still win). A file with\n"
 	  "errors stores nothing unless --keep-good; the report names each rejected row\n"
 	  "by line and column. Rows with more fields than the header are rejected unless\n"
@@ -153,9 +161,11 @@ const struct command commands[] = {
 	  "                      [--lang fr|en] [--json] [--summary]\n\n"
 	  "Measures objectives on the activity records of their owner (a person, or a\n"
 	  "unit's whole subtree) over their period: the indicator's value, attainment,\n"
-	  "the pace expected today, the status (ahead, on_track, at_risk, off_track,\n"
+	  "the pace expected today, the status (ahead, on track, at risk, off track,\n"
 	  "done), the forecast at the due date and the days left, plus the roll-up of\n"
-	  "their children. --json prints the API's shape with the series by --by\n"
+	  "their children, in the organisation's language unless --lang (or CIBLE_LANG),\n"
+	  "figures as the pages print them (5 524 000 € / €5,524,000, 5 min 30 s).\n"
+	  "--json prints the API's shape with the series by --by\n"
 	  "(default month); --summary prints only the count by status and the time\n"
 	  "taken. --today (or $CIBLE_TODAY) sets the day it is measured on.\n" },
 	{ "metric", cmd_metric, "list, add and try indicators (expressions over activity)",
@@ -175,7 +185,7 @@ const struct command commands[] = {
 	{ "user", cmd_user, "add people, set passwords, make API tokens",
 	  "usage: cible user add    [--db PATH] [--org ID] --email EMAIL --name NAME\n"
 	  "                         [--role admin|manager|member|hr] [--unit ID]\n"
-	  "                         [--password-file FILE]\n"
+	  "                         [--password-file FILE] [--lang fr|en]\n"
 	  "       cible user passwd [--db PATH] [--org ID] --email EMAIL [--password-file FILE]\n"
 	  "       cible user token  [--db PATH] [--org ID] --email EMAIL --name TOKEN-NAME\n"
 	  "       cible user reset  [--db PATH] [--org ID] --email EMAIL [--public-url URL]\n"
@@ -210,13 +220,58 @@ void cli_usage(const char *cmd, int to_stderr)
 			fputs(c->usage, to_stderr ? stderr : stdout);
 			return;
 		}
-	fprintf(stderr, "cible: unknown command '%s'\n", cmd);
+	struct buf b = BUF_INIT;
+	cli_render(&b, "cli.unknown_command", cli_lang(), cmd, NULL);
+	fprintf(stderr, "cible: %s\n", b.data);
+	buf_free(&b);
+}
+
+/* The one piece of state of the command line: the language chosen for this
+ * run (-1: none yet), so that every message of the command, errors
+ * included, is in it. */
+static int chosen = -1;
+
+/* $CIBLE_LANG when it names a language: -1 otherwise. */
+static int env_lang(void)
+{
+	const char *l = getenv("CIBLE_LANG");
+	if (l && !strncmp(l, "fr", 2))
+		return LANG_FR;
+	if (l && !strncmp(l, "en", 2))
+		return LANG_EN;
+	return -1;
 }
 
 enum lang cli_lang(void)
 {
-	const char *l = getenv("CIBLE_LANG");
-	return l && !strncmp(l, "fr", 2) ? LANG_FR : LANG_EN;
+	if (chosen >= 0)
+		return (enum lang)chosen;
+	int env = env_lang();
+	return env >= 0 ? (enum lang)env : LANG_EN;
+}
+
+void cli_lang_set(enum lang lang)
+{
+	chosen = (int)lang;
+}
+
+int cli_lang_flag(const char *cmd, const char *value, enum lang *lang)
+{
+	if (strcmp(value, "fr") && strcmp(value, "en")) {
+		cli_say(cmd, "cli.lang", NULL, NULL);
+		return 2;
+	}
+	*lang = lang_parse(value);
+	cli_lang_set(*lang);
+	return 0;
+}
+
+void cli_say(const char *cmd, const char *key, const char *a0, const char *a1)
+{
+	struct buf b = BUF_INIT;
+	cli_render(&b, key, cli_lang(), a0, a1);
+	fprintf(stderr, "cible %s: %s\n", cmd, b.data ? b.data : "");
+	buf_free(&b);
 }
 
 void cli_error(const char *cmd, const struct err *e)
@@ -280,11 +335,70 @@ int cli_org(const char *cmd, struct store *s, const char *flag, id_t64 *org)
 		return -1;
 	}
 	if (n != 1) {
-		fprintf(stderr, "cible %s: the database holds %lld organisations: say which with --org\n",
-			cmd, (long long)n);
+		char count[24];
+		snprintf(count, sizeof(count), "%lld", (long long)n);
+		cli_say(cmd, "cli.orgs", count, NULL);
 		return -1;
 	}
 	return 0;
+}
+
+int cli_app(const char *cmd, const char *db, const char *orgflag, const char *langflag,
+	    struct cli_app *c)
+{
+	memset(c, 0, sizeof(*c));
+	enum lang lang = LANG_EN;
+	if (langflag && cli_lang_flag(cmd, langflag, &lang))
+		return 2;
+	c->s = cli_open(cmd, cli_db_path(db));
+	if (!c->s)
+		return 1;
+	arena_init(&c->arena);
+	struct err e;
+	err_clear(&e);
+	if (cli_org(cmd, c->s, orgflag, &c->org_id))
+		goto fail;
+	if (store_org_get(c->s, c->org_id, &c->arena, &c->org, &e)) {
+		cli_error(cmd, &e);
+		goto fail;
+	}
+	if (!langflag) {
+		int env = env_lang();
+		lang = env >= 0 ? (enum lang)env : lang_parse(c->org.locale);
+	}
+	c->lang = lang;
+	cli_lang_set(lang);
+	app_system(&c->app, c->s, c->org_id, &c->arena);
+	c->app.lang = lang;
+	return 0;
+fail:
+	cli_app_close(c);
+	return 1;
+}
+
+enum lang cli_org_lang(struct store *s, id_t64 org, const char *langflag)
+{
+	enum lang lang = cli_lang();
+	if (!langflag && env_lang() < 0) {
+		struct arena a;
+		arena_init(&a);
+		struct org o;
+		struct err e;
+		err_clear(&e);
+		if (!store_org_get(s, org, &a, &o, &e))
+			lang = lang_parse(o.locale);
+		arena_free(&a);
+	}
+	cli_lang_set(lang);
+	return lang;
+}
+
+void cli_app_close(struct cli_app *c)
+{
+	if (c->s)
+		arena_free(&c->arena);
+	store_close(c->s);
+	c->s = NULL;
 }
 
 int cli_password(const char *cmd, const char *file, char *out, size_t n, int *generated)
@@ -293,7 +407,7 @@ int cli_password(const char *cmd, const char *file, char *out, size_t n, int *ge
 	if (file) {
 		FILE *f = fopen(file, "r");
 		if (!f) {
-			fprintf(stderr, "cible %s: cannot read %s\n", cmd, file);
+			cli_say(cmd, "cli.cannot_read", file, NULL);
 			return -1;
 		}
 		if (!fgets(out, (int)n, f))

@@ -43,7 +43,10 @@ int main(int argc, char **argv)
 				}
 			return c->fn(argc - 1, argv + 1);
 		}
-	fprintf(stderr, "cible: unknown command '%s'\n\n", argv[1]);
+	struct buf b = BUF_INIT;
+	cli_render(&b, "cli.unknown_command", cli_lang(), argv[1], NULL);
+	fprintf(stderr, "cible: %s\n\n", b.data);
+	buf_free(&b);
 	usage_all(stderr);
 	return 2;
 }

@@ -315,6 +315,80 @@ int csv_time(const char *s, int *seconds)
 	return 0;
 }
 
+/* Digits at *p (at least one, at most max): their value, *p moved past them;
+ * -1 when there are none or too many. */
+static long long digits(const char **p, int max)
+{
+	long long v = 0;
+	int n = 0;
+	while (**p >= '0' && **p <= '9') {
+		if (++n > max)
+			return -1;
+		v = v * 10 + (**p - '0');
+		(*p)++;
+	}
+	return n ? v : -1;
+}
+
+int csv_duration(const char *s, bool minutes, double *seconds)
+{
+	const char *p = s;
+	long long a = digits(&p, 9);
+	if (a < 0)
+		return -1;
+	if (*p == ':') {
+		/* mm:ss or h:mm:ss: two digits after each colon */
+		long long part[3] = { a, 0, 0 };
+		int n = 1;
+		while (*p == ':' && n < 3) {
+			p++;
+			const char *q = p;
+			long long v = digits(&p, 2);
+			if (v < 0 || p - q != 2 || v > 59)
+				return -1;
+			part[n++] = v;
+		}
+		if (*p)
+			return -1;
+		*seconds = n == 2 ? (double)(part[0] * 60 + part[1])
+				  : (double)(part[0] * 3600 + part[1] * 60 + part[2]);
+		return 0;
+	}
+	long long frac = 0, scale = 1;
+	if (*p == ',' || *p == '.') {
+		p++;
+		const char *q = p;
+		frac = digits(&p, 9);
+		if (frac < 0)
+			return -1;
+		for (; q < p; q++)
+			scale *= 10;
+	}
+	if (*p)
+		return -1;
+	/* one division at the end: 377 * 60 / 100, not 3.77 * 60 */
+	long long whole = a * scale + frac;
+	*seconds = (double)(whole * (minutes ? 60 : 1)) / (double)scale;
+	return 0;
+}
+
+bool csv_header_minutes(const char *header)
+{
+	static const char *const words[] = { "min", "mn", "minute", "minutes", "mins", NULL };
+	for (const char *p = header; p && *p; ) {
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		const char *w = p;
+		while (isalpha((unsigned char)*p))
+			p++;
+		size_t n = (size_t)(p - w);
+		for (int i = 0; n && words[i]; i++)
+			if (strlen(words[i]) == n && !strncasecmp(w, words[i], n))
+				return true;
+	}
+	return false;
+}
+
 int csv_bool(const char *s, bool *out)
 {
 	static const char *const yes[] = { "y", "yes", "o", "oui", "true", "vrai", "1" };

@@ -52,5 +52,15 @@ int csv_number(const char *s, bool decimal_comma, double *out);  /* "1 234,5" "1
 int csv_date(const char *s, day_t *out);        /* 2021-01-31, 31/01/2021, Excel serial */
 int csv_time(const char *s, int *seconds);      /* 09:12:58, 9:12 */
 int csv_bool(const char *s, bool *out);         /* Y/N, Oui/Non, yes/no, true/false, 1/0 */
+/* A duration in seconds: "mm:ss" ("03:46"; the minutes may pass 59),
+ * "h:mm:ss" ("1:02:03"), or a plain number with a decimal comma or point
+ * ("3,77", "3.77", "45") counted in minutes when `minutes`, else in
+ * seconds. No sign, no exponent, no thousands groups; the seconds (and
+ * the minutes of h:mm:ss) below 60. Exact to the digits written: 3,77 min
+ * is 226.2 s. */
+int csv_duration(const char *s, bool minutes, double *seconds);
+/* A column header that says its durations are in minutes: "durée (min)",
+ * "Durée en minutes", "talk time (min)", "temps (mn)". */
+bool csv_header_minutes(const char *header);
 
 #endif

@@ -584,6 +584,350 @@ static void read_kind(const char *key, struct sentence *out)
 			out->unit = SU_COUNT;
 }
 
+/* The steps of sentence_read, in the order they run, and what each finds for
+ * the next ones. */
+struct reading {
+	struct tx *t;
+	struct sentence *out;
+	int best_at, best_end;      /* the indicator's words, -1 when no synonym */
+	const char *key;            /* its ready-made key, NULL when none */
+	int vpos;                   /* where the verb is, -1 when none */
+	const struct verb *verb;
+	struct period per;
+	struct quantity qs[16];     /* the quantities outside the period's words */
+	int nq;
+	int used;                   /* the quantity taken as the magnitude, -1 when none */
+};
+
+/* The indicator: a known synonym (the longest), looked for first so that its
+ * words are not taken for a verb ("answer rate"). */
+static void find_indicator(struct reading *r)
+{
+	struct tx *t = r->t;
+	for (size_t k = 0; k < sizeof(synonyms) / sizeof(synonyms[0]); k++) {
+		for (int i = 1; i < t->n; i++) {
+			if (!tx_letter(t->f[i]) || !tx_boundary(t, i - 1))
+				continue;
+			int end;
+			if (!phrase_at(t, i, synonyms[k].phrase, &end))
+				continue;
+			/* a short form ("ca", "in") must be a whole word */
+			if (strlen(synonyms[k].phrase) <= 3 &&
+			    (end - i != (int)strlen(synonyms[k].phrase)))
+				continue;
+			if (!strcmp(synonyms[k].phrase, "ca") &&
+			    !(t->orig[t->at[i]] == 'C' && t->orig[t->at[i] + 1] == 'A'))
+				continue;  /* "ça", "ca" lower case: not CA */
+			if (r->best_at < 0 || end - i > r->best_end - r->best_at) {
+				r->best_at = i;
+				r->best_end = end;
+				r->key = synonyms[k].key;
+			}
+		}
+	}
+}
+
+/* The verb: the first one said (negations first: "ne pas dépasser"), and
+ * the direction it gives. */
+static void find_verb(struct reading *r)
+{
+	struct tx *t = r->t;
+	for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++) {
+		int at = strchr(verbs[k].prefix, ' ') ? tx_find(t, verbs[k].prefix, 0)
+						      : tx_find_prefix(t, verbs[k].prefix, 0);
+		/* the earliest; at the same place, the longer form listed first wins */
+		if (at >= 0 && r->best_at >= 0 && at >= r->best_at && at < r->best_end)
+			continue;  /* inside the indicator's words */
+		if (at >= 0 && (r->vpos < 0 || at < r->vpos)) {
+			/* a short English verb must be a whole word ("cut", "cap", "hit", "get") */
+			size_t pl = strlen(verbs[k].prefix);
+			if (pl <= 4 && !tx_boundary(t, at + (int)pl) && strcmp(verbs[k].prefix, "grow") &&
+			    strcmp(verbs[k].prefix, "rais") && strcmp(verbs[k].prefix, "book") &&
+			    strcmp(verbs[k].prefix, "sign") && strcmp(verbs[k].prefix, "sell") &&
+			    strcmp(verbs[k].prefix, "make") && strcmp(verbs[k].prefix, "lift") &&
+			    strcmp(verbs[k].prefix, "keep") && strcmp(verbs[k].prefix, "stay") &&
+			    strcmp(verbs[k].prefix, "halv"))
+				continue;
+			r->vpos = at;
+			r->verb = &verbs[k];
+		}
+	}
+	if (r->verb) {
+		r->out->has_direction = true;
+		r->out->direction = r->verb->dir;
+	}
+}
+
+/* The period first: its numbers (years, days) are not magnitudes. */
+static void find_period(struct reading *r)
+{
+	struct tx *t = r->t;
+	period_scan(t, &r->per);
+	r->out->rhythm = r->per.rhythm;
+	if (r->per.found) {
+		r->out->start = r->per.start;
+		r->out->due = r->per.due;
+	}
+}
+
+/* The quantities, outside the period's words (a year, a day, a quarter, a
+ * date are not amounts). */
+static void find_quantities(struct reading *r)
+{
+	struct tx *t = r->t;
+	const struct period *per = &r->per;
+	for (int i = 1; i < t->n && r->nq < 16; i++) {
+		if (!(isdigit((unsigned char)t->f[i]) || (tx_letter(t->f[i]) && tx_boundary(t, i - 1))))
+			continue;
+		struct quantity q;
+		if (!quantity_at(t, i, &q))
+			continue;
+		bool in_period = per->found && i >= per->pos && i < per->pos + 40 &&
+				 ((q.unit == SU_NONE && (period_year_at(t, i) || t->f[q.n.end] == '/')) ||
+				  (q.n.v <= 31 && q.unit == SU_NONE) ||
+				  (tx_word(t, tx_skip(t, q.n.end), "mois") ||
+				   tx_word(t, tx_skip(t, q.n.end), "months") ||
+				   tx_word(t, tx_skip(t, q.n.end), "semaines") ||
+				   tx_word(t, tx_skip(t, q.n.end), "weeks") ||
+				   ((q.unit == SU_SECONDS && q.value >= 86400) && i > per->pos)));
+		bool quarter = i > 0 && (t->f[i - 1] == 't' || t->f[i - 1] == 'q') && !tx_letter(t->f[i - 2]);
+		bool year = q.unit == SU_NONE && period_year_at(t, i);
+		bool date = t->f[q.n.end] == '/' || (i > 0 && t->f[i - 1] == '/');
+		if (in_period || quarter || year || date) {
+			i = q.end > i ? q.end - 1 : i;
+			continue;
+		}
+		r->qs[r->nq++] = q;
+		i = q.end > i ? q.end - 1 : i;
+	}
+}
+
+/* "de A à B", "from A to B": a baseline and a level. */
+static void read_from_to(struct reading *r)
+{
+	struct tx *t = r->t;
+	struct sentence *out = r->out;
+	const struct quantity *qs = r->qs;
+	int nq = r->nq;
+	for (int k = 0; k + 1 < nq; k++) {
+		int between = tx_skip(t, qs[k].end);
+		bool fr = tx_word(t, between, "a") && t->f[between + 1] == ' ';
+		bool en = tx_word(t, between, "to");
+		if (!fr && !en)
+			continue;
+		if (tx_skip(t, between + (fr ? 1 : 2)) != qs[k + 1].n.start)
+			continue;
+		int b4 = qs[k].n.start - 1;
+		while (b4 > 0 && t->f[b4] == ' ')
+			b4--;
+		bool from = (b4 >= 1 && t->f[b4] == 'e' && t->f[b4 - 1] == 'd' && tx_boundary(t, b4 - 2)) ||
+			    (b4 >= 3 && !strncmp(t->f + b4 - 3, "from", 4)) ||
+			    (b4 >= 6 && !strncmp(t->f + b4 - 6, "passer", 6)) ||
+			    (b4 >= 1 && t->f[b4] == 'u' && t->f[b4 - 1] == 'd');
+		if (!from)
+			continue;
+		enum sentence_unit u = qs[k + 1].unit != SU_NONE ? qs[k + 1].unit : qs[k].unit;
+		out->has_baseline = true;
+		out->baseline = qs[k].unit == SU_NONE && u != SU_NONE && u != SU_PERCENT
+			? qs[k].value * (qs[k + 1].n.v ? qs[k + 1].value / qs[k + 1].n.v : 1) : qs[k].value;
+		out->has_magnitude = true;
+		out->magnitude = qs[k + 1].value;
+		out->unit = u == SU_PERCENT ? SU_PERCENT_LEVEL : u;
+		out->usd = qs[k + 1].usd || qs[k].usd;
+		out->level = true;
+		out->has_direction = true;
+		out->direction = out->magnitude > out->baseline ? DIR_INCREASE
+			       : out->magnitude < out->baseline ? DIR_DECREASE : DIR_STAY_ABOVE;
+		r->used = k + 1;
+		break;
+	}
+}
+
+/* A threshold: "90 % des appels ... en moins de 20 s", "80% of calls within
+ * 20 seconds"; or a ceiling on a duration. */
+static void read_threshold(struct reading *r)
+{
+	struct tx *t = r->t;
+	struct sentence *out = r->out;
+	const struct quantity *qs = r->qs;
+	int nq = r->nq;
+	static const char *const under[] = { "en moins de", "moins de", "sous", "within", "in under",
+					     "under", "in less than", "less than", "en", "in" };
+	int lim = -1, lim_end = -1;
+	for (size_t k = 0; k < sizeof(under) / sizeof(under[0]) && lim < 0; k++)
+		for (int at = tx_find(t, under[k], 0); at >= 0 && lim < 0; at = tx_find(t, under[k], at + 1)) {
+			int j = tx_skip(t, at + (int)strlen(under[k]));
+			for (int q = 0; q < nq; q++)
+				if (qs[q].n.start == j && qs[q].unit == SU_SECONDS) {
+					lim = q;
+					lim_end = at;
+				}
+		}
+	if (lim >= 0) {
+		int share = -1;
+		for (int q = 0; q < lim; q++)
+			if (qs[q].unit == SU_PERCENT)
+				share = q;
+		if (share >= 0 && r->used < 0) {
+			out->has_threshold = true;
+			out->threshold_share = qs[share].n.v / 100;
+			out->threshold_limit = qs[lim].value;
+			out->threshold_unit = SU_SECONDS;
+			out->has_magnitude = true;
+			out->magnitude = qs[share].n.v;
+			out->unit = SU_PERCENT_LEVEL;
+			if (!out->has_direction || out->direction == DIR_INCREASE)
+				out->direction = out->has_direction ? out->direction : DIR_STAY_ABOVE;
+			out->has_direction = true;
+			r->used = lim;
+		} else if (r->used < 0) {
+			/* "délai de réponse en moins de 12 h": a ceiling on a duration */
+			out->has_magnitude = true;
+			out->magnitude = qs[lim].value;
+			out->unit = SU_SECONDS;
+			out->has_direction = true;
+			out->direction = DIR_STAY_BELOW;
+			r->used = lim;
+		}
+	}
+	(void)lim_end;
+}
+
+/* Otherwise the quantity after the verb (or the first one), its kind and
+ * the direction the words before it give ("au moins", "at most"). */
+static void read_magnitude(struct reading *r)
+{
+	struct tx *t = r->t;
+	struct sentence *out = r->out;
+	struct quantity *qs = r->qs;
+	int nq = r->nq;
+	if (r->used < 0 && nq) {
+		int pick = -1;
+		for (int q = 0; q < nq && pick < 0; q++)
+			if (r->vpos < 0 || qs[q].n.start > r->vpos)
+				pick = q;
+		if (pick < 0)
+			pick = 0;
+		struct quantity *q = &qs[pick];
+		int b4 = q->n.start - 1;
+		while (b4 > 0 && t->f[b4] == ' ')
+			b4--;
+		bool de = b4 >= 1 && t->f[b4] == 'e' && t->f[b4 - 1] == 'd' && tx_boundary(t, b4 - 2);
+		bool by = b4 >= 1 && t->f[b4] == 'y' && t->f[b4 - 1] == 'b' && tx_boundary(t, b4 - 2);
+		bool a = b4 >= 0 && t->f[b4] == 'a' && tx_boundary(t, b4 - 1);
+		bool to = b4 >= 1 && t->f[b4] == 'o' && t->f[b4 - 1] == 't' && tx_boundary(t, b4 - 2);
+		out->has_magnitude = true;
+		out->magnitude = q->value;
+		out->unit = q->unit;
+		out->usd = q->usd;
+		out->level = !((de || by) && r->verb && r->verb->change);
+		bool change = r->verb && r->verb->change;
+		if (q->unit == SU_PERCENT && !((de || by) && change))
+			out->unit = SU_PERCENT_LEVEL;  /* "à 90 %", "atteindre 90 %", "to 90%" */
+		if ((a || to) && q->unit == SU_PERCENT)
+			out->unit = SU_PERCENT_LEVEL;
+		/* "moins de", "au plus", "at most", "no more than": a ceiling */
+		int lookback = q->n.start - 14 > 0 ? q->n.start - 14 : 0;
+		char win[32];
+		snprintf(win, sizeof(win), "%.*s", q->n.start - lookback, t->f + lookback);
+		if (strstr(win, "au plus") || strstr(win, "at most") || strstr(win, "no more than") ||
+		    strstr(win, "pas plus de") || strstr(win, "moins de") || strstr(win, "sous la barre") ||
+		    strstr(win, "below") || strstr(win, "under") || strstr(win, "sous ") ||
+		    strstr(win, "en dessous")) {
+			out->has_direction = true;
+			out->direction = DIR_STAY_BELOW;
+		} else if (strstr(win, "au moins") || strstr(win, "at least") || strstr(win, "minimum") ||
+			   strstr(win, "plus de") || strstr(win, "more than") || strstr(win, "over")) {
+			if (!out->has_direction || out->direction == DIR_REACH) {
+				out->has_direction = true;
+				out->direction = out->has_direction && r->verb && r->verb->dir == DIR_REACH &&
+						 !strstr(win, "au moins") && !strstr(win, "at least")
+						 ? DIR_REACH : DIR_STAY_ABOVE;
+			}
+		}
+		(void)to;
+	}
+}
+
+/* No known indicator: the words after the verb (its determiner skipped), up
+ * to a preposition, at most eight. */
+static void indicator_after_verb(struct reading *r)
+{
+	struct tx *t = r->t;
+	struct sentence *out = r->out;
+	int j = tx_skip(t, tx_word_end(t, r->vpos));
+	static const char *const dets[] = { "le", "la", "les", "l'", "notre", "nos", "mon", "ma",
+					    "mes", "son", "sa", "ses", "leur", "leurs", "the", "our",
+					    "my", "their", "its", "un", "une", "des", "a", "an" };
+	for (size_t k = 0; k < sizeof(dets) / sizeof(dets[0]); k++)
+		if (tx_word(t, j, dets[k]) || (dets[k][1] == '\'' && !strncmp(t->f + j, dets[k], 2))) {
+			j = tx_skip(t, j + (int)strlen(dets[k]));
+			break;
+		}
+	int e = j, words = 0;
+	static const char *const stops[] = { "de", "d'ici", "a", "au", "aux", "en", "sur", "par",
+					     "pour", "avant", "dans", "by", "to", "from", "of", "in",
+					     "within", "this", "next", "before", "avec", "with",
+					     "et", "and", "sous", "under", "chaque", "each", "d'" };
+	while (e < t->n && words < 8) {
+		int ws = tx_skip(t, e);
+		if (!tx_letter(t->f[ws]))
+			break;
+		bool stop = false;
+		for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]) && !stop; k++)
+			stop = words && (tx_word(t, ws, stops[k]) ||
+					 (!strcmp(stops[k], "d'") && !strncmp(t->f + ws, "d'", 2)));
+		if (stop)
+			break;
+		e = tx_word_end(t, ws);
+		if (t->f[e] == '\'')
+			e = tx_word_end(t, e + 1);
+		words++;
+	}
+	if (words)
+		quote(t, j, e, out->indicator, sizeof(out->indicator));
+}
+
+/* The indicator's key settled from what was read (money, a threshold), and
+ * its words: the synonym's, or those after the verb. */
+static void settle_indicator(struct reading *r)
+{
+	struct tx *t = r->t;
+	struct sentence *out = r->out;
+	read_change_words(t, out);
+	/* money with no indicator named: what is sold */
+	if (!r->key && out->has_magnitude && out->unit == SU_EUR)
+		r->key = "revenue";
+	/* a threshold on calls is a service level; on requests, a response time */
+	if (out->has_threshold && r->key && (!strcmp(r->key, "calls") || !strcmp(r->key, "answer_rate")))
+		r->key = "service_level";
+	if (out->has_threshold && (!r->key || !strcmp(r->key, "tickets")))
+		r->key = tx_find_prefix(t, "appel", 0) >= 0 || tx_find_prefix(t, "call", 0) >= 0
+			? "service_level" : "response_time";
+	read_kind(r->key, out);
+	if (r->key) {
+		snprintf(out->indicator_key, sizeof(out->indicator_key), "%s", r->key);
+		quote(t, r->best_at, r->best_end, out->indicator, sizeof(out->indicator));
+	} else if (r->vpos >= 0) {
+		indicator_after_verb(r);
+	}
+}
+
+/* What is still missing: the questions to ask. The number of fields read. */
+static int ask_questions(struct sentence *out)
+{
+	if (!out->owner_kind)
+		out->questions |= Q_WHO;
+	if (!out->indicator[0])
+		out->questions |= Q_WHAT;
+	if (!out->has_magnitude)
+		out->questions |= Q_HOW_MUCH;
+	if (out->due == DAY_NONE)
+		out->questions |= Q_WHEN;
+	return out->has_direction + !!out->indicator[0] + out->has_magnitude +
+	       (out->due != DAY_NONE) + (out->owner_kind != OW_NONE);
+}
+
 int sentence_read(const char *text, size_t len, enum lang hint, day_t today, struct sentence *out)
 {
 	static __thread struct tx t;
@@ -600,283 +944,21 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 	lang_guess(&t, hint);
 	out->lang = t.lang;
 
-	/* the indicator: a known synonym (the longest), looked for first so that
-	 * its words are not taken for a verb ("answer rate") */
-	int best_end = -1, best_at = -1;
-	const char *key = NULL;
-	for (size_t k = 0; k < sizeof(synonyms) / sizeof(synonyms[0]); k++) {
-		for (int i = 1; i < t.n; i++) {
-			if (!tx_letter(t.f[i]) || !tx_boundary(&t, i - 1))
-				continue;
-			int end;
-			if (!phrase_at(&t, i, synonyms[k].phrase, &end))
-				continue;
-			/* a short form ("ca", "in") must be a whole word */
-			if (strlen(synonyms[k].phrase) <= 3 &&
-			    (end - i != (int)strlen(synonyms[k].phrase)))
-				continue;
-			if (!strcmp(synonyms[k].phrase, "ca") &&
-			    !(t.orig[t.at[i]] == 'C' && t.orig[t.at[i] + 1] == 'A'))
-				continue;  /* "ça", "ca" lower case: not CA */
-			if (best_at < 0 || end - i > best_end - best_at) {
-				best_at = i;
-				best_end = end;
-				key = synonyms[k].key;
-			}
-		}
-	}
-	/* the verb: the first one said (negations first: "ne pas dépasser") */
-	int vpos = -1;
-	const struct verb *verb = NULL;
-	for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++) {
-		int at = strchr(verbs[k].prefix, ' ') ? tx_find(&t, verbs[k].prefix, 0)
-						      : tx_find_prefix(&t, verbs[k].prefix, 0);
-		/* the earliest; at the same place, the longer form listed first wins */
-		if (at >= 0 && best_at >= 0 && at >= best_at && at < best_end)
-			continue;  /* inside the indicator's words */
-		if (at >= 0 && (vpos < 0 || at < vpos)) {
-			/* a short English verb must be a whole word ("cut", "cap", "hit", "get") */
-			size_t pl = strlen(verbs[k].prefix);
-			if (pl <= 4 && !tx_boundary(&t, at + (int)pl) && strcmp(verbs[k].prefix, "grow") &&
-			    strcmp(verbs[k].prefix, "rais") && strcmp(verbs[k].prefix, "book") &&
-			    strcmp(verbs[k].prefix, "sign") && strcmp(verbs[k].prefix, "sell") &&
-			    strcmp(verbs[k].prefix, "make") && strcmp(verbs[k].prefix, "lift") &&
-			    strcmp(verbs[k].prefix, "keep") && strcmp(verbs[k].prefix, "stay") &&
-			    strcmp(verbs[k].prefix, "halv"))
-				continue;
-			vpos = at;
-			verb = &verbs[k];
-		}
-	}
-	if (verb) {
-		out->has_direction = true;
-		out->direction = verb->dir;
-	}
-
-	/* the period first: its numbers (years, days) are not magnitudes */
-	struct period per;
-	memset(&per, 0, sizeof(per));
-	period_scan(&t, &per);
-	out->rhythm = per.rhythm;
-	if (per.found) {
-		out->start = per.start;
-		out->due = per.due;
-	}
-
-	/* quantities, outside the period's words */
-	struct quantity qs[16];
-	int nq = 0;
-	for (int i = 1; i < t.n && nq < 16; i++) {
-		if (!(isdigit((unsigned char)t.f[i]) || (tx_letter(t.f[i]) && tx_boundary(&t, i - 1))))
-			continue;
-		struct quantity q;
-		if (!quantity_at(&t, i, &q))
-			continue;
-		bool in_period = per.found && i >= per.pos && i < per.pos + 40 &&
-				 ((q.unit == SU_NONE && (period_year_at(&t, i) || t.f[q.n.end] == '/')) ||
-				  (q.n.v <= 31 && q.unit == SU_NONE) ||
-				  (tx_word(&t, tx_skip(&t, q.n.end), "mois") ||
-				   tx_word(&t, tx_skip(&t, q.n.end), "months") ||
-				   tx_word(&t, tx_skip(&t, q.n.end), "semaines") ||
-				   tx_word(&t, tx_skip(&t, q.n.end), "weeks") ||
-				   ((q.unit == SU_SECONDS && q.value >= 86400) && i > per.pos)));
-		bool quarter = i > 0 && (t.f[i - 1] == 't' || t.f[i - 1] == 'q') && !tx_letter(t.f[i - 2]);
-		bool year = q.unit == SU_NONE && period_year_at(&t, i);
-		bool date = t.f[q.n.end] == '/' || (i > 0 && t.f[i - 1] == '/');
-		if (in_period || quarter || year || date) {
-			i = q.end > i ? q.end - 1 : i;
-			continue;
-		}
-		qs[nq++] = q;
-		i = q.end > i ? q.end - 1 : i;
-	}
-
-	/* "de A à B", "from A to B": a baseline and a level */
-	int used = -1;
-	for (int k = 0; k + 1 < nq; k++) {
-		int between = tx_skip(&t, qs[k].end);
-		bool fr = tx_word(&t, between, "a") && t.f[between + 1] == ' ';
-		bool en = tx_word(&t, between, "to");
-		if (!fr && !en)
-			continue;
-		if (tx_skip(&t, between + (fr ? 1 : 2)) != qs[k + 1].n.start)
-			continue;
-		int b4 = qs[k].n.start - 1;
-		while (b4 > 0 && t.f[b4] == ' ')
-			b4--;
-		bool from = (b4 >= 1 && t.f[b4] == 'e' && t.f[b4 - 1] == 'd' && tx_boundary(&t, b4 - 2)) ||
-			    (b4 >= 3 && !strncmp(t.f + b4 - 3, "from", 4)) ||
-			    (b4 >= 6 && !strncmp(t.f + b4 - 6, "passer", 6)) ||
-			    (b4 >= 1 && t.f[b4] == 'u' && t.f[b4 - 1] == 'd');
-		if (!from)
-			continue;
-		enum sentence_unit u = qs[k + 1].unit != SU_NONE ? qs[k + 1].unit : qs[k].unit;
-		out->has_baseline = true;
-		out->baseline = qs[k].unit == SU_NONE && u != SU_NONE && u != SU_PERCENT
-			? qs[k].value * (qs[k + 1].n.v ? qs[k + 1].value / qs[k + 1].n.v : 1) : qs[k].value;
-		out->has_magnitude = true;
-		out->magnitude = qs[k + 1].value;
-		out->unit = u == SU_PERCENT ? SU_PERCENT_LEVEL : u;
-		out->usd = qs[k + 1].usd || qs[k].usd;
-		out->level = true;
-		out->has_direction = true;
-		out->direction = out->magnitude > out->baseline ? DIR_INCREASE
-			       : out->magnitude < out->baseline ? DIR_DECREASE : DIR_STAY_ABOVE;
-		used = k + 1;
-		break;
-	}
-
-	/* a threshold: "90 % des appels ... en moins de 20 s", "80% of calls within 20 seconds" */
-	static const char *const under[] = { "en moins de", "moins de", "sous", "within", "in under",
-					     "under", "in less than", "less than", "en", "in" };
-	int lim = -1, lim_end = -1;
-	for (size_t k = 0; k < sizeof(under) / sizeof(under[0]) && lim < 0; k++)
-		for (int at = tx_find(&t, under[k], 0); at >= 0 && lim < 0; at = tx_find(&t, under[k], at + 1)) {
-			int j = tx_skip(&t, at + (int)strlen(under[k]));
-			for (int q = 0; q < nq; q++)
-				if (qs[q].n.start == j && qs[q].unit == SU_SECONDS) {
-					lim = q;
-					lim_end = at;
-				}
-		}
-	if (lim >= 0) {
-		int share = -1;
-		for (int q = 0; q < lim; q++)
-			if (qs[q].unit == SU_PERCENT)
-				share = q;
-		if (share >= 0 && used < 0) {
-			out->has_threshold = true;
-			out->threshold_share = qs[share].n.v / 100;
-			out->threshold_limit = qs[lim].value;
-			out->threshold_unit = SU_SECONDS;
-			out->has_magnitude = true;
-			out->magnitude = qs[share].n.v;
-			out->unit = SU_PERCENT_LEVEL;
-			if (!out->has_direction || out->direction == DIR_INCREASE)
-				out->direction = out->has_direction ? out->direction : DIR_STAY_ABOVE;
-			out->has_direction = true;
-			used = lim;
-		} else if (used < 0) {
-			/* "délai de réponse en moins de 12 h": a ceiling on a duration */
-			out->has_magnitude = true;
-			out->magnitude = qs[lim].value;
-			out->unit = SU_SECONDS;
-			out->has_direction = true;
-			out->direction = DIR_STAY_BELOW;
-			used = lim;
-		}
-	}
-	(void)lim_end;
-
-	/* otherwise the quantity after the verb (or the first one) */
-	if (used < 0 && nq) {
-		int pick = -1;
-		for (int q = 0; q < nq && pick < 0; q++)
-			if (vpos < 0 || qs[q].n.start > vpos)
-				pick = q;
-		if (pick < 0)
-			pick = 0;
-		struct quantity *q = &qs[pick];
-		int b4 = q->n.start - 1;
-		while (b4 > 0 && t.f[b4] == ' ')
-			b4--;
-		bool de = b4 >= 1 && t.f[b4] == 'e' && t.f[b4 - 1] == 'd' && tx_boundary(&t, b4 - 2);
-		bool by = b4 >= 1 && t.f[b4] == 'y' && t.f[b4 - 1] == 'b' && tx_boundary(&t, b4 - 2);
-		bool a = b4 >= 0 && t.f[b4] == 'a' && tx_boundary(&t, b4 - 1);
-		bool to = b4 >= 1 && t.f[b4] == 'o' && t.f[b4 - 1] == 't' && tx_boundary(&t, b4 - 2);
-		out->has_magnitude = true;
-		out->magnitude = q->value;
-		out->unit = q->unit;
-		out->usd = q->usd;
-		out->level = !((de || by) && verb && verb->change);
-		bool change = verb && verb->change;
-		if (q->unit == SU_PERCENT && !((de || by) && change))
-			out->unit = SU_PERCENT_LEVEL;  /* "à 90 %", "atteindre 90 %", "to 90%" */
-		if ((a || to) && q->unit == SU_PERCENT)
-			out->unit = SU_PERCENT_LEVEL;
-		/* "moins de", "au plus", "at most", "no more than": a ceiling */
-		int lookback = q->n.start - 14 > 0 ? q->n.start - 14 : 0;
-		char win[32];
-		snprintf(win, sizeof(win), "%.*s", q->n.start - lookback, t.f + lookback);
-		if (strstr(win, "au plus") || strstr(win, "at most") || strstr(win, "no more than") ||
-		    strstr(win, "pas plus de") || strstr(win, "moins de") || strstr(win, "sous la barre") ||
-		    strstr(win, "below") || strstr(win, "under") || strstr(win, "sous ") ||
-		    strstr(win, "en dessous")) {
-			out->has_direction = true;
-			out->direction = DIR_STAY_BELOW;
-		} else if (strstr(win, "au moins") || strstr(win, "at least") || strstr(win, "minimum") ||
-			   strstr(win, "plus de") || strstr(win, "more than") || strstr(win, "over")) {
-			if (!out->has_direction || out->direction == DIR_REACH) {
-				out->has_direction = true;
-				out->direction = out->has_direction && verb && verb->dir == DIR_REACH &&
-						 !strstr(win, "au moins") && !strstr(win, "at least")
-						 ? DIR_REACH : DIR_STAY_ABOVE;
-			}
-		}
-		(void)to;
-	}
-
-	read_change_words(&t, out);
-	/* money with no indicator named: what is sold */
-	if (!key && out->has_magnitude && out->unit == SU_EUR)
-		key = "revenue";
-	/* a threshold on calls is a service level; on requests, a response time */
-	if (out->has_threshold && key && (!strcmp(key, "calls") || !strcmp(key, "answer_rate")))
-		key = "service_level";
-	if (out->has_threshold && (!key || !strcmp(key, "tickets")))
-		key = tx_find_prefix(&t, "appel", 0) >= 0 || tx_find_prefix(&t, "call", 0) >= 0
-			? "service_level" : "response_time";
-	read_kind(key, out);
-	if (key) {
-		snprintf(out->indicator_key, sizeof(out->indicator_key), "%s", key);
-		quote(&t, best_at, best_end, out->indicator, sizeof(out->indicator));
-	} else if (vpos >= 0) {
-		int j = tx_skip(&t, tx_word_end(&t, vpos));
-		static const char *const dets[] = { "le", "la", "les", "l'", "notre", "nos", "mon", "ma",
-						    "mes", "son", "sa", "ses", "leur", "leurs", "the", "our",
-						    "my", "their", "its", "un", "une", "des", "a", "an" };
-		for (size_t k = 0; k < sizeof(dets) / sizeof(dets[0]); k++)
-			if (tx_word(&t, j, dets[k]) || (dets[k][1] == '\'' && !strncmp(t.f + j, dets[k], 2))) {
-				j = tx_skip(&t, j + (int)strlen(dets[k]));
-				break;
-			}
-		int e = j, words = 0;
-		static const char *const stops[] = { "de", "d'ici", "a", "au", "aux", "en", "sur", "par",
-						     "pour", "avant", "dans", "by", "to", "from", "of", "in",
-						     "within", "this", "next", "before", "avec", "with",
-						     "et", "and", "sous", "under", "chaque", "each", "d'" };
-		while (e < t.n && words < 8) {
-			int ws = tx_skip(&t, e);
-			if (!tx_letter(t.f[ws]))
-				break;
-			bool stop = false;
-			for (size_t k = 0; k < sizeof(stops) / sizeof(stops[0]) && !stop; k++)
-				stop = words && (tx_word(&t, ws, stops[k]) ||
-						 (!strcmp(stops[k], "d'") && !strncmp(t.f + ws, "d'", 2)));
-			if (stop)
-				break;
-			e = tx_word_end(&t, ws);
-			if (t.f[e] == '\'')
-				e = tx_word_end(&t, e + 1);
-			words++;
-		}
-		if (words)
-			quote(&t, j, e, out->indicator, sizeof(out->indicator));
-	}
-
+	struct reading r;
+	memset(&r, 0, sizeof(r));
+	r.t = &t;
+	r.out = out;
+	r.best_at = r.best_end = r.vpos = r.used = -1;
+	find_indicator(&r);
+	find_verb(&r);
+	find_period(&r);
+	find_quantities(&r);
+	read_from_to(&r);
+	read_threshold(&r);
+	read_magnitude(&r);
+	settle_indicator(&r);
 	read_owner(&t, out);
-
-	/* what is still missing: the questions to ask */
-	if (!out->owner_kind)
-		out->questions |= Q_WHO;
-	if (!out->indicator[0])
-		out->questions |= Q_WHAT;
-	if (!out->has_magnitude)
-		out->questions |= Q_HOW_MUCH;
-	if (out->due == DAY_NONE)
-		out->questions |= Q_WHEN;
-	return out->has_direction + !!out->indicator[0] + out->has_magnitude +
-	       (out->due != DAY_NONE) + (out->owner_kind != OW_NONE);
+	return ask_questions(out);
 }
 
 const char *sentence_unit_name(enum sentence_unit u)

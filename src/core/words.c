@@ -48,6 +48,18 @@ const struct msg words_catalog[] = {
 	{ "ow.each", "chacun", "each person" },
 	{ "ow.person", "une personne", "a person" },
 	{ "ow.we", "nous (l'unité qui l'écrit)", "we (the unit writing it)" },
+	/* a person's role (model.h: role_name) */
+	{ "role.admin", "administrateur", "admin" },
+	{ "role.manager", "manager", "manager" },
+	{ "role.member", "membre", "member" },
+	{ "role.hr", "RH", "HR" },
+	/* a challenge's mode and ranking rule (challenge.h: ch_mode_name;
+	 * ranking.h: rank_rule_name) */
+	{ "chmode.individual", "individuel", "individual" },
+	{ "chmode.team", "par équipes", "teams" },
+	{ "rule.raw", "valeur brute", "raw value" },
+	{ "rule.attainment", "atteinte de son objectif", "attainment of own target" },
+	{ "rule.improvement", "progrès sur sa référence", "improvement over own baseline" },
 	{ NULL, NULL, NULL }
 };
 

@@ -71,8 +71,9 @@ int page_import(struct req *r)
 	buf_adds(&r->out, "\"></td><td><select class=\"type\" aria-label=\"");
 	html(r, T(r, "import.type"));
 	buf_adds(&r->out, "\">");
-	static const char *const types[] = { "text", "number", "bool", "time", "date" };
-	for (int i = 0; i < 5; i++) {
+	static const char *const types[] = { "text", "number", "bool", "time", "date", "duration",
+					     "minutes" };
+	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++) {
 		char key[32];
 		snprintf(key, sizeof(key), "import.t_%s", types[i]);
 		buf_addf(&r->out, "<option value=\"%s\">", types[i]);

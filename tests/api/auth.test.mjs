@@ -106,7 +106,7 @@ describe('passwords are their owner\'s (defect 5)', () => {
 	test('`cible user passwd` goes through the same use case: sessions and tokens end', async () => {
 		const m = await fx.server.login(EMAILS.member1);
 		const script = fx.server.tokenClient(await tokenOf(m));
-		const out = fx.server.cli(['user', 'passwd', '--email', EMAILS.member1]);
+		const out = fx.server.cli(['user', 'passwd', '--email', EMAILS.member1, '--lang', 'en']);
 		assert.match(out, /password changed/);
 		assert.equal((await m.get('/api/me')).status, 401);
 		assert.equal((await script.get('/api/me')).status, 401);

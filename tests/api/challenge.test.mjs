@@ -372,10 +372,13 @@ test('cible challenge prints the same board as the API, and lists the challenge'
 	const cli = JSON.parse(fx.server.cli(['challenge', 'board', String(c.id), '--json', '--org', org]));
 	assert.deepEqual(cli.leagues[0].top.map((x) => [x.id, x.rank, x.score]),
 		api.leagues[0].top.map((x) => [x.id, x.rank, x.score]));
-	const text = fx.server.cli(['challenge', 'board', String(c.id), '--org', org]);
+	const text = fx.server.cli(['challenge', 'board', String(c.id), '--org', org, '--lang', 'en']);
 	assert.match(text, new RegExp(`#${c.id} Défi en ligne de commande`));
 	assert.match(text, /Paul Membre 2|Marie Membre 1/);
-	assert.match(fx.server.cli(['challenge', 'list', '--org', org]), new RegExp(`${c.id} .* open +individual +raw +Défi en ligne de commande`));
+	assert.match(fx.server.cli(['challenge', 'list', '--org', org, '--lang', 'en']), new RegExp(`${c.id} .* open +individual +raw value +Défi en ligne de commande`));
+	// by default in the organisation's language (French here), words and no codes
+	const fr = fx.server.cli(['challenge', 'list', '--org', org]);
+	assert.match(fr, new RegExp(`${c.id} .* ouvert +individuel +valeur brute +Défi en ligne de commande`));
 });
 
 test('a GET writes nothing: a finished challenge stays open through every read, the next write closes it', async () => {

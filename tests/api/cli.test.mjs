@@ -174,9 +174,11 @@ test('check explains a stored objective\'s SMART verdict in French, in English, 
 	const js = JSON.parse(run(['check', '--db', db, '--objective', id, '--json']).out);
 	assert.equal(js.criteria.measurable.verdict, 'fail');
 	assert.ok(js.score < 100);
-	const missing = run(['check', '--db', db, '--objective', '999999']);
+	const missing = run(['check', '--db', db, '--objective', '999999', '--lang', 'en']);
 	assert.equal(missing.code, 1);
 	assert.match(missing.err, /objective not found/);
+	// without --lang, the demo's language: French
+	assert.match(run(['check', '--db', db, '--objective', '999999']).err, /objectif introuvable/);
 	assert.equal(run(['check', '--db', db]).code, 2);
 });
 
@@ -201,8 +203,11 @@ test('check and progress print words, not the API\'s codes, in the language aske
 	assert.match(p.out, /statut (en avance|dans les temps|à risque|en retard|terminé|non mesuré),/);
 	assert.match(p.out, /^ {2}\S.* : \d/m);
 	assert.doesNotMatch(p.out, /statut (ahead|on_track|at_risk|off_track|done)/);
-	const pe = run(['progress', '--db', db, '--objective', id, '--today', '2026-11-25']);
+	const pe = run(['progress', '--db', db, '--objective', id, '--today', '2026-11-25', '--lang', 'en']);
 	assert.match(pe.out, /status (ahead|on track|at risk|off track|done|not measured),/);
+	// the organisation's language by default: the demo is French
+	const pd = run(['progress', '--db', db, '--objective', id, '--today', '2026-11-25']);
+	assert.equal(pd.out, p.out);
 });
 
 test('everyone\'s progress at once (one scan per indicator) equals each objective measured alone', () => {
@@ -240,14 +245,14 @@ test('cible user add refuses an implausible email, as the API does, and writes n
 	assert.equal(run(['init', '--db', db, '--org', 'U', '--email', 'u@u.fr'], PW).code, 0);
 	const n = auditCount(db);
 	for (const email of ['pas une adresse', 'sans-arobase.fr', 'a@b', '<a@b.fr>']) {
-		const r = run(['user', 'add', '--db', db, '--email', email], PW);
+		const r = run(['user', 'add', '--db', db, '--email', email, '--lang', 'en'], PW);
 		assert.equal(r.code, 2, `${email}: ${r.out}`);
 		assert.match(r.err, /invalid value for 'email': an address such as nom@exemple\.fr/);
 	}
-	const role = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--role', 'chef'], PW);
+	const role = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--role', 'chef', '--lang', 'en'], PW);
 	assert.equal(role.code, 2);
 	assert.match(role.err, /'role': admin, manager, member or hr/);
-	const unit = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--unit', '999'], PW);
+	const unit = run(['user', 'add', '--db', db, '--email', 'r@u.fr', '--unit', '999', '--lang', 'en'], PW);
 	assert.equal(unit.code, 2);
 	assert.match(unit.err, /unit_id/);
 	assert.equal(run(['user', 'add', '--db', db, '--email', 'r@u.fr'], { CIBLE_PASSWORD: 'court' }).code, 1);
@@ -293,18 +298,18 @@ test('cible metric add refuses a bad key and audits a new or changed indicator w
 	assert.equal(run(['init', '--db', db, '--org', 'M', '--email', 'm@m.fr'], PW).code, 0);
 	const n = auditCount(db);
 	for (const key of ['Appels', 'appels-traités', 'a b', 'x'.repeat(41)]) {
-		const r = run(['metric', 'add', key, '--db', db, '--kind', 'call', '--expr', 'count()']);
+		const r = run(['metric', 'add', key, '--db', db, '--kind', 'call', '--expr', 'count()', '--lang', 'en']);
 		assert.equal(r.code, 2, key);
 		assert.match(r.err, /invalid value for 'key': 1 to 40 lower-case letters, digits or _/);
 	}
-	const kind = run(['metric', 'add', 'appels', '--db', db, '--kind', 'Call', '--expr', 'count()']);
+	const kind = run(['metric', 'add', 'appels', '--db', db, '--kind', 'Call', '--expr', 'count()', '--lang', 'en']);
 	assert.equal(kind.code, 2);
 	assert.match(kind.err, /'kind'/);
 	assert.equal(auditCount(db), n);
-	const added = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'count()', '--name-fr', 'Appels traités']);
+	const added = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'count()', '--name-fr', 'Appels traités', '--lang', 'en']);
 	assert.equal(added.code, 0, added.err);
 	assert.match(added.out, /appels_traites \(id \d+\) added/);
-	const changed = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'sum(duree)']);
+	const changed = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'sum(duree)', '--lang', 'en']);
 	assert.equal(changed.code, 0, changed.err);
 	assert.match(changed.out, /updated/);
 	const trail = rows(db, "SELECT action, before, after FROM audit WHERE entity = 'indicator' ORDER BY id");
@@ -316,6 +321,11 @@ test('cible metric add refuses a bad key and audits a new or changed indicator w
 	assert.equal(after.expr, 'sum(duree)');
 	assert.equal(after.name_fr, 'Appels traités', 'a flag not given keeps its value');
 	assert.deepEqual(after.fields, ['duree']);
+	// the organisation's language (French) without --lang
+	const again = run(['metric', 'add', 'appels_traites', '--db', db, '--kind', 'call', '--expr', 'sum(duree)']);
+	assert.match(again.out, /^indicateur appels_traites \(id \d+\) mis à jour, mesuré à partir des enregistrements « call » stockés\n$/);
+	assert.match(run(['metric', 'add', 'Appels', '--db', db, '--kind', 'call', '--expr', 'count()']).err,
+		/valeur invalide pour « key »/);
 });
 
 test('cible import refuses an unknown kind, and its audit row is JSON with the kind and counts', () => {
@@ -325,7 +335,7 @@ test('cible import refuses an unknown kind, and its audit row is JSON with the k
 	writeFileSync(csv, 'who,day\ni@i.fr,2026-11-02\ni@i.fr,2026-11-03\n');
 	const n = auditCount(db);
 	for (const kind of ['call","x":"1', 'Appel', 'appel téléphonique', 'k'.repeat(33)]) {
-		const r = run(['import', '--db', db, '--kind', kind, '--person', 'who', '--date', 'day', csv]);
+		const r = run(['import', '--db', db, '--kind', kind, '--person', 'who', '--date', 'day', csv, '--lang', 'en']);
 		assert.equal(r.code, 2, kind);
 		assert.match(r.err, /invalid value for 'kind': 1 to 32 lower-case letters, digits or _/);
 	}
@@ -348,7 +358,7 @@ test('cible check reads the deadlines, amounts and kinds of issue 18', () => {
 	assert.match(fr.out, /période : 2026-12-02 → 2026-12-31/);
 	assert.doesNotMatch(fr.out, /pas d'échéance/);
 	const en = run(['check', ...day, '--lang', 'en', 'Raise revenue by $1.2M by the end of 2027']);
-	assert.match(en.out, /magnitude: 1200000 \$/);
+	assert.match(en.out, /magnitude: \$1,200,000\n/);
 	assert.match(en.out, /period: 2026-12-02 → 2027-12-31/);
 	assert.doesNotMatch(en.out, /e\+0/);
 	const nps = run(['check', ...day, "Passer le NPS de 20 à 35 d'ici l'été"]);
@@ -365,4 +375,103 @@ test('cible check reads the deadlines, amounts and kinds of issue 18', () => {
 	const wait = JSON.parse(run(['check', ...day, '--json', "Réduire le temps d'attente moyen à 30 secondes d'ici décembre"]).out);
 	assert.equal(wait.read.indicator, 'asa');
 	assert.equal(wait.read.due, '2026-12-31');
+});
+
+// issues 10 and 18: the command line speaks the organisation's language and
+// prints every figure as the pages do (figure.c), never a code or an exponent
+const EXPONENT = /\d\.\d+e[+-]\d/;
+const CODES = /\b(on_track|off_track|at_risk|percent_level|stay_above|stay_below|none|counted_units|sale_by_order)\b/;
+const FRENCH_CODES = /\b(increase|decrease|ahead|done|individual|raw|attainment|improvement|closed|open)\b/;
+
+test('every command follows the organisation\'s language unless --lang (a French and an English org)', () => {
+	const fr = freshDb(dir, 'langfr'), en = freshDb(dir, 'langen');
+	assert.equal(run(['init', '--db', fr, '--org', 'F', '--email', 'f@f.fr', '--locale', 'fr'], PW).code, 0);
+	assert.equal(run(['init', '--db', en, '--org', 'E', '--email', 'e@e.com', '--locale', 'en'], PW).code, 0);
+	const env = { CIBLE_LANG: '' };
+	const said = (db, args) => run([...args, '--db', db], env);
+	for (const [db, lang] of [[fr, 'fr'], [en, 'en']]) {
+		const other = lang === 'fr' ? 'en' : 'fr';
+		const french = lang === 'fr';
+		const sum = said(db, ['progress', '--all', '--summary']);
+		assert.equal(sum.code, 0, sum.err);
+		assert.match(sum.out, french ? /^0 objectifs en [\d,]+ ms : en avance 0,/ : /^0 objectives in [\d.]+ ms: ahead 0,/);
+		const swapped = said(db, ['progress', '--all', '--summary', '--lang', other]);
+		assert.match(swapped.out, french ? /^0 objectives in/ : /^0 objectifs en/);
+		for (const args of [['progress', '--objective', '999'], ['check', '--objective', '999']]) {
+			const r = said(db, args);
+			assert.equal(r.code, 1, args.join(' '));
+			assert.match(r.err, french ? /objectif introuvable/ : /objective not found/, args.join(' '));
+			assert.match(said(db, [...args, '--lang', other]).err,
+				french ? /objective not found/ : /objectif introuvable/);
+		}
+		const ch = said(db, ['challenge', 'board', '999']);
+		assert.equal(ch.code, 1);
+		assert.doesNotMatch(ch.err, french ? /not found/ : /introuvable/);
+		const add = said(db, ['user', 'add', '--email', `new@${lang}.test`, '--role', 'hr']);
+		assert.equal(add.code, 0, add.err);
+		assert.match(add.out, french ? /^new@fr\.test ajouté \(id \d+, RH\)\nmot de passe : / : /^added new@en\.test \(id \d+, HR\)\npassword: /);
+		const imp = said(db, ['import', '--kind', 'Bad', '--person', 'a', '--date', 'b', '/dev/null']);
+		assert.equal(imp.code, 2);
+		assert.match(imp.err, french ? /valeur invalide/ : /invalid value/);
+	}
+	// a --lang that is no language is refused, in the language of the others
+	const bad = run(['progress', '--db', fr, '--all', '--lang', 'de']);
+	assert.equal(bad.code, 2);
+	assert.match(bad.err, /--lang/);
+});
+
+test('progress, check and challenge on the demo: figures as the pages print them, no code, no exponent', () => {
+	const db = freshDb(dir, 'figures');
+	assert.equal(run(['demo', '--db', db, '--today', '2026-11-25']).code, 0);
+	const day = ['--today', '2026-11-25'];
+	const outs = {};
+	for (const lang of ['fr', 'en']) {
+		const words = [];
+		const p = run(['progress', '--db', db, '--all', ...day, '--lang', lang]);
+		assert.equal(p.code, 0, p.err);
+		words.push(p.out, run(['progress', '--db', db, '--all', '--summary', ...day, '--lang', lang]).out);
+		for (const id of dbQuery(db, 'SELECT id FROM objective ORDER BY id LIMIT 12').map((o) => String(o.id)))
+			words.push(run(['check', '--db', db, '--objective', id, ...day, '--lang', lang]).out);
+		for (const s of ["Augmenter le chiffre d'affaires de 5,2 M€ à 5,8 M€ d'ici fin 2027",
+			'Raise revenue by $1.2M by the end of 2027', 'Réduire la DMT de 330 s à 290 s en 2027',
+			'Répondre à 90 % des appels en moins de 20 s d\'ici fin 2027',
+			'Passer le NPS de 20 à 35 d\'ici l\'été', 'Sign 40 contracts by December 2027'])
+			words.push(run(['check', ...day, '--lang', lang, s]).out);
+		const list = run(['challenge', '--db', db, 'list', '--lang', lang]);
+		assert.equal(list.code, 0, list.err);
+		words.push(list.out);
+		for (const id of list.out.trim().split('\n').map((l) => l.trim().split(/\s+/)[0]))
+			words.push(run(['challenge', '--db', db, ...day, 'board', id, '--lang', lang]).out);
+		words.push(run(['rhythm', '--db', db, ...day, 'late', '--lang', lang]).out);
+		const all = words.join('\n');
+		assert.ok(all.length > 5000, `${lang}: something was printed`);
+		assert.doesNotMatch(all, EXPONENT, lang);
+		assert.doesNotMatch(all, CODES, lang);
+		if (lang === 'fr')
+			assert.doesNotMatch(all, FRENCH_CODES);
+		outs[lang] = all;
+	}
+	assert.match(outs.fr, /ampleur : 1\u202f200\u202f000\u00a0\$\n/);
+	assert.match(outs.en, /magnitude: \$1,200,000\n/);
+	assert.match(outs.fr, /de : 5\u00a0min 30\u00a0s\n  ampleur : 4\u00a0min 50\u00a0s\n/);
+	assert.match(outs.en, /threshold: 90% within 20\u00a0s\n/);
+	// one money figure and one duration checked against the API's JSON value,
+	// formatted here by Intl, not by cible
+	const money = dbQuery(db, "SELECT o.id FROM objective o WHERE o.indicator = 'revenue' AND o.target IS NOT NULL ORDER BY o.id LIMIT 1")[0].id;
+	const j = JSON.parse(run(['progress', '--db', db, '--objective', String(money), '--json', ...day]).out);
+	assert.equal(j.indicator.unit, '€');
+	const frNum = (v) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }).format(v);
+	const enNum = (v) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(v);
+	const pf = run(['progress', '--db', db, '--objective', String(money), ...day]).out;
+	const pe = run(['progress', '--db', db, '--objective', String(money), ...day, '--lang', 'en']).out;
+	assert.ok(pf.includes(` : ${frNum(j.value)}\u00a0€ / cible ${frNum(j.target)}\u00a0€\n`), pf);
+	assert.ok(pe.includes(`: €${enNum(j.value)} / target €${enNum(j.target)}\n`), pe);
+	assert.ok(pf.includes(`atteinte ${Math.round(j.attainment * 100)}\u202f%,`), pf);
+	assert.ok(pe.includes(`attainment ${Math.round(j.attainment * 100)}%,`), pe);
+	const aht = dbQuery(db, "SELECT id FROM objective WHERE indicator = 'aht' AND target IS NOT NULL ORDER BY id LIMIT 1")[0].id;
+	const ja = JSON.parse(run(['progress', '--db', db, '--objective', String(aht), '--json', ...day]).out);
+	const t = Math.round(ja.value);
+	const dur = t < 60 ? `${t}\u00a0s` : `${Math.floor(t / 60)}\u00a0min${t % 60 ? ` ${t % 60}\u00a0s` : ''}`;
+	const pa = run(['progress', '--db', db, '--objective', String(aht), ...day]).out;
+	assert.ok(ja.value >= 60 && pa.includes(` : ${dur} / cible `), `${dur} in ${pa}`);
 });

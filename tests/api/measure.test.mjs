@@ -51,7 +51,7 @@ const EN = ['--kind', 'call', '--id', 'Call Id', '--person', 'Agent', '--date', 
 
 test('a new user imports the call log, sets "FCR ≥ 75 % au T1 2021" for one agent, and sees value, status and forecast', { skip: !have && 'no ../shared/data' }, async () => {
 	await people(AGENTS);
-	const r = cible(['import', ...EN, '--save-mapping', 'phonenow', CALLS]);
+	const r = cible(['import', '--lang', 'en', ...EN, '--save-mapping', 'phonenow', CALLS]);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stdout, /read 5000 rows: 5000 stored/);
 	assert.match(r.stdout, /mapping "phonenow" saved/);
@@ -81,7 +81,7 @@ test('a new user imports the call log, sets "FCR ≥ 75 % au T1 2021" for one ag
 		sum("Answered (Y/N)" = 'Y'), 6) FROM calls WHERE Agent = 'Becky'`));
 	assert.ok(Math.abs(end.value - q1) < 1e-6);
 	// the CLI says the same
-	const cli = cible(['progress', '--objective', String(o.id), '--today', '2021-02-15', '--json']);
+	const cli = cible(['progress', '--lang', 'en', '--objective', String(o.id), '--today', '2021-02-15', '--json']);
 	assert.equal(cli.status, 0, cli.stderr);
 	assert.equal(JSON.parse(cli.stdout).status, 'on_track');
 });
@@ -145,11 +145,11 @@ test('Northwind: monthly revenue per employee equals sqlite3 over the raw sales 
 	await people(names);
 	// order_id repeats across an order's lines: as a source id it would keep one
 	// line an order, and the report says so
-	const r = cible(['import', '--kind', 'sale_by_order', '--id', '#1', '--person', 'employee',
+	const r = cible(['import', '--lang', 'en', '--kind', 'sale_by_order', '--id', '#1', '--person', 'employee',
 		'--date', 'order_date', '--field', 'amount=amount:number', SALES]);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stdout, /read 2155 rows: 830 stored, 1325 duplicates/);
-	const r2 = cible(['import', '--kind', 'sale', '--person', 'employee', '--date', 'order_date',
+	const r2 = cible(['import', '--lang', 'en', '--kind', 'sale', '--person', 'employee', '--date', 'order_date',
 		'--field', 'order=order_id', '--field', 'product=product', '--field', 'amount=amount:number', SALES]);
 	assert.equal(r2.status, 0, r2.stderr + r2.stdout);
 	assert.match(r2.stdout, /read 2155 rows: 2155 stored/);
@@ -181,7 +181,7 @@ test('Northwind: monthly revenue per employee equals sqlite3 over the raw sales 
 test('CRM: won revenue per agent equals sqlite3 over the raw pipeline; open deals without a close date are reported', { skip: !have && 'no ../shared/data' }, async () => {
 	const names = rawSql(DEALS, 'deals', 'SELECT DISTINCT sales_agent FROM deals ORDER BY 1').trim().split('\n');
 	await people(names);
-	const args = ['import', '--kind', 'deal', '--id', 'opportunity_id', '--person', 'sales_agent',
+	const args = ['import', '--lang', 'en', '--kind', 'deal', '--id', 'opportunity_id', '--person', 'sales_agent',
 		'--date', 'close_date', '--field', 'stage=deal_stage', '--field', 'value=close_value:number',
 		'--field', 'product=product'];
 	const refused = cible([...args, DEALS]);
@@ -260,17 +260,17 @@ test('JSON lines import and a saved mapping reused', { skip: !have && 'no ../sha
 			fields: { answered: answered === 'Y' } });
 	});
 	writeFileSync(file, lines.join('\n') + '\n{"source_id": "broken"\n');
-	const r = cible(['import', '--kind', 'call', '--id', 'source_id', '--person', 'person',
+	const r = cible(['import', '--lang', 'en', '--kind', 'call', '--id', 'source_id', '--person', 'person',
 		'--date', 'at', '--field', 'answered=answered:bool', '--keep-good', file]);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stdout, /JSON lines/);
 	assert.match(r.stdout, /read 51 rows: 50 stored, 0 duplicates, 1 rejected/);
 	assert.match(r.stdout, /line 51, column "-": not a JSON object/);
 	// the mapping saved with the first import reads the CSV again: all duplicates
-	const again = cible(['import', '--mapping', 'phonenow', CALLS]);
+	const again = cible(['import', '--lang', 'en', '--mapping', 'phonenow', CALLS]);
 	assert.equal(again.status, 0, again.stderr);
 	assert.match(again.stdout, /read 5000 rows: 0 stored, 5000 duplicates/);
-	const none = cible(['import', '--mapping', 'nope', CALLS]);
+	const none = cible(['import', '--lang', 'en', '--mapping', 'nope', CALLS]);
 	assert.equal(none.status, 1);
 	assert.match(none.stderr, /no saved mapping "nope"/);
 });

@@ -73,7 +73,7 @@ test('the wait doubles with each failure after the fifth, and `cible user unlock
 	assert.equal(second.status, 429);
 	assert.ok(second.retryAfter > 30 && second.retryAfter <= 60, `Retry-After: ${second.retryAfter}`);
 
-	const out = server.cli(['user', 'unlock', '--email', server.adminEmail.toUpperCase()]);
+	const out = server.cli(['user', 'unlock', '--email', server.adminEmail.toUpperCase(), '--lang', 'en']);
 	assert.match(out, /login delays lifted/);
 	const r = await loginFrom(from, server.adminEmail, PASSWORD);
 	assert.equal(r.status, 200, JSON.stringify(r.body));

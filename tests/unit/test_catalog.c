@@ -9,7 +9,10 @@
 #include <ftw.h>
 #include <stdlib.h>
 #include "core/err.h"
+#include "app/import.h"
+#include "cli/cli.h"
 #include "core/smart.h"
+#include "core/words.h"
 #include "web/web.h"
 #include "t.h"
 
@@ -126,6 +129,88 @@ TEST("the pages read in French and in English, unmixed")
 	check_table("rhythm_page_catalog", rhythm_page_catalog, 1);
 	check_table("notify_page_catalog", notify_page_catalog, 1);
 	check_table("review_page_catalog", review_page_catalog, 1);
+}
+
+TEST("the command line's sentences and words are in both languages, unmixed")
+{
+	check_table("cli_catalog", cli_catalog, 1);
+	check_table("words_catalog", words_catalog, 1);
+	check_table("import_reasons", import_reasons, 1);
+}
+
+/* ---- the command line: every key its sources name is in cli_catalog, and
+ * the files moved to the catalog print no sentence of their own ---- */
+
+static int cli_keys_seen, cli_problems;
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long size = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *text = malloc((size_t)size + 1);
+	size_t got = fread(text, 1, (size_t)size, f);
+	text[got] = 0;
+	fclose(f);
+	return text;
+}
+
+/* A literal "word.word" key: what cli_say/cli_text/cli_render/say take. */
+static void cli_scan(const char *path, const char *text)
+{
+	for (const char *p = text; (p = strchr(p, '"')); ) {
+		const char *q = p + 1;
+		while (*q == '_' || *q == '.' || islower((unsigned char)*q))
+			q++;
+		size_t n = (size_t)(q - p - 1);
+		const char *dot = memchr(p + 1, '.', n);
+		static const char *const groups[] = { "cli.", "progress.", "check.", "challenge.",
+			"rhythm.", "import.", "metric.", "user.", "restore.", NULL };
+		int ours = 0;
+		for (int g = 0; groups[g]; g++)
+			if (!strncmp(p + 1, groups[g], strlen(groups[g])))
+				ours = 1;
+		if (*q == '"' && dot && ours && dot[1]) {
+			char key[64];
+			snprintf(key, sizeof(key), "%.*s", (int)n, p + 1);
+			cli_keys_seen++;
+			if (!msg_text(cli_catalog, key, LANG_FR) || !msg_text(cli_catalog, key, LANG_EN)) {
+				fprintf(stderr, "    %s: key %s is not in cli_catalog\n", path, key);
+				cli_problems++;
+			}
+		}
+		p = *q == '"' ? q + 1 : q;
+		if (!*p)
+			break;
+	}
+}
+
+TEST("every key the command line names is in its catalog; the moved commands print no sentence of their own")
+{
+	static const char *const files[] = { "src/cli/commands.c", "src/cli/main.c",
+		"src/cli/cmd_progress.c", "src/cli/cmd_check.c", "src/cli/cmd_challenge.c",
+		"src/cli/cmd_rhythm.c", "src/cli/cmd_import.c", "src/cli/cmd_metric.c",
+		"src/cli/cmd_user.c", "src/cli/cmd_backup.c", NULL };
+	static const char *const moved[] = { "src/cli/cmd_progress.c", "src/cli/cmd_check.c",
+		"src/cli/cmd_challenge.c", "src/cli/cmd_rhythm.c", "src/cli/cmd_import.c", NULL };
+	for (int i = 0; files[i]; i++) {
+		char *text = slurp(files[i]);
+		CHECK(text != NULL);
+		if (!text)
+			continue;
+		cli_scan(files[i], text);
+		for (int m = 0; moved[m]; m++)
+			if (!strcmp(moved[m], files[i]) && strstr(text, "fprintf(stderr, \"cible")) {
+				fprintf(stderr, "    %s prints an error of its own (not cli_say)\n", files[i]);
+				cli_problems++;
+			}
+		free(text);
+	}
+	CHECK(cli_keys_seen > 40);
+	CHECK_INT(cli_problems, 0);
 }
 
 /* ---- the sources: every err_set/fail call with a literal code ---- */

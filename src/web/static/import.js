@@ -44,7 +44,7 @@
 	];
 	const FIELD = [
 		[/answered|décroché|decroche/i, 'answered', 'bool'], [/resolved|résolu|resolu/i, 'resolved', 'bool'],
-		[/speed|délai|delai/i, 'speed', 'number'], [/talk|durée|duree/i, 'talk', 'time'],
+		[/speed|délai|delai/i, 'speed', 'number'], [/talk|durée|duree/i, 'talk', 'duration'],
 		[/satisf|csat/i, 'csat', 'number'], [/topic|motif|sujet/i, 'topic', 'text'],
 		[/amount|montant/i, 'amount', 'number'], [/stage|étape/i, 'stage', 'text'],
 		[/close_value|value|valeur/i, 'value', 'number'], [/product|produit/i, 'product', 'text'],
