@@ -225,7 +225,7 @@ static int spec_from_json(struct req *r, json_t *body, struct import_spec *spec,
 				    NULL);
 		if (t < 0 && json_object_get(fj, "type"))
 			return fail(r, 422, "invalid_value", "fields", "fields[].type",
-				    "text, number, bool, time or date");
+				    "text, number, bool, time, date, duration or minutes");
 		if (spec->nfields == IMPORT_MAX_FIELDS)
 			return fail(r, 422, "invalid_value", "fields", "fields", "32 fields at most");
 		struct import_field *x = &spec->fields[spec->nfields++];
@@ -262,7 +262,7 @@ static enum MHD_Result one_field(void *cls, enum MHD_ValueKind kind, const char 
 		f->failed = 1;
 	} else if (!value || import_field_parse(value, &f->spec->fields[f->spec->nfields])) {
 		fail(f->r, 400, "invalid_query", "field", "field",
-		     "NAME=COLUMN or NAME=COLUMN:TYPE (text, number, bool, time or date)");
+		     "NAME=COLUMN or NAME=COLUMN:TYPE (text, number, bool, time, date, duration or minutes)");
 		f->failed = 1;
 	} else {
 		f->spec->nfields++;
