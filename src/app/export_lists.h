@@ -37,6 +37,11 @@ int app_export_checkins(struct app *a, id_t64 objective, struct export_table *t,
 int app_export_audit(struct app *a, const char *entity, id_t64 entity_id,
 		     struct export_table *t, struct err *e);
 
+/* At most this many objectives in a PDF report: libharu holds the whole
+ * document until it is saved (about 1.8 KB a drawn objective), so a report
+ * past it is refused (422 report_too_long, field format) before anything
+ * is drawn; CSV and XLSX stream any size (bench/README.md). */
+#define EXPORT_PDF_MAX_ROWS 5000
 /* An objectives table (app_export_unit, app_export_person) as a PDF report
  * (app/pdf.h): its title and heading, the period its objectives span, the
  * day it was measured on, then each objective with its indicator, measured

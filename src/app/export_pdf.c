@@ -4,6 +4,7 @@
  * owner and indicator, then its figures on one line, so that a reader (and
  * pdftotext) finds each figure beside its name. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app/export_lists.h"
@@ -64,6 +65,12 @@ int export_objectives_pdf(const struct export_table *t, enum export_report kind,
 	}
 	if (rc < 0)
 		return -1;
+	if (n > EXPORT_PDF_MAX_ROWS) {
+		char got[24], max[24];
+		snprintf(got, sizeof(got), "%zu", n);
+		snprintf(max, sizeof(max), "%d", EXPORT_PDF_MAX_ROWS);
+		return err_set(e, 422, "report_too_long", "format", got, max);
+	}
 	struct buf b = BUF_INIT;
 	buf_adds(&b, kind == REPORT_UNIT ? T("Tableau de bord : ", "Dashboard: ")
 					 : T("Objectifs : ", "Objectives: "));

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ok, startFixture } from './harness.mjs';
+import { dbExec, ok, startFixture } from './harness.mjs';
 
 let fx, sold, inject;
 const DAY = 86400000;
@@ -400,4 +400,27 @@ test('a person\'s PDF report flows over pages, each objective whole on one; one 
 	assert.equal(bad.status, 400);
 	assert.equal(bad.body.error.field, 'format');
 	assert.equal((await admin.get('/api/audit?format=pdf')).status, 400);
+});
+
+test('a PDF report past 5,000 objectives is refused with a clear error, before anything is drawn; CSV still streams it', async () => {
+	const { admin } = fx.clients;
+	// 5,001 objectives of member2, written by the engine's own client (the API would take minutes)
+	dbExec(fx.server.db, `INSERT INTO objective (org_id, parent_id, level, owner_person_id, title,
+		direction, baseline, target, start, due, status, created_at, updated_at)
+		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5001)
+		SELECT o.org_id, o.parent_id, 'individual', o.owner_person_id, 'Paul : lot ' || n.i, 'increase',
+			0, 10, o.start, o.due, 'draft', o.created_at, o.updated_at
+		FROM objective o, n WHERE o.id = ${inject}`);
+	const json = await ok(admin.get(`/api/people/${fx.people.member2}/dashboard`));
+	const total = json.objectives.length + json.collective.length;
+	assert.ok(total > 5000);
+	const r = await admin.get(`/api/people/${fx.people.member2}/dashboard?format=pdf`);
+	assert.equal(r.status, 422);
+	assert.deepEqual([r.body.error.code, r.body.error.field], ['report_too_long', 'format']);
+	assert.equal(r.body.error.message.replace(/[\u202f\u00a0]/g, ' '), `le rapport PDF compterait ${total} objectifs, 5000 au plus : exportez en CSV ou en Excel, ou choisissez une équipe plus petite`);
+	const en = await admin.get(`/api/people/${fx.people.member2}/dashboard?format=pdf`,
+		{ headers: { 'accept-language': 'en' } });
+	assert.match(en.body.error.message, new RegExp(`^the PDF report would hold ${total} objectives, 5000 at most`));
+	const rows = await csv(admin, `/api/people/${fx.people.member2}/dashboard`, 'fr');
+	assert.equal(rows.length, total);
 });
