@@ -11,7 +11,29 @@
 #include "app/pdf.h"
 #include "core/figure.h"
 
-#define T(fr, en) (words == LANG_FR ? (fr) : (en))
+/* the report's words (core/msg.h); {0} and {1} are values */
+static const struct msg report_catalog[] = {
+	{ "unit_title", "Tableau de bord : {0}", "Dashboard: {0}" },
+	{ "person_title", "Objectifs : {0}", "Objectives: {0}" },
+	{ "period", "Période : du {0} au {1}", "Period: from {0} to {1}" },
+	{ "no_period", "Période : —", "Period: —" },
+	{ "measured", "Mesuré le {0} · {1} objectifs", "Measured on {0} · {1} objectives" },
+	{ "measured_one", "Mesuré le {0} · 1 objectif", "Measured on {0} · 1 objective" },
+	{ "none", "Aucun objectif.", "No objectives." },
+	{ "indicator", "Indicateur : {0}", "Indicator: {0}" },
+	{ "by_hand", "saisi à la main", "entered by hand" },
+	{ "due", " · échéance {0}", " · due {0}" },
+	{ "value", "Valeur {0}", "Value {0}" },
+	{ "target", " · Cible {0}", " · Target {0}" },
+	{ "attainment", " · Atteinte {0}", " · Attainment {0}" },
+	{ "forecast", " · Prévision {0}", " · Forecast {0}" },
+	{ NULL, NULL, NULL }
+};
+
+static void say(struct buf *b, const char *key, const char *a0, const char *a1, enum lang lang)
+{
+	msg_render(b, msg_text(report_catalog, key, lang), a0, a1);
+}
 
 static void date_text(day_t d, enum lang lang, struct buf *b)
 {
@@ -49,7 +71,7 @@ int export_objectives_pdf(const struct export_table *t, enum export_report kind,
 		return err_set(e, 500, "internal", NULL, "the PDF could not be written", NULL);
 	struct export_cell c[OC_N];
 	enum lang nums = t->lang;
-	/* first walk: the period the objectives span, how many by progress status */
+	/* first walk: how many, and the period they span */
 	day_t from = DAY_NONE, to = DAY_NONE;
 	size_t n = 0;
 	int rc;
@@ -71,10 +93,9 @@ int export_objectives_pdf(const struct export_table *t, enum export_report kind,
 		snprintf(max, sizeof(max), "%d", EXPORT_PDF_MAX_ROWS);
 		return err_set(e, 422, "report_too_long", "format", got, max);
 	}
-	struct buf b = BUF_INIT;
-	buf_adds(&b, kind == REPORT_UNIT ? T("Tableau de bord : ", "Dashboard: ")
-					 : T("Objectifs : ", "Objectives: "));
-	buf_adds(&b, t->title ? t->title : "");
+	struct buf b = BUF_INIT, x = BUF_INIT, y = BUF_INIT;
+	say(&b, kind == REPORT_UNIT ? "unit_title" : "person_title", t->title ? t->title : "", NULL,
+	    words);
 	struct pdf *p = pdf_new(b.data, e);
 	if (!p) {
 		buf_free(&b);
@@ -82,24 +103,27 @@ int export_objectives_pdf(const struct export_table *t, enum export_report kind,
 	}
 	pdf_heading(p, b.data, 16);
 	buf_reset(&b);
-	buf_adds(&b, T("Période : ", "Period: "));
 	if (from != DAY_NONE && to != DAY_NONE) {
-		buf_adds(&b, T("du ", "from "));
-		date_text(from, nums, &b);
-		buf_adds(&b, T(" au ", " to "));
-		date_text(to, nums, &b);
+		date_text(from, nums, &x);
+		date_text(to, nums, &y);
+		say(&b, "period", x.data, y.data, words);
 	} else {
-		buf_adds(&b, "—");
+		say(&b, "no_period", NULL, NULL, words);
 	}
 	pdf_text(p, b.data, 10, false);
 	buf_reset(&b);
-	buf_adds(&b, T("Mesuré le ", "Measured on "));
-	date_text(today, nums, &b);
-	buf_addf(&b, T(" · %zu objectif%s", " · %zu objective%s"), n, n == 1 ? "" : "s");
+	buf_reset(&x);
+	buf_reset(&y);
+	date_text(today, nums, &x);
+	buf_add_num(&y, (double)n, 0, 0, nums);
+	say(&b, n == 1 ? "measured_one" : "measured", x.data, y.data, words);
 	pdf_text(p, b.data, 10, false);
 	pdf_rule(p);
-	if (!n)
-		pdf_text(p, T("Aucun objectif.", "No objectives."), 10, false);
+	if (!n) {
+		buf_reset(&b);
+		say(&b, "none", NULL, NULL, words);
+		pdf_text(p, b.data, 10, false);
+	}
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < OC_N; k++)
 			c[k] = (struct export_cell){ NULL, NAN, DAY_NONE };
@@ -112,29 +136,34 @@ int export_objectives_pdf(const struct export_table *t, enum export_report kind,
 		buf_reset(&b);
 		if (c[OC_OWNER].text)
 			buf_addf(&b, "%s · ", c[OC_OWNER].text);
-		buf_adds(&b, T("Indicateur : ", "Indicator: "));
-		buf_adds(&b, c[OC_INDICATOR].text && *c[OC_INDICATOR].text ? c[OC_INDICATOR].text
-									  : T("saisi à la main", "entered by hand"));
+		say(&b, "indicator", c[OC_INDICATOR].text && *c[OC_INDICATOR].text
+			? c[OC_INDICATOR].text : msg_text(report_catalog, "by_hand", words), NULL, words);
 		if (c[OC_DUE].day != DAY_NONE) {
-			buf_adds(&b, T(" · échéance ", " · due "));
-			date_text(c[OC_DUE].day, nums, &b);
+			buf_reset(&x);
+			date_text(c[OC_DUE].day, nums, &x);
+			say(&b, "due", x.data, NULL, words);
 		}
 		pdf_text(p, b.data, 9, false);
 		buf_reset(&b);
-		buf_adds(&b, T("Valeur ", "Value "));
-		figure_text(c[OC_VALUE].num, unit, nums, &b);
-		buf_adds(&b, T(" · Cible ", " · Target "));
-		figure_text(c[OC_TARGET].num, unit, nums, &b);
-		buf_adds(&b, T(" · Atteinte ", " · Attainment "));
-		percent_text(c[OC_ATTAINMENT].num, nums, &b);
-		buf_adds(&b, T(" · Prévision ", " · Forecast "));
-		percent_text(c[OC_FORECAST].num, nums, &b);
+		static const char *const keys[] = { "value", "target", "attainment", "forecast" };
+		for (int k = 0; k < 4; k++) {
+			buf_reset(&x);
+			if (k == 0)
+				figure_text(c[OC_VALUE].num, unit, nums, &x);
+			else if (k == 1)
+				figure_text(c[OC_TARGET].num, unit, nums, &x);
+			else
+				percent_text(c[k == 2 ? OC_ATTAINMENT : OC_FORECAST].num, nums, &x);
+			say(&b, keys[k], x.data, NULL, words);
+		}
 		buf_adds(&b, " · ");
 		buf_adds(&b, c[OC_PSTATUS].text ? c[OC_PSTATUS].text : "");
 		pdf_text(p, b.data, 9, false);
 		pdf_gap(p, 6);
 	}
 	buf_free(&b);
+	buf_free(&x);
+	buf_free(&y);
 	if (rc < 0) {
 		pdf_free(p);
 		return -1;
