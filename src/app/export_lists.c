@@ -111,7 +111,10 @@ static int orow_cells(void *ctx, size_t i, struct export_cell *c, struct err *e)
 	c[OC_INDICATOR].text = m && m->ind ? (x->lang == LANG_EN ? m->ind->row.name_en
 								 : m->ind->row.name_fr)
 					   : o->indicator;
-	c[OC_MEASURE_UNIT].text = o->unit_label;
+	/* the objective's own unit, else its indicator's: what the value counts */
+	c[OC_MEASURE_UNIT].text = o->unit_label && *o->unit_label ? o->unit_label
+				  : m && m->ind && m->ind->row.unit && *m->ind->row.unit
+				  ? m->ind->row.unit : NULL;
 	if (o->has_baseline)
 		c[OC_BASELINE].num = o->baseline;
 	if (o->has_target)

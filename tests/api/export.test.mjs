@@ -307,6 +307,8 @@ function fmt(v, decimals, fr, fixed = false) {
 }
 const pctText = (x, fr) => (x === null || x === undefined ? '—'
 	: `${fmt(x * 100, 1, fr, true)}${fr ? ' %' : '%'}`);
+// the unit a figure is read in: the objective's, else its indicator's
+const unitOf = (o) => o.unit || o.progress.indicator?.unit || null;
 function figText(v, unit, fr) {
 	if (v === null || v === undefined) return '—';
 	if (!fr && ['€', '$', '£', 'EUR', 'USD', 'GBP'].includes(unit))
@@ -342,16 +344,19 @@ test('the team dashboard as a PDF report has the figures of its JSON, in the rea
 			const p = o.progress;
 			const status = p.status ?? 'unknown';
 			const line = lang === 'fr'
-				? `Valeur ${figText(p.value, o.unit, fr)} · Cible ${figText(o.target, o.unit, fr)} · Atteinte ${pctText(p.attainment, fr)} · Prévision ${pctText(p.forecast_attainment, fr)} · ${WORDS.fr[status]}`
-				: `Value ${figText(p.value, o.unit, fr)} · Target ${figText(o.target, o.unit, fr)} · Attainment ${pctText(p.attainment, fr)} · Forecast ${pctText(p.forecast_attainment, fr)} · ${WORDS.en[status]}`;
+				? `Valeur ${figText(p.value, unitOf(o), fr)} · Cible ${figText(o.target, unitOf(o), fr)} · Atteinte ${pctText(p.attainment, fr)} · Prévision ${pctText(p.forecast_attainment, fr)} · ${WORDS.fr[status]}`
+				: `Value ${figText(p.value, unitOf(o), fr)} · Target ${figText(o.target, unitOf(o), fr)} · Attainment ${pctText(p.attainment, fr)} · Forecast ${pctText(p.forecast_attainment, fr)} · ${WORDS.en[status]}`;
 			const at = text.indexOf(o.title);
 			assert.ok(at >= 0, `${o.title} in\n${text}`);
 			assert.ok(text.slice(at).split('\n').slice(1, 5).some((l) => l.trim() === line),
 				`${o.title}: '${line}' in\n${text.slice(at, at + 600)}`);
 		}
-		// the measured objective: 1500,25 + 3999,75 of sales, its unit
+		// the measured objective: its sales in the indicator's unit, as its readers write money
 		const s = items.find((o) => o.id === sold);
-		assert.ok(s.progress.value > 3999 && s.progress.attainment > 0);
+		assert.equal(unitOf(s), '€');
+		const money = { 'fr fr': 'Valeur 3 999,75 € · Cible 12 000,5 €', 'en en': 'Value €3,999.75 · Target €12,000.5',
+			'fr en': 'Value 3 999,75 € · Target 12 000,5 €' }[`${dialect} ${lang}`];
+		assert.ok(text.includes(money), `${money} in\n${text}`);
 	}
 });
 
@@ -378,7 +383,7 @@ test('a person\'s PDF report flows over pages, each objective whole on one; one 
 		const at = lines.findIndex((l) => l.trim() === o.title);
 		assert.ok(at >= 0, `${o.title} on its own line`);
 		// its figures on the same page, two lines below
-		assert.ok(lines[at + 2].trim().startsWith(`Valeur ${figText(o.progress.value, o.unit, true)} · Cible ${figText(o.target, o.unit, true)}`),
+		assert.ok(lines[at + 2].trim().startsWith(`Valeur ${figText(o.progress.value, unitOf(o), true)} · Cible ${figText(o.target, unitOf(o), true)}`),
 			`${o.title}: ${lines[at + 2]}`);
 	}
 	const lot = items.find((o) => o.title.endsWith('lot 29'));
