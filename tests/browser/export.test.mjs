@@ -73,6 +73,14 @@ test('the team dashboard downloads as CSV, Excel and PDF from its page', async (
 	assert.ok(report.includes(`Tableau de bord : ${unit}`), report.slice(0, 400));
 	assert.match(report, /Période : du \d\d\/\d\d\/\d{4} au \d\d\/\d\d\/\d{4}/);
 	assert.match(report, /Valeur .* · Cible .* · Atteinte .* · Prévision /);
+	// a member's page, from the dashboard's table: their objectives as a report
+	const member = page.locator('table a[href^="/people/"]').first();
+	const name = (await member.textContent()).trim();
+	await member.click();
+	await page.waitForLoadState('load');
+	const theirs = await download(page, 'Exporter PDF');
+	assert.match(theirs.name, /^objectifs-personne-.*\.pdf$/);
+	assert.ok(pdfText(theirs.bytes).includes(`Objectifs : ${name}`));
 	await done(ctx);
 });
 
