@@ -2,7 +2,8 @@
 # Exports of the 10,000-person demo organisation (issue 14, item 6): the
 # company's dashboard (every objective of the 10,000 people, measured, with
 # its last check-in), the objectives list and the audit trail, as CSV and
-# XLSX, one at a time, as the admin. For each: the wall time of the whole
+# XLSX, the company's and its largest team's dashboard as a PDF report, one
+# at a time, as the admin. For each: the wall time of the whole
 # download (curl), its size, and the server's peak resident memory during it
 # (VmHWM, reset before each export through /proc/PID/clear_refs), against the
 # server's memory at rest before it.
@@ -24,6 +25,10 @@ if [ -z "$db" ]; then
 fi
 admin=$(sqlite3 "$db" "SELECT email FROM person WHERE role = 'admin' ORDER BY id LIMIT 1")
 company=$(sqlite3 "$db" "SELECT id FROM unit WHERE parent_id IS NULL ORDER BY id LIMIT 1")
+# the units right under the company (the sales direction, the call centre)
+units=$(sqlite3 "$db" "SELECT id FROM unit WHERE parent_id = $company ORDER BY id")
+# the team with the most people of their own
+team=$(sqlite3 "$db" "SELECT unit_id FROM person WHERE unit_id IS NOT NULL GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1")
 echo "database: $(sqlite3 "$db" 'SELECT count(*) FROM person') people, $(sqlite3 "$db" 'SELECT count(*) FROM objective') objectives, $(sqlite3 "$db" 'SELECT count(*) FROM audit') audit rows"
 port=18093
 # one server per export, so that a peak is that export's (freed memory stays
@@ -58,6 +63,11 @@ echo "|---|---|---|---|---|---|---|---|"
 run "company dashboard, JSON (for comparison)" "/api/units/$company/dashboard"
 run "company dashboard, CSV" "/api/units/$company/dashboard?format=csv"
 run "company dashboard, XLSX" "/api/units/$company/dashboard?format=xlsx"
+run "company dashboard, PDF (past the cap: 422)" "/api/units/$company/dashboard?format=pdf"
+for u in $units; do
+  run "$(sqlite3 "$db" "SELECT name FROM unit WHERE id = $u"), PDF" "/api/units/$u/dashboard?format=pdf"
+done
+run "a team's dashboard, PDF" "/api/units/$team/dashboard?format=pdf"
 run "objectives list, CSV" "/api/objectives?format=csv"
 run "objectives list, XLSX" "/api/objectives?format=xlsx"
 run "audit trail, CSV" "/api/audit?format=csv"

@@ -71,7 +71,9 @@ struct export_table {
 	void (*done)(void *ctx);
 };
 
-enum export_format { EXPORT_CSV, EXPORT_XLSX };
+/* EXPORT_PDF: the report of a team's or a person's objectives only
+ * (export_lists.h: export_objectives_pdf), not a table's stream */
+enum export_format { EXPORT_CSV, EXPORT_XLSX, EXPORT_PDF };
 /* "csv", "xlsx" -> the format; -1 otherwise */
 int export_format_parse(const char *s);
 /* The CSV dialect a locale asks for: "fr", "fr-FR", "fr_CA"... French; any

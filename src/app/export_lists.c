@@ -53,11 +53,6 @@ static const char *unit_name(const struct orows *x, id_t64 id)
 	return lo < x->nu && x->units[lo].id == id ? x->units[lo].name : NULL;
 }
 
-enum {
-	OC_ID, OC_TITLE, OC_LEVEL, OC_OWNER, OC_UNIT, OC_STATUS, OC_INDICATOR, OC_MEASURE_UNIT,
-	OC_BASELINE, OC_TARGET, OC_VALUE, OC_ATTAINMENT, OC_EXPECTED, OC_FORECAST, OC_PSTATUS,
-	OC_START, OC_DUE, OC_DAYS_LEFT, OC_WEIGHT, OC_LAST, OC_CONFIDENCE, OC_N
-};
 
 static const struct export_col *objective_cols(struct app *a)
 {
@@ -116,7 +111,10 @@ static int orow_cells(void *ctx, size_t i, struct export_cell *c, struct err *e)
 	c[OC_INDICATOR].text = m && m->ind ? (x->lang == LANG_EN ? m->ind->row.name_en
 								 : m->ind->row.name_fr)
 					   : o->indicator;
-	c[OC_MEASURE_UNIT].text = o->unit_label;
+	/* the objective's own unit, else its indicator's: what the value counts */
+	c[OC_MEASURE_UNIT].text = o->unit_label && *o->unit_label ? o->unit_label
+				  : m && m->ind && m->ind->row.unit && *m->ind->row.unit
+				  ? m->ind->row.unit : NULL;
 	if (o->has_baseline)
 		c[OC_BASELINE].num = o->baseline;
 	if (o->has_target)

@@ -13,6 +13,14 @@
 #include "app/export.h"
 #include "app/usecase.h"
 
+/* The columns of an objectives table (the three above that make one:
+ * app_export_objectives, _unit, _person), in this order. */
+enum {
+	OC_ID, OC_TITLE, OC_LEVEL, OC_OWNER, OC_UNIT, OC_STATUS, OC_INDICATOR, OC_MEASURE_UNIT,
+	OC_BASELINE, OC_TARGET, OC_VALUE, OC_ATTAINMENT, OC_EXPECTED, OC_FORECAST, OC_PSTATUS,
+	OC_START, OC_DUE, OC_DAYS_LEFT, OC_WEIGHT, OC_LAST, OC_CONFIDENCE, OC_N
+};
+
 /* GET /api/objectives's list: f's filters, what a->me may read */
 int app_export_objectives(struct app *a, const struct objective_filter *f,
 			  struct export_table *t, struct err *e);
@@ -28,5 +36,21 @@ int app_export_checkins(struct app *a, id_t64 objective, struct export_table *t,
  * a->store, which must stay open until the table's done runs */
 int app_export_audit(struct app *a, const char *entity, id_t64 entity_id,
 		     struct export_table *t, struct err *e);
+
+/* At most this many objectives in a PDF report: libharu holds the whole
+ * document until it is saved (about 1.8 KB a drawn objective), so a report
+ * past it is refused (422 report_too_long, field format) before anything
+ * is drawn; CSV and XLSX stream any size (bench/README.md). */
+#define EXPORT_PDF_MAX_ROWS 5000
+/* An objectives table (app_export_unit, app_export_person) as a PDF report
+ * (app/pdf.h): its title and heading, the period its objectives span, the
+ * day it was measured on, then each objective with its indicator, measured
+ * value, target, attainment, forecast and progress status in words. The
+ * words in words (the reader's language), the numbers in t->lang (the
+ * dialect: the organisation's locale or ?dialect=). Rows are read once to
+ * find the period, once to draw; the document grows in out. */
+enum export_report { REPORT_UNIT, REPORT_PERSON };
+int export_objectives_pdf(const struct export_table *t, enum export_report kind, day_t today,
+			  enum lang words, struct buf *out, struct err *e);
 
 #endif

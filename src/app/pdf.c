@@ -189,6 +189,11 @@ void pdf_gap(struct pdf *p, float points)
 		new_page(p);
 }
 
+void pdf_keep(struct pdf *p, float points)
+{
+	room(p, points);
+}
+
 void pdf_rule(struct pdf *p)
 {
 	room(p, 8);

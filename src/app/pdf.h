@@ -1,5 +1,5 @@
 /* A small PDF writer over libharu (libhpdf) for the reports the server
- * renders (a review today; objective exports can use the same): A4 pages,
+ * renders (a review; a team's or a person's objectives, export_pdf.c): A4 pages,
  * DejaVu Sans (regular and bold, UTF-8: French accents), text that wraps
  * and flows onto new pages, table rows, progress bars drawn. Numbers and
  * dates are formatted by the caller (pdf_num, pdf_date help, by locale).
@@ -37,6 +37,9 @@ void pdf_row(struct pdf *p, const char *const *cells, const float *widths, size_
  * width points wide, with label to its right. share < 0: no bar, the label
  * alone. */
 void pdf_bar(struct pdf *p, double share, float width, const char *label);
+/* A new page unless points of room are left on this one: what follows
+ * (a block of lines) stays together. */
+void pdf_keep(struct pdf *p, float points);
 /* A thin rule across the page. */
 void pdf_rule(struct pdf *p);
 

@@ -6,6 +6,7 @@
 #include "app/feedback.h"
 #include "app/measure.h"
 #include "app/objective.h"
+#include "app/notify.h"
 #include "app/review.h"
 
 static size_t utf8_len(const char *s)
@@ -541,6 +542,26 @@ int app_review_submit(struct app *a, id_t64 id, struct review *out, struct err *
 	return run_update(a, id, submit_change, NULL, "submit", out, e);
 }
 
+/* One side signed: the other (to) is told, in the signature's transaction,
+ * once per version and side. */
+static int signature_waits(struct app *a, const struct review_row *rv, id_t64 to,
+			   const char *signer, struct err *e)
+{
+	if (!to || to == a->me.person_id)
+		return 0;
+	char dedupe[96], link[48], s[11], t[11];
+	snprintf(dedupe, sizeof(dedupe), "review-signature:r%lld:v%d:p%lld", (long long)rv->id,
+		 rv->version, (long long)to);
+	snprintf(link, sizeof(link), "/reviews/%lld", (long long)rv->id);
+	date_format_iso(rv->start, s);
+	date_format_iso(rv->end, t);
+	const char *title = arena_printf(a->arena, "%s, %s – %s",
+					 rv->subject_name ? rv->subject_name : "", s, t);
+	struct notify_event_input ev = { NK_REVIEW_SIGNATURE, dedupe, rv->reviewee_id, 0, link,
+		{ NK_REVIEW_SIGNATURE, signer, title, NULL, NULL }, false };
+	return app_notify_emit(a, &ev, &to, 1, e);
+}
+
 static int sign_change(struct app *a, struct review_row *rv, const void *arg, struct err *e)
 {
 	(void)arg;
@@ -566,6 +587,9 @@ static int sign_change(struct app *a, struct review_row *rv, const void *arg, st
 		rv->manager_signed_at = a->clock.now;
 		rv->manager_signed_name = p.name;
 	}
+	if (!(rv->reviewee_signed_at && rv->manager_signed_at) &&
+	    signature_waits(a, rv, me == SIDE_REVIEWEE ? rv->manager_id : rv->reviewee_id, p.name, e))
+		return -1;
 	if (rv->reviewee_signed_at && rv->manager_signed_at) {
 		/* the outcomes as they stand at the second signature */
 		json_t *items;

@@ -192,6 +192,8 @@ static int email_job(struct store *s, const struct sender_config *c, struct job 
 	curl_easy_setopt(j->h, CURLOPT_INFILESIZE_LARGE, (curl_off_t)j->body.len);
 	curl_easy_setopt(j->h, CURLOPT_USE_SSL, c->smtp_tls == SMTP_TLS_REQUIRED ? (long)CURLUSESSL_ALL
 				: c->smtp_tls == SMTP_TLS_TRY ? (long)CURLUSESSL_TRY : (long)CURLUSESSL_NONE);
+	if (c->smtp_ca && *c->smtp_ca)
+		curl_easy_setopt(j->h, CURLOPT_CAINFO, c->smtp_ca);
 	if (c->smtp_user && *c->smtp_user) {
 		curl_easy_setopt(j->h, CURLOPT_USERNAME, c->smtp_user);
 		curl_easy_setopt(j->h, CURLOPT_PASSWORD, c->smtp_password ? c->smtp_password : "");

@@ -23,6 +23,8 @@ struct sender_config {
 	const char *smtp_user, *smtp_password;
 	const char *smtp_from;     /* the From address */
 	enum smtp_tls smtp_tls;    /* STARTTLS: none, try, required (the default) */
+	const char *smtp_ca;       /* a PEM file of the CAs that the SMTP server's
+				    * certificate must chain to; "" or NULL: the system's */
 	const char *public_url;    /* links in messages; "" : paths only */
 	int timeout;               /* seconds an attempt may take (default 10) */
 	int backoff;               /* seconds before the first retry, doubled each time (30) */

@@ -98,7 +98,8 @@ int cmd_send(int argc, char **argv);
 struct sender_config;
 int cli_sender_settings(const char *cmd, struct sender_config *c, const char *db,
 			const char *smtp_url, const char *smtp_user, const char *smtp_password,
-			const char *smtp_from, const char *smtp_tls, const char *public_url,
+			const char *smtp_from, const char *smtp_tls, const char *smtp_ca,
+			const char *public_url,
 			const char *interval, const char *timeout, const char *backoff,
 			const char *attempts);
 

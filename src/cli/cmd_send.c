@@ -27,7 +27,8 @@ static int num(const char *cmd, const char *what, const char *s, int lo, int hi,
 
 int cli_sender_settings(const char *cmd, struct sender_config *c, const char *db,
 			const char *smtp_url, const char *smtp_user, const char *smtp_password,
-			const char *smtp_from, const char *smtp_tls, const char *public_url,
+			const char *smtp_from, const char *smtp_tls, const char *smtp_ca,
+			const char *public_url,
 			const char *interval, const char *timeout, const char *backoff,
 			const char *attempts)
 {
@@ -54,6 +55,15 @@ int cli_sender_settings(const char *cmd, struct sender_config *c, const char *db
 		return 2;
 	}
 	c->smtp_tls = (enum smtp_tls)tls;
+	c->smtp_ca = smtp_ca;
+	if (*smtp_ca) {
+		FILE *f = fopen(smtp_ca, "r");
+		if (!f) {
+			fprintf(stderr, "cible %s: smtp-ca '%s' cannot be read\n", cmd, smtp_ca);
+			return 2;
+		}
+		fclose(f);
+	}
 	if (num(cmd, "send-interval", interval, 1, 86400, &c->interval) ||
 	    num(cmd, "send-timeout", timeout, 1, 600, &c->timeout) ||
 	    num(cmd, "send-backoff", backoff, 1, 86400, &c->backoff) ||
@@ -72,13 +82,13 @@ static void on_stop(int sig)
 
 int cmd_send(int argc, char **argv)
 {
-	enum { O_DB, O_SMTP_URL, O_SMTP_USER, O_SMTP_PASSWORD, O_SMTP_FROM, O_SMTP_TLS, O_PUBLIC_URL,
-	       O_INTERVAL, O_TIMEOUT, O_BACKOFF, O_ATTEMPTS, O_N };
+	enum { O_DB, O_SMTP_URL, O_SMTP_USER, O_SMTP_PASSWORD, O_SMTP_FROM, O_SMTP_TLS, O_SMTP_CA,
+	       O_PUBLIC_URL, O_INTERVAL, O_TIMEOUT, O_BACKOFF, O_ATTEMPTS, O_N };
 	static const char *const env[O_N] = { "CIBLE_DB", "CIBLE_SMTP_URL", "CIBLE_SMTP_USER",
-		"CIBLE_SMTP_PASSWORD", "CIBLE_SMTP_FROM", "CIBLE_SMTP_TLS", "CIBLE_PUBLIC_URL",
-		"CIBLE_SEND_INTERVAL", "CIBLE_SEND_TIMEOUT", "CIBLE_SEND_BACKOFF",
+		"CIBLE_SMTP_PASSWORD", "CIBLE_SMTP_FROM", "CIBLE_SMTP_TLS", "CIBLE_SMTP_CA",
+		"CIBLE_PUBLIC_URL", "CIBLE_SEND_INTERVAL", "CIBLE_SEND_TIMEOUT", "CIBLE_SEND_BACKOFF",
 		"CIBLE_SEND_ATTEMPTS" };
-	const char *v[O_N] = { NULL, "", "", "", "cible@localhost", "required", "", "15", "10",
+	const char *v[O_N] = { NULL, "", "", "", "cible@localhost", "required", "", "", "15", "10",
 			       "30", "6" };
 	for (int i = 0; i < O_N; i++)
 		if (getenv(env[i]) && *getenv(env[i]))
@@ -90,6 +100,7 @@ int cmd_send(int argc, char **argv)
 		{ "smtp-password", required_argument, 0, 'A' + O_SMTP_PASSWORD },
 		{ "smtp-from", required_argument, 0, 'A' + O_SMTP_FROM },
 		{ "smtp-tls", required_argument, 0, 'A' + O_SMTP_TLS },
+		{ "smtp-ca", required_argument, 0, 'A' + O_SMTP_CA },
 		{ "public-url", required_argument, 0, 'A' + O_PUBLIC_URL },
 		{ "interval", required_argument, 0, 'A' + O_INTERVAL },
 		{ "timeout", required_argument, 0, 'A' + O_TIMEOUT },
@@ -122,7 +133,7 @@ int cmd_send(int argc, char **argv)
 	const char *db = cli_db_path(v[O_DB]);
 	struct sender_config sc;
 	if (cli_sender_settings("send", &sc, db, v[O_SMTP_URL], v[O_SMTP_USER], v[O_SMTP_PASSWORD],
-				v[O_SMTP_FROM], v[O_SMTP_TLS], v[O_PUBLIC_URL], v[O_INTERVAL],
+				v[O_SMTP_FROM], v[O_SMTP_TLS], v[O_SMTP_CA], v[O_PUBLIC_URL], v[O_INTERVAL],
 				v[O_TIMEOUT], v[O_BACKOFF], v[O_ATTEMPTS]))
 		return 2;
 	sc.verbose = verbose;

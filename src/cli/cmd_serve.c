@@ -14,7 +14,7 @@
 
 enum { S_DB, S_ADDRESS, S_PORT, S_THREADS, S_LOG_LEVEL, S_DURABILITY, S_MAX_PER_ADDRESS,
        S_PUBLIC_URL, S_SENDER, S_SMTP_URL, S_SMTP_USER, S_SMTP_PASSWORD, S_SMTP_FROM,
-       S_SMTP_TLS, S_SEND_INTERVAL, S_SEND_TIMEOUT, S_SEND_BACKOFF, S_SEND_ATTEMPTS, S_COUNT };
+       S_SMTP_TLS, S_SMTP_CA, S_SEND_INTERVAL, S_SEND_TIMEOUT, S_SEND_BACKOFF, S_SEND_ATTEMPTS, S_COUNT };
 
 static const struct setting {
 	const char *key, *flag, *env, *def;
@@ -34,6 +34,7 @@ static const struct setting {
 	[S_SMTP_PASSWORD] = { "smtp_password", "smtp-password", "CIBLE_SMTP_PASSWORD", "" },
 	[S_SMTP_FROM] = { "smtp_from", "smtp-from", "CIBLE_SMTP_FROM", "cible@localhost" },
 	[S_SMTP_TLS] = { "smtp_tls", "smtp-tls", "CIBLE_SMTP_TLS", "required" },
+	[S_SMTP_CA] = { "smtp_ca", "smtp-ca", "CIBLE_SMTP_CA", "" },
 	[S_SEND_INTERVAL] = { "send_interval", "send-interval", "CIBLE_SEND_INTERVAL", "15" },
 	[S_SEND_TIMEOUT] = { "send_timeout", "send-timeout", "CIBLE_SEND_TIMEOUT", "10" },
 	[S_SEND_BACKOFF] = { "send_backoff", "send-backoff", "CIBLE_SEND_BACKOFF", "30" },
@@ -192,7 +193,7 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	}
 	if (cli_sender_settings("serve", &sc, st.v[S_DB], st.v[S_SMTP_URL], st.v[S_SMTP_USER],
-				st.v[S_SMTP_PASSWORD], st.v[S_SMTP_FROM], st.v[S_SMTP_TLS], url,
+				st.v[S_SMTP_PASSWORD], st.v[S_SMTP_FROM], st.v[S_SMTP_TLS], st.v[S_SMTP_CA], url,
 				st.v[S_SEND_INTERVAL], st.v[S_SEND_TIMEOUT], st.v[S_SEND_BACKOFF],
 				st.v[S_SEND_ATTEMPTS]))
 		return 2;

@@ -122,6 +122,10 @@ const struct msg err_catalog[] = {
 	  "the expression measures nothing: it needs at least one aggregate (count, sum, avg...)" },
 	{ "ind_too_complex", "expression, position {0} : expression trop longue ou trop imbriquée",
 	  "expression, position {0}: the expression is too long or too deeply nested" },
+	/* exports (src/app/export_pdf.c) */
+	{ "report_too_long",
+	  "le rapport PDF compterait {0} objectifs, {1} au plus : exportez en CSV ou en Excel, ou choisissez une équipe plus petite",
+	  "the PDF report would hold {0} objectives, {1} at most: export CSV or Excel, or choose a smaller team" },
 	/* challenges (src/app/challenge.c) */
 	{ "invalid_choice", "valeur invalide pour « {0} » : choisissez parmi {1}",
 	  "invalid value for '{0}': choose among {1}" },

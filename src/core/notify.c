@@ -9,6 +9,7 @@ static const char *const kind_names[NK__COUNT] = {
 	[NK_NEGOTIATION_WAITING] = "negotiation_waiting",
 	[NK_CHALLENGE_CLOSED] = "challenge_closed",
 	[NK_BADGE_EARNED] = "badge_earned",
+	[NK_REVIEW_SIGNATURE] = "review_signature",
 };
 
 const char *notify_kind_name(enum notify_kind k)
@@ -26,7 +27,8 @@ int notify_kind_parse(const char *s)
 
 bool notify_kind_reminder(enum notify_kind k)
 {
-	return k == NK_CHECKIN_LATE || k == NK_DUE_SOON || k == NK_NEGOTIATION_WAITING;
+	return k == NK_CHECKIN_LATE || k == NK_DUE_SOON || k == NK_NEGOTIATION_WAITING ||
+	       k == NK_REVIEW_SIGNATURE;
 }
 
 unsigned notify_default_channels(enum notify_kind k)
@@ -35,6 +37,7 @@ unsigned notify_default_channels(enum notify_kind k)
 	case NK_CHECKIN_LATE:
 	case NK_DUE_SOON:
 	case NK_NEGOTIATION_WAITING:
+	case NK_REVIEW_SIGNATURE:
 		return NCH_INAPP | NCH_EMAIL;
 	case NK_CHALLENGE_CLOSED:
 	case NK_BADGE_EARNED:
@@ -121,6 +124,8 @@ static const struct msg texts[] = {
 	  "Negotiation: \"{0}\" waits for your answer" },
 	{ "challenge_closed", "Défi clos : « {0} »", "Challenge closed: \"{0}\"" },
 	{ "badge_earned", "Badge obtenu par {0} : {1}", "Badge earned by {0}: {1}" },
+	{ "review_signature", "Bilan « {0} » : {1} l'a signé, il attend votre signature",
+	  "Review \"{0}\": {1} signed it, it waits for your signature" },
 	{ "digest", "cible : {0} rappels", "cible: {0} reminders" },
 	{ "hello", "Bonjour {0},", "Hello {0}," },
 	{ "intro1", "Voici ce qui vous attend dans cible :", "Here is what waits for you in cible:" },
@@ -150,6 +155,9 @@ void notify_line(struct buf *out, const struct notify_text *t, enum lang lang)
 		break;
 	case NK_DUE_SOON:
 		msg_render(out, tmpl, t->title ? t->title : "", t->day ? t->day : "");
+		break;
+	case NK_REVIEW_SIGNATURE:
+		msg_render(out, tmpl, t->title ? t->title : "", t->person ? t->person : "");
 		break;
 	case NK_BADGE_EARNED: {
 		const char *w = t->extra ? msg_text(badge_words, t->extra, lang) : NULL;

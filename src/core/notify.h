@@ -17,6 +17,7 @@ enum notify_kind {
 	NK_NEGOTIATION_WAITING, /* a negotiation round waits for the recipient's answer */
 	NK_CHALLENGE_CLOSED,    /* a challenge one takes part in was closed */
 	NK_BADGE_EARNED,        /* a badge was awarded to the recipient */
+	NK_REVIEW_SIGNATURE,    /* the other side signed a review: it waits for the recipient's */
 	NK__COUNT
 };
 const char *notify_kind_name(enum notify_kind k);

@@ -153,7 +153,7 @@ int api_people_dashboard(struct req *r)
 	if (!access_person_read(&r->me, &p))
 		return fail(r, 404, "not_found", NULL, "person", NULL);
 	int format;
-	if (req_export_format(r, &format))
+	if (req_report_format(r, &format))
 		return -1;
 	if (format >= 0) {
 		day_t day;
@@ -165,8 +165,8 @@ int api_people_dashboard(struct req *r)
 		ea.clock = app_clock_on(r->clock, day);
 		if (app_export_person(&ea, p.id, &t, &r->err))
 			return -1;
-		return reply_export(r, &t, format, r->lang == LANG_FR ? "objectifs-personne"
-								      : "person-objectives");
+		return reply_report(r, &t, format, REPORT_PERSON, day,
+				    r->lang == LANG_FR ? "objectifs-personne" : "person-objectives");
 	}
 	struct ctx c;
 	if (load_ctx(r, &c, 0))
@@ -216,14 +216,15 @@ int api_units_dashboard(struct req *r)
 	if (!access_unit_dashboard(&r->me, u.id))
 		return forbidden(r, "see this unit's dashboard");
 	int format;
-	if (req_today(r, &today) || req_bucket(r, &bk) || req_export_format(r, &format))
+	if (req_today(r, &today) || req_bucket(r, &bk) || req_report_format(r, &format))
 		return -1;
 	a.clock = app_clock_on(r->clock, today);
 	if (format >= 0) {
 		struct export_table t;
 		if (app_export_unit(&a, u.id, &t, &r->err))
 			return -1;
-		return reply_export(r, &t, format, r->lang == LANG_FR ? "tableau-de-bord" : "dashboard");
+		return reply_report(r, &t, format, REPORT_UNIT, today,
+				    r->lang == LANG_FR ? "tableau-de-bord" : "dashboard");
 	}
 	struct dashboard_query q = { u.id, DAY_NONE, DAY_NONE, bk };
 	struct unit_dashboard d;

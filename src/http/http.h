@@ -223,6 +223,13 @@ int req_export_format(struct req *r, int *format);
  * (fr, en) or else of the organisation's locale, as the download
  * name.csv or name.xlsx. */
 int reply_export(struct req *r, struct export_table *t, int format, const char *name);
+/* The dashboards' ?format=: csv, xlsx or pdf (EXPORT_PDF). */
+int req_report_format(struct req *r, int *format);
+/* An objectives table (app_export_unit, app_export_person) as reply_export
+ * does, or as a PDF report (export_objectives_pdf: kind, the day measured,
+ * the words in the reader's language) downloaded as name.pdf. */
+int reply_report(struct req *r, struct export_table *t, int format, int kind, day_t today,
+		 const char *name);
 
 /* auth.c */
 int auth_resolve(struct req *r);        /* fills r->auth and r->me from cookie/token */

@@ -32,6 +32,7 @@ const struct msg notify_page_catalog[] = {
 	  "A negotiation waits for my answer" },
 	{ "nt.k.challenge_closed", "Un défi est clos", "A challenge is closed" },
 	{ "nt.k.badge_earned", "J'obtiens un badge", "I earn a badge" },
+	{ "nt.k.review_signature", "Un bilan attend ma signature", "A review waits for my signature" },
 	{ "nt.places", "Canaux de messagerie", "Chat places" },
 	{ "nt.places_help", "Slack (webhook entrant), Microsoft Teams (webhook Workflows) ou un webhook "
 	  "signé (HMAC-SHA256 du corps, horodaté) pour une intégration.",

@@ -159,7 +159,7 @@ int page_home(struct req *r)
 		objective_table(r, mine, mm, lm, n, today);
 	}
 	if ((n || nt) && r->me.person_id)
-		w_export(r, arena_printf(&r->arena, "/api/people/%lld/dashboard",
+		w_export_report(r, arena_printf(&r->arena, "/api/people/%lld/dashboard",
 					 (long long)r->me.person_id));
 	if (r->me.person_id) {
 		buf_addf(&r->out, "<p><a href=\"/people/%lld#calendar\">", (long long)r->me.person_id);

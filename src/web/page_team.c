@@ -422,7 +422,7 @@ int page_team(struct req *r)
 	html(r, d.unit.name);
 	buf_adds(&r->out, "</h1>");
 	w_filters(r, "/team", units, nu, false, q.unit, q.from_s, q.to_s, q.sort);
-	w_export(r, arena_printf(&r->arena, "/api/units/%lld/dashboard", (long long)q.unit));
+	w_export_report(r, arena_printf(&r->arena, "/api/units/%lld/dashboard", (long long)q.unit));
 	team_at_risk(r, &d);
 	if (team_late(r, &a, &d))
 		return -1;
@@ -494,7 +494,7 @@ int page_person(struct req *r)
 	w_rhythm(r, &rh);
 	if (n) {
 		objective_table(r, v, m, last, n, today);
-		w_export(r, arena_printf(&r->arena, "/api/people/%lld/dashboard", (long long)p.id));
+		w_export_report(r, arena_printf(&r->arena, "/api/people/%lld/dashboard", (long long)p.id));
 	} else {
 		buf_adds(&r->out, "<p class=\"error\">");
 		html(r, T(r, "person.none"));

@@ -253,6 +253,7 @@ const struct msg web_catalog[] = {
 	{ "cal.download", "Télécharger le fichier .ics", "Download the .ics file" },
 	{ "cal.back", "Retour à ma page", "Back to my page" },
 	{ "export.xlsx", "Exporter Excel", "Export Excel" },
+	{ "export.pdf", "Exporter PDF", "Export PDF" },
 	{ "team.unit", "Équipe ou service", "Team or service" },
 	{ "team.from", "Du", "From" },
 	{ "team.to", "Au", "To" },

@@ -67,6 +67,9 @@ void w_filters(struct req *r, const char *action, const struct unit *units, size
  * (the API's export of the list the page shows; the session's cookie
  * suffices for a GET). api_path may hold a query already. */
 void w_export(struct req *r, const char *api_path);
+/* The same and "Exporter PDF": a team's or a person's dashboard, whose
+ * objectives the API also writes as a PDF report. */
+void w_export_report(struct req *r, const char *api_path);
 /* The organisation and its indicators, for measuring on a page. */
 int web_measure_ctx(struct req *r, struct org *org, struct mind **inds, size_t *n);
 

@@ -278,7 +278,7 @@ void w_filters(struct req *r, const char *action, const struct unit *units, size
 	buf_adds(&r->out, "</button></form>");
 }
 
-void w_export(struct req *r, const char *api_path)
+static void export_links(struct req *r, const char *api_path, bool pdf)
 {
 	const char *sep = strchr(api_path, '?') ? "&amp;" : "?";
 	buf_adds(&r->out, "<p class=\"links export\"><a class=\"button\" download href=\"");
@@ -289,5 +289,21 @@ void w_export(struct req *r, const char *api_path)
 	html(r, api_path);
 	buf_addf(&r->out, "%sformat=xlsx\">", sep);
 	html(r, T(r, "export.xlsx"));
+	if (pdf) {
+		buf_adds(&r->out, "</a> <a class=\"button\" download href=\"");
+		html(r, api_path);
+		buf_addf(&r->out, "%sformat=pdf\">", sep);
+		html(r, T(r, "export.pdf"));
+	}
 	buf_adds(&r->out, "</a></p>");
+}
+
+void w_export(struct req *r, const char *api_path)
+{
+	export_links(r, api_path, false);
+}
+
+void w_export_report(struct req *r, const char *api_path)
+{
+	export_links(r, api_path, true);
 }

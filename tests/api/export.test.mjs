@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ok, startFixture } from './harness.mjs';
+import { dbExec, ok, startFixture } from './harness.mjs';
 
 let fx, sold, inject;
 const DAY = 86400000;
@@ -272,4 +272,160 @@ test('a challenge result exports in the dialect asked', async () => {
 	assert.equal(r.status, 404);
 	const bad = await admin.get('/api/challenges/1/export?format=json');
 	assert.equal(bad.status, 400);
+});
+
+// A PDF read back as text (pdftotext -layout); poppler's warning about
+// libharu's ToUnicode map goes to stderr, the text reads right.
+async function pdfText(client, path, lang) {
+	const r = await client.get(path, { headers: { 'accept-language': lang }, binary: true });
+	assert.equal(r.status, 200, r.text);
+	assert.equal(r.headers.get('content-type'), 'application/pdf');
+	assert.match(r.headers.get('content-disposition'), /^attachment; filename="[a-z-]+-\d{4}-\d\d-\d\d\.pdf"$/);
+	assert.equal(r.bytes.subarray(0, 5).toString(), '%PDF-');
+	const dir = mkdtempSync(join(tmpdir(), 'cible-pdf-'));
+	try {
+		const f = join(dir, 'x.pdf');
+		writeFileSync(f, r.bytes);
+		const text = execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'] });
+		const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f],
+			{ encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[1]);
+		// one line per figure: the spaces of a layout and the no-break ones alike
+		return { text: text.replace(/[\u202f\u00a0]/g, ' ').replace(/ {2,}/g, ' '), pages };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+// An independent formatting of the JSON's figures, as a reader of each locale reads them.
+function fmt(v, decimals, fr, fixed = false) {
+	const s = (Math.round(v * 10 ** decimals) / 10 ** decimals).toFixed(decimals);
+	let [int, dec] = s.replace('-', '').split('.');
+	if (dec && !fixed) dec = dec.replace(/0+$/, '');
+	int = int.replace(/\B(?=(\d{3})+(?!\d))/g, fr ? ' ' : ',');
+	return (v < 0 && Number(s) !== 0 ? '-' : '') + int + (dec ? (fr ? ',' : '.') + dec : '');
+}
+const pctText = (x, fr) => (x === null || x === undefined ? '—'
+	: `${fmt(x * 100, 1, fr, true)}${fr ? ' %' : '%'}`);
+// the unit a figure is read in: the objective's, else its indicator's
+const unitOf = (o) => o.unit || o.progress.indicator?.unit || null;
+function figText(v, unit, fr) {
+	if (v === null || v === undefined) return '—';
+	if (!fr && ['€', '$', '£', 'EUR', 'USD', 'GBP'].includes(unit))
+		return `${v < 0 ? '-' : ''}${unit}${fmt(Math.abs(v), 2, fr)}`;
+	const n = fmt(v, 2, fr);
+	return !unit ? n : unit === '%' ? (fr ? `${n} %` : `${n}%`) : `${n} ${unit}`;
+}
+
+test('the team dashboard as a PDF report has the figures of its JSON, in the reader\'s language', async () => {
+	const { managerA } = fx.clients;
+	const json = await ok(managerA.get(`/api/units/${fx.units.teamA}/dashboard`));
+	const items = [...json.members.flatMap((m) => m.objectives), ...json.collective];
+	const WORDS = {
+		fr: { ahead: 'en avance', on_track: 'dans les temps', at_risk: 'à risque', off_track: 'en retard',
+			done: 'terminé', unknown: 'non mesuré' },
+		en: { ahead: 'ahead', on_track: 'on track', at_risk: 'at risk', off_track: 'off track',
+			done: 'done', unknown: 'not measured' },
+	};
+	for (const [dialect, lang] of [['fr', 'fr'], ['en', 'en'], ['fr', 'en']]) {
+		const fr = dialect === 'fr';
+		const { text, pages } = await pdfText(managerA,
+			`/api/units/${fx.units.teamA}/dashboard?format=pdf&dialect=${dialect}`, lang);
+		assert.equal(pages, 1);
+		assert.ok(text.includes(lang === 'fr' ? `Tableau de bord : ${json.unit.name}`
+			: `Dashboard: ${json.unit.name}`), text);
+		const d = (s) => (fr ? s.split('-').reverse().join('/') : s);
+		const from = items.map((o) => o.start).sort()[0], to = items.map((o) => o.due).sort().at(-1);
+		assert.ok(text.includes(lang === 'fr' ? `Période : du ${d(from)} au ${d(to)}`
+			: `Period: from ${d(from)} to ${d(to)}`), text);
+		assert.ok(text.includes(lang === 'fr' ? `Mesuré le ${d(json.today)} · ${items.length} objectifs`
+			: `Measured on ${d(json.today)} · ${items.length} objectives`), text);
+		for (const o of items) {
+			const p = o.progress;
+			const status = p.status ?? 'unknown';
+			const line = lang === 'fr'
+				? `Valeur ${figText(p.value, unitOf(o), fr)} · Cible ${figText(o.target, unitOf(o), fr)} · Atteinte ${pctText(p.attainment, fr)} · Prévision ${pctText(p.forecast_attainment, fr)} · ${WORDS.fr[status]}`
+				: `Value ${figText(p.value, unitOf(o), fr)} · Target ${figText(o.target, unitOf(o), fr)} · Attainment ${pctText(p.attainment, fr)} · Forecast ${pctText(p.forecast_attainment, fr)} · ${WORDS.en[status]}`;
+			const at = text.indexOf(o.title);
+			assert.ok(at >= 0, `${o.title} in\n${text}`);
+			assert.ok(text.slice(at).split('\n').slice(1, 5).some((l) => l.trim() === line),
+				`${o.title}: '${line}' in\n${text.slice(at, at + 600)}`);
+		}
+		// the measured objective: its sales in the indicator's unit, as its readers write money
+		const s = items.find((o) => o.id === sold);
+		assert.equal(unitOf(s), '€');
+		const money = { 'fr fr': 'Valeur 3 999,75 € · Cible 12 000,5 €', 'en en': 'Value €3,999.75 · Target €12,000.5',
+			'fr en': 'Value 3 999,75 € · Target 12 000,5 €' }[`${dialect} ${lang}`];
+		assert.ok(text.includes(money), `${money} in\n${text}`);
+	}
+});
+
+test('a person\'s PDF report flows over pages, each objective whole on one; one exports only what one may see', async () => {
+	const { admin, member1, managerA, managerB } = fx.clients;
+	// enough objectives for three pages
+	for (let i = 0; i < 30; i++)
+		await ok(admin.post('/api/objectives', { level: 'individual', parent_id: fx.obj.CA,
+			owner_person_id: fx.people.member1, title: `Marie : ${1000 + i} appels sortants, lot ${i}`,
+			direction: 'increase', baseline: 0, target: 1000 + i, start: iso(today - 5 * DAY),
+			due: iso(today + 40 * DAY) }), 201);
+	const json = await ok(member1.get(`/api/people/${fx.people.member1}/dashboard`));
+	const items = [...json.objectives, ...json.collective];
+	assert.ok(items.length > 30);
+	const { text, pages } = await pdfText(member1, `/api/people/${fx.people.member1}/dashboard?format=pdf&dialect=fr`, 'fr');
+	assert.ok(pages >= 3, `${pages} pages`);
+	assert.ok(text.includes(`Objectifs : ${json.person.name}`));
+	assert.ok(text.includes(`${items.length} objectifs`));
+	const byPage = text.split('\f');
+	for (const o of items) {
+		const page = byPage.findIndex((p) => p.includes(o.title));
+		assert.ok(page >= 0, o.title);
+		const lines = byPage[page].split('\n');
+		const at = lines.findIndex((l) => l.trim() === o.title);
+		assert.ok(at >= 0, `${o.title} on its own line`);
+		// its figures on the same page, two lines below
+		assert.ok(lines[at + 2].trim().startsWith(`Valeur ${figText(o.progress.value, unitOf(o), true)} · Cible ${figText(o.target, unitOf(o), true)}`),
+			`${o.title}: ${lines[at + 2]}`);
+	}
+	const lot = items.find((o) => o.title.endsWith('lot 29'));
+	assert.ok(text.includes(`Cible 1 029 · Atteinte`), 'the target grouped in thousands');
+	assert.equal(lot.target, 1029);
+	// a manager reads their member's; someone else's answers as the CSV does
+	await pdfText(managerA, `/api/people/${fx.people.member1}/dashboard?format=pdf`, 'en');
+	const no = async (c, path, status) => {
+		const r = await c.get(path);
+		assert.equal(r.status, status, `${path}: ${r.text}`);
+		assert.match(r.headers.get('content-type'), /^application\/json/);
+	};
+	await no(member1, `/api/people/${fx.people.member2}/dashboard?format=pdf`, 404);
+	await no(managerB, `/api/people/${fx.people.member1}/dashboard?format=pdf`, 404);
+	await no(member1, `/api/units/${fx.units.teamA}/dashboard?format=pdf`, 403);
+	await no(managerB, `/api/units/${fx.units.teamA}/dashboard?format=pdf`, 403);
+	await no(fx.clients.anon, `/api/people/${fx.people.member1}/dashboard?format=pdf`, 401);
+	const bad = await admin.get(`/api/units/${fx.units.teamA}/dashboard?format=docx`);
+	assert.equal(bad.status, 400);
+	assert.equal(bad.body.error.field, 'format');
+	assert.equal((await admin.get('/api/audit?format=pdf')).status, 400);
+});
+
+test('a PDF report past 5,000 objectives is refused with a clear error, before anything is drawn; CSV still streams it', async () => {
+	const { admin } = fx.clients;
+	// 5,001 objectives of member2, written by the engine's own client (the API would take minutes)
+	dbExec(fx.server.db, `INSERT INTO objective (org_id, parent_id, level, owner_person_id, title,
+		direction, baseline, target, start, due, status, created_at, updated_at)
+		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5001)
+		SELECT o.org_id, o.parent_id, 'individual', o.owner_person_id, 'Paul : lot ' || n.i, 'increase',
+			0, 10, o.start, o.due, 'draft', o.created_at, o.updated_at
+		FROM objective o, n WHERE o.id = ${inject}`);
+	const json = await ok(admin.get(`/api/people/${fx.people.member2}/dashboard`));
+	const total = json.objectives.length + json.collective.length;
+	assert.ok(total > 5000);
+	const r = await admin.get(`/api/people/${fx.people.member2}/dashboard?format=pdf`);
+	assert.equal(r.status, 422);
+	assert.deepEqual([r.body.error.code, r.body.error.field], ['report_too_long', 'format']);
+	assert.equal(r.body.error.message.replace(/[\u202f\u00a0]/g, ' '), `le rapport PDF compterait ${total} objectifs, 5000 au plus : exportez en CSV ou en Excel, ou choisissez une équipe plus petite`);
+	const en = await admin.get(`/api/people/${fx.people.member2}/dashboard?format=pdf`,
+		{ headers: { 'accept-language': 'en' } });
+	assert.match(en.body.error.message, new RegExp(`^the PDF report would hold ${total} objectives, 5000 at most`));
+	const rows = await csv(admin, `/api/people/${fx.people.member2}/dashboard`, 'fr');
+	assert.equal(rows.length, total);
 });

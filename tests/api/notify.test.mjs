@@ -344,6 +344,48 @@ test('a negotiation move waits for the other side: they are told, in the same tr
 	}
 });
 
+test('a review signed by one side waits for the other: they are told in the app and by mail, once; the second signature tells no one', async () => {
+	const { admin, managerA, member2 } = fx.clients;
+	const r = await ok(managerA.post('/api/reviews', { person_id: fx.people.member2,
+		period: 'year', year: 2026 }), 201);
+	await ok(member2.patch(`/api/reviews/${r.id}`, { self_assessment: 'Une bonne année.' }));
+	await ok(managerA.patch(`/api/reviews/${r.id}`, { manager_assessment: 'Paul a tenu ses volumes.' }));
+	await ok(member2.post(`/api/reviews/${r.id}/submit`));
+	await ok(managerA.post(`/api/reviews/${r.id}/submit`));
+	const events = () => Number(dbQuery(fx.server.db,
+		`SELECT count(*) AS n FROM notify_event WHERE kind = 'review_signature'`)[0].n);
+	assert.equal(events(), 0, 'submitting asks for no signature yet');
+	await ok(member2.post(`/api/reviews/${r.id}/sign`));
+	// the manager has it in the app at once, in their language
+	const inbox = await ok(managerA.get('/api/notifications'));
+	const n = inbox.items.find((i) => i.kind === 'review_signature');
+	assert.ok(n, JSON.stringify(inbox.items));
+	assert.equal(n.link, `/reviews/${r.id}`);
+	assert.equal(n.text, `Bilan « Paul Membre 2, 2026-01-01 – 2026-12-31 » : Paul Membre 2 l'a signé, il attend votre signature`);
+	const en = await ok(managerA.get('/api/notifications', { headers: { 'accept-language': 'en' } }));
+	assert.equal(en.items.find((i) => i.id === n.id).text,
+		'Review "Paul Membre 2, 2026-01-01 – 2026-12-31": Paul Membre 2 signed it, it waits for your signature');
+	assert.ok(!(await ok(member2.get('/api/notifications'))).items.some((i) => i.kind === 'review_signature'),
+		'the signer is not told');
+	// a refused second signature writes no event
+	assert.equal((await member2.post(`/api/reviews/${r.id}/sign`)).status, 409);
+	assert.equal(events(), 1);
+	// the mail (email is on by default for this kind), by day in the organisation's time zone
+	const mail = await until('the manager\'s mail', () => mails().find((m) =>
+		m.rcpt.includes('manager.a') && /attend votre signature/.test(m.text ?? '')));
+	assert.match(mail.text, /Bilan « Paul Membre 2, 2026-01-01 – 2026-12-31 » : Paul Membre 2 l'a signé/);
+	assert.match(mail.text, new RegExp(`https://cible.example/reviews/${r.id}`));
+	assert.match(mail.html, new RegExp(`<a href="https://cible.example/reviews/${r.id}">`));
+	const d = (await ok(admin.get('/api/notifications/deliveries?state=sent'))).items
+		.filter((x) => x.kind === 'review_signature' && x.channel === 'email');
+	assert.equal(d.length, 1);
+	assert.equal(d[0].recipient_id, fx.people.managerA);
+	// the second signature completes the review: no one waits, no event
+	assert.equal((await ok(managerA.post(`/api/reviews/${r.id}/sign`))).status, 'signed');
+	assert.equal(events(), 1);
+	assert.ok(!(await ok(member2.get('/api/notifications'))).items.some((i) => i.kind === 'review_signature'));
+});
+
 test('a receiver answering 500 or hanging is retried with backoff, then marked failed for the admin, while the API and the other places go on', async () => {
 	const { admin, managerB, member1 } = fx.clients;
 	await ok(fx.clients.member3.put('/api/notifications/preferences', {

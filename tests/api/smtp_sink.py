@@ -1,11 +1,18 @@
 """A real SMTP server on loopback for the notification tests (aiosmtpd from
 Debian's python3-aiosmtpd): it requires AUTH (user cible, password
-secret-smtp, over plain text on loopback), refuses any recipient whose
-address starts with "refuse" (550), and writes each accepted message to
-OUT_DIR/N.eml (the envelope's recipients on the first line). Prints
-"PORT n" once it listens; runs until stdin closes or SIGTERM."""
+secret-smtp), refuses any recipient whose address starts with "refuse"
+(550) or "deny" (554), and writes each accepted message to OUT_DIR/N.eml
+(the envelope's recipients on the first line) with OUT_DIR/N.json beside
+it: whether the session was under TLS, its TLS version, and whether it
+authenticated.
+  smtp_sink.py OUT_DIR                      AUTH over plain text (loopback)
+  smtp_sink.py OUT_DIR starttls CERT KEY    STARTTLS required before
+                                            anything, AUTH only after it
+Prints "PORT n" once it listens; runs until stdin closes or SIGTERM."""
+import json
 import os
 import signal
+import ssl
 import socket
 import sys
 import threading
@@ -24,6 +31,8 @@ class Handler:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith('refuse'):
             return '550 5.1.1 no such mailbox here'
+        if address.startswith('deny'):
+            return '554 5.7.1 relay access denied'
         envelope.rcpt_tos.append(address)
         return '250 OK'
 
@@ -34,6 +43,11 @@ class Handler:
             with open(tmp, 'wb') as f:
                 f.write(('RCPT ' + ','.join(envelope.rcpt_tos) + '\n').encode())
                 f.write(envelope.original_content or envelope.content)
+            tls = session.ssl is not None
+            obj = session.ssl.get('ssl_object') if tls else None
+            with open(os.path.join(out, '%d.json' % n), 'w') as f:
+                json.dump({'tls': tls, 'tls_version': obj.version() if obj else None,
+                           'auth': bool(session.authenticated)}, f)
             os.rename(tmp, os.path.join(out, '%d.eml' % n))
         return '250 Message accepted'
 
@@ -49,8 +63,15 @@ s = socket.socket()
 s.bind(('127.0.0.1', 0))
 port = s.getsockname()[1]
 s.close()
-c = Controller(Handler(), hostname='127.0.0.1', port=port, authenticator=auth,
-               auth_required=True, auth_require_tls=False)
+if len(sys.argv) > 2 and sys.argv[2] == 'starttls':
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(sys.argv[3], sys.argv[4])
+    c = Controller(Handler(), hostname='127.0.0.1', port=port, authenticator=auth,
+                   auth_required=True, auth_require_tls=True, tls_context=ctx,
+                   require_starttls=True)
+else:
+    c = Controller(Handler(), hostname='127.0.0.1', port=port, authenticator=auth,
+                   auth_required=True, auth_require_tls=False)
 c.start()
 print('PORT %d' % port, flush=True)
 signal.signal(signal.SIGTERM, lambda *a: (c.stop(), os._exit(0)))

@@ -1,12 +1,15 @@
 // Exports and the calendar link in a real browser, on the demo organisation
 // (issue 14, items 5 and 6): "Exporter CSV / Excel" on the team dashboard,
-// one's objectives, a person's page, an objective's check-ins, the cascade
+// one's objectives, a person's page (and "Exporter PDF" on the first three), an objective's check-ins, the cascade
 // and the admin's audit trail, downloaded as the browser does; one's
 // calendar link made, read and revoked from one's page; fr and en, phone
 // width, axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ADMIN, AGENT, assertAxe, axe, context, launch, login, noHorizontalScroll,
 	startDemo } from './browser.mjs';
 
@@ -34,7 +37,19 @@ async function download(page, name) {
 	return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
 }
 
-test('the team dashboard downloads as CSV and Excel from its page', async () => {
+// a PDF's text (pdftotext; poppler's warning on libharu's ToUnicode map to stderr)
+function pdfText(bytes) {
+	const dir = mkdtempSync(join(tmpdir(), 'cible-pdf-'));
+	try {
+		writeFileSync(join(dir, 'x.pdf'), bytes);
+		return execFileSync('pdftotext', ['-layout', join(dir, 'x.pdf'), '-'], { encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'] }).replace(/[\u202f\u00a0]/g, ' ');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+test('the team dashboard downloads as CSV, Excel and PDF from its page', async () => {
 	const ctx = await context(browser, server, { acceptDownloads: true });
 	const page = await ctx.newPage();
 	await login(page, server, MANAGER);
@@ -49,6 +64,23 @@ test('the team dashboard downloads as CSV and Excel from its page', async () => 
 	const xlsx = await download(page, 'Exporter Excel');
 	assert.match(xlsx.name, /\.xlsx$/);
 	assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK');
+	const pdf = await download(page, 'Exporter PDF');
+	assert.match(pdf.name, /^tableau-de-bord-\d{4}-\d\d-\d\d\.pdf$/);
+	assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+	const heading = await page.getByRole('heading', { level: 1 }).textContent();
+	const unit = heading.split(' — ')[1].trim();
+	const report = pdfText(pdf.bytes);
+	assert.ok(report.includes(`Tableau de bord : ${unit}`), report.slice(0, 400));
+	assert.match(report, /Période : du \d\d\/\d\d\/\d{4} au \d\d\/\d\d\/\d{4}/);
+	assert.match(report, /Valeur .* · Cible .* · Atteinte .* · Prévision /);
+	// a member's page, from the dashboard's table: their objectives as a report
+	const member = page.locator('table a[href^="/people/"]').first();
+	const name = (await member.textContent()).trim();
+	await member.click();
+	await page.waitForLoadState('load');
+	const theirs = await download(page, 'Exporter PDF');
+	assert.match(theirs.name, /^objectifs-personne-.*\.pdf$/);
+	assert.ok(pdfText(theirs.bytes).includes(`Objectifs : ${name}`));
 	await done(ctx);
 });
 
@@ -58,6 +90,9 @@ test('a member exports their objectives and an objective\'s check-ins', async ()
 	await login(page, server, AGENT);
 	const mine = await download(page, 'Exporter CSV');
 	assert.match(mine.name, /^objectifs-personne-/);
+	const report = await download(page, 'Exporter PDF');
+	assert.match(report.name, /^objectifs-personne-.*\.pdf$/);
+	assert.match(pdfText(report.bytes), /^\s*Objectifs : /);
 	await page.locator('table.objectives a').first().click();
 	await page.getByRole('heading', { name: 'Points d\'étape' }).waitFor();
 	if (await page.locator('ol.checkins').count()) {

@@ -19,10 +19,28 @@ TEST("defaults: every kind in the app; reminders by email; wins in the chat")
 		CHECK(notify_default_channels((enum notify_kind)k) & NCH_INAPP);
 	CHECK(notify_default_channels(NK_CHECKIN_LATE) & NCH_EMAIL);
 	CHECK(notify_default_channels(NK_NEGOTIATION_WAITING) & NCH_EMAIL);
+	CHECK(notify_default_channels(NK_REVIEW_SIGNATURE) & NCH_EMAIL);
+	CHECK(!(notify_default_channels(NK_REVIEW_SIGNATURE) & NCH_CHAT));
+	CHECK(notify_kind_reminder(NK_REVIEW_SIGNATURE));
 	CHECK(notify_default_channels(NK_BADGE_EARNED) & NCH_CHAT);
 	CHECK(!(notify_default_channels(NK_BADGE_EARNED) & NCH_EMAIL));
 	CHECK_INT(notify_channel_bit("chat"), NCH_CHAT);
 	CHECK_INT(notify_channel_bit("sms"), 0);
+}
+
+TEST("a review waiting for a signature names the review and who signed, in fr and en")
+{
+	struct notify_text t = { NK_REVIEW_SIGNATURE, "Marie Membre 1", "Marie Membre 1, 2026", NULL,
+				 NULL };
+	struct buf b = BUF_INIT;
+	notify_line(&b, &t, LANG_FR);
+	CHECK_STR(b.data, "Bilan « Marie Membre 1, 2026 » : Marie Membre 1 l'a signé, il attend "
+		  "votre signature");
+	buf_reset(&b);
+	notify_line(&b, &t, LANG_EN);
+	CHECK_STR(b.data, "Review \"Marie Membre 1, 2026\": Marie Membre 1 signed it, it waits for "
+		  "your signature");
+	buf_free(&b);
 }
 
 TEST("never at night: before 08:00 wait for 08:00, after 20:00 for the next morning")
