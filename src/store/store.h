@@ -92,6 +92,7 @@ struct store_tenant_table {
 	const char *late[2];  /* columns written once every table is in */
 	const char *tree;     /* a column to the row's parent: parents first */
 	int made_by_trigger;  /* its row is made when org's is */
+	int no_id;            /* no id column: read in one go, not by pages of ids */
 };
 extern const struct store_tenant_table store_tenant_tables[];
 extern const int store_ntenant_tables;

@@ -16,41 +16,43 @@
  * late column is written NULL and set once every table is in (unit and
  * person reference each other); a tree's rows are read parents first (an
  * objective needs its parent or its axis, a check says so). auth_generation's
- * row is made by the trigger on org's insert. */
+ * row is made by the trigger on org's insert. A table with an id is read by
+ * pages of ids (PAGE rows), so that a driver that reads a result whole
+ * (PostgreSQL's) holds one page of the activity at a time, not all of it. */
 const struct store_tenant_table store_tenant_tables[] = {
-	{ "org", { NULL }, NULL, 0 },
-	{ "auth_generation", { NULL }, NULL, 1 },
-	{ "axis", { NULL }, NULL, 0 },
-	{ "unit", { "parent_id", "lead_id" }, NULL, 0 },
-	{ "person", { "manager_id" }, NULL, 0 },
-	{ "indicator", { NULL }, NULL, 0 },
-	{ "import_mapping", { NULL }, NULL, 0 },
-	{ "objective", { NULL }, "parent_id", 0 },
-	{ "audit", { NULL }, NULL, 0 },
-	{ "session", { NULL }, NULL, 0 },
-	{ "api_token", { NULL }, NULL, 0 },
-	{ "password_reset", { NULL }, NULL, 0 },
-	{ "activity", { NULL }, NULL, 0 },
-	{ "checkin", { NULL }, NULL, 0 },
-	{ "challenge", { NULL }, NULL, 0 },
-	{ "challenge_result", { NULL }, NULL, 0 },
-	{ "badge", { NULL }, NULL, 0 },
-	{ "negotiation_round", { NULL }, NULL, 0 },
-	{ "objective_agreement", { NULL }, NULL, 0 },
-	{ "cadence", { NULL }, NULL, 0 },
-	{ "feedback", { NULL }, NULL, 0 },
-	{ "one_to_one", { NULL }, NULL, 0 },
-	{ "one_to_one_note", { NULL }, NULL, 0 },
-	{ "one_to_one_action", { NULL }, NULL, 0 },
-	{ "ramp_plan", { NULL }, NULL, 0 },
-	{ "notify_event", { NULL }, NULL, 0 },
-	{ "notify_channel", { NULL }, NULL, 0 },
-	{ "notify_delivery", { NULL }, NULL, 0 },
-	{ "notify_attempt", { NULL }, NULL, 0 },
-	{ "notify_pref", { NULL }, NULL, 0 },
-	{ "notify_person", { NULL }, NULL, 0 },
-	{ "calendar_feed", { NULL }, NULL, 0 },
-	{ "review", { NULL }, NULL, 0 },
+	{ "org", { NULL }, NULL, 0, 0 },
+	{ "auth_generation", { NULL }, NULL, 1, 1 },
+	{ "axis", { NULL }, NULL, 0, 0 },
+	{ "unit", { "parent_id", "lead_id" }, NULL, 0, 0 },
+	{ "person", { "manager_id" }, NULL, 0, 0 },
+	{ "indicator", { NULL }, NULL, 0, 0 },
+	{ "import_mapping", { NULL }, NULL, 0, 0 },
+	{ "objective", { NULL }, "parent_id", 0, 0 },
+	{ "audit", { NULL }, NULL, 0, 0 },
+	{ "session", { NULL }, NULL, 0, 1 },
+	{ "api_token", { NULL }, NULL, 0, 0 },
+	{ "password_reset", { NULL }, NULL, 0, 1 },
+	{ "activity", { NULL }, NULL, 0, 0 },
+	{ "checkin", { NULL }, NULL, 0, 0 },
+	{ "challenge", { NULL }, NULL, 0, 0 },
+	{ "challenge_result", { NULL }, NULL, 0, 0 },
+	{ "badge", { NULL }, NULL, 0, 0 },
+	{ "negotiation_round", { NULL }, NULL, 0, 0 },
+	{ "objective_agreement", { NULL }, NULL, 0, 0 },
+	{ "cadence", { NULL }, NULL, 0, 1 },
+	{ "feedback", { NULL }, NULL, 0, 0 },
+	{ "one_to_one", { NULL }, NULL, 0, 0 },
+	{ "one_to_one_note", { NULL }, NULL, 0, 1 },
+	{ "one_to_one_action", { NULL }, NULL, 0, 0 },
+	{ "ramp_plan", { NULL }, NULL, 0, 0 },
+	{ "notify_event", { NULL }, NULL, 0, 0 },
+	{ "notify_channel", { NULL }, NULL, 0, 0 },
+	{ "notify_delivery", { NULL }, NULL, 0, 0 },
+	{ "notify_attempt", { NULL }, NULL, 0, 0 },
+	{ "notify_pref", { NULL }, NULL, 0, 1 },
+	{ "notify_person", { NULL }, NULL, 0, 1 },
+	{ "calendar_feed", { NULL }, NULL, 0, 1 },
+	{ "review", { NULL }, NULL, 0, 0 },
 };
 #define NTABLES ((int)(sizeof(store_tenant_tables) / sizeof(store_tenant_tables[0])))
 const int store_ntenant_tables = NTABLES;
@@ -69,6 +71,13 @@ static const char *key_of(const struct store_tenant_table *t)
 	return strcmp(t->name, "org") ? "org_id" : "id";
 }
 
+#define PAGE 50000
+
+static int paged(const struct store_tenant_table *t)
+{
+	return !t->no_id && !t->tree && strcmp(t->name, "org");
+}
+
 static void queries_make(void)
 {
 	static int made;
@@ -84,6 +93,10 @@ static void queries_make(void)
 				 " ON c.%s = d.id WHERE c.org_id = ?1)"
 				 " SELECT t.* FROM %s t JOIN d ON d.id = t.id ORDER BY d.depth, t.id",
 				 t->name, t->tree, t->name, t->tree, t->name);
+		else if (paged(t))
+			snprintf(queries[i][Q_SELECT], 512,
+				 "SELECT * FROM %s WHERE org_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3",
+				 t->name);
 		else
 			snprintf(queries[i][Q_SELECT], 512, "SELECT * FROM %s WHERE %s = ?1", t->name, k);
 		snprintf(queries[i][Q_COUNT], 512, "SELECT count(*) FROM %s WHERE %s = ?1", t->name, k);
@@ -131,6 +144,9 @@ struct late_value {
 struct reader {
 	struct db_stmt *st;
 	int pending;       /* the first row was stepped to already */
+	int paged;         /* read by pages of ids: the next page when one ends */
+	id_t64 org, last_id;
+	int64_t in_page;
 	int ncols;
 	int id_col;
 	int late_col[2];   /* the columns of the late ones, -1 if none */
@@ -145,9 +161,21 @@ static int next_row(void *ctx, struct db_value *vals, struct err *e)
 		r->pending = 0;
 	} else {
 		int rc = db_step(r->st, e);
+		if (rc == 0 && r->paged && r->in_page == PAGE) {
+			/* the page was full: the next one, after its last id */
+			r->st->drv->reset(r->st);  /* kept, not released: it is ours until the end */
+			db_bind_int64(r->st, 1, r->org);
+			db_bind_int64(r->st, 2, r->last_id);
+			db_bind_int64(r->st, 3, PAGE);
+			r->in_page = 0;
+			rc = db_step(r->st, e);
+		}
 		if (rc <= 0)
 			return rc;
 	}
+	r->in_page++;
+	if (r->id_col >= 0)
+		r->last_id = db_col_int64(r->st, r->id_col);
 	for (int i = 0; i < r->ncols; i++) {
 		struct db_value *v = &vals[i];
 		v->kind = r->st->drv->col_kind(r->st, i);
@@ -196,6 +224,8 @@ static int copy_table(struct db *from, struct db *to, int t, id_t64 org, int64_t
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, 0);
+	db_bind_int64(st, 3, PAGE);
 	int rc = db_step(st, e);
 	if (rc <= 0) {
 		db_done(st);
@@ -204,7 +234,8 @@ static int copy_table(struct db *from, struct db *to, int t, id_t64 org, int64_t
 		*rows = 0;
 		goto counted;
 	}
-	struct reader r = { .st = st, .pending = 1, .id_col = -1, .late_col = { -1, -1 } };
+	struct reader r = { .st = st, .pending = 1, .paged = paged(tt), .org = org,
+			    .id_col = -1, .late_col = { -1, -1 } };
 	r.ncols = from->drv->col_count(st);
 	const char **cols = calloc((size_t)r.ncols, sizeof(*cols));
 	if (!cols) {

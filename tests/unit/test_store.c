@@ -434,6 +434,10 @@ TEST("the copy's table list (store_copy.c) names every table the migrations make
 				CHECK(has_column(db, t->name, t->late[l]));
 		if (t->tree)
 			CHECK(has_column(db, t->name, t->tree));
+		/* read by pages of ids unless it has none */
+		if (t->no_id == has_column(db, t->name, "id"))
+			fprintf(stderr, "    %s: no_id is %d\n", t->name, t->no_id);
+		CHECK(t->no_id != has_column(db, t->name, "id"));
 	}
 	sqlite3_close(db);
 	cleanup(s);
