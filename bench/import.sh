@@ -5,15 +5,23 @@
 # transaction), and the same file into a bare table with `sqlite3 .import`,
 # side by side. Prints rows/s and peak memory of both.
 #   sh bench/import.sh [ROWS] [WORKDIR]
+# IMPORT_DB=postgres://... imports into that database instead of
+# WORKDIR/demo.db (its demo made with --force; no sqlite3 baseline):
+# bench/stores.sh runs it on both stores.
 set -e
 rows=${1:-10000000}
 dir=${2:-/tmp/cible-bench-import}
 bin=$(pwd)/build/cible
 mkdir -p "$dir"
 cd "$dir"
-rm -f demo.db* bare.db*
-"$bin" demo --db demo.db --people 1000 --calls-per-day 0 --today 2026-11-25 >/dev/null
-sqlite3 demo.db "SELECT email FROM person WHERE job LIKE 'Téléconseill%'" > agents.txt
+db=${IMPORT_DB:-demo.db}
+rm -f bare.db*
+[ -n "$IMPORT_DB" ] || rm -f demo.db*
+"$bin" demo --db "$db" --force --people 1000 --calls-per-day 0 --today 2026-11-25 >/dev/null
+case $db in
+postgres*|postgresql*|*=*) psql "$db" -Atc "SELECT email FROM person WHERE job LIKE 'Téléconseill%'" > agents.txt ;;
+*) sqlite3 "$db" "SELECT email FROM person WHERE job LIKE 'Téléconseill%'" > agents.txt ;;
+esac
 csv=calls-$rows.csv
 if [ ! -f "$csv" ]; then
   echo "writing $csv"
@@ -42,13 +50,13 @@ run() {
   set -- $(cat time.txt)
   echo "$label: $1 s, $(awk -v r="$rows" -v s="$1" 'BEGIN { printf "%.0f", r / s }') rows/s, peak $(($2 / 1024)) MB"
 }
-run "cible import   " "$bin" import --db demo.db --kind call --id "Call Id" --person Agent --date Date \
+run "cible import   " "$bin" import --db "$db" --kind call --id "Call Id" --person Agent --date Date \
   --time Time --field "answered=Answered (Y/N):bool" --field resolved=Resolved:bool \
   --field "speed=Speed of answer in seconds:number" --field talk=AvgTalkDuration:time \
   --field "csat=Satisfaction rating:number" --field topic=Topic "$csv"
 tail -1 out.txt
-run "sqlite3 .import" sqlite3 bare.db ".import --csv $csv calls"
-run "cible re-import" "$bin" import --db demo.db --kind call --id "Call Id" --person Agent --date Date \
+[ -n "$IMPORT_DB" ] || run "sqlite3 .import" sqlite3 bare.db ".import --csv $csv calls"
+run "cible re-import" "$bin" import --db "$db" --kind call --id "Call Id" --person Agent --date Date \
   --time Time --field "answered=Answered (Y/N):bool" --field resolved=Resolved:bool \
   --field "speed=Speed of answer in seconds:number" --field talk=AvgTalkDuration:time \
   --field "csat=Satisfaction rating:number" --field topic=Topic "$csv"

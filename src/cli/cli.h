@@ -91,6 +91,7 @@ int cmd_metric(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_send(int argc, char **argv);
+int cmd_migrate_store(int argc, char **argv);
 
 /* The sender's settings checked and put in c (cmd_send.c; `serve` shares
  * them): 2 after printing what is wrong, 0 otherwise. The strings must

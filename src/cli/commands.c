@@ -215,6 +215,19 @@ const struct command commands[] = {
 	  "Checks that FILE is a sound cible database of a schema this program knows,\n"
 	  "then copies it into PATH (default $CIBLE_DB or ./cible.db) and brings its\n"
 	  "schema up to date. An existing PATH is replaced only with --force.\n" },
+	{ "migrate-store", cmd_migrate_store, "copy organisations from one store to another",
+	  "usage: cible migrate-store --from SETTING --to SETTING [--org ID] [--replace]\n\n"
+	  "Copies an organisation's data (--org ID; without it, every organisation of\n"
+	  "the source, each in turn) from one database to another, whatever their\n"
+	  "engines: SQLite to PostgreSQL (--from sqlite:PATH --to postgres://...) or\n"
+	  "back. Every table of the organisation is copied with its ids, and its\n"
+	  "measure states; PostgreSQL's id sequences move past the copied ids. Both\n"
+	  "databases are first brought to this program's schema (one of a newer\n"
+	  "schema is refused). The copy is one transaction on the target: if it fails,\n"
+	  "nothing of it is there. A target that already has the organisation is\n"
+	  "refused, unless --replace, which deletes its data of that organisation in\n"
+	  "the same transaction. The source is read, never changed; stop the servers\n"
+	  "writing to it first. Prints what was copied.\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

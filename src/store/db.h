@@ -65,6 +65,23 @@ enum db_fault {
  * parameters (PostgreSQL) must know, as it does for a value. */
 enum db_type { DB_INT64, DB_DOUBLE, DB_TEXT };
 
+/* What a column of the current row holds (db_driver.col_kind): the whole-row
+ * copy of `cible migrate-store` (store_copy.c) reads rows it does not know
+ * the shape of. */
+enum db_kind { DB_KIND_NULL, DB_KIND_INT64, DB_KIND_DOUBLE, DB_KIND_TEXT, DB_KIND_BLOB };
+
+/* One value of a copied row: text is valid until the source's next step. */
+struct db_value {
+	enum db_kind kind;
+	int64_t i;
+	double d;
+	const char *text;
+};
+
+/* Gives the next row of a copy in vals (ncols of them): 1 a row, 0 the
+ * end, -1 a failure with *e set. */
+typedef int (*db_row_next_fn)(void *ctx, struct db_value *vals, struct err *e);
+
 /* Measure states' month rows belong to a person or to a unit (store.h). */
 enum db_owner { DB_PERSON, DB_UNIT };
 
@@ -107,6 +124,18 @@ struct db_driver {
 	const char *(*col_text)(struct db_stmt *st, int i);  /* NULL for NULL; valid until
 							      * the next step */
 	const void *(*col_blob)(struct db_stmt *st, int i, size_t *n);
+	/* the current result's columns: how many, each one's name, and what the
+	 * current row holds there (for a row copied whole, store_copy.c) */
+	int (*col_count)(struct db_stmt *st);
+	const char *(*col_name)(struct db_stmt *st, int i);
+	enum db_kind (*col_kind)(struct db_stmt *st, int i);
+	/* Rows into table's columns cols (trusted names: the store's own list),
+	 * each row from next() until it gives 0, inside the open transaction;
+	 * *n the rows written. A column whose id values were given keeps them,
+	 * and whatever gives the next id (PostgreSQL's identity sequence) moves
+	 * past them. SQLite: one prepared INSERT; PostgreSQL: COPY FROM STDIN. */
+	int (*copy_in)(struct db *db, const char *table, const char *const *cols, int ncols,
+		       db_row_next_fn next, void *ctx, int64_t *n, struct err *e);
 
 	int (*exec)(struct db *db, const char *script, struct err *e);  /* no parameters */
 	int (*begin)(struct db *db, struct err *e);  /* a write transaction */

@@ -611,6 +611,145 @@ static const void *pg_col_blob(struct db_stmt *st, int i, size_t *n)
 	return s->blob;
 }
 
+static int pg_col_count(struct db_stmt *st)
+{
+	struct pg_stmt *s = pgst(st);
+	return s->res ? PQnfields(s->res) : 0;
+}
+
+static const char *pg_col_name(struct db_stmt *st, int i)
+{
+	struct pg_stmt *s = pgst(st);
+	return s->res ? PQfname(s->res, i) : NULL;
+}
+
+#define OID_BOOL 16
+#define OID_INT2 21
+#define OID_INT4 23
+#define OID_OID 26
+#define OID_FLOAT4 700
+#define OID_NUMERIC 1700
+
+static enum db_kind pg_col_kind(struct db_stmt *st, int i)
+{
+	struct pg_stmt *s = pgst(st);
+	if (!cell(st, i))
+		return DB_KIND_NULL;
+	switch (PQftype(s->res, i)) {
+	case OID_BOOL: case OID_INT2: case OID_INT4: case OID_INT8: case OID_OID:
+		return DB_KIND_INT64;
+	case OID_FLOAT4: case OID_FLOAT8: case OID_NUMERIC:
+		return DB_KIND_DOUBLE;
+	case OID_BYTEA:
+		return DB_KIND_BLOB;
+	default:
+		return DB_KIND_TEXT;
+	}
+}
+
+/* A value in COPY's text format: \N for NULL, backslash escapes. */
+static void copy_value(struct buf *b, const struct db_value *v)
+{
+	char t[40];
+	switch (v->kind) {
+	case DB_KIND_INT64:
+		snprintf(t, sizeof(t), "%lld", (long long)v->i);
+		buf_adds(b, t);
+		return;
+	case DB_KIND_DOUBLE:
+		fmt_double(t, sizeof(t), v->d);
+		buf_adds(b, t);
+		return;
+	case DB_KIND_TEXT:
+		if (v->text) {
+			for (const char *p = v->text; *p; p++) {
+				switch (*p) {
+				case '\\': buf_adds(b, "\\\\"); break;
+				case '\n': buf_adds(b, "\\n"); break;
+				case '\r': buf_adds(b, "\\r"); break;
+				case '\t': buf_adds(b, "\\t"); break;
+				default: buf_addc(b, *p);
+				}
+			}
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	buf_adds(b, "\\N");
+}
+
+/* COPY table (cols) FROM STDIN, rows sent in batches of about 256 KiB;
+ * then the identity sequence of an id column set past the largest id. */
+static int pg_copy_in(struct db *db, const char *table, const char *const *cols, int ncols,
+		      db_row_next_fn next, void *ctx, int64_t *n, struct err *e)
+{
+	struct pg_db *c = pgdb(db);
+	*n = 0;
+	if (tx_start(c, "BEGIN ISOLATION LEVEL SERIALIZABLE", e) || ensure(c, e))
+		return -1;
+	struct buf b = BUF_INIT;
+	int has_id = 0;
+	buf_addf(&b, "COPY \"%s\" (", table);
+	for (int i = 0; i < ncols; i++) {
+		buf_addf(&b, "%s\"%s\"", i ? ", " : "", cols[i]);
+		has_id |= !strcmp(cols[i], "id");
+	}
+	buf_adds(&b, ") FROM STDIN");
+	PGresult *r = PQexec(c->c, b.data);
+	buf_free(&b);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		return res_fail(c, r, e);
+	}
+	PQclear(r);
+	struct db_value *vals = calloc((size_t)(ncols ? ncols : 1), sizeof(*vals));
+	int rc = vals ? 0 : -1, sent = 0;
+	if (!vals)
+		err_set(e, 500, "internal", NULL, "out of memory", NULL);
+	while (vals && (rc = next(ctx, vals, e)) > 0) {
+		for (int i = 0; i < ncols; i++) {
+			if (i)
+				buf_addc(&b, '\t');
+			copy_value(&b, &vals[i]);
+		}
+		buf_addc(&b, '\n');
+		++*n;
+		if (b.len >= 256 * 1024) {
+			if (PQputCopyData(c->c, b.data, (int)b.len) != 1) {
+				sent = -1;
+				break;
+			}
+			b.len = 0;
+			b.data[0] = 0;
+		}
+	}
+	free(vals);
+	if (rc >= 0 && sent == 0 && b.len && PQputCopyData(c->c, b.data, (int)b.len) != 1)
+		sent = -1;
+	buf_free(&b);
+	/* a failure of ours ends the COPY with an error, so nothing of it lands */
+	PQputCopyEnd(c->c, rc < 0 ? "the source failed" : NULL);
+	r = PQgetResult(c->c);
+	int ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok && rc >= 0) {
+		rc = res_fail(c, r, e);
+		r = NULL;
+	}
+	PQclear(r);
+	while ((r = PQgetResult(c->c)))
+		PQclear(r);
+	if (rc < 0 || sent < 0)
+		return sent < 0 && rc >= 0 ? unreachable(c, e) : -1;
+	if (!has_id)
+		return 0;
+	char sql[256];
+	snprintf(sql, sizeof(sql), "SELECT setval(s, m) FROM (SELECT pg_get_serial_sequence('\"%s\"',"
+		 " 'id') AS s, (SELECT max(id) FROM \"%s\") AS m) q WHERE s IS NOT NULL AND m IS NOT NULL",
+		 table, table);
+	return run_cmd(c, sql, e);
+}
+
 static int pg_begin(struct db *db, struct err *e)
 {
 	struct pg_db *c = pgdb(db);
@@ -824,6 +963,10 @@ const struct db_driver db_postgres = {
 	.col_double = pg_col_double,
 	.col_text = pg_col_text,
 	.col_blob = pg_col_blob,
+	.col_count = pg_col_count,
+	.col_name = pg_col_name,
+	.col_kind = pg_col_kind,
+	.copy_in = pg_copy_in,
 	.exec = pg_exec,
 	.begin = pg_begin,
 	.commit = pg_commit,

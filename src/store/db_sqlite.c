@@ -231,6 +231,76 @@ static const void *sq_col_blob(struct db_stmt *st, int i, size_t *n)
 	return p;
 }
 
+static int sq_col_count(struct db_stmt *st)
+{
+	return sqlite3_column_count(sq_stmt_handle(st));
+}
+
+static const char *sq_col_name(struct db_stmt *st, int i)
+{
+	return sqlite3_column_name(sq_stmt_handle(st), i);
+}
+
+static enum db_kind sq_col_kind(struct db_stmt *st, int i)
+{
+	switch (sqlite3_column_type(sq_stmt_handle(st), i)) {
+	case SQLITE_INTEGER: return DB_KIND_INT64;
+	case SQLITE_FLOAT: return DB_KIND_DOUBLE;
+	case SQLITE_TEXT: return DB_KIND_TEXT;
+	case SQLITE_BLOB: return DB_KIND_BLOB;
+	default: return DB_KIND_NULL;
+	}
+}
+
+/* One INSERT prepared for the copy alone (not cached: its text is built
+ * here), run once a row. SQLite gives the next rowid past the largest. */
+static int sq_copy_in(struct db *db, const char *table, const char *const *cols, int ncols,
+		      db_row_next_fn next, void *ctx, int64_t *n, struct err *e)
+{
+	sqlite3 *h = sq_handle(db);
+	struct buf sql = BUF_INIT;
+	buf_addf(&sql, "INSERT INTO \"%s\" (", table);
+	for (int i = 0; i < ncols; i++)
+		buf_addf(&sql, "%s\"%s\"", i ? ", " : "", cols[i]);
+	buf_adds(&sql, ") VALUES (");
+	for (int i = 0; i < ncols; i++)
+		buf_addf(&sql, "%s?%d", i ? ", " : "", i + 1);
+	buf_adds(&sql, ")");
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h, sql.data, -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK)
+		return sq_fail(h, e);
+	struct db_value *vals = calloc((size_t)(ncols ? ncols : 1), sizeof(*vals));
+	if (!vals) {
+		sqlite3_finalize(st);
+		return err_set(e, 500, "internal", NULL, "out of memory", NULL);
+	}
+	*n = 0;
+	while ((rc = next(ctx, vals, e)) > 0) {
+		for (int i = 0; i < ncols; i++) {
+			const struct db_value *v = &vals[i];
+			if (v->kind == DB_KIND_INT64)
+				sqlite3_bind_int64(st, i + 1, v->i);
+			else if (v->kind == DB_KIND_DOUBLE)
+				sqlite3_bind_double(st, i + 1, v->d);
+			else if (v->kind == DB_KIND_TEXT && v->text)
+				sqlite3_bind_text(st, i + 1, v->text, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(st, i + 1);
+		}
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = sq_fail(h, e);
+			break;
+		}
+		sqlite3_reset(st);
+		++*n;
+	}
+	free(vals);
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
 /* IMMEDIATE: the write lock at the start, so two writers queue on the busy
  * wait instead of one failing when it first writes. */
 static int sq_begin(struct db *db, struct err *e)
@@ -323,6 +393,10 @@ const struct db_driver db_sqlite = {
 	.col_double = sq_col_double,
 	.col_text = sq_col_text,
 	.col_blob = sq_col_blob,
+	.col_count = sq_col_count,
+	.col_name = sq_col_name,
+	.col_kind = sq_col_kind,
+	.copy_in = sq_copy_in,
 	.exec = sq_exec,
 	.begin = sq_begin,
 	.commit = sq_commit,

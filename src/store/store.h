@@ -51,6 +51,7 @@ int store_schema_known(void);
  * and a restore of such a file into the database a setting names. An engine
  * without them answers 500. */
 int store_backup(struct store *s, const char *path, struct err *e);
+
 int store_verify_file(const char *path, int *version, struct err *e);
 int store_restore(const char *from, const char *setting, struct err *e);
 
@@ -70,6 +71,32 @@ struct ids {
 	size_t n;
 };
 int ids_contains(const struct ids *set, id_t64 id);  /* set sorted ascending */
+
+/* `cible migrate-store` (store_copy.c): org's rows of every tenant table
+ * copied from one store into another, whatever their engines, ids kept, in
+ * one transaction on the target; the measure states' month rows too. A
+ * target that has org already is refused (409 org_in_target) unless
+ * replace, which deletes its rows of org first in the same transaction. */
+struct store_copy_count {
+	int tables;
+	int64_t rows;    /* rows of the tenant tables */
+	int64_t months;  /* measure states' month rows */
+};
+int store_copy_org(struct store *from, struct store *to, id_t64 org, int replace,
+		   struct store_copy_count *out, struct err *e);
+/* The tenant tables in the order a copy writes them, and the tables of no
+ * organisation (NULL-terminated); tests/unit/test_store.c holds them to the
+ * schema. */
+struct store_tenant_table {
+	const char *name;
+	const char *late[2];  /* columns written once every table is in */
+	const char *tree;     /* a column to the row's parent: parents first */
+	int made_by_trigger;  /* its row is made when org's is */
+	int no_id;            /* no id column: read in one go, not by pages of ids */
+};
+extern const struct store_tenant_table store_tenant_tables[];
+extern const int store_ntenant_tables;
+extern const char *const store_global_tables[];
 
 /* organisation */
 int store_org_create(struct store *s, const struct org *o, id_t64 *id, struct err *e);

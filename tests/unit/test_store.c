@@ -374,6 +374,75 @@ TEST("the store's resource files hold only cible SQL, on the driver seam")
 	CHECK(files >= 8);  /* store.c, store_int.h, store_migrate.c and the resources */
 }
 
+/* cible migrate-store walks store_tenant_tables: a table the migrations make
+ * that the list lacks would not be copied, silently. */
+static int in_list(const char *name)
+{
+	for (int i = 0; i < store_ntenant_tables; i++)
+		if (!strcmp(store_tenant_tables[i].name, name))
+			return 1;
+	for (const char *const *g = store_global_tables; *g; g++)
+		if (!strcmp(*g, name))
+			return 2;
+	return 0;
+}
+
+static int has_column(sqlite3 *db, const char *table, const char *col)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", -1, &st, NULL);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+TEST("the copy's table list (store_copy.c) names every table the migrations make, tenant or not")
+{
+	struct store *s = fresh();
+	CHECK(s != NULL);
+	sqlite3 *db;
+	sqlite3_open(path, &db);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'"
+			   " AND name NOT LIKE 'sqlite_%' ORDER BY name", -1, &st, NULL);
+	int tables = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		tables++;
+		int where = in_list(t);
+		if (!where)
+			fprintf(stderr, "    table %s is in neither list of store_copy.c\n", t);
+		CHECK(where != 0);
+		/* a tenant table is one with org_id (org itself aside) */
+		if (where == 1 && strcmp(t, "org"))
+			CHECK(has_column(db, t, "org_id"));
+		if (where == 2)
+			CHECK(!has_column(db, t, "org_id"));
+	}
+	sqlite3_finalize(st);
+	CHECK_INT(tables, store_ntenant_tables + 3);
+	/* every table of the list is made, its late and tree columns are its own */
+	for (int i = 0; i < store_ntenant_tables; i++) {
+		const struct store_tenant_table *t = &store_tenant_tables[i];
+		CHECK(has_column(db, t->name, t->name[0] == 'o' && !strcmp(t->name, "org") ? "id"
+										      : "org_id"));
+		for (int l = 0; l < 2; l++)
+			if (t->late[l])
+				CHECK(has_column(db, t->name, t->late[l]));
+		if (t->tree)
+			CHECK(has_column(db, t->name, t->tree));
+		/* read by pages of ids unless it has none */
+		if (t->no_id == has_column(db, t->name, "id"))
+			fprintf(stderr, "    %s: no_id is %d\n", t->name, t->no_id);
+		CHECK(t->no_id != has_column(db, t->name, "id"));
+	}
+	sqlite3_close(db);
+	cleanup(s);
+}
+
 static id_t64 mkorg(struct store *s, const char *name)
 {
 	struct org o = { 0, name, "fr", "EUR", "Être la référence", 0x1f, NULL, false };
