@@ -15,8 +15,9 @@ int cmd_demo(int argc, char **argv)
 		{ "db", required_argument, 0, 'd' }, { "force", no_argument, 0, 'f' },
 		{ "seed", required_argument, 0, 's' }, { "people", required_argument, 0, 'n' },
 		{ "today", required_argument, 0, 't' }, { "password", required_argument, 0, 'p' },
-		{ "calls-per-day", required_argument, 0, 'c' }, { 0, 0, 0, 0 } };
-	const char *db = NULL, *password = "demo-cible";
+		{ "calls-per-day", required_argument, 0, 'c' }, { "lang", required_argument, 0, 'l' },
+		{ 0, 0, 0, 0 } };
+	const char *db = NULL, *password = "demo-cible", *langflag = NULL;
 	int force = 0;
 	struct demo_options opt;
 	/* the one clock: $CIBLE_TODAY, or --today, sets the demo's day and its now */
@@ -50,6 +51,7 @@ int cmd_demo(int argc, char **argv)
 			}
 			break;
 		case 'p': password = optarg; break;
+		case 'l': langflag = optarg; break;
 		case 'c':
 			opt.calls_per_day = (int)strtol(optarg, &end, 10);
 			if (*end || opt.calls_per_day < 0 || opt.calls_per_day > 500) {
@@ -64,6 +66,14 @@ int cmd_demo(int argc, char **argv)
 		cli_usage("demo", 1);
 		return 2;
 	}
+	/* the organisation made is French: so is what is said of it, unless
+	 * --lang or $CIBLE_LANG says otherwise */
+	enum lang lang = LANG_FR;
+	if (langflag && cli_lang_flag("demo", langflag, &lang))
+		return 2;
+	if (!langflag && getenv("CIBLE_LANG"))
+		lang = cli_lang();
+	cli_lang_set(lang);
 	db = cli_db_path(db);
 	struct err de;
 	err_clear(&de);
@@ -92,19 +102,45 @@ int cmd_demo(int argc, char **argv)
 		goto out;
 	}
 	const struct demo_result *res = &made.res;
-	printf("demo organisation in %s: %d people, %d units, %d objectives, %ld activity records,"
-	       " %ld check-ins\n", db, res->people, res->units, res->objectives, made.records,
-	       made.checkins);
-	printf("%d challenges, %d badges earned\n", made.challenges.challenges,
-	       made.challenges.badges);
-	printf("%d objectives agreed after a negotiation, %d negotiations open\n",
-	       made.negotiations.agreed, made.negotiations.open);
-	printf("%d feedback messages, %d one-to-ones, %d people late with their check-ins\n",
-	       made.rhythm.feedback, made.rhythm.one_to_ones, made.rhythm.late);
-	printf("ramp-up plans for sales reps and agents: 25 %%, 50 %%, 75 %%, then 100 %%\n");
-	printf("%d review signed, %d being written\n", made.reviews.signed_,
-	       made.reviews.in_progress);
-	printf("logins (password: %s):\n", password);
+	char n[6][24];
+	snprintf(n[0], sizeof(n[0]), "%d", res->people);
+	snprintf(n[1], sizeof(n[1]), "%d", res->units);
+	snprintf(n[2], sizeof(n[2]), "%d", res->objectives);
+	snprintf(n[3], sizeof(n[3]), "%ld", made.records);
+	snprintf(n[4], sizeof(n[4]), "%ld", made.checkins);
+	struct buf b = BUF_INIT, part = BUF_INIT;
+	cli_render(&part, "demo.people", lang, n[0], n[1]);
+	buf_adds(&part, ", ");
+	cli_render(&part, "demo.objectives", lang, n[2], NULL);
+	buf_adds(&part, ", ");
+	cli_render(&part, "demo.records", lang, n[3], n[4]);
+	cli_render(&b, "demo.made", lang, db, part.data);
+	buf_addc(&b, '\n');
+	snprintf(n[0], sizeof(n[0]), "%d", made.challenges.challenges);
+	snprintf(n[1], sizeof(n[1]), "%d", made.challenges.badges);
+	cli_render(&b, "demo.challenges", lang, n[0], n[1]);
+	buf_addc(&b, '\n');
+	snprintf(n[0], sizeof(n[0]), "%d", made.negotiations.agreed);
+	snprintf(n[1], sizeof(n[1]), "%d", made.negotiations.open);
+	cli_render(&b, "demo.negotiations", lang, n[0], n[1]);
+	buf_addc(&b, '\n');
+	snprintf(n[0], sizeof(n[0]), "%d", made.rhythm.feedback);
+	snprintf(n[1], sizeof(n[1]), "%d", made.rhythm.one_to_ones);
+	snprintf(n[2], sizeof(n[2]), "%d", made.rhythm.late);
+	cli_render(&b, "demo.feedback", lang, n[0], n[1]);
+	buf_adds(&b, ", ");
+	cli_render(&b, "demo.late", lang, n[2], NULL);
+	buf_addc(&b, '\n');
+	cli_render(&b, "demo.ramp", lang, NULL, NULL);
+	buf_addc(&b, '\n');
+	snprintf(n[0], sizeof(n[0]), "%d", made.reviews.signed_);
+	snprintf(n[1], sizeof(n[1]), "%d", made.reviews.in_progress);
+	cli_render(&b, "demo.reviews", lang, n[0], n[1]);
+	buf_addc(&b, '\n');
+	cli_render(&b, "demo.logins", lang, password, NULL);
+	printf("%s\n", b.data);
+	buf_free(&b);
+	buf_free(&part);
 	for (int i = 0; i < res->nlogins; i++)
 		printf("  %-45s %s\n", res->logins[i].email, res->logins[i].what);
 	rc = 0;

@@ -82,7 +82,7 @@ const struct command commands[] = {
 	  "CIBLE_SEND_ATTEMPTS.\n" },
 	{ "demo", cmd_demo, "create a realistic demo organisation",
 	  "usage: cible demo [--db PATH] [--force] [--seed N] [--people N]\n"
-	  "                  [--today YYYY-MM-DD] [--password PASSWORD]\n\n"
+	  "                  [--today YYYY-MM-DD] [--password PASSWORD] [--lang fr|en]\n\n"
 	  "Generates a French company with a sales direction and a call-centre service,\n"
 	  "its teams, people and objectives cascaded from the ambition through strategic\n"
 	  "axes down to individuals (default 48 people; --people scales it up to\n"
@@ -93,7 +93,8 @@ const struct command commands[] = {
 	  "agreed after a counter-proposal on the means then the target. The same seed,\n"
 	  "size and day give the same organisation. --force replaces PATH if it\n"
 	  "exists. Every demo login has the password given by --password (default:\n"
-	  "demo-cible). Prints the logins.\n" },
+	  "demo-cible). Prints what it made and the logins, in French (the\n"
+	  "organisation's language) unless --lang or CIBLE_LANG says otherwise.\n" },
 	{ "challenge", cmd_challenge, "list challenges, show a board, close a finished one",
 	  "usage: cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] list\n"
 	  "       cible challenge [--db PATH] [--org ID] [--today YYYY-MM-DD] [--top N]\n"

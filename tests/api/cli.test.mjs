@@ -93,8 +93,8 @@ test('serve takes each setting from the flag, else the environment, else the con
 
 test('the demo is the same for the same seed and day, and refuses to overwrite without --force', () => {
 	const a = freshDb(dir, 'a'), b = freshDb(dir, 'b');
-	const ra = run(['demo', '--db', a, '--seed', '7', '--today', '2026-11-25']);
-	const rb = run(['demo', '--db', b, '--seed', '7', '--today', '2026-11-25']);
+	const ra = run(['demo', '--db', a, '--seed', '7', '--today', '2026-11-25', '--lang', 'en']);
+	const rb = run(['demo', '--db', b, '--seed', '7', '--today', '2026-11-25', '--lang', 'en']);
 	assert.equal(ra.code, 0, ra.err);
 	assert.equal(ra.out.replace(a, ''), rb.out.replace(b, ''));
 	assert.match(ra.out, /48 people/);
@@ -105,6 +105,12 @@ test('the demo is the same for the same seed and day, and refuses to overwrite w
 	// its negotiations (issue 11): rounds in progress, and objectives agreed
 	// after a counter-proposal on the means then on the target, with both names
 	assert.match(ra.out, /[1-9]\d* objectives agreed after a negotiation, [1-9]\d* negotiations open/);
+	// by default in the language of the organisation it makes: French
+	const fr = run(['demo', '--db', freshDb(dir, 'fr'), '--seed', '7', '--today', '2026-11-25']);
+	assert.equal(fr.code, 0, fr.err);
+	assert.match(fr.out, /^organisation de démonstration dans .* : 48 personnes, 8 unités/);
+	assert.match(fr.out, /connexions \(mot de passe : demo-cible\) :/);
+	assert.doesNotMatch(fr.out, /people|objectives|logins/);
 	const agreed = dbQuery(a, "SELECT g.objective_id, g.owner_name, g.manager_name, o.status FROM"
 		+ " objective_agreement g JOIN objective o ON o.id = g.objective_id ORDER BY g.objective_id");
 	assert.ok(agreed.length >= 1);
