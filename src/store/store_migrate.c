@@ -33,6 +33,7 @@ const struct migration store_migrations[] = {
 	{ "0019_review", NULL },       /* reviews (issue 12, item 1) */
 	{ "0020_job_lease", NULL },    /* one server runs the background jobs (issue 15) */
 	{ "0021_auth_generation", NULL },  /* the callers' reach kept by generation (issue 17) */
+	{ "0022_challenge_score", NULL },  /* challenge figures kept per participant (issue 13) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 
