@@ -266,6 +266,9 @@ int store_activity_scan(struct store *s, id_t64 org, const char *kind, const str
 /* people of a set of units (active or not), sorted by id */
 int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
 			  struct arena *a, struct ids *out, struct err *e);
+/* the distinct units of a set of people, sorted */
+int store_units_of_people(struct store *s, id_t64 org, const struct ids *people,
+			  struct arena *a, struct ids *out, struct err *e);
 
 /* Check-ins: create; an objective's, newest first; the last of each of a set
  * of objectives (out[i] for objectives->v[i]; id 0 when it has none). */

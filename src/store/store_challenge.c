@@ -332,6 +332,39 @@ int store_badge_award(struct store *s, id_t64 org, const struct badge_row *b, in
 	return 0;
 }
 
+int store_badges_held(struct store *s, id_t64 org, const struct ids *people,
+		      const struct ids *units, struct arena *a, struct badge_row **out, size_t *n,
+		      struct err *e)
+{
+	static const char sql[] = "SELECT person_id, unit_id, kind, ref FROM badge"
+		" WHERE org_id = ?1 AND ((person_id <> 0 AND person_id IN " DB_IDS(2) ")"
+		" OR (unit_id <> 0 AND unit_id IN " DB_IDS(3) "))";
+	struct ids none = { NULL, 0 };
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_ids(st, 2, people ? people : &none);
+	db_bind_ids(st, 3, units ? units : &none);
+	struct badge_row *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct badge_row *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		memset(x, 0, sizeof(*x));
+		x->person_id = db_col_int64(st, 0);
+		x->unit_id = db_col_int64(st, 1);
+		x->kind = db_col_str(st, 2, a);
+		x->ref = db_col_str(st, 3, a);
+	}
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*out = v ? v : arena_alloc(a, sizeof(*v));
+	*n = k;
+	return 0;
+}
+
 int store_badge_list(struct store *s, id_t64 org, id_t64 person, const struct ids *units,
 		     struct arena *a, struct badge_row **out, size_t *n, struct err *e)
 {

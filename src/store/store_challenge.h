@@ -89,6 +89,12 @@ struct badge_row {
  * *awarded 1 when new, 0 when it was there. */
 int store_badge_award(struct store *s, id_t64 org, const struct badge_row *b, int *awarded,
 		      struct err *e);
+/* The badges of kinds held by these people (person_id in people) or these
+ * units (unit_id in units): what an award checks in one read before it
+ * writes only the new ones. Rows carry kind, ref, person_id and unit_id. */
+int store_badges_held(struct store *s, id_t64 org, const struct ids *people,
+		      const struct ids *units, struct arena *a, struct badge_row **out, size_t *n,
+		      struct err *e);
 /* a person's badges (person_id != 0) or a set of units' (units), oldest first */
 int store_badge_list(struct store *s, id_t64 org, id_t64 person, const struct ids *units,
 		     struct arena *a, struct badge_row **out, size_t *n, struct err *e);
