@@ -11,3 +11,6 @@ CREATE TABLE challenge_score (
   PRIMARY KEY (org_id, challenge_id, person_id)
 );
 ALTER TABLE challenge ADD COLUMN kept_on text;
+-- A board resolves its participants from the organisation's people by id
+-- (store_person_list): in id order from the index, without sorting them.
+CREATE INDEX person_org_id ON person(org_id, id);
