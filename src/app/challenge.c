@@ -1500,6 +1500,109 @@ static day_t board_day(const struct app *a, const struct challenge *c)
 	return a->clock.today < c->end ? a->clock.today : c->end;
 }
 
+/* One indicator's states of the moved people, scanned once for every open
+ * challenge on it: each (challenge, indicator) slot merges the days of its
+ * own period, up to its day (now) and the day before (prev). */
+struct keep_slot {
+	size_t ch, j;
+	day_t start, as_of;
+	double *now, *prev;  /* people->n * len states each */
+};
+
+struct keep_scan {
+	const struct ids *people;
+	const struct indicator *prog;
+	size_t len;
+	struct keep_slot *slots;
+	size_t nslots;
+};
+
+static int on_keep_state(void *ctx, id_t64 person, day_t day, const double *st, size_t n)
+{
+	struct keep_scan *g = ctx;
+	if (n != g->len)
+		return 0;
+	long i = ids_index(g->people, person);
+	if (i < 0)
+		return 0;
+	for (size_t q = 0; q < g->nslots; q++) {
+		struct keep_slot *sl = &g->slots[q];
+		if (day < sl->start || day > sl->as_of)
+			continue;
+		indicator_state_merge(g->prog, sl->now + (size_t)i * g->len, st);
+		if (day <= sl->as_of - 1)
+			indicator_state_merge(g->prog, sl->prev + (size_t)i * g->len, st);
+	}
+	return 0;
+}
+
+/* The moved people's figures for the challenges kept for their day:
+ * fig[q] (moved->n rows) is chs[q]'s; one scan per indicator for them all. */
+static int scan_moved(struct app *a, const struct challenge *chs, size_t nch,
+		      const struct ids *moved, const struct mind *inds, size_t ni,
+		      struct challenge_score_row **fig, struct err *e)
+{
+	size_t n = moved->n;
+	for (size_t q = 0; q < nch; q++)
+		for (size_t i = 0; i < n; i++) {
+			fig[q][i].person = moved->v[i];
+			for (size_t j = 0; j < CH_SLOTS; j++)
+				fig[q][i].v[j] = fig[q][i].y[j] = NAN;
+		}
+	bool *done = arena_alloc(a->arena, (nch * RANK_METRICS_MAX + 1) * sizeof(bool));
+	struct keep_slot *slots = arena_alloc(a->arena, (nch * RANK_METRICS_MAX + 1) * sizeof(*slots));
+	for (size_t q0 = 0; q0 < nch; q0++)
+		for (size_t j0 = 0; j0 < chs[q0].nind; j0++) {
+			if (done[q0 * RANK_METRICS_MAX + j0])
+				continue;
+			const char *key = chs[q0].ind[j0].key;
+			const struct mind *m = measure_find(inds, ni, key);
+			struct keep_scan g = { moved, m ? &m->prog : NULL, 0, slots, 0 };
+			day_t from = 0, to = 0;
+			for (size_t q = q0; q < nch; q++)
+				for (size_t j = 0; j < chs[q].nind; j++)
+					if (!strcmp(chs[q].ind[j].key, key)) {
+						done[q * RANK_METRICS_MAX + j] = true;
+						day_t as_of = board_day(a, &chs[q]);
+						slots[g.nslots++] = (struct keep_slot){ q, j, chs[q].start, as_of,
+											NULL, NULL };
+						if (g.nslots == 1 || chs[q].start < from)
+							from = chs[q].start;
+						if (g.nslots == 1 || as_of > to)
+							to = as_of;
+					}
+			if (!m || !m->ok || !m->prog.mergeable || !n)
+				continue;  /* the indicator changed since: no figure */
+			g.len = indicator_state_len(&m->prog);
+			int rc = 0;
+			for (size_t k = 0; k < g.nslots && !rc; k++) {
+				slots[k].now = malloc(n * g.len * sizeof(double));
+				slots[k].prev = malloc(n * g.len * sizeof(double));
+				if (!slots[k].now || !slots[k].prev)
+					rc = err_set(e, 500, "internal", NULL, "out of memory", NULL);
+				for (size_t i = 0; !rc && i < n; i++) {
+					indicator_state_init(&m->prog, slots[k].now + i * g.len);
+					indicator_state_init(&m->prog, slots[k].prev + i * g.len);
+				}
+			}
+			if (!rc)
+				rc = store_measure_scan(a->store, m->row.id, moved, from, to, on_keep_state,
+							&g, e);
+			for (size_t k = 0; k < g.nslots; k++) {
+				for (size_t i = 0; !rc && i < n; i++) {
+					struct challenge_score_row *r = &fig[slots[k].ch][i];
+					r->v[slots[k].j] = indicator_value(&m->prog, slots[k].now + i * g.len);
+					r->y[slots[k].j] = indicator_value(&m->prog, slots[k].prev + i * g.len);
+				}
+				free(slots[k].now);
+				free(slots[k].prev);
+			}
+			if (rc)
+				return -1;
+		}
+	return 0;
+}
+
 int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e)
 {
 	struct challenge_row *rows;
@@ -1518,6 +1621,8 @@ int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e
 	struct app sys = *a;
 	sys.me.role = ROLE_ADMIN;
 	sys.me.person_id = 0;
+	struct challenge *kept = arena_alloc(a->arena, (nr + 1) * sizeof(*kept));
+	size_t nk = 0;
 	for (size_t i = 0; i < nr; i++) {
 		if (!rows[i].status || strcmp(rows[i].status, "open"))
 			continue;
@@ -1534,14 +1639,20 @@ int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e
 				return -1;
 			continue;
 		}
-		/* only the indicators these records can move: those the batch
-		 * touched are all of them; the rows of the people who take part */
-		struct challenge_score_row *fig =
-			arena_alloc(a->arena, (moved->n + 1) * sizeof(*fig));
-		if (scan_figures(&sys, &c, moved, as_of, inds, ni, fig, e) ||
-		    store_challenge_scores_put(a->store, a->me.org_id, c.id, fig, moved->n, true, e))
-			return -1;
+		kept[nk++] = c;
 	}
+	if (!nk || !moved->n)
+		return 0;
+	/* the moved people's rows, where they take part (only_kept) */
+	struct challenge_score_row **fig = arena_alloc(a->arena, nk * sizeof(*fig));
+	for (size_t q = 0; q < nk; q++)
+		fig[q] = arena_alloc(a->arena, (moved->n + 1) * sizeof(**fig));
+	if (scan_moved(&sys, kept, nk, moved, inds, ni, fig, e))
+		return -1;
+	for (size_t q = 0; q < nk; q++)
+		if (store_challenge_scores_put(a->store, a->me.org_id, kept[q].id, fig[q], moved->n,
+					       true, e))
+			return -1;
 	return 0;
 }
 

@@ -78,6 +78,9 @@ test('after random imports, calls, moves, newcomers and new objectives, every ke
 			rewards: { ranks: [{ points: 100, prize: 'Casque' }, { points: 50 }] } }), 201),
 		await ok(admin.post('/api/challenges', { ...base, name: 'Équipes', mode: 'team',
 			team_score: 'sum', rule: 'raw', indicators: [{ key: 'calls_handled', target: 15 }] }), 201),
+		// a shorter period on the same indicators: one scan serves both
+		await ok(admin.post('/api/challenges', { ...base, name: 'Sprint', start: iso(today - 4 * DAY),
+			rule: 'raw', indicators: [{ key: 'aht', target: 280 }, { key: 'calls_handled', target: 8 }] }), 201),
 	];
 	const kept = (id) => dbQuery(fx.server.db,
 		`SELECT count(*) AS n, (SELECT kept_on FROM challenge WHERE id = ${id}) AS kept_on
