@@ -184,13 +184,11 @@ static int do_award(struct app *a, void *arg, struct err *e)
 	if (store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
 	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e))
 		return -1;
-	struct objective_filter f;
-	memset(&f, 0, sizeof(f));
-	f.level = f.status = -1;
-	f.from = f.to = DAY_NONE;
+	/* the objectives of these people and units only, in one read */
 	struct objective *all;
 	size_t na;
-	if (store_objective_list(a->store, a->me.org_id, &f, a->arena, &all, &na, NULL, e))
+	if (store_objectives_of_owners(a->store, a->me.org_id, x->people, x->units, a->arena, &all,
+				       &na, e))
 		return -1;
 	/* the objectives of these people and units, measured today */
 	struct objective *v = arena_alloc(a->arena, (na + 1) * sizeof(*v));
