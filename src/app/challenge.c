@@ -1,5 +1,7 @@
 /* Challenges (challenge.h): creation with its checks, the live board read
- * from the measure states, the close that freezes it, the admin's re-run. */
+ * from the participants' kept figures (kept by the writes that move the
+ * measure states: app_challenges_keep_tx), the close that freezes it, the
+ * admin's re-run. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
