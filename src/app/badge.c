@@ -81,7 +81,35 @@ json_t *badge_json(const struct badge_row *b, enum lang lang)
 struct award_ctx {
 	const struct ids *people, *units;
 	int awarded;
+	struct badge_row *held;  /* the badges these people and units hold, sorted */
+	size_t nheld;
 };
+
+static int cmp_badge(const void *x, const void *y)
+{
+	const struct badge_row *a = x, *b = y;
+	int c = strcmp(a->kind, b->kind);
+	if (!c)
+		c = strcmp(a->ref, b->ref);
+	if (!c)
+		c = a->person_id < b->person_id ? -1 : a->person_id > b->person_id;
+	if (!c)
+		c = a->unit_id < b->unit_id ? -1 : a->unit_id > b->unit_id;
+	return c;
+}
+
+/* held already: one read of them all before the award, not a write each */
+static bool held(const struct award_ctx *x, id_t64 person, id_t64 unit, const char *kind,
+		 const char *ref)
+{
+	struct badge_row k;
+	memset(&k, 0, sizeof(k));
+	k.person_id = person;
+	k.unit_id = unit;
+	k.kind = kind;
+	k.ref = ref;
+	return x->nheld && bsearch(&k, x->held, x->nheld, sizeof(k), cmp_badge);
+}
 
 int app_notify_badge(struct app *a, id_t64 person, const char *kind, const char *ref,
 		     struct err *e)
@@ -97,9 +125,13 @@ int app_notify_badge(struct app *a, id_t64 person, const char *kind, const char 
 	return app_notify_emit(a, &ev, &person, 1, e);
 }
 
-static int give(struct app *a, id_t64 person, id_t64 unit, const char *kind, const char *ref,
-		json_t *why, day_t on, struct err *e)
+static int give(struct app *a, const struct award_ctx *x, id_t64 person, id_t64 unit,
+		const char *kind, const char *ref, json_t *why, day_t on, struct err *e)
 {
+	if (held(x, person, unit, kind, ref)) {
+		json_decref(why);
+		return 0;
+	}
 	char *t = json_dumps(why, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(why);
 	if (!t)
@@ -152,13 +184,11 @@ static int do_award(struct app *a, void *arg, struct err *e)
 	if (store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
 	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e))
 		return -1;
-	struct objective_filter f;
-	memset(&f, 0, sizeof(f));
-	f.level = f.status = -1;
-	f.from = f.to = DAY_NONE;
+	/* the objectives of these people and units only, in one read */
 	struct objective *all;
 	size_t na;
-	if (store_objective_list(a->store, a->me.org_id, &f, a->arena, &all, &na, NULL, e))
+	if (store_objectives_of_owners(a->store, a->me.org_id, x->people, x->units, a->arena, &all,
+				       &na, e))
 		return -1;
 	/* the objectives of these people and units, measured today */
 	struct objective *v = arena_alloc(a->arena, (na + 1) * sizeof(*v));
@@ -173,8 +203,11 @@ static int do_award(struct app *a, void *arg, struct err *e)
 			v[n++] = *o;
 	}
 	struct measured *m;
-	if (measure_at(a, &org, v, n, today, inds, ni, &m, e))
+	if (measure_at(a, &org, v, n, today, inds, ni, &m, e) ||
+	    store_badges_held(a->store, a->me.org_id, x->people, x->units, a->arena, &x->held,
+			      &x->nheld, e))
 		return -1;
+	qsort(x->held, x->nheld, sizeof(*x->held), cmp_badge);
 	for (size_t i = 0; i < n; i++) {
 		const struct objective *o = &v[i];
 		if (!achieved(&m[i]))
@@ -184,11 +217,11 @@ static int do_award(struct app *a, void *arg, struct err *e)
 					o->title ? o->title : "", "attainment", m[i].p.attainment);
 		if (o->owner_person_id) {
 			/* once per person: the first objective they achieve */
-			if (give(a, o->owner_person_id, 0, "first_objective", "first", why, today, e))
+			if (give(a, x, o->owner_person_id, 0, "first_objective", "first", why, today, e))
 				return -1;
 		} else {
 			snprintf(ref, sizeof(ref), "objective:%lld", (long long)o->id);
-			if (give(a, 0, o->owner_unit_id, "team_objective", ref, why, today, e))
+			if (give(a, x, 0, o->owner_unit_id, "team_objective", ref, why, today, e))
 				return -1;
 		}
 	}
@@ -212,7 +245,7 @@ static int do_award(struct app *a, void *arg, struct err *e)
 		char ref[40], until[11];
 		snprintf(ref, sizeof(ref), "objective:%lld", (long long)o->id);
 		date_format_iso(wk - 1, until);
-		if (give(a, o->owner_person_id, 0, "four_weeks", ref,
+		if (give(a, x, o->owner_person_id, 0, "four_weeks", ref,
 			 json_pack("{s:I, s:s, s:s}", "objective_id", (json_int_t)o->id, "title",
 				   o->title ? o->title : "", "until", until), today, e))
 			return -1;
@@ -265,7 +298,7 @@ static int do_award(struct app *a, void *arg, struct err *e)
 		snprintf(ref, sizeof(ref), "month:%s:unit:%lld", month, (long long)unit);
 		for (size_t p = 0; p < np; p++)
 			if (!isnan(gain[p]) && gain[p] >= best - 1e-9 &&
-			    give(a, people[p].id, 0, "best_progress", ref,
+			    give(a, x, people[p].id, 0, "best_progress", ref,
 				 json_pack("{s:s, s:f, s:s, s:I}", "month", month, "gain", gain[p], "unit",
 					   un.name, "unit_id", (json_int_t)unit), m_end + 1, e))
 				return -1;
@@ -280,13 +313,13 @@ int app_badges_award(struct app *a, const struct ids *people, const struct ids *
 	struct app sys = *a;
 	sys.me.role = ROLE_ADMIN;
 	sys.me.person_id = 0;
-	struct award_ctx x = { people, units, 0 };
+	struct award_ctx x = { people, units, 0, NULL, 0 };
 	return app_tx(&sys, do_award, &x, e);
 }
 
-static int cmp_uid(const void *x, const void *y)
+static int cmp_unit_id(const void *x, const void *y)
 {
-	id_t64 a = *(const id_t64 *)x, c = *(const id_t64 *)y;
+	id_t64 a = ((const struct unit *)x)->id, c = ((const struct unit *)y)->id;
 	return a < c ? -1 : a > c;
 }
 
@@ -297,52 +330,36 @@ int app_badges_award_tx(struct app *a, const struct ids *people, struct err *e)
 	struct app sys = *a;
 	sys.me.role = ROLE_ADMIN;
 	sys.me.person_id = 0;
-	/* their units and every unit above: a team objective may be a
-	 * department's; best progress is within each person's own team */
-	id_t64 *seen = arena_alloc(a->arena, (people->n + 1) * sizeof(id_t64));
-	size_t nseen = 0, cap = 64, nu = 0;
-	id_t64 *uv = malloc(cap * sizeof(id_t64));
-	if (!uv)
-		return err_set(e, 500, "internal", NULL, "out of memory", NULL);
-	int rc = 0;
-	for (size_t i = 0; i < people->n && !rc; i++) {
-		struct person p;
-		if ((rc = store_person_get(a->store, a->me.org_id, people->v[i], a->arena, &p, e)))
-			break;
-		bool known = false;
-		for (size_t q = 0; q < nseen && !known; q++)
-			known = seen[q] == p.unit_id;
-		if (known || !p.unit_id)
-			continue;
-		seen[nseen++] = p.unit_id;
-		struct ids chain;
-		if ((rc = store_unit_chain(a->store, a->me.org_id, p.unit_id, a->arena, &chain, e)))
-			break;
-		for (size_t q = 0; q < chain.n; q++) {
-			if (nu == cap) {
-				id_t64 *t = realloc(uv, 2 * cap * sizeof(id_t64));
-				if (!t) {
-					rc = err_set(e, 500, "internal", NULL, "out of memory", NULL);
-					break;
-				}
-				uv = t;
-				cap *= 2;
-			}
-			uv[nu++] = chain.v[q];
+	/* their units and every unit above (a team objective may be a
+	 * department's; best progress is within each person's own team): the
+	 * people's units in one read, the tree in another, walked up here */
+	struct ids own;
+	struct unit *all;
+	size_t na;
+	if (store_units_of_people(a->store, a->me.org_id, people, a->arena, &own, e) ||
+	    store_unit_list(a->store, a->me.org_id, a->arena, &all, &na, e))
+		return -1;
+	qsort(all, na, sizeof(*all), cmp_unit_id);
+	bool *in = arena_alloc(a->arena, (na + 1) * sizeof(bool));
+	size_t nu = 0;
+	for (size_t i = 0; i < own.n; i++) {
+		id_t64 u = own.v[i];
+		for (size_t hops = 0; u && hops <= na; hops++) {
+			struct unit key = { .id = u };
+			const struct unit *f = bsearch(&key, all, na, sizeof(*all), cmp_unit_id);
+			if (!f || in[f - all])
+				break;
+			in[f - all] = true;
+			nu++;
+			u = f->parent_id;
 		}
 	}
-	if (!rc) {
-		qsort(uv, nu, sizeof(id_t64), cmp_uid);
-		size_t d = 0;
-		for (size_t q = 0; q < nu; q++)
-			if (!d || uv[d - 1] != uv[q])
-				uv[d++] = uv[q];
-		struct ids units = { uv, d };
-		struct award_ctx x = { people, &units, 0 };
-		rc = do_award(&sys, &x, e);
-	}
-	free(uv);
-	return rc;
+	struct ids units = { arena_alloc(a->arena, (nu + 1) * sizeof(id_t64)), 0 };
+	for (size_t q = 0; q < na; q++)
+		if (in[q])
+			units.v[units.n++] = all[q].id;
+	struct award_ctx x = { people, &units, 0, NULL, 0 };
+	return do_award(&sys, &x, e);
 }
 
 int app_badges_person(struct app *a, id_t64 person, struct badge_row **out, size_t *n,

@@ -1,5 +1,7 @@
 /* Challenges (challenge.h): creation with its checks, the live board read
- * from the measure states, the close that freezes it, the admin's re-run. */
+ * from the participants' kept figures (kept by the writes that move the
+ * measure states: app_challenges_keep_tx), the close that freezes it, the
+ * admin's re-run. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,6 +137,7 @@ int challenge_read_json(json_t *j, struct arena *a, struct challenge *c, struct 
 	static const char *const top[] = { "name", "start", "end", "rule", "mode", "team_score",
 		"visibility", "indicators", "participants", "leagues", "rewards", NULL };
 	memset(c, 0, sizeof(*c));
+	c->kept_on = DAY_NONE;
 	if (!json_is_object(j))
 		return bad_type(e, "body", "an object");
 	if (check_keys(j, top, "", e))
@@ -428,6 +431,7 @@ static int from_row(const struct challenge_row *r, struct arena *a, struct chall
 	c->closed = r->status && !strcmp(r->status, "closed");
 	c->created_by = r->created_by;
 	c->created_at = r->created_at;
+	c->kept_on = r->kept_on;
 	return 0;
 }
 
@@ -554,8 +558,12 @@ static const char *unit_name(const struct cast *k, id_t64 id)
 
 /* --- creation ---------------------------------------------------------- */
 
+static int keep_all(struct app *a, struct challenge *c, const struct cast *k, day_t as_of,
+		    const struct mind *inds, size_t ni, struct err *e);
+
 struct create_ctx {
 	struct challenge *c;
+	const struct cast *k;
 };
 
 static int do_create(struct app *a, void *arg, struct err *e)
@@ -586,6 +594,14 @@ static int do_create(struct app *a, void *arg, struct err *e)
 		return -1;
 	c->created_by = a->me.person_id;
 	c->created_at = a->clock.now;
+	/* the figures kept from the start: the first board reads them */
+	day_t as_of = a->clock.today < c->end ? a->clock.today : c->end;
+	struct mind *inds;
+	size_t ni;
+	if (as_of >= c->start &&
+	    (measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
+	     keep_all(a, c, x->k, as_of, inds, ni, e)))
+		return -1;
 	return app_audit(a, "challenge", c->id, "create", NULL, challenge_json(c), e);
 }
 
@@ -678,7 +694,7 @@ int app_challenge_create(struct app *a, const struct challenge *in, struct chall
 		return -1;
 	if (!k.n)
 		return err_set(e, 422, "ch_no_participant", "participants", NULL, NULL);
-	struct create_ctx x = { &c };
+	struct create_ctx x = { &c, &k };
 	if (app_tx(a, do_create, &x, e))
 		return -1;
 	*out = c;
@@ -731,19 +747,32 @@ int app_challenge_list(struct app *a, struct challenge **out, size_t *n, struct 
 /* One scan of each indicator's states over the period: everyone's value up
  * to as_of, and up to the day before (yesterday's board). */
 struct gather {
-	const struct cast *k;
+	const struct ids *people;  /* sorted */
 	const struct indicator *prog;
 	size_t len;
 	double *now, *prev;  /* n * len states each */
 	day_t yesterday;
 };
 
+static long ids_index(const struct ids *s, id_t64 id)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->v[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n && s->v[lo] == id ? (long)lo : -1;
+}
+
 static int on_state(void *ctx, id_t64 person, day_t day, const double *st, size_t n)
 {
 	struct gather *g = ctx;
 	if (n != g->len)
 		return 0;
-	long i = cast_index(g->k, person);
+	long i = ids_index(g->people, person);
 	if (i < 0)
 		return 0;
 	indicator_state_merge(g->prog, g->now + (size_t)i * g->len, st);
@@ -884,9 +913,103 @@ static void row_of(const struct rank_entry *x, const char *name, id_t64 team, si
 	}
 }
 
-/* The board of c from the states, as of as_of. */
+/* The figures of people (sorted ids) on each of c's indicators from the
+ * measure states: over [start, as_of] (v) and [start, as_of - 1] (y); NaN
+ * without any, or when the indicator can no longer be measured. out[i] is
+ * people->v[i]'s. */
+static int scan_figures(struct app *a, const struct challenge *c, const struct ids *people,
+			day_t as_of, const struct mind *inds, size_t ni,
+			struct challenge_score_row *out, struct err *e)
+{
+	size_t n = people->n;
+	for (size_t i = 0; i < n; i++) {
+		out[i].person = people->v[i];
+		for (size_t j = 0; j < CH_SLOTS; j++)
+			out[i].v[j] = out[i].y[j] = NAN;
+	}
+	for (size_t j = 0; j < c->nind && n; j++) {
+		const struct mind *m = measure_find(inds, ni, c->ind[j].key);
+		if (!m || !m->ok || !m->prog.mergeable)
+			continue;  /* the indicator changed since: no figure */
+		struct gather g = { people, &m->prog, indicator_state_len(&m->prog), NULL, NULL,
+				    as_of - 1 };
+		g.now = malloc((n + 1) * g.len * sizeof(double));
+		g.prev = malloc((n + 1) * g.len * sizeof(double));
+		if (!g.now || !g.prev) {
+			free(g.now);
+			free(g.prev);
+			return err_set(e, 500, "internal", NULL, "out of memory", NULL);
+		}
+		for (size_t i = 0; i < n; i++) {
+			indicator_state_init(&m->prog, g.now + i * g.len);
+			indicator_state_init(&m->prog, g.prev + i * g.len);
+		}
+		int rc = store_measure_scan(a->store, m->row.id, people, c->start, as_of, on_state,
+					    &g, e);
+		for (size_t i = 0; !rc && i < n; i++) {
+			out[i].v[j] = indicator_value(&m->prog, g.now + i * g.len);
+			out[i].y[j] = indicator_value(&m->prog, g.prev + i * g.len);
+		}
+		free(g.now);
+		free(g.prev);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static struct ids cast_ids(struct app *a, const struct cast *k)
+{
+	struct ids people = { arena_alloc(a->arena, (k->n + 1) * sizeof(id_t64)), k->n };
+	for (size_t i = 0; i < k->n; i++)
+		people.v[i] = k->people[i].id;
+	return people;
+}
+
+/* The participants' figures (out[i] is k->people[i]'s): the kept rows when
+ * they are kept for as_of, and the participants without a row (joined since
+ * they were kept) scanned; otherwise (or fresh) all scanned. */
+static int figures(struct app *a, const struct challenge *c, const struct cast *k, day_t as_of,
+		   bool fresh, const struct mind *inds, size_t ni, struct challenge_score_row **out,
+		   struct err *e)
+{
+	size_t n = k->n;
+	struct challenge_score_row *fig = arena_alloc(a->arena, (n + 1) * sizeof(*fig));
+	*out = fig;
+	struct ids people = cast_ids(a, k);
+	if (fresh || c->kept_on == DAY_NONE || c->kept_on != as_of)
+		return scan_figures(a, c, &people, as_of, inds, ni, fig, e);
+	struct challenge_score_row *kept;
+	size_t nk;
+	if (store_challenge_scores(a->store, a->me.org_id, c->id, a->arena, &kept, &nk, e))
+		return -1;
+	/* both by person id: one walk; the missing ones gathered */
+	struct ids missing = { arena_alloc(a->arena, (n + 1) * sizeof(id_t64)), 0 };
+	size_t *at = arena_alloc(a->arena, (n + 1) * sizeof(size_t));
+	for (size_t i = 0, q = 0; i < n; i++) {
+		while (q < nk && kept[q].person < people.v[i])
+			q++;
+		if (q < nk && kept[q].person == people.v[i])
+			fig[i] = kept[q];
+		else {
+			at[missing.n] = i;
+			missing.v[missing.n++] = people.v[i];
+		}
+	}
+	if (!missing.n)
+		return 0;
+	struct challenge_score_row *more = arena_alloc(a->arena, (missing.n + 1) * sizeof(*more));
+	if (scan_figures(a, c, &missing, as_of, inds, ni, more, e))
+		return -1;
+	for (size_t q = 0; q < missing.n; q++)
+		fig[at[q]] = more[q];
+	return 0;
+}
+
+/* The board of c as of as_of: from the kept figures, or (fresh) from the
+ * measure states. */
 static int compute(struct app *a, const struct challenge *c, const struct cast *k, day_t as_of,
-		   struct board *b, struct err *e)
+		   bool fresh, struct board *b, struct err *e)
 {
 	memset(b, 0, sizeof(*b));
 	b->c = *c;
@@ -907,47 +1030,29 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 			v[i].value[j] = v[i].own_target[j] = v[i].baseline[j] = NAN;
 	}
 	struct rank_metric rm[RANK_METRICS_MAX];
-	struct ids people = { arena_alloc(a->arena, (n + 1) * sizeof(id_t64)), n };
-	for (size_t i = 0; i < n; i++)
-		people.v[i] = k->people[i].id;
 	for (size_t j = 0; j < nm; j++) {
-		const struct mind *m = measure_find(inds, ni, c->ind[j].key);
 		rm[j].lower_better = c->ind[j].lower_better;
 		rm[j].target = c->rule == RANK_RAW ? c->ind[j].target : 1;
 		rm[j].weight = c->ind[j].weight > 0 ? c->ind[j].weight : 1e-12;
+	}
+	struct challenge_score_row *fig;
+	if (figures(a, c, k, b->as_of, fresh, inds, ni, &fig, e))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < nm; j++) {
+			v[i].value[j] = fig[i].v[j];
+			y[i].value[j] = fig[i].y[j];
+		}
+	for (size_t j = 0; j < nm && c->rule != RANK_RAW; j++) {
+		const struct mind *m = measure_find(inds, ni, c->ind[j].key);
 		if (!m || !m->ok || !m->prog.mergeable)
 			continue;  /* the indicator changed since: no figure */
-		struct gather g = { k, &m->prog, indicator_state_len(&m->prog), NULL, NULL,
-				    b->as_of - 1 };
-		g.now = malloc((n + 1) * g.len * sizeof(double));
-		g.prev = malloc((n + 1) * g.len * sizeof(double));
-		if (!g.now || !g.prev) {
-			free(g.now);
-			free(g.prev);
-			return err_set(e, 500, "internal", NULL, "out of memory", NULL);
-		}
-		for (size_t i = 0; i < n; i++) {
-			indicator_state_init(&m->prog, g.now + i * g.len);
-			indicator_state_init(&m->prog, g.prev + i * g.len);
-		}
-		int rc = n ? store_measure_scan(a->store, m->row.id, &people, c->start, b->as_of,
-						on_state, &g, e) : 0;
-		for (size_t i = 0; !rc && i < n; i++) {
-			v[i].value[j] = indicator_value(&m->prog, g.now + i * g.len);
-			y[i].value[j] = indicator_value(&m->prog, g.prev + i * g.len);
-		}
-		free(g.now);
-		free(g.prev);
-		if (rc)
-			return -1;
 		struct own_target_row *objs;
 		size_t nobj;
-		if (c->rule != RANK_RAW) {
-			if (store_challenge_own_targets(a->store, a->me.org_id, c->ind[j].key, c->start,
-							c->end, a->arena, &objs, &nobj, e))
-				return -1;
-			own_targets(c, j, m->prog.cumulative, objs, nobj, k, v);
-		}
+		if (store_challenge_own_targets(a->store, a->me.org_id, c->ind[j].key, c->start,
+						c->end, a->arena, &objs, &nobj, e))
+			return -1;
+		own_targets(c, j, m->prog.cumulative, objs, nobj, k, v);
 	}
 	/* zero weights count for nothing: a tiny weight ranks only on ties */
 	for (size_t i = 0; i < n; i++) {
@@ -1233,6 +1338,8 @@ static int do_freeze(struct app *a, void *arg, struct err *e)
 	free(text);
 	if (rc || (x->run == 1 &&
 		   store_challenge_set_status(a->store, a->me.org_id, x->c->id, "closed", e)) ||
+	    (x->run == 1 && (store_challenge_scores_clear(a->store, a->me.org_id, x->c->id, e) ||
+			     store_challenge_set_kept(a->store, a->me.org_id, x->c->id, DAY_NONE, e))) ||
 	    (x->run == 1 && award_winners(a, x->b, e)) ||
 	    (x->run == 1 && x->k && closed_news(a, x->c, x->k, e))) {
 		json_decref(fj);
@@ -1249,7 +1356,7 @@ static int do_freeze(struct app *a, void *arg, struct err *e)
 static int freeze(struct app *a, struct challenge *c, const struct cast *k, int run,
 		  json_t *before, struct board *b, struct err *e)
 {
-	if (compute(a, c, k, c->end, b, e)) {
+	if (compute(a, c, k, c->end, true, b, e)) {
 		json_decref(before);
 		return -1;
 	}
@@ -1345,7 +1452,7 @@ int app_challenge_board(struct app *a, id_t64 id, struct board *out, struct err 
 	 * yet (by the close, or the next write: activity, an import, `cible
 	 * challenge close-due`) shows its board as of its last day, live */
 	if (!c.closed)
-		return compute(a, &c, &k, a->clock.today, out, e) ? -1
+		return compute(a, &c, &k, a->clock.today, false, out, e) ? -1
 		       : (out->me = me_row(a, &c, &k), 0);
 	struct challenge_result_row *res;
 	size_t n;
@@ -1354,6 +1461,201 @@ int app_challenge_board(struct app *a, id_t64 id, struct board *out, struct err 
 	if (!n)
 		return err_set(e, 500, "internal", NULL, "challenge result", NULL);
 	return board_from_result(a, &c, &res[0], me_row(a, &c, &k), out, e);
+}
+
+int app_challenge_board_fresh(struct app *a, id_t64 id, struct board *out, struct err *e)
+{
+	struct challenge c;
+	struct cast k;
+	if (load(a, id, &c, &k, e))
+		return -1;
+	if (a->me.role != ROLE_ADMIN)
+		return err_set(e, 403, "forbidden", "fresh", "recompute a board", NULL);
+	if (c.closed)
+		return app_challenge_board(a, id, out, e);
+	if (compute(a, &c, &k, a->clock.today, true, out, e))
+		return -1;
+	out->me = me_row(a, &c, &k);
+	return 0;
+}
+
+/* --- kept figures ------------------------------------------------------ */
+
+/* c's figures kept anew for its whole cast, as of as_of (in a transaction). */
+static int keep_all(struct app *a, struct challenge *c, const struct cast *k, day_t as_of,
+		    const struct mind *inds, size_t ni, struct err *e)
+{
+	struct ids people = cast_ids(a, k);
+	struct challenge_score_row *fig = arena_alloc(a->arena, (k->n + 1) * sizeof(*fig));
+	if (scan_figures(a, c, &people, as_of, inds, ni, fig, e) ||
+	    store_challenge_scores_clear(a->store, a->me.org_id, c->id, e) ||
+	    store_challenge_scores_put(a->store, a->me.org_id, c->id, fig, k->n, false, e) ||
+	    store_challenge_set_kept(a->store, a->me.org_id, c->id, as_of, e))
+		return -1;
+	c->kept_on = as_of;
+	return 0;
+}
+
+/* the day an open challenge's board is read for today: its last day once over */
+static day_t board_day(const struct app *a, const struct challenge *c)
+{
+	return a->clock.today < c->end ? a->clock.today : c->end;
+}
+
+/* One indicator's states of the moved people, scanned once for every open
+ * challenge on it: each (challenge, indicator) slot merges the days of its
+ * own period, up to its day (now) and the day before (prev). */
+struct keep_slot {
+	size_t ch, j;
+	day_t start, as_of;
+	double *now, *prev;  /* people->n * len states each */
+};
+
+struct keep_scan {
+	const struct ids *people;
+	const struct indicator *prog;
+	size_t len;
+	struct keep_slot *slots;
+	size_t nslots;
+};
+
+static int on_keep_state(void *ctx, id_t64 person, day_t day, const double *st, size_t n)
+{
+	struct keep_scan *g = ctx;
+	if (n != g->len)
+		return 0;
+	long i = ids_index(g->people, person);
+	if (i < 0)
+		return 0;
+	for (size_t q = 0; q < g->nslots; q++) {
+		struct keep_slot *sl = &g->slots[q];
+		if (day < sl->start || day > sl->as_of)
+			continue;
+		indicator_state_merge(g->prog, sl->now + (size_t)i * g->len, st);
+		if (day <= sl->as_of - 1)
+			indicator_state_merge(g->prog, sl->prev + (size_t)i * g->len, st);
+	}
+	return 0;
+}
+
+/* The moved people's figures for the challenges kept for their day:
+ * fig[q] (moved->n rows) is chs[q]'s; one scan per indicator for them all. */
+static int scan_moved(struct app *a, const struct challenge *chs, size_t nch,
+		      const struct ids *moved, const struct mind *inds, size_t ni,
+		      struct challenge_score_row **fig, struct err *e)
+{
+	size_t n = moved->n;
+	for (size_t q = 0; q < nch; q++)
+		for (size_t i = 0; i < n; i++) {
+			fig[q][i].person = moved->v[i];
+			for (size_t j = 0; j < CH_SLOTS; j++)
+				fig[q][i].v[j] = fig[q][i].y[j] = NAN;
+		}
+	bool *done = arena_alloc(a->arena, (nch * RANK_METRICS_MAX + 1) * sizeof(bool));
+	struct keep_slot *slots = arena_alloc(a->arena, (nch * RANK_METRICS_MAX + 1) * sizeof(*slots));
+	for (size_t q0 = 0; q0 < nch; q0++)
+		for (size_t j0 = 0; j0 < chs[q0].nind; j0++) {
+			if (done[q0 * RANK_METRICS_MAX + j0])
+				continue;
+			const char *key = chs[q0].ind[j0].key;
+			const struct mind *m = measure_find(inds, ni, key);
+			struct keep_scan g = { moved, m ? &m->prog : NULL, 0, slots, 0 };
+			day_t from = 0, to = 0;
+			for (size_t q = q0; q < nch; q++)
+				for (size_t j = 0; j < chs[q].nind; j++)
+					if (!strcmp(chs[q].ind[j].key, key)) {
+						done[q * RANK_METRICS_MAX + j] = true;
+						day_t as_of = board_day(a, &chs[q]);
+						slots[g.nslots++] = (struct keep_slot){ q, j, chs[q].start, as_of,
+											NULL, NULL };
+						if (g.nslots == 1 || chs[q].start < from)
+							from = chs[q].start;
+						if (g.nslots == 1 || as_of > to)
+							to = as_of;
+					}
+			if (!m || !m->ok || !m->prog.mergeable || !n)
+				continue;  /* the indicator changed since: no figure */
+			g.len = indicator_state_len(&m->prog);
+			int rc = 0;
+			for (size_t k = 0; k < g.nslots && !rc; k++) {
+				slots[k].now = malloc(n * g.len * sizeof(double));
+				slots[k].prev = malloc(n * g.len * sizeof(double));
+				if (!slots[k].now || !slots[k].prev)
+					rc = err_set(e, 500, "internal", NULL, "out of memory", NULL);
+				for (size_t i = 0; !rc && i < n; i++) {
+					indicator_state_init(&m->prog, slots[k].now + i * g.len);
+					indicator_state_init(&m->prog, slots[k].prev + i * g.len);
+				}
+			}
+			if (!rc)
+				rc = store_measure_scan(a->store, m->row.id, moved, from, to, on_keep_state,
+							&g, e);
+			for (size_t k = 0; k < g.nslots; k++) {
+				for (size_t i = 0; !rc && i < n; i++) {
+					struct challenge_score_row *r = &fig[slots[k].ch][i];
+					r->v[slots[k].j] = indicator_value(&m->prog, slots[k].now + i * g.len);
+					r->y[slots[k].j] = indicator_value(&m->prog, slots[k].prev + i * g.len);
+				}
+				free(slots[k].now);
+				free(slots[k].prev);
+			}
+			if (rc)
+				return -1;
+		}
+	return 0;
+}
+
+int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e)
+{
+	struct challenge_row *rows;
+	size_t nr;
+	struct mind *inds;
+	size_t ni;
+	if (store_challenge_list(a->store, a->me.org_id, a->arena, &rows, &nr, e))
+		return -1;
+	bool any = false;
+	for (size_t i = 0; i < nr; i++)
+		any |= rows[i].status && !strcmp(rows[i].status, "open");
+	if (!any)
+		return 0;
+	if (measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e))
+		return -1;
+	struct app sys = *a;
+	sys.me.role = ROLE_ADMIN;
+	sys.me.person_id = 0;
+	struct challenge *kept = arena_alloc(a->arena, (nr + 1) * sizeof(*kept));
+	size_t nk = 0;
+	for (size_t i = 0; i < nr; i++) {
+		if (!rows[i].status || strcmp(rows[i].status, "open"))
+			continue;
+		struct challenge c;
+		if (from_row(&rows[i], a->arena, &c, e))
+			return -1;
+		day_t as_of = board_day(a, &c);
+		if (as_of < c.start)
+			continue;  /* not begun: nothing to keep */
+		if (c.kept_on != as_of) {
+			/* a new day (or none kept yet): every participant anew */
+			struct cast k;
+			if (cast_of(&sys, &c, &k, e) || keep_all(&sys, &c, &k, as_of, inds, ni, e))
+				return -1;
+			continue;
+		}
+		kept[nk++] = c;
+	}
+	if (!nk || !moved->n)
+		return 0;
+	/* the moved people's rows, where they take part (only_kept) */
+	struct challenge_score_row **fig = arena_alloc(a->arena, nk * sizeof(*fig));
+	for (size_t q = 0; q < nk; q++)
+		fig[q] = arena_alloc(a->arena, (moved->n + 1) * sizeof(**fig));
+	if (scan_moved(&sys, kept, nk, moved, inds, ni, fig, e))
+		return -1;
+	for (size_t q = 0; q < nk; q++)
+		if (store_challenge_scores_put(a->store, a->me.org_id, kept[q].id, fig[q], moved->n,
+					       true, e))
+			return -1;
+	return 0;
 }
 
 int app_challenge_close(struct app *a, id_t64 id, struct board *out, struct err *e)

@@ -1,9 +1,12 @@
 /* Challenges: sales contests and call-centre games on the measured
  * indicators (use cases, app/usecase.h).
  *
- * A board is never stored while the challenge runs: it is read from the
- * measure states that every import updates in its own transaction
- * (measure_batch), so it moves as activity arrives, with no job to wait for.
+ * A board is never stored while the challenge runs: each participant's
+ * figures are kept (challenge_score, migration 0023), updated for the people
+ * a write touched in that write's own transaction (app_challenges_keep_tx,
+ * after measure_batch), so it moves as activity arrives, with no job to wait
+ * for; the board reads the kept figures and ranks them (rule, targets,
+ * leagues and teams applied at the read).
  * At the close (the first write after the last day, in the organisation's
  * time zone: activity, an import, `cible challenge close-due`; or an
  * explicit close) the board is computed once more
@@ -66,6 +69,7 @@ struct challenge {
 	bool closed;
 	id_t64 created_by;
 	int64_t created_at;
+	day_t kept_on;               /* its kept figures' day (store_challenge.h); DAY_NONE */
 };
 
 /* A challenge from its JSON form (the API's input and the stored spec):
@@ -112,6 +116,16 @@ struct board {
 /* The board as of today (or the frozen result once closed; as of its last
  * day when that is over and it is not closed yet). Writes nothing. */
 int app_challenge_board(struct app *a, id_t64 id, struct board *out, struct err *e);
+/* The same board computed from scratch, from the measure states, ignoring
+ * the kept figures: admin only (403), for checking that the kept board is
+ * the computed one. */
+int app_challenge_board_fresh(struct app *a, id_t64 id, struct board *out, struct err *e);
+/* In the transaction of a write that moved the measure states of `moved`
+ * (an activity batch, an import): every open challenge's kept figures of
+ * these people are brought up to date; a challenge whose figures are kept
+ * for another day (a new day, an indicator redefined) has them rebuilt for
+ * all its participants. */
+int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e);
 /* Closes every open challenge of the organisation whose last day is over
  * in its time zone, as the system (each in its own transaction, frozen
  * with the states as they are): run by the write paths (activity, imports)

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "app/indicator.h"
 #include "app/org.h"
+#include "store/store_challenge.h"
 
 json_t *app_indicator_json(const struct mind *m)
 {
@@ -95,6 +96,9 @@ static int indicator_write_tx(struct app *a, void *arg, struct err *e)
 	if ((w->create || strcmp(w->before.row.expr, m->row.expr) ||
 	     strcmp(w->before.row.kind, m->row.kind)) &&
 	    measure_backfill(a->store, a->me.org_id, m, e))
+		return -1;
+	/* the challenges' kept figures were measured with the old definition */
+	if (!w->create && store_challenge_unkeep_all(a->store, a->me.org_id, e))
 		return -1;
 	return app_audit(a, "indicator", m->row.id, w->create ? "create" : "update",
 			 w->create ? NULL : app_indicator_json(&w->before), app_indicator_json(m), e);

@@ -102,7 +102,7 @@ const struct command commands[] = {
 	  "       cible challenge [--db PATH] [--org ID] close-due\n\n"
 	  "list: every challenge (id, period, status, mode, rule, name). board: each\n"
 	  "league's top N (default 10) with rank, score, movement since yesterday and\n"
-	  "rewards, read from the measure states as the API does (the frozen result once\n"
+	  "rewards, read from the kept figures as the API does (the frozen result once\n"
 	  "closed; as of its last day while a finished one is not closed yet; reading\n"
 	  "writes nothing); --json prints the API's board. close: freezes a finished\n"
 	  "challenge's winners now. close-due: closes every challenge whose last day is\n"

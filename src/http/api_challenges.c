@@ -74,8 +74,12 @@ int api_challenges_board(struct req *r)
 		return -1;
 	struct app a;
 	req_app(r, &a);
+	const char *fresh = query(r, "fresh");
+	if (fresh && strcmp(fresh, "1"))
+		return fail(r, 400, "invalid_query", "fresh", "fresh", "1, or nothing");
 	struct board b;
-	if (app_challenge_board(&a, param_id(r, 0), &b, &r->err))
+	if ((fresh ? app_challenge_board_fresh : app_challenge_board)(&a, param_id(r, 0), &b,
+								   &r->err))
 		return -1;
 	return reply_json(r, 200, board_json(&b, top, r->lang));
 }

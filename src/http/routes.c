@@ -108,7 +108,7 @@ const struct route routes[] = {
 	{ "GET", "/api/challenges", api_challenges_list, 0, "", BODY_NONE },
 	{ "POST", "/api/challenges", api_challenges_create, 0, "", BODY_JSON },
 	{ "GET", "/api/challenges/{id}", api_challenges_get, 0, "", BODY_NONE },
-	{ "GET", "/api/challenges/{id}/board", api_challenges_board, 0, "top", BODY_NONE },
+	{ "GET", "/api/challenges/{id}/board", api_challenges_board, 0, "top fresh", BODY_NONE },
 	{ "POST", "/api/challenges/{id}/close", api_challenges_close, 0, "", BODY_NONE },
 	{ "POST", "/api/challenges/{id}/rerun", api_challenges_rerun, 0, "", BODY_NONE },
 	{ "GET", "/api/challenges/{id}/results", api_challenges_results, 0, "", BODY_NONE },

@@ -198,6 +198,10 @@ int store_objective_get(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 int store_objective_update(struct store *s, struct objective *o, struct err *e);
 /* matching objectives ordered by id, the page [offset, offset+limit) of them;
  * *total (if not NULL) counts every match */
+/* the objectives owned by these people or these units (either may be NULL), by id */
+int store_objectives_of_owners(struct store *s, id_t64 org, const struct ids *people,
+			       const struct ids *units, struct arena *a, struct objective **out,
+			       size_t *n, struct err *e);
 int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
 			 struct arena *a, struct objective **out, size_t *n, size_t *total,
 			 struct err *e);
@@ -292,6 +296,9 @@ int store_activity_scan(struct store *s, id_t64 org, const char *kind, const str
 
 /* people of a set of units (active or not), sorted by id */
 int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
+			  struct arena *a, struct ids *out, struct err *e);
+/* the distinct units of a set of people, sorted */
+int store_units_of_people(struct store *s, id_t64 org, const struct ids *people,
 			  struct arena *a, struct ids *out, struct err *e);
 
 /* Check-ins: create; an objective's, newest first; the last of each of a set

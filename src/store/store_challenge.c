@@ -3,12 +3,13 @@
  * scalar fields is one JSON document (spec); a frozen result is the whole
  * board as JSON; a badge is unique by (org, kind, ref, person, unit), 0
  * standing for "none" so that the unique index holds. */
+#include <math.h>
 #include <string.h>
 #include "store/store_challenge.h"
 #include "store/store_int.h"
 
 #define CH_COLS "id, org_id, name, start_day, end_day, rule, mode, team_score, visibility," \
-	" spec, status, created_by, created_at"
+	" spec, status, created_by, created_at, kept_on"
 
 static void read_challenge(struct db_stmt *st, struct arena *a, void *element)
 {
@@ -27,6 +28,7 @@ static void read_challenge(struct db_stmt *st, struct arena *a, void *element)
 	c->status = db_col_str(st, 10, a);
 	c->created_by = db_col_int64(st, 11);
 	c->created_at = db_col_int64(st, 12);
+	c->kept_on = db_col_null(st, 13) ? DAY_NONE : db_col_day(st, 13);
 }
 
 int store_challenge_create(struct store *s, const struct challenge_row *c, id_t64 *id,
@@ -104,6 +106,120 @@ int store_challenge_set_status(struct store *s, id_t64 org, id_t64 id, const cha
 	db_bind_int64(st, 2, id);
 	db_bind_text(st, 3, status);
 	return db_run_update(st, "challenge", e);
+}
+
+int store_challenge_set_kept(struct store *s, id_t64 org, id_t64 id, day_t day, struct err *e)
+{
+	static const char sql[] = "UPDATE challenge SET kept_on = ?3 WHERE org_id = ?1 AND id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	if (day == DAY_NONE)
+		db_bind_null(st, 3, DB_TEXT);
+	else
+		db_bind_day(st, 3, day);
+	return db_run_update(st, "challenge", e);
+}
+
+int store_challenge_unkeep_all(struct store *s, id_t64 org, struct err *e)
+{
+	static const char sql[] = "UPDATE challenge SET kept_on = NULL"
+		" WHERE org_id = ?1 AND kept_on IS NOT NULL";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	int rc = db_step(st, e);
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_challenge_scores_clear(struct store *s, id_t64 org, id_t64 id, struct err *e)
+{
+	static const char sql[] = "DELETE FROM challenge_score WHERE org_id = ?1 AND challenge_id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	int rc = db_step(st, e);
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+#define SCORE_COLS "v0, v1, v2, v3, v4, v5, v6, v7, y0, y1, y2, y3, y4, y5, y6, y7"
+
+int store_challenge_scores_put(struct store *s, id_t64 org, id_t64 id,
+			       const struct challenge_score_row *rows, size_t n, bool only_kept,
+			       struct err *e)
+{
+	static const char upsert[] = "INSERT INTO challenge_score(org_id, challenge_id, person_id, "
+		SCORE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+		" ?15, ?16, ?17, ?18, ?19) ON CONFLICT (org_id, challenge_id, person_id) DO UPDATE SET"
+		" v0 = excluded.v0, v1 = excluded.v1, v2 = excluded.v2, v3 = excluded.v3,"
+		" v4 = excluded.v4, v5 = excluded.v5, v6 = excluded.v6, v7 = excluded.v7,"
+		" y0 = excluded.y0, y1 = excluded.y1, y2 = excluded.y2, y3 = excluded.y3,"
+		" y4 = excluded.y4, y5 = excluded.y5, y6 = excluded.y6, y7 = excluded.y7";
+	static const char update[] = "UPDATE challenge_score SET v0 = ?4, v1 = ?5, v2 = ?6,"
+		" v3 = ?7, v4 = ?8, v5 = ?9, v6 = ?10, v7 = ?11, y0 = ?12, y1 = ?13, y2 = ?14,"
+		" y3 = ?15, y4 = ?16, y5 = ?17, y6 = ?18, y7 = ?19"
+		" WHERE org_id = ?1 AND challenge_id = ?2 AND person_id = ?3";
+	for (size_t i = 0; i < n; i++) {
+		struct db_stmt *st = db_prep(s->db, only_kept ? update : upsert, e);
+		if (!st)
+			return -1;
+		db_bind_int64(st, 1, org);
+		db_bind_int64(st, 2, id);
+		db_bind_int64(st, 3, rows[i].person);
+		for (int j = 0; j < CH_SLOTS; j++) {
+			const double v = rows[i].v[j], y = rows[i].y[j];
+			if (isnan(v))
+				db_bind_null(st, 4 + j, DB_DOUBLE);
+			else
+				db_bind_double(st, 4 + j, v);
+			if (isnan(y))
+				db_bind_null(st, 4 + CH_SLOTS + j, DB_DOUBLE);
+			else
+				db_bind_double(st, 4 + CH_SLOTS + j, y);
+		}
+		int rc = db_step(st, e);
+		db_done(st);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_challenge_scores(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			   struct challenge_score_row **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT person_id, " SCORE_COLS " FROM challenge_score"
+		" WHERE org_id = ?1 AND challenge_id = ?2 ORDER BY person_id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	struct challenge_score_row *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct challenge_score_row *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		x->person = db_col_int64(st, 0);
+		for (int j = 0; j < CH_SLOTS; j++) {
+			x->v[j] = db_col_null(st, 1 + j) ? NAN : db_col_double(st, 1 + j);
+			x->y[j] = db_col_null(st, 1 + CH_SLOTS + j) ? NAN
+				  : db_col_double(st, 1 + CH_SLOTS + j);
+		}
+	}
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*out = v ? v : arena_alloc(a, sizeof(*v));
+	*n = k;
+	return 0;
 }
 
 int store_challenge_own_targets(struct store *s, id_t64 org, const char *key, day_t from,
@@ -213,6 +329,39 @@ int store_badge_award(struct store *s, id_t64 org, const struct badge_row *b, in
 	if (rc < 0)
 		return -1;
 	*awarded = changed > 0;
+	return 0;
+}
+
+int store_badges_held(struct store *s, id_t64 org, const struct ids *people,
+		      const struct ids *units, struct arena *a, struct badge_row **out, size_t *n,
+		      struct err *e)
+{
+	static const char sql[] = "SELECT person_id, unit_id, kind, ref FROM badge"
+		" WHERE org_id = ?1 AND ((person_id <> 0 AND person_id IN " DB_IDS(2) ")"
+		" OR (unit_id <> 0 AND unit_id IN " DB_IDS(3) "))";
+	struct ids none = { NULL, 0 };
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_ids(st, 2, people ? people : &none);
+	db_bind_ids(st, 3, units ? units : &none);
+	struct badge_row *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		struct badge_row *x = arena_push(a, &v, &k, &cap, sizeof(*v));
+		memset(x, 0, sizeof(*x));
+		x->person_id = db_col_int64(st, 0);
+		x->unit_id = db_col_int64(st, 1);
+		x->kind = db_col_str(st, 2, a);
+		x->ref = db_col_str(st, 3, a);
+	}
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*out = v ? v : arena_alloc(a, sizeof(*v));
+	*n = k;
 	return 0;
 }
 

@@ -14,6 +14,7 @@ struct challenge_row {
 	const char *rule, *mode, *team_score, *visibility, *spec, *status;
 	id_t64 created_by;
 	int64_t created_at;
+	day_t kept_on;   /* the day its kept figures are for; DAY_NONE: none */
 };
 int store_challenge_create(struct store *s, const struct challenge_row *c, id_t64 *id,
 			   struct err *e);
@@ -28,6 +29,28 @@ int store_challenge_list_due(struct store *s, id_t64 org, day_t today, struct ar
 			     struct challenge_row **out, size_t *n, struct err *e);
 int store_challenge_set_status(struct store *s, id_t64 org, id_t64 id, const char *status,
 			       struct err *e);
+
+/* Kept figures (migration 0023): per participant, for each indicator slot
+ * (0..CH_SLOTS-1), the value over the period up to kept_on (v) and up to the
+ * day before (y); NaN for no figure (NULL in the table). */
+#define CH_SLOTS 8
+struct challenge_score_row {
+	id_t64 person;
+	double v[CH_SLOTS], y[CH_SLOTS];
+};
+/* challenge.kept_on: day, or DAY_NONE (none kept: computed at each read) */
+int store_challenge_set_kept(struct store *s, id_t64 org, id_t64 id, day_t day, struct err *e);
+/* Every challenge of org forgets its kept figures (an indicator redefined). */
+int store_challenge_unkeep_all(struct store *s, id_t64 org, struct err *e);
+int store_challenge_scores_clear(struct store *s, id_t64 org, id_t64 id, struct err *e);
+/* Writes the n rows: inserted or replaced (upsert), or, with only_kept, only
+ * the rows already there (a write touching people who take no part). */
+int store_challenge_scores_put(struct store *s, id_t64 org, id_t64 id,
+			       const struct challenge_score_row *rows, size_t n, bool only_kept,
+			       struct err *e);
+/* Every kept row of the challenge, by person id. */
+int store_challenge_scores(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			   struct challenge_score_row **out, size_t *n, struct err *e);
 
 /* The individual objectives (not cancelled, with a target and dates) on
  * indicator key whose period overlaps [from, to]: what the attainment rule
@@ -65,6 +88,12 @@ struct badge_row {
 /* Awards the badge unless (kind, ref, person, unit) already has it:
  * *awarded 1 when new, 0 when it was there. */
 int store_badge_award(struct store *s, id_t64 org, const struct badge_row *b, int *awarded,
+		      struct err *e);
+/* The badges of kinds held by these people (person_id in people) or these
+ * units (unit_id in units): what an award checks in one read before it
+ * writes only the new ones. Rows carry kind, ref, person_id and unit_id. */
+int store_badges_held(struct store *s, id_t64 org, const struct ids *people,
+		      const struct ids *units, struct arena *a, struct badge_row **out, size_t *n,
 		      struct err *e);
 /* a person's badges (person_id != 0) or a set of units' (units), oldest first */
 int store_badge_list(struct store *s, id_t64 org, id_t64 person, const struct ids *units,

@@ -36,6 +36,7 @@ const struct store_tenant_table store_tenant_tables[] = {
 	{ "checkin", { NULL }, NULL, 0, 0 },
 	{ "challenge", { NULL }, NULL, 0, 0 },
 	{ "challenge_result", { NULL }, NULL, 0, 0 },
+	{ "challenge_score", { NULL }, NULL, 0, 1 },
 	{ "badge", { NULL }, NULL, 0, 0 },
 	{ "negotiation_round", { NULL }, NULL, 0, 0 },
 	{ "objective_agreement", { NULL }, NULL, 0, 0 },

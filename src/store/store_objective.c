@@ -338,6 +338,33 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 	return 0;
 }
 
+int store_objectives_of_owners(struct store *s, id_t64 org, const struct ids *people,
+			       const struct ids *units, struct arena *a, struct objective **out,
+			       size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE o.org_id = ?1"
+		" AND (o.owner_person_id IN " DB_IDS(2) " OR o.owner_unit_id IN " DB_IDS(3) ")"
+		" ORDER BY o.id";
+	struct ids none = { NULL, 0 };
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_ids(st, 2, people ? people : &none);
+	db_bind_ids(st, 3, units ? units : &none);
+	size_t cap = 0, k = 0;
+	struct objective *v = NULL;
+	int rc;
+	while ((rc = db_step(st, e)) > 0)
+		read_objective(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
+	db_done(st);
+	if (rc)
+		return -1;
+	*out = v ? v : arena_alloc(a, sizeof(*v));
+	*n = k;
+	return 0;
+}
+
 int store_objective_parent(struct store *s, id_t64 org, id_t64 id, id_t64 *parent,
 			   struct err *e)
 {

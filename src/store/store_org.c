@@ -478,6 +478,19 @@ int store_people_of_units(struct store *s, id_t64 org, const struct ids *units,
 	return db_collect_ids(st, a, out, e);
 }
 
+int store_units_of_people(struct store *s, id_t64 org, const struct ids *people,
+			  struct arena *a, struct ids *out, struct err *e)
+{
+	static const char sql[] = "SELECT DISTINCT unit_id FROM person WHERE org_id = ?1"
+		" AND id IN " DB_IDS(2) " AND unit_id IS NOT NULL ORDER BY unit_id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_ids(st, 2, people);
+	return db_collect_ids(st, a, out, e);
+}
+
 /* The id a key names when it reads as a whole number, as SQLite compared a
  * text key with the integer id column before (numeric affinity): spaces
  * around, a sign, leading zeros, "12.0" or "1e1" all name a person by id;
