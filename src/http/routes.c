@@ -35,7 +35,7 @@ const struct route routes[] = {
 	{ "PATCH", "/api/axes/{id}", api_axes_update, 0, "", BODY_JSON },
 	{ "GET", "/api/axes/{id}/cascade", api_axes_cascade, 0, "", BODY_NONE },
 	{ "GET", "/api/objectives", api_objectives_list, 0,
-	  "limit offset owner owner_unit unit parent axis level status from to format dialect", BODY_NONE },
+	  "limit offset after owner owner_unit unit parent axis level status from to format dialect", BODY_NONE },
 	{ "POST", "/api/objectives", api_objectives_create, 0, "", BODY_JSON },
 	{ "GET", "/api/objectives/{id}", api_objectives_get, 0, "", BODY_NONE },
 	{ "PATCH", "/api/objectives/{id}", api_objectives_update, 0, "", BODY_JSON },

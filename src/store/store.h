@@ -160,6 +160,7 @@ struct objective_filter {
 	id_t64 visible_person;
 	const struct ids *visible_scope, *visible_owner_units, *visible_ids;
 	size_t limit, offset;      /* limit 0: all */
+	id_t64 after;              /* keyset: only ids above it (0: from the first) */
 };
 int store_objective_create(struct store *s, const struct objective *o, id_t64 *id,
 			   struct err *e);
