@@ -282,32 +282,40 @@ static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct o
 	if (lead == LEAD_SETS) {
 		/* the candidates: what the member may see, else the narrowest filter */
 		struct ids owner_unit = { (id_t64 *)&f->owner_unit, 1 };
-		id_t64 person = 0;
+		id_t64 one = 0;
+		struct ids person = { &one, 0 };
+		const struct ids *people = &person;
 		const struct ids *scope = &none, *owned = &none, *listed = &none;
 		if (f->visible) {
-			person = f->visible_person;
+			one = f->visible_person;
+			person.n = 1;
 			scope = f->visible_scope ? f->visible_scope : &none;
 			owned = f->visible_owner_units ? f->visible_owner_units : &none;
 			listed = f->visible_ids ? f->visible_ids : &none;
+		} else if (f->owner_people) {
+			people = f->owner_people;
 		} else if (f->owner_person) {
-			person = f->owner_person;
+			one = f->owner_person;
+			person.n = 1;
 		} else if (f->owner_unit) {
 			owned = &owner_unit;
 		} else {
 			scope = f->units;
 		}
-		db_bind_int64(st, 12, person);
+		db_bind_ids(st, 12, people);
 		db_bind_ids(st, 13, scope);
 		db_bind_ids(st, 14, owned);
 		db_bind_ids(st, 15, listed);
+		db_bind_ids(st, 16, f->owner_people);
 	}
 }
 
-#define LIMIT_AT(lead) ((lead) == LEAD_SETS ? 16 : 12)
+#define LIMIT_AT(lead) ((lead) == LEAD_SETS ? 17 : 12)
 
 static int lead_of(const struct objective_filter *f)
 {
-	return f && (f->visible || f->owner_person || f->owner_unit || f->units) ? LEAD_SETS : LEAD_ORG;
+	return f && (f->visible || f->owner_people || f->owner_person || f->owner_unit || f->units)
+		? LEAD_SETS : LEAD_ORG;
 }
 
 /* The filters every list tests, whatever index leads it. */
@@ -323,7 +331,7 @@ static int lead_of(const struct objective_filter *f)
 		" AND (?9 IS NULL OR o.start IS NULL OR o.start <= ?9)" \
 		" AND (?10 IS NULL OR coalesce(o.owner_unit_id, p.unit_id) IN" \
 		"      " DB_IDS(10) ")"
-/* The candidates by index: owned by person ?12 (objective_owner_person),
+/* The candidates by index: owned by a person of ?12 (objective_owner_person),
  * scoped in the units ?13 (owned by one of them, or by one of their people:
  * person_org_unit then objective_owner_person), owned by a unit of ?14
  * (objective_owner_unit), or listed in ?15 (the primary key). "No owning
@@ -331,12 +339,13 @@ static int lead_of(const struct objective_filter *f)
  * with the owner_unit index's NULLs (every individual objective). For a member
  * these are exactly the rows access_objective_read() lets them see. */
 #define OBJ_CANDIDATES " AND o.id IN (" \
-		"SELECT c.id FROM objective c WHERE c.owner_person_id = ?12" \
+		"SELECT c.id FROM objective c WHERE c.owner_person_id IN " DB_IDS(12) \
 		" UNION SELECT c.id FROM objective c WHERE c.owner_unit_id IN " DB_IDS(13) \
 		" UNION SELECT c.id FROM person q JOIN objective c ON c.owner_person_id = q.id" \
 		"  WHERE q.org_id = ?1 AND q.unit_id IN " DB_IDS(13) " AND coalesce(c.owner_unit_id, 0) = 0" \
 		" UNION SELECT c.id FROM objective c WHERE c.owner_unit_id IN " DB_IDS(14) \
-		" UNION SELECT value FROM " DB_IDS(15) " ids)"
+		" UNION SELECT value FROM " DB_IDS(15) " ids)" \
+		" AND (?16 IS NULL OR o.owner_person_id IN " DB_IDS(16) ")"
 
 int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
 			 struct arena *a, struct objective **out, size_t *n, size_t *total,
@@ -345,7 +354,7 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 	static const char sql_org[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE" OBJ_WHERE
 		" ORDER BY o.id LIMIT ?12 OFFSET ?13";
 	static const char sql_sets[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE" OBJ_WHERE OBJ_CANDIDATES
-		" ORDER BY o.id LIMIT ?16 OFFSET ?17";
+		" ORDER BY o.id LIMIT ?17 OFFSET ?18";
 	static const char count_org[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE;
 	static const char count_sets[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE OBJ_CANDIDATES;
 	/* the whole organisation unfiltered: counted on the (org_id, id) index alone */

@@ -199,3 +199,58 @@ describe('keyset pages of GET /api/objectives', () => {
 		assert.equal(page.total, null);
 	});
 });
+
+describe('a big unit\'s dashboard by pages of members', () => {
+	const strip = (m) => ({ person: m.person.id, objectives: m.objectives.map((o) => o.objective?.id ?? o.id) });
+
+	test('the pages of members are the whole dashboard\'s members, in order, each once', async () => {
+		const path = `/api/units/${fx.units.company}/dashboard?today=2027-03-15`;
+		const whole = await ok(fx.clients.admin.get(path));
+		const db = fx.server.db;
+		const org = dbQuery(db, `SELECT org_id FROM unit WHERE id = ${fx.units.company}`)[0].org_id;
+		const active = dbQuery(db, `SELECT count(*) AS n FROM person WHERE org_id = ${org}
+			AND active <> 0 AND unit_id IS NOT NULL`)[0].n;
+		assert.equal(whole.members_total, active);
+		assert.equal(whole.members.length, active);
+		const paged = [];
+		let late = 0;
+		for (let offset = 0; offset < whole.members_total; offset += 3) {
+			const page = await ok(fx.clients.admin.get(`${path}&limit=3&offset=${offset}`));
+			assert.equal(page.members_total, whole.members_total);
+			assert.ok(page.members.length <= 3);
+			paged.push(...page.members);
+			late += page.late_checkins;
+		}
+		assert.deepEqual(paged.map(strip), whole.members.map(strip));
+		// each member's figures are the same measured alone on their page
+		assert.deepEqual(paged, whole.members);
+		assert.equal(late, whole.late_checkins);
+	});
+
+	test('a page keeps the collective objectives of the unit and the units right under it', async () => {
+		const path = `/api/units/${fx.units.company}/dashboard?today=2027-03-15`;
+		const whole = await ok(fx.clients.admin.get(path));
+		const page = await ok(fx.clients.admin.get(`${path}&limit=2`));
+		const db = fx.server.db;
+		const near = new Set(dbQuery(db, `SELECT id FROM unit WHERE id = ${fx.units.company}
+			OR parent_id = ${fx.units.company}`).map((r) => r.id));
+		const expected = whole.collective.filter((c) => near.has(c.objective?.owner_unit_id ?? c.owner_unit_id));
+		assert.ok(expected.length > 0 && expected.length < whole.collective.length,
+			'the fixture has near and far collective objectives');
+		assert.deepEqual(page.collective, expected);
+		// a manager's page holds only what they may read
+		const mgr = await ok(fx.clients.managerA.get(`/api/units/${fx.units.teamA}/dashboard?limit=1`));
+		const may = new Set(visibleIds(fx.people.managerA));
+		for (const m of mgr.members)
+			for (const o of m.objectives) assert.ok(may.has(o.objective?.id ?? o.id));
+		assert.equal(mgr.members.length, 1);
+	});
+
+	test('a bad page size is refused naming the parameter', async () => {
+		for (const q of ['limit=0', 'limit=501', 'offset=-1', 'limit=x']) {
+			const r = await fx.clients.admin.get(`/api/units/${fx.units.company}/dashboard?${q}`);
+			assert.equal(r.status, 400, q);
+			assert.equal(r.body.error.field, q.split('=')[0], q);
+		}
+	});
+});
