@@ -254,7 +254,7 @@ int store_objective_update(struct store *s, struct objective *o, struct err *e)
 /* Which index leads a list: the rows it names are the candidates, and every
  * filter is still tested on them (so a candidate set may be wider than the
  * answer, never narrower). */
-enum lead { LEAD_ORG, LEAD_SETS };
+enum lead { LEAD_ORG, LEAD_SETS, LEAD_ORG_TESTED };
 
 static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct objective_filter *f,
 				  enum lead lead)
@@ -279,7 +279,7 @@ static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct o
 	db_bind_day(st, 9, f->to);
 	db_bind_ids(st, 10, f->units);
 	db_bind_int64(st, 11, (int64_t)f->after);
-	if (lead == LEAD_SETS) {
+	if (lead != LEAD_ORG) {
 		/* the candidates: what the member may see, else the narrowest filter */
 		struct ids owner_unit = { (id_t64 *)&f->owner_unit, 1 };
 		id_t64 one = 0;
@@ -310,12 +310,21 @@ static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct o
 	}
 }
 
-#define LIMIT_AT(lead) ((lead) == LEAD_SETS ? 17 : 12)
+#define LIMIT_AT(lead) ((lead) != LEAD_ORG ? 17 : 12)
 
-static int lead_of(const struct objective_filter *f)
+/* Past this many units in scope (a manager of a big subtree, a big unit's
+ * filter), the candidates are most of the organisation: reading them all
+ * for every page costs more than walking the (org_id, id) index and testing
+ * each row, which stops as soon as the page is full. */
+#define SCOPE_UNITS_WIDE 32
+
+static enum lead lead_of(const struct objective_filter *f)
 {
-	return f && (f->visible || f->owner_people || f->owner_person || f->owner_unit || f->units)
-		? LEAD_SETS : LEAD_ORG;
+	if (!f || !(f->visible || f->owner_people || f->owner_person || f->owner_unit || f->units))
+		return LEAD_ORG;
+	const struct ids *scope = f->visible ? f->visible_scope
+		: f->owner_people || f->owner_person || f->owner_unit ? NULL : f->units;
+	return scope && scope->n > SCOPE_UNITS_WIDE ? LEAD_ORG_TESTED : LEAD_SETS;
 }
 
 /* The filters every list tests, whatever index leads it. */
@@ -347,6 +356,14 @@ static int lead_of(const struct objective_filter *f)
 		" UNION SELECT value FROM " DB_IDS(15) " ids)" \
 		" AND (?16 IS NULL OR o.owner_person_id IN " DB_IDS(16) ")"
 
+/* The same candidates tested on each row instead (LEAD_ORG_TESTED); the
+ * unary + keeps SQLite from reading them by index, which is the plan above. */
+#define OBJ_TESTED " AND (+o.owner_person_id IN " DB_IDS(12) \
+		"      OR coalesce(o.owner_unit_id, p.unit_id) IN " DB_IDS(13) \
+		"      OR +o.owner_unit_id IN " DB_IDS(14) \
+		"      OR +o.id IN " DB_IDS(15) ")" \
+		" AND (?16 IS NULL OR +o.owner_person_id IN " DB_IDS(16) ")"
+
 int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
 			 struct arena *a, struct objective **out, size_t *n, size_t *total,
 			 struct err *e)
@@ -357,6 +374,9 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 		" ORDER BY o.id LIMIT ?17 OFFSET ?18";
 	static const char count_org[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE;
 	static const char count_sets[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE OBJ_CANDIDATES;
+	static const char sql_tested[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE" OBJ_WHERE OBJ_TESTED
+		" ORDER BY o.id LIMIT ?17 OFFSET ?18";
+	static const char count_tested[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE OBJ_TESTED;
 	/* the whole organisation unfiltered: counted on the (org_id, id) index alone */
 	static const char count_all[] = "SELECT count(*) FROM objective WHERE org_id = ?1";
 	enum lead lead = lead_of(f);
@@ -364,7 +384,8 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 				!f->axis && f->from == DAY_NONE && f->to == DAY_NONE && !f->after);
 	if (total) {
 		struct db_stmt *cs = db_prep(s->db, unfiltered ? count_all
-					     : lead == LEAD_SETS ? count_sets : count_org, e);
+					     : lead == LEAD_SETS ? count_sets
+					     : lead == LEAD_ORG_TESTED ? count_tested : count_org, e);
 		if (!cs)
 			return -1;
 		if (unfiltered)
@@ -376,7 +397,8 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 		*total = (size_t)db_col_int64(cs, 0);
 		db_done(cs);
 	}
-	struct db_stmt *st = db_prep(s->db, lead == LEAD_SETS ? sql_sets : sql_org, e);
+	struct db_stmt *st = db_prep(s->db, lead == LEAD_SETS ? sql_sets
+				     : lead == LEAD_ORG_TESTED ? sql_tested : sql_org, e);
 	if (!st)
 		return -1;
 	bind_objective_filter(st, org, f, lead);

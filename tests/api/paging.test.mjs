@@ -18,7 +18,15 @@ before(async () => {
 	for (let i = 0; i < 24; i++)
 		await mk({ owner_person_id: owners[i % owners.length], parent_id: i % 2 ? fx.obj.CA : fx.obj.CB,
 			title: `Objectif de paging numéro ${i} pour la personne ${i % owners.length}` });
-	for (const [i, unit] of [fx.units.teamA, fx.units.teamB, fx.units.callCentre].entries())
+	// team A gets more sub-units than the store reads as candidates
+	// (SCOPE_UNITS_WIDE): manager A's list walks the organisation's index and
+	// tests each row, manager B's reads the candidates; both are held below
+	const cells = [];
+	for (let i = 0; i < 34; i++)
+		cells.push((await ok(fx.clients.admin.post('/api/units', { name: `Cellule ${i}`,
+			kind: 'team', service: 'sales', parent_id: fx.units.teamA }), 201)).id);
+	const sub = [fx.units.teamA, fx.units.teamB, fx.units.callCentre, cells[0], cells[33]];
+	for (const [i, unit] of sub.entries())
 		await mk({ level: 'collective', owner_unit_id: unit, parent_id: fx.obj.O,
 			title: `Objectif collectif de paging numéro ${i}` });
 });
@@ -134,6 +142,10 @@ describe('keyset pages of GET /api/objectives', () => {
 		const db = fx.server.db;
 		const ids = (sql) => dbQuery(db, sql).map((r) => r.id);
 		const org = dbQuery(db, `SELECT org_id FROM person WHERE id = ${fx.people.admin}`)[0].org_id;
+		// unit=: scoped in the unit's subtree
+		const units = dbQuery(db, `SELECT id, parent_id FROM unit WHERE org_id = ${org}`);
+		const subtree = (id) => [id, ...units.filter((u) => u.parent_id === id)
+			.flatMap((u) => subtree(u.id))].join(', ');
 		const cases = [
 			[`&owner=${fx.people.member2}`, ids(`SELECT id FROM objective
 				WHERE owner_person_id = ${fx.people.member2} ORDER BY id`)],
@@ -141,7 +153,10 @@ describe('keyset pages of GET /api/objectives', () => {
 				WHERE owner_unit_id = ${fx.units.teamA} ORDER BY id`)],
 			[`&unit=${fx.units.teamA}`, ids(`SELECT o.id FROM objective o
 				LEFT JOIN person p ON p.id = o.owner_person_id
-				WHERE coalesce(o.owner_unit_id, p.unit_id) = ${fx.units.teamA} ORDER BY o.id`)],
+				WHERE coalesce(o.owner_unit_id, p.unit_id) IN (${subtree(fx.units.teamA)}) ORDER BY o.id`)],
+			[`&unit=${fx.units.company}`, ids(`SELECT o.id FROM objective o
+				LEFT JOIN person p ON p.id = o.owner_person_id
+				WHERE coalesce(o.owner_unit_id, p.unit_id) IN (${subtree(fx.units.company)}) ORDER BY o.id`)],
 			['&level=collective', ids(`SELECT id FROM objective WHERE org_id = ${org}
 				AND level = 'collective' ORDER BY id`)],
 			[`&parent=${fx.obj.CA}&level=individual`, ids(`SELECT id FROM objective
@@ -157,7 +172,7 @@ describe('keyset pages of GET /api/objectives', () => {
 		const mayA = new Set(visibleIds(fx.people.managerA));
 		const unitB = await walk(fx.clients.managerA, `&unit=${fx.units.teamB}`, 4);
 		const expectedB = ids(`SELECT o.id FROM objective o LEFT JOIN person p ON p.id = o.owner_person_id
-			WHERE coalesce(o.owner_unit_id, p.unit_id) = ${fx.units.teamB} ORDER BY o.id`)
+			WHERE coalesce(o.owner_unit_id, p.unit_id) IN (${subtree(fx.units.teamB)}) ORDER BY o.id`)
 			.filter((id) => mayA.has(id));
 		assert.deepEqual(unitB.seen, expectedB);
 	});
