@@ -2,7 +2,9 @@
 # Lists proportional to the page (issue 17, item 4), before and after in one
 # run: wrk (2 threads, 32 connections) on loopback against `cible serve` on
 # the 10,000-person demo, with API tokens: a member's objective list, two
-# managers' (a call-centre floor, the whole customer-relations centre), an
+# managers' (a call-centre floor; the whole customer-relations centre, first
+# page and one in the middle: offset=2500 of its 5,504 before, after= the
+# 5,000th objective's id after), an
 # admin's first page of 50 (counted) and a page of 50 in the middle (offset
 # before; the keyset cursor after, when the build answers it), and the top
 # unit's dashboard, whole and its first screen (a page of 50 members, when the
@@ -46,6 +48,7 @@ cases() {
   echo "member: their objective list|$t_member|/api/objectives"
   echo "manager of a floor: list|$t_floor|/api/objectives"
   echo "manager of the centre: first page|$t_centre|/api/objectives?limit=50"
+  echo "manager of the centre: a page in the middle|$t_centre|$3"
   echo "admin: first page of 50, counted|$t_admin|/api/objectives?limit=50"
   echo "admin: a page of 50 in the middle|$t_admin|$1"
   echo "top unit's dashboard, whole (10,000 people)|$t_admin|/api/units/$top/dashboard"
@@ -56,16 +59,18 @@ run_one() {  # binary, label, file of results
   pid=$!
   sleep 1
   middle="/api/objectives?limit=50&offset=5000"
+  centre="/api/objectives?limit=50&offset=2500"
   if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $t_admin" \
       "$base/api/objectives?limit=50&after=$mid" | grep -q 200; then
     middle="/api/objectives?limit=50&after=$mid"
+    centre="/api/objectives?limit=50&after=$mid"
   fi
   screen="/api/units/$top/dashboard"
   if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $t_admin" \
       "$base$screen?limit=50" | grep -q 200; then
     screen="$screen?limit=50"
   fi
-  cases "$middle" "$screen" | while IFS='|' read -r label tok path; do
+  cases "$middle" "$screen" "$centre" | while IFS='|' read -r label tok path; do
     # warm (the kept principal, the pages the request reads), then one
     # request alone for its size and time
     curl -s -o /dev/null --max-time 120 -H "Authorization: Bearer $tok" "$base$path"
