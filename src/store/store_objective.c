@@ -379,10 +379,36 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 	static const char count_tested[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE OBJ_TESTED;
 	/* the whole organisation unfiltered: counted on the (org_id, id) index alone */
 	static const char count_all[] = "SELECT count(*) FROM objective WHERE org_id = ?1";
+	/* what a caller may see, unfiltered: the candidates counted as they are
+	 * read, without reading each row again */
+	static const char count_visible[] = "SELECT count(*) FROM ("
+		"SELECT c.id FROM objective c WHERE c.owner_person_id = ?2"
+		" UNION SELECT c.id FROM objective c WHERE c.owner_unit_id IN " DB_IDS(3)
+		" UNION SELECT c.id FROM person q JOIN objective c ON c.owner_person_id = q.id"
+		"  WHERE q.org_id = ?1 AND q.unit_id IN " DB_IDS(3) " AND coalesce(c.owner_unit_id, 0) = 0"
+		" UNION SELECT c.id FROM objective c WHERE c.owner_unit_id IN " DB_IDS(4)
+		" UNION SELECT value FROM " DB_IDS(5) " ids) v";
 	enum lead lead = lead_of(f);
 	int unfiltered = !f || (lead == LEAD_ORG && f->level < 0 && f->status < 0 && !f->parent &&
 				!f->axis && f->from == DAY_NONE && f->to == DAY_NONE && !f->after);
-	if (total) {
+	int visible_only = f && f->visible && !f->owner_person && !f->owner_unit && !f->units &&
+		!f->owner_people && f->level < 0 && f->status < 0 && !f->parent && !f->axis &&
+		f->from == DAY_NONE && f->to == DAY_NONE && !f->after;
+	if (total && visible_only) {
+		static const struct ids none = { NULL, 0 };
+		struct db_stmt *cs = db_prep(s->db, count_visible, e);
+		if (!cs)
+			return -1;
+		db_bind_int64(cs, 1, org);
+		db_bind_int64(cs, 2, f->visible_person);
+		db_bind_ids(cs, 3, f->visible_scope ? f->visible_scope : &none);
+		db_bind_ids(cs, 4, f->visible_owner_units ? f->visible_owner_units : &none);
+		db_bind_ids(cs, 5, f->visible_ids ? f->visible_ids : &none);
+		if (db_one_row(cs, "objectives", e) < 0)
+			return -1;
+		*total = (size_t)db_col_int64(cs, 0);
+		db_done(cs);
+	} else if (total) {
 		struct db_stmt *cs = db_prep(s->db, unfiltered ? count_all
 					     : lead == LEAD_SETS ? count_sets
 					     : lead == LEAD_ORG_TESTED ? count_tested : count_org, e);
