@@ -210,7 +210,7 @@ int app_export_objectives(struct app *a, const struct objective_filter *f,
 
 int app_export_unit(struct app *a, id_t64 unit, struct export_table *t, struct err *e)
 {
-	struct dashboard_query q = { unit, DAY_NONE, DAY_NONE, B_MONTH };
+	struct dashboard_query q = { unit, DAY_NONE, DAY_NONE, B_MONTH, 0, 0 };
 	struct unit_dashboard d;
 	if (app_unit_dashboard(a, &q, &d, e))
 		return -1;

@@ -817,10 +817,18 @@ static int cmp_owner(const void *x, const void *y)
 	return p->id < q->id ? -1 : p->id > q->id;
 }
 
-/* The objectives of the subtree shown (readable, not cancelled), measured
- * in one pass, with their last check-ins. */
+static int cmp_objective_id(const void *x, const void *y)
+{
+	const struct objective *p = x, *q = y;
+	return p->id < q->id ? -1 : p->id > q->id;
+}
+
+/* The objectives shown (readable, not cancelled): the subtree's, or for a
+ * page the page's people's and the collective ones of the unit and the
+ * units right under it; measured in one pass, with their last check-ins. */
 static int dash_items(struct app *a, const struct dashboard_query *q, const struct ids *units,
-		      struct unit_dashboard *out, struct err *e)
+		      const struct person *people, size_t np, struct unit_dashboard *out,
+		      struct err *e)
 {
 	struct objective_filter f;
 	memset(&f, 0, sizeof(f));
@@ -828,10 +836,39 @@ static int dash_items(struct app *a, const struct dashboard_query *q, const stru
 	f.from = q->from;
 	f.to = q->to;
 	f.units = units;
-	struct objective *v;
-	size_t n;
+	struct objective *v, *w = NULL;
+	size_t n, nw = 0;
+	struct ids near, owners;
+	if (q->limit) {
+		if (store_unit_children(a->store, a->me.org_id, q->unit, a->arena, &near, e))
+			return -1;
+		f.units = &near;
+	}
 	if (store_objective_list(a->store, a->me.org_id, &f, a->arena, &v, &n, NULL, e))
 		return -1;
+	if (q->limit) {
+		/* the page's people's, after the unit-owned ones of the near units */
+		size_t c = 0;
+		for (size_t i = 0; i < n; i++)
+			if (!v[i].owner_person_id && v[i].owner_unit_id)
+				v[c++] = v[i];
+		n = c;
+		owners.v = arena_alloc(a->arena, (np + 1) * sizeof(id_t64));
+		owners.n = np;
+		for (size_t i = 0; i < np; i++)
+			owners.v[i] = people[i].id;
+		f.units = units;
+		f.owner_people = &owners;
+		if (np && store_objective_list(a->store, a->me.org_id, &f, a->arena, &w, &nw, NULL, e))
+			return -1;
+		struct objective *all = arena_alloc(a->arena, (n + nw + 1) * sizeof(*all));
+		memcpy(all, v, n * sizeof(*v));
+		if (nw)
+			memcpy(all + n, w, nw * sizeof(*w));
+		v = all;
+		n += nw;
+		qsort(v, n, sizeof(*v), cmp_objective_id);
+	}
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
 		if (v[i].status != ST_CANCELLED && access_objective_read(&a->me, &v[i]))
@@ -907,11 +944,12 @@ int app_unit_dashboard(struct app *a, const struct dashboard_query *q, struct un
 	struct ids units;
 	if (store_unit_subtree(a->store, a->me.org_id, q->unit, a->arena, &units, e))
 		return -1;
-	struct person_filter pf = { &units, 1, 0, 0 };
+	struct person_filter pf = { &units, 1, q->limit, q->limit ? q->offset : 0 };
 	struct person *people;
-	size_t np, total;
-	if (store_person_list(a->store, a->me.org_id, &pf, a->arena, &people, &np, &total, e) ||
-	    dash_items(a, q, &units, out, e))
+	size_t np;
+	if (store_person_list(a->store, a->me.org_id, &pf, a->arena, &people, &np, &out->members_total,
+			      e) ||
+	    dash_items(a, q, &units, people, np, out, e))
 		return -1;
 	dash_split(a, people, np, out);
 	return 0;

@@ -173,11 +173,18 @@ struct unit_dashboard {
 	size_t nmembers;
 	struct dash_item *collective; /* owned by a unit */
 	size_t ncollective;
+	size_t members_total;         /* everyone in the subtree, paged or not */
 };
+/* limit 0: everyone in the subtree and all its collective objectives. A
+ * limit pages the members (offset, limit: in person id order, only their
+ * objectives measured) and keeps the collective objectives of the unit and
+ * the units right under it, each of which has its own dashboard: what a
+ * first screen of a big unit shows. */
 struct dashboard_query {
 	id_t64 unit;
 	day_t from, to;
 	enum bucket bucket;
+	size_t limit, offset;
 };
 int app_unit_dashboard(struct app *a, const struct dashboard_query *q, struct unit_dashboard *out,
 		       struct err *e);

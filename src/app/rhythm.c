@@ -210,6 +210,12 @@ int app_rhythm_people(struct app *a, const struct person *people, size_t np,
 	f.level = LEVEL_INDIVIDUAL;
 	f.status = -1;
 	f.from = f.to = DAY_NONE;
+	/* only these people's, read through the owner index (a page of a big
+	 * unit's dashboard must not read the organisation's objectives) */
+	struct ids who = { arena_alloc(a->arena, (np + 1) * sizeof(id_t64)), np };
+	for (size_t j = 0; j < np; j++)
+		who.v[j] = people[j].id;
+	f.owner_people = &who;
 	if (store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
 	    store_cadence_list(a->store, a->me.org_id, a->arena, &cs, &ncs, e) ||
 	    store_unit_list(a->store, a->me.org_id, a->arena, &units, &nu, e) ||

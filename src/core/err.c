@@ -304,6 +304,8 @@ const struct msg err_words[] = {
 	  "une date AAAA-MM-JJ", "a date YYYY-MM-DD" },
 	{ "a date after 'from'",
 	  "une date postérieure à « from »", "a date after 'from'" },
+	{ "either offset or after, not both",
+	  "offset ou after, pas les deux", "either offset or after, not both" },
 	{ "a date or date-time",
 	  "une date ou une date et heure", "a date or date-time" },
 	{ "a finite number",

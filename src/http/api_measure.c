@@ -202,7 +202,8 @@ static json_t *dash_items_json(struct req *r, const struct dash_item *v, size_t 
 
 /* Everyone in the unit's subtree with their objectives, and the subtree's
  * collective objectives (app_unit_dashboard), on ?today= or the request's
- * day. */
+ * day; with limit/offset, a page of the members and the collective
+ * objectives of the unit and the units right under it. */
 int api_units_dashboard(struct req *r)
 {
 	day_t today;
@@ -216,7 +217,9 @@ int api_units_dashboard(struct req *r)
 	if (!access_unit_dashboard(&r->me, u.id))
 		return forbidden(r, "see this unit's dashboard");
 	int format;
-	if (req_today(r, &today) || req_bucket(r, &bk) || req_report_format(r, &format))
+	size_t limit, offset;
+	if (req_today(r, &today) || req_bucket(r, &bk) || req_report_format(r, &format) ||
+	    query_paging(r, &limit, &offset))
 		return -1;
 	a.clock = app_clock_on(r->clock, today);
 	if (format >= 0) {
@@ -226,7 +229,9 @@ int api_units_dashboard(struct req *r)
 		return reply_report(r, &t, format, REPORT_UNIT, today,
 				    r->lang == LANG_FR ? "tableau-de-bord" : "dashboard");
 	}
-	struct dashboard_query q = { u.id, DAY_NONE, DAY_NONE, bk };
+	/* a page of members when limit or offset is given, else everyone */
+	int paged = query(r, "limit") || query(r, "offset");
+	struct dashboard_query q = { u.id, DAY_NONE, DAY_NONE, bk, paged ? limit : 0, offset };
 	struct unit_dashboard d;
 	if (app_unit_dashboard(&a, &q, &d, &r->err))
 		return -1;
@@ -248,9 +253,10 @@ int api_units_dashboard(struct req *r)
 	}
 	char day[11];
 	date_format_iso(d.today, day);
-	return reply_json_etag(r, json_pack("{s:o, s:s, s:o, s:o, s:i}", "unit", json_unit(&d.unit),
+	return reply_json_etag(r, json_pack("{s:o, s:s, s:o, s:o, s:i, s:I}", "unit", json_unit(&d.unit),
 		"today", day, "members", members, "collective",
-		dash_items_json(r, d.collective, d.ncollective), "late_checkins", nlate));
+		dash_items_json(r, d.collective, d.ncollective), "late_checkins", nlate,
+		"members_total", (json_int_t)d.members_total));
 }
 
 /* ---- indicators ---- */

@@ -298,7 +298,8 @@ int api_objectives_list(struct req *r)
 	id_t64 unit;
 	struct ids sub;
 	int format;
-	if (req_export_format(r, &format) || query_paging(r, &limit, &offset) || query_id(r, "owner", &f.owner_person) ||
+	if (req_export_format(r, &format) || query_paging(r, &limit, &offset) ||
+	    query_id(r, "after", &f.after) || query_id(r, "owner", &f.owner_person) ||
 	    query_id(r, "owner_unit", &f.owner_unit) || query_id(r, "unit", &unit) ||
 	    query_id(r, "parent", &f.parent) || query_id(r, "axis", &f.axis) ||
 	    query_enum(r, "level", level_parse, &f.level,
@@ -309,6 +310,8 @@ int api_objectives_list(struct req *r)
 		return -1;
 	if (f.from != DAY_NONE && f.to != DAY_NONE && f.to < f.from)
 		return fail(r, 400, "invalid_query", "to", "to", "a date after 'from'");
+	if (f.after && query(r, "offset"))
+		return fail(r, 400, "invalid_query", "offset", "offset", "either offset or after, not both");
 	if (unit) {
 		if (store_unit_subtree(r->store, r->me.org_id, unit, &r->arena, &sub, &r->err))
 			return -1;
@@ -337,12 +340,20 @@ int api_objectives_list(struct req *r)
 		f.visible_owner_units = &chain;
 		f.visible_ids = &above;
 	}
-	f.limit = limit;
+	/* one row more than the page says whether there is a next one; a page
+	 * after a cursor is not counted again (the first page gave the total) */
+	f.limit = limit + 1;
 	f.offset = offset;
 	struct objective *v;
 	size_t n, total;
-	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &v, &n, &total, &r->err))
+	if (store_objective_list(r->store, r->me.org_id, &f, &r->arena, &v, &n,
+				 f.after ? NULL : &total, &r->err))
 		return -1;
+	id_t64 next = 0;
+	if (n > limit) {
+		n = limit;
+		next = v[n - 1].id;
+	}
 	json_t *items = json_array();
 	for (size_t i = 0; i < n; i++) {
 		if (!access_objective_read(&r->me, &v[i])) {
@@ -352,7 +363,11 @@ int api_objectives_list(struct req *r)
 		}
 		json_array_append_new(items, json_objective(&v[i]));
 	}
-	return reply_page(r, items, total, limit, offset);
+	json_t *page = json_pack("{s:o, s:o, s:I, s:I, s:o}", "items", items,
+				 "total", f.after ? json_null() : json_integer((json_int_t)total),
+				 "limit", (json_int_t)limit, "offset", (json_int_t)offset,
+				 "next", next ? json_integer((json_int_t)next) : json_null());
+	return reply_json(r, 200, page);
 }
 
 /* The subtree under index i, keeping what the caller may read; an unreadable

@@ -115,6 +115,9 @@ int store_unit_list(struct store *s, id_t64 org, struct arena *a, struct unit **
 /* the unit and everything under it, sorted */
 int store_unit_subtree(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
 		       struct ids *out, struct err *e);
+/* the unit and the units right under it, sorted */
+int store_unit_children(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
+			struct ids *out, struct err *e);
 /* the unit and its ancestors up to the company, sorted */
 int store_unit_chain(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
 		     struct ids *out, struct err *e);
@@ -187,6 +190,8 @@ struct objective_filter {
 	id_t64 visible_person;
 	const struct ids *visible_scope, *visible_owner_units, *visible_ids;
 	size_t limit, offset;      /* limit 0: all */
+	id_t64 after;              /* keyset: only ids above it (0: from the first) */
+	const struct ids *owner_people; /* owned by one of them; NULL: any */
 };
 int store_objective_create(struct store *s, const struct objective *o, id_t64 *id,
 			   struct err *e);

@@ -251,10 +251,17 @@ int store_objective_update(struct store *s, struct objective *o, struct err *e)
 	return err_set(e, 412, "stale_version", "version", now, had);
 }
 
-static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct objective_filter *f)
+/* Which index leads a list: the rows it names are the candidates, and every
+ * filter is still tested on them (so a candidate set may be wider than the
+ * answer, never narrower). */
+enum lead { LEAD_ORG, LEAD_SETS, LEAD_ORG_TESTED };
+
+static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct objective_filter *f,
+				  enum lead lead)
 {
 	/* no filter: every parameter still bound, as a typed NULL (PostgreSQL
 	 * cannot type a parameter left unbound: "could not determine data type") */
+	static const struct ids none = { NULL, 0 };
 	struct objective_filter all = { 0 };
 	if (!f) {
 		all.level = all.status = -1;
@@ -262,38 +269,67 @@ static void bind_objective_filter(struct db_stmt *st, id_t64 org, const struct o
 		f = &all;
 	}
 	db_bind_int64(st, 1, org);
-	db_bind_int64(st, 11, 0);
-	db_bind_int64(st, 16, DB_NO_LIMIT);
-	db_bind_int64(st, 17, 0);
-	if (f) {
-		db_bind_id(st, 2, f->owner_person);
-		db_bind_id(st, 3, f->owner_unit);
-		db_bind_text(st, 4, f->level >= 0 ? level_name(f->level) : NULL);
-		db_bind_text(st, 5, f->status >= 0 ? status_name(f->status) : NULL);
-		db_bind_id(st, 6, f->parent);
-		db_bind_id(st, 7, f->axis);
-		db_bind_day(st, 8, f->from);
-		db_bind_day(st, 9, f->to);
-		db_bind_ids(st, 10, f->units);
+	db_bind_id(st, 2, f->owner_person);
+	db_bind_id(st, 3, f->owner_unit);
+	db_bind_text(st, 4, f->level >= 0 ? level_name(f->level) : NULL);
+	db_bind_text(st, 5, f->status >= 0 ? status_name(f->status) : NULL);
+	db_bind_id(st, 6, f->parent);
+	db_bind_id(st, 7, f->axis);
+	db_bind_day(st, 8, f->from);
+	db_bind_day(st, 9, f->to);
+	db_bind_ids(st, 10, f->units);
+	db_bind_int64(st, 11, (int64_t)f->after);
+	if (lead != LEAD_ORG) {
+		/* the candidates: what the member may see, else the narrowest filter */
+		struct ids owner_unit = { (id_t64 *)&f->owner_unit, 1 };
+		id_t64 one = 0;
+		struct ids person = { &one, 0 };
+		const struct ids *people = &person;
+		const struct ids *scope = &none, *owned = &none, *listed = &none;
 		if (f->visible) {
-			static const struct ids none = { NULL, 0 };
-			db_bind_int64(st, 11, 1);
-			db_bind_int64(st, 12, f->visible_person);
-			db_bind_ids(st, 13, f->visible_scope ? f->visible_scope : &none);
-			db_bind_ids(st, 14, f->visible_owner_units ? f->visible_owner_units : &none);
-			db_bind_ids(st, 15, f->visible_ids ? f->visible_ids : &none);
+			one = f->visible_person;
+			person.n = 1;
+			scope = f->visible_scope ? f->visible_scope : &none;
+			owned = f->visible_owner_units ? f->visible_owner_units : &none;
+			listed = f->visible_ids ? f->visible_ids : &none;
+		} else if (f->owner_people) {
+			people = f->owner_people;
+		} else if (f->owner_person) {
+			one = f->owner_person;
+			person.n = 1;
+		} else if (f->owner_unit) {
+			owned = &owner_unit;
+		} else {
+			scope = f->units;
 		}
-		if (f->limit)
-			db_bind_int64(st, 16, (int64_t)f->limit);
-		db_bind_int64(st, 17, (int64_t)f->offset);
+		db_bind_ids(st, 12, people);
+		db_bind_ids(st, 13, scope);
+		db_bind_ids(st, 14, owned);
+		db_bind_ids(st, 15, listed);
+		db_bind_ids(st, 16, f->owner_people);
 	}
 }
 
-int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
-			 struct arena *a, struct objective **out, size_t *n, size_t *total,
-			 struct err *e)
+#define LIMIT_AT(lead) ((lead) != LEAD_ORG ? 17 : 12)
+
+/* Past this many units in scope (a manager of a big subtree, a big unit's
+ * filter), the candidates are most of the organisation: reading them all
+ * for every page costs more than walking the (org_id, id) index and testing
+ * each row, which stops as soon as the page is full. */
+#define SCOPE_UNITS_WIDE 32
+
+static enum lead lead_of(const struct objective_filter *f)
 {
-#define OBJ_WHERE " WHERE o.org_id = ?1" \
+	if (!f || !(f->visible || f->owner_people || f->owner_person || f->owner_unit || f->units))
+		return LEAD_ORG;
+	const struct ids *scope = f->visible ? f->visible_scope
+		: f->owner_people || f->owner_person || f->owner_unit ? NULL : f->units;
+	return scope && scope->n > SCOPE_UNITS_WIDE ? LEAD_ORG_TESTED : LEAD_SETS;
+}
+
+/* The filters every list tests, whatever index leads it. */
+#define OBJ_WHERE " o.org_id = ?1" \
+		" AND o.id > ?11" \
 		" AND (?2 IS NULL OR o.owner_person_id = ?2)" \
 		" AND (?3 IS NULL OR o.owner_unit_id = ?3)" \
 		" AND (?4 IS NULL OR o.level = ?4)" \
@@ -303,28 +339,97 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 		" AND (?8 IS NULL OR o.due IS NULL OR o.due >= ?8)" \
 		" AND (?9 IS NULL OR o.start IS NULL OR o.start <= ?9)" \
 		" AND (?10 IS NULL OR coalesce(o.owner_unit_id, p.unit_id) IN" \
-		"      " DB_IDS(10) ")" \
-		" AND (?11 = 0 OR o.owner_person_id = ?12" \
+		"      " DB_IDS(10) ")"
+/* The candidates by index: owned by a person of ?12 (objective_owner_person),
+ * scoped in the units ?13 (owned by one of them, or by one of their people:
+ * person_org_unit then objective_owner_person), owned by a unit of ?14
+ * (objective_owner_unit), or listed in ?15 (the primary key). "No owning
+ * unit" is written coalesce(...) = 0 so that SQLite does not lead that branch
+ * with the owner_unit index's NULLs (every individual objective). For a member
+ * these are exactly the rows access_objective_read() lets them see. */
+#define OBJ_CANDIDATES " AND o.id IN (" \
+		"SELECT c.id FROM objective c WHERE c.owner_person_id IN " DB_IDS(12) \
+		" UNION SELECT c.id FROM objective c WHERE c.owner_unit_id IN " DB_IDS(13) \
+		" UNION SELECT c.id FROM person q JOIN objective c ON c.owner_person_id = q.id" \
+		"  WHERE q.org_id = ?1 AND q.unit_id IN " DB_IDS(13) " AND coalesce(c.owner_unit_id, 0) = 0" \
+		" UNION SELECT c.id FROM objective c WHERE c.owner_unit_id IN " DB_IDS(14) \
+		" UNION SELECT value FROM " DB_IDS(15) " ids)" \
+		" AND (?16 IS NULL OR o.owner_person_id IN " DB_IDS(16) ")"
+
+/* The same candidates tested on each row instead (LEAD_ORG_TESTED); the
+ * unary + keeps SQLite from reading them by index, which is the plan above. */
+#define OBJ_TESTED " AND (+o.owner_person_id IN " DB_IDS(12) \
 		"      OR coalesce(o.owner_unit_id, p.unit_id) IN " DB_IDS(13) \
-		"      OR o.owner_unit_id IN " DB_IDS(14) \
-		"      OR o.id IN " DB_IDS(15) ")"
-	static const char sql[] = "SELECT " OBJ_COLS OBJ_FROM OBJ_WHERE
-		" ORDER BY o.id LIMIT ?16 OFFSET ?17";
-	static const char sql_count[] = "SELECT count(*)" OBJ_FROM OBJ_WHERE;
-	if (total) {
-		struct db_stmt *cs = db_prep(s->db, sql_count, e);
+		"      OR +o.owner_unit_id IN " DB_IDS(14) \
+		"      OR +o.id IN " DB_IDS(15) ")" \
+		" AND (?16 IS NULL OR +o.owner_person_id IN " DB_IDS(16) ")"
+
+int store_objective_list(struct store *s, id_t64 org, const struct objective_filter *f,
+			 struct arena *a, struct objective **out, size_t *n, size_t *total,
+			 struct err *e)
+{
+	static const char sql_org[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE" OBJ_WHERE
+		" ORDER BY o.id LIMIT ?12 OFFSET ?13";
+	static const char sql_sets[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE" OBJ_WHERE OBJ_CANDIDATES
+		" ORDER BY o.id LIMIT ?17 OFFSET ?18";
+	static const char count_org[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE;
+	static const char count_sets[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE OBJ_CANDIDATES;
+	static const char sql_tested[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE" OBJ_WHERE OBJ_TESTED
+		" ORDER BY o.id LIMIT ?17 OFFSET ?18";
+	static const char count_tested[] = "SELECT count(*)" OBJ_FROM " WHERE" OBJ_WHERE OBJ_TESTED;
+	/* the whole organisation unfiltered: counted on the (org_id, id) index alone */
+	static const char count_all[] = "SELECT count(*) FROM objective WHERE org_id = ?1";
+	/* what a caller may see, unfiltered: the candidates counted as they are
+	 * read, without reading each row again */
+	static const char count_visible[] = "SELECT count(*) FROM ("
+		"SELECT c.id FROM objective c WHERE c.owner_person_id = ?2"
+		" UNION SELECT c.id FROM objective c WHERE c.owner_unit_id IN " DB_IDS(3)
+		" UNION SELECT c.id FROM person q JOIN objective c ON c.owner_person_id = q.id"
+		"  WHERE q.org_id = ?1 AND q.unit_id IN " DB_IDS(3) " AND coalesce(c.owner_unit_id, 0) = 0"
+		" UNION SELECT c.id FROM objective c WHERE c.owner_unit_id IN " DB_IDS(4)
+		" UNION SELECT value FROM " DB_IDS(5) " ids) v";
+	enum lead lead = lead_of(f);
+	int unfiltered = !f || (lead == LEAD_ORG && f->level < 0 && f->status < 0 && !f->parent &&
+				!f->axis && f->from == DAY_NONE && f->to == DAY_NONE && !f->after);
+	int visible_only = f && f->visible && !f->owner_person && !f->owner_unit && !f->units &&
+		!f->owner_people && f->level < 0 && f->status < 0 && !f->parent && !f->axis &&
+		f->from == DAY_NONE && f->to == DAY_NONE && !f->after;
+	if (total && visible_only) {
+		static const struct ids none = { NULL, 0 };
+		struct db_stmt *cs = db_prep(s->db, count_visible, e);
 		if (!cs)
 			return -1;
-		bind_objective_filter(cs, org, f);
+		db_bind_int64(cs, 1, org);
+		db_bind_int64(cs, 2, f->visible_person);
+		db_bind_ids(cs, 3, f->visible_scope ? f->visible_scope : &none);
+		db_bind_ids(cs, 4, f->visible_owner_units ? f->visible_owner_units : &none);
+		db_bind_ids(cs, 5, f->visible_ids ? f->visible_ids : &none);
+		if (db_one_row(cs, "objectives", e) < 0)
+			return -1;
+		*total = (size_t)db_col_int64(cs, 0);
+		db_done(cs);
+	} else if (total) {
+		struct db_stmt *cs = db_prep(s->db, unfiltered ? count_all
+					     : lead == LEAD_SETS ? count_sets
+					     : lead == LEAD_ORG_TESTED ? count_tested : count_org, e);
+		if (!cs)
+			return -1;
+		if (unfiltered)
+			db_bind_int64(cs, 1, org);
+		else
+			bind_objective_filter(cs, org, f, lead);
 		if (db_one_row(cs, "objectives", e) < 0)
 			return -1;
 		*total = (size_t)db_col_int64(cs, 0);
 		db_done(cs);
 	}
-	struct db_stmt *st = db_prep(s->db, sql, e);
+	struct db_stmt *st = db_prep(s->db, lead == LEAD_SETS ? sql_sets
+				     : lead == LEAD_ORG_TESTED ? sql_tested : sql_org, e);
 	if (!st)
 		return -1;
-	bind_objective_filter(st, org, f);
+	bind_objective_filter(st, org, f, lead);
+	db_bind_int64(st, LIMIT_AT(lead), f && f->limit ? (int64_t)f->limit : DB_NO_LIMIT);
+	db_bind_int64(st, LIMIT_AT(lead) + 1, f ? (int64_t)f->offset : 0);
 	size_t cap = 0, k = 0;
 	struct objective *v = NULL;
 	int rc;

@@ -241,6 +241,14 @@ int store_unit_subtree(struct store *s, id_t64 org, id_t64 unit, struct arena *a
 	return ids_query(s, sql, org, unit, a, out, e);
 }
 
+int store_unit_children(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
+			struct ids *out, struct err *e)
+{
+	static const char sql[] = "SELECT id FROM unit WHERE org_id = ?1 AND (id = ?2 OR parent_id = ?2)"
+				  " ORDER BY id";
+	return ids_query(s, sql, org, unit, a, out, e);
+}
+
 int store_unit_chain(struct store *s, id_t64 org, id_t64 unit, struct arena *a,
 		     struct ids *out, struct err *e)
 {

@@ -409,7 +409,7 @@ int page_team(struct req *r)
 		return -1;
 	struct app a;
 	req_app(r, &a);
-	struct dashboard_query dq = { q.unit, q.from, q.to, B_MONTH };
+	struct dashboard_query dq = { q.unit, q.from, q.to, B_MONTH, 0, 0 };
 	struct unit_dashboard d;
 	if (app_unit_dashboard(&a, &dq, &d, &r->err))
 		return -1;
