@@ -13,6 +13,11 @@ const struct msg cli_catalog[] = {
 	{ "cli.today", "--today prend une date AAAA-MM-JJ", "--today takes a date YYYY-MM-DD" },
 	{ "cli.unknown_command", "commande inconnue « {0} »", "unknown command '{0}'" },
 	{ "cli.cannot_read", "impossible de lire {0}", "cannot read {0}" },
+	/* init */
+	{ "init.database", "base : {0}", "database: {0}" },
+	{ "init.org", "organisation : {0} (id {1})", "organisation: {0} (id {1})" },
+	{ "init.admin", "administrateur : {0}", "admin: {0}" },
+	{ "init.password", "mot de passe : {0}", "password: {0}" },
 	/* demo */
 	{ "demo.made", "organisation de démonstration dans {0} : {1}", "demo organisation in {0}: {1}" },
 	{ "demo.people", "{0} personnes, {1} unités", "{0} people, {1} units" },

@@ -14,8 +14,9 @@ int cmd_init(int argc, char **argv)
 		{ "email", required_argument, 0, 'e' }, { "name", required_argument, 0, 'n' },
 		{ "password-file", required_argument, 0, 'p' },
 		{ "locale", required_argument, 0, 'l' }, { "currency", required_argument, 0, 'c' },
-		{ "ambition", required_argument, 0, 'a' }, { 0, 0, 0, 0 } };
-	const char *db = NULL, *pwfile = NULL;
+		{ "ambition", required_argument, 0, 'a' }, { "lang", required_argument, 0, 'L' },
+		{ 0, 0, 0, 0 } };
+	const char *db = NULL, *pwfile = NULL, *langflag = NULL;
 	struct org_init_input in;
 	memset(&in, 0, sizeof(in));
 	in.org.set = ORG_NAME;
@@ -31,9 +32,13 @@ int cmd_init(int argc, char **argv)
 		case 'l': in.org.locale = optarg; in.org.set |= ORG_LOCALE; break;
 		case 'c': in.org.currency = optarg; in.org.set |= ORG_CURRENCY; break;
 		case 'a': in.org.ambition = optarg; in.org.set |= ORG_AMBITION; break;
+		case 'L': langflag = optarg; break;
 		default: cli_usage("init", 1); return 2;
 		}
 	}
+	enum lang flag_lang;
+	if (langflag && cli_lang_flag("init", langflag, &flag_lang))
+		return 2;
 	if (!in.org.name || !in.admin_email || optind != argc) {
 		cli_usage("init", 1);
 		return 2;
@@ -58,12 +63,23 @@ int cmd_init(int argc, char **argv)
 	if (app_org_init(&a, &in, &made, &e)) {
 		rc = cli_refused("init", &e);
 	} else {
-		char where[512];
-		printf("database: %s\norganisation: %s (id %lld)\nadmin: %s\n",
-		       store_describe(db, where, sizeof(where)), made.org.name,
-		       (long long)made.org.id, made.admin.email);
-		if (generated)
-			printf("password: %s\n", password);
+		/* said in the language of the organisation made, unless --lang */
+		enum lang lang = cli_org_lang(s, made.org.id, langflag);
+		char where[512], id[24];
+		snprintf(id, sizeof(id), "%lld", (long long)made.org.id);
+		struct buf b = BUF_INIT;
+		cli_render(&b, "init.database", lang, store_describe(db, where, sizeof(where)), NULL);
+		buf_addc(&b, '\n');
+		cli_render(&b, "init.org", lang, made.org.name, id);
+		buf_addc(&b, '\n');
+		cli_render(&b, "init.admin", lang, made.admin.email, NULL);
+		if (generated) {
+			buf_addc(&b, '\n');
+			cli_render(&b, "init.password", lang, password, NULL);
+		}
+		printf("%s\n", b.data);
+		sodium_memzero(b.data, b.len);
+		buf_free(&b);
 		rc = 0;
 	}
 	sodium_memzero(password, sizeof(password));

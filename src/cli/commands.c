@@ -12,10 +12,12 @@ const struct command commands[] = {
 	{ "init", cmd_init, "create a database with an organisation and its first admin",
 	  "usage: cible init [--db PATH] --org NAME --email EMAIL [--name NAME]\n"
 	  "                  [--password-file FILE] [--locale fr|en] [--currency EUR]\n"
-	  "                  [--ambition TEXT]\n\n"
+	  "                  [--ambition TEXT] [--lang fr|en]\n\n"
 	  "Creates PATH (default $CIBLE_DB or ./cible.db) if needed, applies the schema,\n"
 	  "and adds an organisation with its first admin. The admin's password comes from\n"
-	  "FILE (first line), else $CIBLE_PASSWORD, else one is generated and printed.\n" },
+	  "FILE (first line), else $CIBLE_PASSWORD, else one is generated and printed.\n"
+	  "What was made is said in the organisation's language (--locale, French by\n"
+	  "default) unless --lang or CIBLE_LANG says otherwise.\n" },
 	{ "serve", cmd_serve, "serve the JSON API",
 	  "usage: cible serve [--db PATH] [--address ADDR] [--port N] [--threads N]\n"
 	  "                   [--log-level error|warn|info|debug] [--durability full|normal]\n"

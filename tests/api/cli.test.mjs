@@ -62,9 +62,14 @@ test('init refuses a weak password and leaves no organisation behind', () => {
 	const r = run(['init', '--db', db, '--org', 'Weak', '--email', 'a@b.fr'], { CIBLE_PASSWORD: 'short' });
 	assert.equal(r.code, 1);
 	assert.match(r.err, /at least 8 characters/);
-	const again = run(['init', '--db', db, '--org', 'Weak', '--email', 'a@b.fr'], { CIBLE_PASSWORD: 'long enough' });
+	const again = run(['init', '--db', db, '--org', 'Weak', '--email', 'a@b.fr', '--lang', 'en'], { CIBLE_PASSWORD: 'long enough' });
 	assert.equal(again.code, 0, again.err);
 	assert.match(again.out, /organisation: Weak \(id \d+\)/);
+	// without --lang, in the organisation's language (French by default, English with --locale en)
+	const fr = run(['init', '--db', freshDb(dir, 'initfr'), '--org', 'Fr', '--email', 'a@b.fr'], { CIBLE_PASSWORD: 'long enough' });
+	assert.match(fr.out, /^base : .*\norganisation : Fr \(id \d+\)\nadministrateur : a@b\.fr\n$/);
+	const en = run(['init', '--db', freshDb(dir, 'initen'), '--org', 'En', '--email', 'a@b.fr', '--locale', 'en'], { CIBLE_PASSWORD: 'long enough' });
+	assert.match(en.out, /^database: .*\norganisation: En \(id \d+\)\nadmin: a@b\.fr\n$/);
 	// the refused init left nothing (ids are not reused on every engine: count)
 	assert.deepEqual(dbQuery(db, 'SELECT name FROM org'), [{ name: 'Weak' }]);
 	assert.equal(dbQuery(db, 'SELECT count(*) AS n FROM person')[0].n, 1);
