@@ -42,6 +42,11 @@ const char *cli_text(const char *key, enum lang lang);
 void cli_render(struct buf *b, const char *key, enum lang lang, const char *a0, const char *a1);
 /* "cible CMD: <key's text>\n" on stderr, in cli_lang(). */
 void cli_say(const char *cmd, const char *key, const char *a0, const char *a1);
+/* A setting refused: key's text with {0} the setting and its value ("port
+ * '70000'", « … » in French), on stderr in cli_lang(). */
+void cli_say_setting(const char *cmd, const char *key, const char *name, const char *value);
+/* A setting that is not a whole number from lo to hi. */
+void cli_say_range(const char *cmd, const char *name, const char *value, int lo, int hi);
 
 /* What every command acting on an organisation sets up first (cli_app):
  * the store of --db, the organisation of --org (or the only one), its

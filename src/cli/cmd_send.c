@@ -17,12 +17,29 @@ static int num(const char *cmd, const char *what, const char *s, int lo, int hi,
 	char *end;
 	long v = strtol(s, &end, 10);
 	if (!*s || *end || v < lo || v > hi) {
-		fprintf(stderr, "cible %s: %s '%s' is not a number from %d to %d\n", cmd, what, s, lo,
-			hi);
+		cli_say_range(cmd, what, s, lo, hi);
 		return -1;
 	}
 	*out = (int)v;
 	return 0;
+}
+
+/* One round's figures, in cli_lang() ($CIBLE_LANG, else English: the
+ * sender serves every organisation). */
+static void summary(const struct send_stats *st)
+{
+	char n[6][24];
+	size_t v[6] = { st->scanned, st->due, st->messages, st->sent, st->retried, st->failed };
+	for (int i = 0; i < 6; i++)
+		snprintf(n[i], sizeof(n[i]), "%zu", v[i]);
+	struct buf b = BUF_INIT;
+	cli_render(&b, "send.summary", cli_lang(), n[0], n[1]);
+	buf_adds(&b, ", ");
+	cli_render(&b, "send.summary_messages", cli_lang(), n[2], n[3]);
+	buf_adds(&b, ", ");
+	cli_render(&b, "send.summary_failed", cli_lang(), n[4], n[5]);
+	printf("%s\n", b.data);
+	buf_free(&b);
 }
 
 int cli_sender_settings(const char *cmd, struct sender_config *c, const char *db,
@@ -41,17 +58,16 @@ int cli_sender_settings(const char *cmd, struct sender_config *c, const char *db
 	c->public_url = public_url;
 	c->scan_every = 600;
 	if (*smtp_url && strncmp(smtp_url, "smtp://", 7) && strncmp(smtp_url, "smtps://", 8)) {
-		fprintf(stderr, "cible %s: smtp-url '%s' is not an smtp:// or smtps:// URL\n", cmd,
-			smtp_url);
+		cli_say_setting(cmd, "send.smtp_url", "smtp-url", smtp_url);
 		return 2;
 	}
 	if (!strchr(smtp_from, '@') || strpbrk(smtp_from, " <>\r\n")) {
-		fprintf(stderr, "cible %s: smtp-from '%s' is not an email address\n", cmd, smtp_from);
+		cli_say_setting(cmd, "send.smtp_from", "smtp-from", smtp_from);
 		return 2;
 	}
 	int tls = smtp_tls_parse(smtp_tls);
 	if (tls < 0) {
-		fprintf(stderr, "cible %s: smtp-tls '%s' is not none, try or required\n", cmd, smtp_tls);
+		cli_say_setting(cmd, "send.smtp_tls", "smtp-tls", smtp_tls);
 		return 2;
 	}
 	c->smtp_tls = (enum smtp_tls)tls;
@@ -59,7 +75,7 @@ int cli_sender_settings(const char *cmd, struct sender_config *c, const char *db
 	if (*smtp_ca) {
 		FILE *f = fopen(smtp_ca, "r");
 		if (!f) {
-			fprintf(stderr, "cible %s: smtp-ca '%s' cannot be read\n", cmd, smtp_ca);
+			cli_say_setting(cmd, "send.smtp_ca", "smtp-ca", smtp_ca);
 			return 2;
 		}
 		fclose(f);
@@ -154,9 +170,9 @@ int cmd_send(int argc, char **argv)
 			rc = 1;
 			if (once)
 				break;
-		} else if (once || verbose || st.due)
-			printf("events %zu, due %zu, messages %zu, sent %zu, retried %zu, failed %zu\n",
-			       st.scanned, st.due, st.messages, st.sent, st.retried, st.failed);
+		} else if (once || verbose || st.due) {
+			summary(&st);
+		}
 		fflush(stdout);
 		if (once)
 			break;

@@ -64,7 +64,7 @@ static int read_config(const char *path, struct values *st)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
-		fprintf(stderr, "cible serve: cannot read config file %s\n", path);
+		cli_say("serve", "serve.config_read", path, NULL);
 		return -1;
 	}
 	char line[1200];
@@ -78,7 +78,9 @@ static int read_config(const char *path, struct values *st)
 			continue;
 		char *eq = strchr(p, '=');
 		if (!eq) {
-			fprintf(stderr, "cible serve: %s:%d: expected `key = value`\n", path, lineno);
+			char where[600];
+			snprintf(where, sizeof(where), "%s:%d", path, lineno);
+			cli_say("serve", "serve.config_line", where, NULL);
 			fclose(f);
 			return -1;
 		}
@@ -95,7 +97,9 @@ static int read_config(const char *path, struct values *st)
 		while (i < S_COUNT && strcmp(k, settings[i].key))
 			i++;
 		if (i == S_COUNT) {
-			fprintf(stderr, "cible serve: %s:%d: unknown key '%s'\n", path, lineno, k);
+			char where[600];
+			snprintf(where, sizeof(where), "%s:%d", path, lineno);
+			cli_say("serve", "serve.config_key", where, k);
 			fclose(f);
 			return -1;
 		}
@@ -150,8 +154,7 @@ int cmd_serve(int argc, char **argv)
 		set(&st, i, flag.v[i]);
 	}
 	if (db_durability_set(st.v[S_DURABILITY])) {
-		fprintf(stderr, "cible serve: durability '%s' is not full or normal\n",
-			st.v[S_DURABILITY]);
+		cli_say_setting("serve", "serve.durability", "durability", st.v[S_DURABILITY]);
 		return 2;
 	}
 
@@ -159,37 +162,33 @@ int cmd_serve(int argc, char **argv)
 	struct server_config cfg = { st.v[S_ADDRESS], 0, st.v[S_DB], 2, 4, 100, 0, NULL, surfaces,
 				     NULL, NULL, NULL };
 	if (parse_int(st.v[S_PORT], 0, 65535, &cfg.port)) {
-		fprintf(stderr, "cible serve: port '%s' is not a number from 0 to 65535\n",
-			st.v[S_PORT]);
+		cli_say_range("serve", "port", st.v[S_PORT], 0, 65535);
 		return 2;
 	}
 	if (parse_int(st.v[S_THREADS], 1, 256, &cfg.threads)) {
-		fprintf(stderr, "cible serve: threads '%s' is not a number from 1 to 256\n",
-			st.v[S_THREADS]);
+		cli_say_range("serve", "threads", st.v[S_THREADS], 1, 256);
 		return 2;
 	}
 	if (parse_int(st.v[S_MAX_PER_ADDRESS], 0, 100000, &cfg.max_per_address)) {
-		fprintf(stderr, "cible serve: max-per-address '%s' is not a number from 0 (no "
-			"limit) to 100000\n", st.v[S_MAX_PER_ADDRESS]);
+		cli_say_setting("serve", "serve.max_per_address", "max-per-address",
+				st.v[S_MAX_PER_ADDRESS]);
 		return 2;
 	}
 	const char *url = st.v[S_PUBLIC_URL];
 	if (*url && strncmp(url, "https://", 8) && strncmp(url, "http://", 7)) {
-		fprintf(stderr, "cible serve: public-url '%s' is not an http:// or https:// URL\n",
-			url);
+		cli_say_setting("serve", "serve.public_url", "public-url", url);
 		return 2;
 	}
 	cfg.secure = !strncmp(url, "https://", 8);
 	cfg.public_url = url;
 	cfg.log_level = log_level_parse(st.v[S_LOG_LEVEL]);
 	if (cfg.log_level < 0) {
-		fprintf(stderr, "cible serve: log level '%s' is not error, warn, info or debug\n",
-			st.v[S_LOG_LEVEL]);
+		cli_say_setting("serve", "serve.log_level", "log level", st.v[S_LOG_LEVEL]);
 		return 2;
 	}
 	static struct sender_config sc;
 	if (strcmp(st.v[S_SENDER], "on") && strcmp(st.v[S_SENDER], "off")) {
-		fprintf(stderr, "cible serve: sender '%s' is not on or off\n", st.v[S_SENDER]);
+		cli_say_setting("serve", "serve.sender", "sender", st.v[S_SENDER]);
 		return 2;
 	}
 	if (cli_sender_settings("serve", &sc, st.v[S_DB], st.v[S_SMTP_URL], st.v[S_SMTP_USER],

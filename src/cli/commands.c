@@ -295,6 +295,27 @@ void cli_say(const char *cmd, const char *key, const char *a0, const char *a1)
 	buf_free(&b);
 }
 
+void cli_say_setting(const char *cmd, const char *key, const char *name, const char *value)
+{
+	struct buf x = BUF_INIT;
+	cli_render(&x, "cli.setting", cli_lang(), name, value);
+	cli_say(cmd, key, x.data, NULL);
+	buf_free(&x);
+}
+
+void cli_say_range(const char *cmd, const char *name, const char *value, int lo, int hi)
+{
+	char l[16], h[16];
+	snprintf(l, sizeof(l), "%d", lo);
+	snprintf(h, sizeof(h), "%d", hi);
+	struct buf x = BUF_INIT, r = BUF_INIT;
+	cli_render(&x, "cli.setting", cli_lang(), name, value);
+	cli_render(&r, "cli.range", cli_lang(), l, h);
+	cli_say(cmd, "cli.not_number", x.data, r.data);
+	buf_free(&x);
+	buf_free(&r);
+}
+
 void cli_error(const char *cmd, const struct err *e)
 {
 	struct buf m = BUF_INIT;
