@@ -43,6 +43,8 @@ const struct msg cli_catalog[] = {
 	{ "init.admin", "administrateur : {0}", "admin: {0}" },
 	{ "init.password", "mot de passe : {0}", "password: {0}" },
 	/* demo */
+	{ "demo.seed", "--seed prend un nombre", "--seed takes a number" },
+	{ "demo.exists", "{0} existe déjà ; --force le remplace", "{0} exists; --force replaces it" },
 	{ "demo.made", "organisation de démonstration dans {0} : {1}", "demo organisation in {0}: {1}" },
 	{ "demo.people", "{0} personnes, {1} unités", "{0} people, {1} units" },
 	{ "demo.objectives", "{0} objectifs", "{0} objectives" },

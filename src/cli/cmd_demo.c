@@ -33,20 +33,20 @@ int cmd_demo(int argc, char **argv)
 		case 's':
 			opt.seed = strtoull(optarg, &end, 10);
 			if (*end || !*optarg) {
-				fprintf(stderr, "cible demo: --seed takes a number\n");
+				cli_say("demo", "demo.seed", NULL, NULL);
 				return 2;
 			}
 			break;
 		case 'n':
 			opt.people = (int)strtol(optarg, &end, 10);
 			if (*end || opt.people < 12 || opt.people > 200000) {
-				fprintf(stderr, "cible demo: --people takes a number from 12 to 200000\n");
+				cli_say_range("demo", "--people", optarg, 12, 200000);
 				return 2;
 			}
 			break;
 		case 't':
 			if (date_parse_iso(optarg, &opt.today)) {
-				fprintf(stderr, "cible demo: --today takes a date YYYY-MM-DD\n");
+				cli_say("demo", "cli.today", NULL, NULL);
 				return 2;
 			}
 			break;
@@ -55,7 +55,7 @@ int cmd_demo(int argc, char **argv)
 		case 'c':
 			opt.calls_per_day = (int)strtol(optarg, &end, 10);
 			if (*end || opt.calls_per_day < 0 || opt.calls_per_day > 500) {
-				fprintf(stderr, "cible demo: --calls-per-day takes a number from 0 to 500\n");
+				cli_say_range("demo", "--calls-per-day", optarg, 0, 500);
 				return 2;
 			}
 			break;
@@ -80,8 +80,7 @@ int cmd_demo(int argc, char **argv)
 	int there = store_exists(db, &de);
 	if (there > 0 && !force) {
 		char where[512];
-		fprintf(stderr, "cible demo: %s exists; --force replaces it\n",
-			store_describe(db, where, sizeof(where)));
+		cli_say("demo", "demo.exists", store_describe(db, where, sizeof(where)), NULL);
 		return 1;
 	}
 	if (there < 0 || (there > 0 && store_destroy(db, &de))) {
