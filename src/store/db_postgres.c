@@ -126,7 +126,8 @@ static int unreachable(struct pg_db *c, struct err *e)
 /* A failed result (or none) through db_fail(); res is cleared. */
 static int res_fail(struct pg_db *c, PGresult *res, struct err *e)
 {
-	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	/* the SQLSTATE lives in res: read it before res is cleared */
+	enum db_fault fault = fault_of(res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL);
 	char msg[160];
 	first_line(res ? PQresultErrorMessage(res) : PQerrorMessage(c->c), msg, sizeof(msg));
 	PQclear(res);
@@ -135,7 +136,7 @@ static int res_fail(struct pg_db *c, PGresult *res, struct err *e)
 			c->tx_broken = 1;
 		return err_set(e, 503, "database_unreachable", NULL, c->where, msg);
 	}
-	return db_fail(fault_of(state), msg, e);
+	return db_fail(fault, msg, e);
 }
 
 /* Where the connection leads: host:port/dbname from libpq, never the
