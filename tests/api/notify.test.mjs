@@ -14,48 +14,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CIBLE_BIN, Client, PASSWORD, dbQuery, ok, startFixture, startServer } from './harness.mjs';
+import { sleep, startSmtpSink, until, zoneAt } from './receivers.mjs';
 
 const DAY = 86400;
 const iso = (d) => new Date(d * DAY * 1000).toISOString().slice(0, 10);
 const today = Math.floor(Date.now() / 1000 / DAY);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, fn, ms = 20000) {
-	const end = Date.now() + ms;
-	for (;;) {
-		const v = await fn();
-		if (v) return v;
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await sleep(200);
-	}
-}
-// A time zone where it is now about noon (day), or about 2 a.m. (night):
-// Etc/GMT-N is UTC+N.
-function zoneAt(localHour) {
-	const h = new Date().getUTCHours();
-	let off = localHour - h;
-	if (off > 14) off -= 24;
-	if (off < -12) off += 24;
-	return off === 0 ? 'UTC' : `Etc/GMT${off > 0 ? '-' : '+'}${Math.abs(off)}`;
-}
-
 // ---- the receivers ----
 
 let smtp, smtpDir, smtpPort;
 async function startSmtp() {
 	smtpDir = mkdtempSync(join(tmpdir(), 'cible-smtp-'));
-	// Debian's python (python3-aiosmtpd), not one of a version manager earlier in PATH
-	smtp = spawn(process.env.CIBLE_PYTHON || '/usr/bin/python3', [new URL('./smtp_sink.py', import.meta.url).pathname, smtpDir],
-		{ stdio: ['pipe', 'pipe', 'inherit'] });
-	smtpPort = await new Promise((res, rej) => {
-		let out = '';
-		const t = setTimeout(() => rej(new Error('the SMTP sink did not start')), 15000);
-		smtp.stdout.on('data', (c) => {
-			out += c;
-			const m = /PORT (\d+)/.exec(out);
-			if (m) { clearTimeout(t); res(Number(m[1])); }
-		});
-		smtp.on('exit', (code) => rej(new Error(`the SMTP sink exited ${code}`)));
-	});
+	({ child: smtp, port: smtpPort } = await startSmtpSink(smtpDir));
 }
 // the messages the SMTP server accepted: { rcpt, raw, headers, text, html }
 function mails() {

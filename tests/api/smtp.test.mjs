@@ -17,27 +17,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CIBLE_BIN, PASSWORD, ok, startFixture } from './harness.mjs';
+import { startSmtpSink, until, zoneAt } from './receivers.mjs';
 
 const DAY = 86400;
 const iso = (d) => new Date(d * DAY * 1000).toISOString().slice(0, 10);
 const today = Math.floor(Date.now() / 1000 / DAY);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(what, fn, ms = 30000) {
-	const end = Date.now() + ms;
-	for (;;) {
-		const v = await fn();
-		if (v) return v;
-		if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-		await sleep(200);
-	}
-}
-// a time zone where it is about noon now (Etc/GMT-N is UTC+N)
-function noonZone() {
-	let off = 12 - new Date().getUTCHours();
-	if (off > 14) off -= 24;
-	if (off < -12) off += 24;
-	return off === 0 ? 'UTC' : `Etc/GMT${off > 0 ? '-' : '+'}${Math.abs(off)}`;
-}
+const noonZone = () => zoneAt(12);
 
 let dir, sink, sinkDir, sinkPort, http, httpBase, silent, silentPort, closedPort, fx, deny;
 const got = [];  // the chat and webhook posts received
@@ -56,19 +41,7 @@ before(async () => {
 	cert('stranger');   // a CA that did not sign the sink's certificate
 	sinkDir = join(dir, 'mail');
 	execFileSync('mkdir', [sinkDir]);
-	sink = spawn(process.env.CIBLE_PYTHON || '/usr/bin/python3',
-		[new URL('./smtp_sink.py', import.meta.url).pathname, sinkDir, 'starttls', good.crt, good.key],
-		{ stdio: ['pipe', 'pipe', 'inherit'] });
-	sinkPort = await new Promise((res, rej) => {
-		let out = '';
-		const t = setTimeout(() => rej(new Error('the SMTP sink did not start')), 15000);
-		sink.stdout.on('data', (c) => {
-			out += c;
-			const m = /PORT (\d+)/.exec(out);
-			if (m) { clearTimeout(t); res(Number(m[1])); }
-		});
-		sink.on('exit', (code) => rej(new Error(`the SMTP sink exited ${code}`)));
-	});
+	({ child: sink, port: sinkPort } = await startSmtpSink(sinkDir, 'starttls', good.crt, good.key));
 	http = createHttp((req, res) => {
 		let body = '';
 		req.on('data', (c) => { body += c; });
