@@ -131,9 +131,7 @@ int store_challenge_unkeep_all(struct store *s, id_t64 org, struct err *e)
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, org);
-	int rc = db_step(st, e);
-	db_done(st);
-	return rc < 0 ? -1 : 0;
+	return db_run(st, e) < 0 ? -1 : 0;
 }
 
 int store_challenge_scores_clear(struct store *s, id_t64 org, id_t64 id, struct err *e)
@@ -144,9 +142,7 @@ int store_challenge_scores_clear(struct store *s, id_t64 org, id_t64 id, struct 
 		return -1;
 	db_bind_int64(st, 1, org);
 	db_bind_int64(st, 2, id);
-	int rc = db_step(st, e);
-	db_done(st);
-	return rc < 0 ? -1 : 0;
+	return db_run(st, e) < 0 ? -1 : 0;
 }
 
 #define SCORE_COLS "v0, v1, v2, v3, v4, v5, v6, v7, y0, y1, y2, y3, y4, y5, y6, y7"
@@ -184,9 +180,7 @@ int store_challenge_scores_put(struct store *s, id_t64 org, id_t64 id,
 			else
 				db_bind_double(st, 4 + CH_SLOTS + j, y);
 		}
-		int rc = db_step(st, e);
-		db_done(st);
-		if (rc < 0)
+		if (db_run(st, e) < 0)
 			return -1;
 	}
 	return 0;

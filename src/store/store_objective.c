@@ -141,6 +141,12 @@ static void read_objective(struct db_stmt *st, struct arena *a, struct objective
 	o->version = db_col_int64(st, 33);
 }
 
+/* read_objective as db_collect_rows takes it */
+static void objective_row(struct db_stmt *st, struct arena *a, void *element)
+{
+	read_objective(st, a, element);
+}
+
 /* Binds the 28 writable columns from ?1, in OBJ_WRITE order. */
 #define OBJ_WRITE_VALUES "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14," \
 	" ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28"
@@ -430,17 +436,7 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 	bind_objective_filter(st, org, f, lead);
 	db_bind_int64(st, LIMIT_AT(lead), f && f->limit ? (int64_t)f->limit : DB_NO_LIMIT);
 	db_bind_int64(st, LIMIT_AT(lead) + 1, f ? (int64_t)f->offset : 0);
-	size_t cap = 0, k = 0;
-	struct objective *v = NULL;
-	int rc;
-	while ((rc = db_step(st, e)) > 0)
-		read_objective(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
-	db_done(st);
-	if (rc)
-		return -1;
-	*out = v;
-	*n = k;
-	return 0;
+	return db_collect_rows(st, a, sizeof(**out), objective_row, out, n, e);
 }
 
 int store_objectives_of_owners(struct store *s, id_t64 org, const struct ids *people,
@@ -457,17 +453,7 @@ int store_objectives_of_owners(struct store *s, id_t64 org, const struct ids *pe
 	db_bind_int64(st, 1, org);
 	db_bind_ids(st, 2, people ? people : &none);
 	db_bind_ids(st, 3, units ? units : &none);
-	size_t cap = 0, k = 0;
-	struct objective *v = NULL;
-	int rc;
-	while ((rc = db_step(st, e)) > 0)
-		read_objective(st, a, arena_push(a, &v, &k, &cap, sizeof(*v)));
-	db_done(st);
-	if (rc)
-		return -1;
-	*out = v ? v : arena_alloc(a, sizeof(*v));
-	*n = k;
-	return 0;
+	return db_collect_rows(st, a, sizeof(**out), objective_row, out, n, e);
 }
 
 int store_objective_parent(struct store *s, id_t64 org, id_t64 id, id_t64 *parent,
