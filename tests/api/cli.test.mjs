@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CIBLE_BIN, Client, STORE, dbExec, dbQuery, freshDb } from './harness.mjs';
+import { CIBLE_BIN, Client, STORE, dbExec, dbQuery, freshDb, serveProcess } from './harness.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'cible-cli-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -18,23 +18,11 @@ function run(args, env = {}) {
 
 // Starts `cible serve`, returns the address it announces, then stops it.
 async function announced(args, env = {}) {
-	const p = spawn(CIBLE_BIN, ['serve', ...args], { env: { ...process.env, ...env } });
-	let err = '';
-	const addr = await new Promise((resolve, reject) => {
-		const t = setTimeout(() => reject(new Error('no address in: ' + err)), 5000);
-		p.stderr.on('data', (d) => {
-			err += d;
-			const m = err.match(/listening on (http:\/\/\S+)/);
-			if (m) { clearTimeout(t); resolve(m[1]); }
-		});
-		p.on('exit', (code) => { clearTimeout(t); reject(new Error(`exited ${code}: ${err}`)); });
-	});
-	const closed = new Promise((r) => p.on('close', r));
+	const srv = await serveProcess(args, env, 5000);
 	try {
-		return { addr, health: (await new Client(addr).get('/healthz')).status };
+		return { addr: srv.addr, health: (await new Client(srv.addr).get('/healthz')).status };
 	} finally {
-		p.kill('SIGTERM');
-		await closed;
+		await srv.stop();
 	}
 }
 

@@ -226,6 +226,25 @@ export async function startServer({
 	return server;
 }
 
+// Starts `cible serve ARGS` as its own process and waits for the address it
+// announces on stderr: { addr, stop() } (SIGTERM, then waits for the close).
+export async function serveProcess(args, env = {}, ms = 20000) {
+	const p = spawn(CIBLE_BIN, ['serve', ...args], { env: { ...process.env, ...env },
+		stdio: ['ignore', 'ignore', 'pipe'] });
+	let err = '';
+	const addr = await new Promise((resolve, reject) => {
+		const t = setTimeout(() => reject(new Error('no address in: ' + err)), ms);
+		p.stderr.on('data', (d) => {
+			err += d;
+			const m = err.match(/listening on (http:\/\/\S+)/);
+			if (m) { clearTimeout(t); resolve(m[1]); }
+		});
+		p.on('exit', (code) => { clearTimeout(t); reject(new Error(`exited ${code}: ${err}`)); });
+	});
+	const closed = new Promise((r) => p.on('close', r));
+	return { addr, async stop() { p.kill('SIGTERM'); await closed; } };
+}
+
 // Asserts a status and returns the body, with the whole answer in the message.
 export async function ok(promise, status = 200) {
 	const r = await promise;

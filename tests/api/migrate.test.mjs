@@ -12,12 +12,12 @@
 // (tests/pg-server.sh), whichever store the rest of the run uses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CIBLE_BIN, Client } from './harness.mjs';
+import { CIBLE_BIN, Client, serveProcess } from './harness.mjs';
 
 const TODAY = '2026-11-20';
 const dir = mkdtempSync(join(tmpdir(), 'cible-migrate-'));
@@ -62,21 +62,8 @@ function months(db) {
 	return Number((db.startsWith('postgres') ? psql(db, sql) : sqlite(db, sql)).trim());
 }
 
-async function serve(db) {
-	const p = spawn(CIBLE_BIN, ['serve', '--db', db, '--port', '0', '--sender', 'off'],
-		{ env, stdio: ['ignore', 'ignore', 'pipe'] });
-	let err = '';
-	const addr = await new Promise((resolve, reject) => {
-		const t = setTimeout(() => reject(new Error('no address in: ' + err)), 20000);
-		p.stderr.on('data', (d) => {
-			err += d;
-			const m = err.match(/listening on (http:\/\/\S+)/);
-			if (m) { clearTimeout(t); resolve(m[1]); }
-		});
-		p.on('exit', (code) => { clearTimeout(t); reject(new Error(`exited ${code}: ${err}`)); });
-	});
-	const closed = new Promise((r) => p.on('close', r));
-	return { addr, async stop() { p.kill('SIGTERM'); await closed; } };
+function serve(db) {
+	return serveProcess(['--db', db, '--port', '0', '--sender', 'off'], env);
 }
 
 // what the three servers must agree on, read through the API
