@@ -754,19 +754,6 @@ struct gather {
 	day_t yesterday;
 };
 
-static long ids_index(const struct ids *s, id_t64 id)
-{
-	size_t lo = 0, hi = s->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (s->v[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < s->n && s->v[lo] == id ? (long)lo : -1;
-}
-
 static int on_state(void *ctx, id_t64 person, day_t day, const double *st, size_t n)
 {
 	struct gather *g = ctx;

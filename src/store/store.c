@@ -120,17 +120,20 @@ void store_bulk_end(struct store *s)
 	s->db->drv->bulk(s->db, 0);
 }
 
-int ids_contains(const struct ids *set, id_t64 id)
+long ids_index(const struct ids *set, id_t64 id)
 {
 	size_t lo = 0, hi = set ? set->n : 0;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (set->v[mid] == id)
-			return 1;
 		if (set->v[mid] < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return 0;
+	return set && lo < set->n && set->v[lo] == id ? (long)lo : -1;
+}
+
+int ids_contains(const struct ids *set, id_t64 id)
+{
+	return ids_index(set, id) >= 0;
 }

@@ -71,6 +71,7 @@ struct ids {
 	size_t n;
 };
 int ids_contains(const struct ids *set, id_t64 id);  /* set sorted ascending */
+long ids_index(const struct ids *set, id_t64 id);    /* its position in set, or -1 */
 
 /* `cible migrate-store` (store_copy.c): org's rows of every tenant table
  * copied from one store into another, whatever their engines, ids kept, in
