@@ -18,7 +18,7 @@ function run(args, env = {}) {
 
 // Starts `cible serve`, returns the address it announces, then stops it.
 async function announced(args, env = {}) {
-	const srv = await serveProcess(args, env, 5000);
+	const srv = await serveProcess(args, env);
 	try {
 		return { addr: srv.addr, health: (await new Client(srv.addr).get('/healthz')).status };
 	} finally {

@@ -233,7 +233,9 @@ export async function serveProcess(args, env = {}, ms = 20000) {
 		stdio: ['ignore', 'ignore', 'pipe'] });
 	let err = '';
 	const addr = await new Promise((resolve, reject) => {
-		const t = setTimeout(() => reject(new Error('no address in: ' + err)), ms);
+		// no address in time: the server is stopped, so that it does not
+		// outlive the test and keep its runner waiting
+		const t = setTimeout(() => { p.kill('SIGKILL'); reject(new Error('no address in: ' + err)); }, ms);
 		p.stderr.on('data', (d) => {
 			err += d;
 			const m = err.match(/listening on (http:\/\/\S+)/);
