@@ -98,6 +98,13 @@ static void print_report(const char *path, const struct import_spec *spec,
 	buf_free(&b);
 }
 
+/* A flag given twice: the last one counts, the first is not leaked. */
+static void flag_text(char **slot, const char *value)
+{
+	free(*slot);
+	*slot = strdup(value);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -121,11 +128,11 @@ int cmd_import(int argc, char **argv)
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'o': orgflag = optarg; break;
-		case 'k': spec.kind = strdup(optarg); break;
-		case 'i': spec.id = strdup(optarg); break;
-		case 'p': spec.person = strdup(optarg); break;
-		case 'D': spec.date = strdup(optarg); break;
-		case 't': spec.time = strdup(optarg); break;
+		case 'k': flag_text(&spec.kind, optarg); break;
+		case 'i': flag_text(&spec.id, optarg); break;
+		case 'p': flag_text(&spec.person, optarg); break;
+		case 'D': flag_text(&spec.date, optarg); break;
+		case 't': flag_text(&spec.time, optarg); break;
 		case 'f':
 			if (spec.nfields == IMPORT_MAX_FIELDS ||
 			    import_field_parse(optarg, &spec.fields[spec.nfields])) {
