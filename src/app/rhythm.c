@@ -197,6 +197,19 @@ static size_t unit_chain(const struct unit *units, size_t nu, id_t64 unit, id_t6
 	return k;
 }
 
+struct owned {
+	id_t64 owner;
+	size_t at;   /* its place in the list */
+};
+
+static int cmp_owned(const void *x, const void *y)
+{
+	const struct owned *p = x, *q = y;
+	if (p->owner != q->owner)
+		return p->owner < q->owner ? -1 : 1;
+	return p->at < q->at ? -1 : p->at > q->at;
+}
+
 int app_rhythm_people(struct app *a, const struct person *people, size_t np,
 		      struct person_rhythm *out, struct err *e)
 {
@@ -222,19 +235,24 @@ int app_rhythm_people(struct app *a, const struct person *people, size_t np,
 	    store_objective_list(a->store, a->me.org_id, &f, a->arena, &objs, &no, NULL, e))
 		return -1;
 	/* the open objectives of these people */
+	struct ids sorted = { arena_alloc(a->arena, (np + 1) * sizeof(id_t64)), np };
+	memcpy(sorted.v, who.v, np * sizeof(id_t64));
+	ids_sort(&sorted);
 	struct ids ids = { arena_alloc(a->arena, (no + 1) * sizeof(id_t64)), 0 };
 	const struct objective **mine = arena_alloc(a->arena, (no + 1) * sizeof(*mine));
 	for (size_t i = 0; i < no; i++) {
-		if (!objs[i].owner_person_id || !open_status(objs[i].status))
-			continue;
-		bool ours = false;
-		for (size_t j = 0; j < np && !ours; j++)
-			ours = people[j].id == objs[i].owner_person_id;
-		if (!ours)
+		if (!objs[i].owner_person_id || !open_status(objs[i].status) ||
+		    !ids_contains(&sorted, objs[i].owner_person_id))
 			continue;
 		mine[ids.n] = &objs[i];
 		ids.v[ids.n++] = objs[i].id;
 	}
+	/* by owner, each owner's in list order: a person's run is found by
+	 * bisection, not by reading every objective for every person */
+	struct owned *by = arena_alloc(a->arena, (ids.n + 1) * sizeof(*by));
+	for (size_t i = 0; i < ids.n; i++)
+		by[i] = (struct owned){ mine[i]->owner_person_id, i };
+	qsort(by, ids.n, sizeof(*by), cmp_owned);
 	int64_t *last;
 	if (store_checkin_last_own(a->store, a->me.org_id, &ids, a->arena, &last, e))
 		return -1;
@@ -247,14 +265,21 @@ int app_rhythm_people(struct app *a, const struct person *people, size_t np,
 		r->today = today;
 		r->last = r->next_due = DAY_NONE;
 		size_t nc = unit_chain(units, nu, people[j].unit_id, chain, 64);
+		size_t lo = 0, hi = ids.n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (by[mid].owner < people[j].id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
 		size_t cnt = 0;
-		for (size_t i = 0; i < ids.n; i++)
-			cnt += mine[i]->owner_person_id == people[j].id;
+		while (lo + cnt < ids.n && by[lo + cnt].owner == people[j].id)
+			cnt++;
 		r->objectives = arena_alloc(a->arena, (cnt + 1) * sizeof(*r->objectives));
-		for (size_t i = 0; i < ids.n; i++) {
+		for (size_t k = lo; k < lo + cnt; k++) {
+			size_t i = by[k].at;
 			const struct objective *o = mine[i];
-			if (o->owner_person_id != people[j].id)
-				continue;
 			struct objective_rhythm *x = &r->objectives[r->n];
 			x->objective_id = o->id;
 			x->title = o->title;

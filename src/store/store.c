@@ -137,3 +137,15 @@ int ids_contains(const struct ids *set, id_t64 id)
 {
 	return ids_index(set, id) >= 0;
 }
+
+static int cmp_id(const void *x, const void *y)
+{
+	id_t64 p = *(const id_t64 *)x, q = *(const id_t64 *)y;
+	return p < q ? -1 : p > q;
+}
+
+void ids_sort(struct ids *set)
+{
+	if (set->n > 1)
+		qsort(set->v, set->n, sizeof(id_t64), cmp_id);
+}

@@ -72,6 +72,7 @@ struct ids {
 };
 int ids_contains(const struct ids *set, id_t64 id);  /* set sorted ascending */
 long ids_index(const struct ids *set, id_t64 id);    /* its position in set, or -1 */
+void ids_sort(struct ids *set);                      /* ascending, for the two above */
 
 /* `cible migrate-store` (store_copy.c): org's rows of every tenant table
  * copied from one store into another, whatever their engines, ids kept, in
