@@ -153,12 +153,105 @@ struct scan_ctx {
 	size_t emitted;
 };
 
+/* The scan reads a page of people, then of objectives, at a time, each page
+ * with what its emissions read (the person, their unit chain, the places) in
+ * an arena of its own, released before the next: at 10,000 people it emits
+ * thousands of events in one transaction, in bounded memory. */
+#define SCAN_PAGE 500
+
+struct scan_page {
+	struct app a;           /* the scan's app on the page's arena */
+	struct arena arena;
+};
+
+static void page_open(struct scan_page *pg, const struct app *a)
+{
+	arena_init(&pg->arena);
+	pg->a = *a;
+	pg->a.arena = &pg->arena;
+}
+
 static int emit_counted(struct app *a, struct notify_event_input *ev, id_t64 who,
 			size_t *emitted, struct err *e)
 {
 	if (app_notify_emit(a, ev, &who, 1, e))
 		return -1;
 	*emitted += ev->created;
+	return 0;
+}
+
+static int emit_late(struct app *a, const struct person_rhythm *r, size_t *emitted,
+		     struct err *e)
+{
+	char due[11], dedupe[64], link[48];
+	date_format_iso(r->next_due, due);
+	snprintf(dedupe, sizeof(dedupe), "checkin_late:p%lld:%s", (long long)r->p->id, due);
+	id_t64 obj = 0;
+	for (size_t k = 0; k < r->n && !obj; k++)
+		if (r->objectives[k].st.late)
+			obj = r->objectives[k].objective_id;
+	if (obj)
+		snprintf(link, sizeof(link), "/objectives/%lld", (long long)obj);
+	else
+		snprintf(link, sizeof(link), "/me");
+	struct notify_event_input ev = { NK_CHECKIN_LATE, dedupe, r->p->id, obj, link,
+		{ NK_CHECKIN_LATE, r->p->name, NULL, due, NULL }, false };
+	return emit_counted(a, &ev, r->p->id, emitted, e);
+}
+
+/* Late check-ins of one page of the active people; *more when it was full. */
+static int scan_late_page(struct app *a, size_t offset, size_t *emitted, bool *more,
+			  struct err *e)
+{
+	struct person_filter pf = { NULL, 1, SCAN_PAGE, offset };
+	struct person *people;
+	size_t np, total;
+	if (store_person_list(a->store, a->me.org_id, &pf, a->arena, &people, &np, &total, e))
+		return -1;
+	*more = np == SCAN_PAGE;
+	size_t k = 0;
+	for (size_t i = 0; i < np; i++)
+		if (access_person_read(&a->me, &people[i]))
+			people[k++] = people[i];
+	struct person_rhythm *r = arena_alloc(a->arena, (k + 1) * sizeof(*r));
+	if (app_rhythm_people(a, people, k, r, e))
+		return -1;
+	for (size_t i = 0; i < k; i++)
+		if (r[i].late && emit_late(a, &r[i], emitted, e))
+			return -1;
+	return 0;
+}
+
+/* Agreed individual objectives due within a week, one keyset page after
+ * *after; *after 0 when none is left. */
+static int scan_due_page(struct app *a, id_t64 *after, size_t *emitted, struct err *e)
+{
+	struct objective_filter f;
+	memset(&f, 0, sizeof(f));
+	f.level = -1;
+	f.status = ST_AGREED;
+	f.from = a->clock.today;
+	f.to = a->clock.today;
+	f.limit = SCAN_PAGE;
+	f.after = *after;
+	struct objective *v;
+	size_t nv;
+	if (store_objective_list(a->store, a->me.org_id, &f, a->arena, &v, &nv, NULL, e))
+		return -1;
+	*after = nv == SCAN_PAGE ? v[nv - 1].id : 0;
+	for (size_t i = 0; i < nv; i++) {
+		if (!v[i].owner_person_id || v[i].due < a->clock.today ||
+		    v[i].due > a->clock.today + 7)
+			continue;
+		char due[11], dedupe[64], link[48];
+		date_format_iso(v[i].due, due);
+		snprintf(dedupe, sizeof(dedupe), "due_soon:o%lld:%s", (long long)v[i].id, due);
+		snprintf(link, sizeof(link), "/objectives/%lld", (long long)v[i].id);
+		struct notify_event_input ev = { NK_DUE_SOON, dedupe, v[i].owner_person_id, v[i].id,
+			link, { NK_DUE_SOON, NULL, v[i].title, due, NULL }, false };
+		if (emit_counted(a, &ev, v[i].owner_person_id, emitted, e))
+			return -1;
+	}
 	return 0;
 }
 
@@ -173,54 +266,21 @@ static int scan_tx(struct app *a, void *arg, struct err *e)
 	local.clock.today = app_local_day(o.time_zone, a->clock.now);
 	if (a->clock.today != (day_t)(a->clock.now / 86400))
 		local.clock.today = a->clock.today;   /* a day asked for ($CIBLE_TODAY) */
-	struct person_rhythm *late;
-	size_t nl;
-	if (app_late_checkins(&local, &late, &nl, e))
-		return -1;
-	for (size_t i = 0; i < nl; i++) {
-		char due[11], dedupe[64], link[48];
-		date_format_iso(late[i].next_due, due);
-		snprintf(dedupe, sizeof(dedupe), "checkin_late:p%lld:%s", (long long)late[i].p->id, due);
-		id_t64 obj = 0;
-		for (size_t k = 0; k < late[i].n; k++)
-			if (late[i].objectives[k].st.late) {
-				obj = late[i].objectives[k].objective_id;
-				break;
-			}
-		if (obj)
-			snprintf(link, sizeof(link), "/objectives/%lld", (long long)obj);
-		else
-			snprintf(link, sizeof(link), "/me");
-		struct notify_event_input ev = { NK_CHECKIN_LATE, dedupe, late[i].p->id, obj, link,
-			{ NK_CHECKIN_LATE, late[i].p->name, NULL, due, NULL }, false };
-		if (emit_counted(a, &ev, late[i].p->id, &x->emitted, e))
-			return -1;
+	struct scan_page pg;
+	int rc = 0;
+	bool more = true;
+	for (size_t off = 0; !rc && more; off += SCAN_PAGE) {
+		page_open(&pg, &local);
+		rc = scan_late_page(&pg.a, off, &x->emitted, &more, e);
+		arena_free(&pg.arena);
 	}
-	/* agreed individual objectives due within a week */
-	struct objective_filter f;
-	memset(&f, 0, sizeof(f));
-	f.level = -1;
-	f.status = ST_AGREED;
-	f.from = local.clock.today;
-	f.to = local.clock.today;
-	struct objective *v;
-	size_t nv;
-	if (store_objective_list(a->store, a->me.org_id, &f, a->arena, &v, &nv, NULL, e))
-		return -1;
-	for (size_t i = 0; i < nv; i++) {
-		if (!v[i].owner_person_id || v[i].due < local.clock.today ||
-		    v[i].due > local.clock.today + 7)
-			continue;
-		char due[11], dedupe[64], link[48];
-		date_format_iso(v[i].due, due);
-		snprintf(dedupe, sizeof(dedupe), "due_soon:o%lld:%s", (long long)v[i].id, due);
-		snprintf(link, sizeof(link), "/objectives/%lld", (long long)v[i].id);
-		struct notify_event_input ev = { NK_DUE_SOON, dedupe, v[i].owner_person_id, v[i].id,
-			link, { NK_DUE_SOON, NULL, v[i].title, due, NULL }, false };
-		if (emit_counted(a, &ev, v[i].owner_person_id, &x->emitted, e))
-			return -1;
-	}
-	return 0;
+	id_t64 after = 0;
+	do {
+		page_open(&pg, &local);
+		rc = rc ? rc : scan_due_page(&pg.a, &after, &x->emitted, e);
+		arena_free(&pg.arena);
+	} while (!rc && after);
+	return rc;
 }
 
 int app_notify_scan(struct app *a, size_t *emitted, struct err *e)
