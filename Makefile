@@ -112,15 +112,19 @@ build-fuzz/libfuzz.a: $(FUZZ_LIB_OBJ)
 build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libfuzz.a $(wildcard tests/fuzz/*.h)
 	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build-fuzz/libfuzz.a $(LIBS_ALL)
 fuzz-build: $(FUZZ_BIN)
-fuzz: fuzz-build
-	@set -e; for n in $(notdir $(FUZZ_BIN)); do \
-	  mkdir -p build-fuzz/corpus-$$n; \
-	  seeds=tests/fuzz/seeds/$$n; [ -d $$seeds ] || seeds=; \
-	  echo "fuzz $$n for $(FUZZ_SECONDS)s"; \
-	  build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=1100000 -rss_limit_mb=2048 \
-	    -print_final_stats=0 build-fuzz/corpus-$$n $$seeds 2>build-fuzz/$$n.log \
-	    || { tail -50 build-fuzz/$$n.log; exit 1; }; \
-	  tail -1 build-fuzz/$$n.log; done
+# one run per target, so that `make -j2 fuzz` runs two at a time (each
+# libFuzzer run is one thread); a crash fails its run and make
+FUZZ_RUNS := $(FUZZ_BIN:build-fuzz/%=fuzz-run-%)
+fuzz: $(FUZZ_RUNS)
+$(FUZZ_RUNS): fuzz-run-%: build-fuzz/%
+	@mkdir -p build-fuzz/corpus-$*; \
+	  seeds=tests/fuzz/seeds/$*; [ -d $$seeds ] || seeds=; \
+	  echo "fuzz $* for $(FUZZ_SECONDS)s"; \
+	  build-fuzz/$* -max_total_time=$(FUZZ_SECONDS) -max_len=1100000 -rss_limit_mb=2048 \
+	    -print_final_stats=0 build-fuzz/corpus-$* $$seeds 2>build-fuzz/$*.log \
+	    || { tail -50 build-fuzz/$*.log; exit 1; }; \
+	  echo "$*: $$(tail -1 build-fuzz/$*.log)"
+.PHONY: fuzz fuzz-build $(FUZZ_RUNS)
 -include $(FUZZ_LIB_OBJ:.o=.d)
 
 demo: $(BUILD)/cible

@@ -37,7 +37,7 @@ step tests make check
 step soak env CIBLE_BIN="$PWD/build/cible" node bench/soak.mjs --seconds "${SOAK_SECONDS:-120}" --clients 8
 step build-asan make -s -j"$jobs" BUILD=build-asan SAN=1 OPT="-O1 -g" build-asan/cible
 step tests-asan make asan
-step fuzz make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
+step fuzz make -j"$jobs" fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 
 # the closing line: the "all:" line of each test run and one line for fuzzing
 p=0; f=0

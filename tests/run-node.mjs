@@ -54,6 +54,10 @@ export function runSuite({ suite, dir, files = [], concurrency = true, timeout =
 		: readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => join(dir, f));
 	const strict = process.env.CIBLE_STRICT === '1';
 	const count = tally();
+	// CIBLE_TEST_JOBS: how many files run at once (node's default for true is
+	// one less than the processors: one file at a time on CI's two cores)
+	const jobs = Number(process.env.CIBLE_TEST_JOBS);
+	if (concurrency === true && Number.isInteger(jobs) && jobs > 0) concurrency = jobs;
 	const stream = run({ files: list, concurrency, timeout });
 	stream.on('test:pass', count.pass);
 	stream.on('test:fail', count.fail);
