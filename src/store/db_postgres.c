@@ -316,7 +316,11 @@ static int pg_destroy(const char *target, struct err *e)
 			" FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP"
 			"  EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', t.tablename);"
 			" END LOOP;"
-			" DROP FUNCTION IF EXISTS cible_merge(double precision[], double precision[]);"
+			" FOR t IN SELECT p.oid::regprocedure AS sig FROM pg_proc p"
+			"  JOIN pg_namespace n ON n.oid = p.pronamespace"
+			"  WHERE n.nspname = current_schema() AND p.proname LIKE 'cible\\_%' LOOP"
+			"  EXECUTE 'DROP FUNCTION IF EXISTS ' || t.sig || ' CASCADE';"
+			" END LOOP;"
 			" END $$", e);
 	pg_close(&c->base);
 	return rc;

@@ -95,6 +95,11 @@ test('the demo is the same for the same seed and day, and refuses to overwrite w
 	const again = run(['demo', '--db', a]);
 	assert.equal(again.code, 1);
 	assert.match(again.err, /--force/);
+	// --force makes it again in place, the same (on PostgreSQL too: every
+	// table and trigger function of the schema goes first)
+	const forced = run(['demo', '--db', a, '--force', '--seed', '7', '--today', '2026-11-25', '--lang', 'en']);
+	assert.equal(forced.code, 0, forced.err);
+	assert.equal(forced.out, ra.out);
 	// its negotiations (issue 11): rounds in progress, and objectives agreed
 	// after a counter-proposal on the means then on the target, with both names
 	assert.match(ra.out, /[1-9]\d* objectives agreed after a negotiation, [1-9]\d* negotiations open/);
