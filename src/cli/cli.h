@@ -1,10 +1,11 @@
-/* The `cible` command line: one table of commands (main.c), one file per
+/* The `cible` command line: one table of commands (commands.c), one file per
  * command.
  *
  * How to add a command: write `int cmd_thing(int argc, char **argv)` in
- * src/cli/cmd_thing.c, declare it here, add one line to the table in main.c
- * with its one-line summary and its usage text (what `cible thing --help`
- * prints). Commands return the process exit code: 0 ok, 1 failure, 2 misuse.
+ * src/cli/cmd_thing.c, declare it here, add one line to the table in
+ * commands.c with its one-line summary and its usage text (what `cible thing
+ * --help` prints), and the same in French to help_fr.c. Commands return the
+ * process exit code: 0 ok, 1 failure, 2 misuse.
  * A command that changes something calls the use case of src/app (the
  * API's validation, access and audit) as the system: app_system(); it
  * includes no src/http header (only `serve` does). */
@@ -21,8 +22,22 @@ struct command {
 	const char *usage;
 };
 extern const struct command commands[];
+/* A command's --help in another language (help_fr.c: French). */
+struct command_help {
+	const char *name;
+	const char *summary;
+	const char *usage;
+};
+extern const struct command_help commands_fr[];
+/* cmd's usage text (summary: its one line) in lang; English when it has no
+ * translation; NULL for an unknown command. */
+const char *cli_help(const char *cmd, enum lang lang, int summary);
+/* The language of --help: --lang fr|en among args, else $CIBLE_LANG, else
+ * the locale ($LC_ALL, $LC_MESSAGES, $LANG: fr_FR... is French), else
+ * English. */
+enum lang cli_help_lang(int argc, char **argv);
 
-/* Prints usage of cmd to stdout (help) or stderr (misuse). */
+/* Prints usage of cmd in cli_lang() to stdout (help) or stderr (misuse). */
 void cli_usage(const char *cmd, int to_stderr);
 /* The language of what the command prints: the one cli_app() or
  * cli_lang_set() chose, else $CIBLE_LANG=fr|en, else English (no

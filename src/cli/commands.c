@@ -18,7 +18,7 @@ const struct command commands[] = {
 	  "FILE (first line), else $CIBLE_PASSWORD, else one is generated and printed.\n"
 	  "What was made is said in the organisation's language (--locale, French by\n"
 	  "default) unless --lang or CIBLE_LANG says otherwise.\n" },
-	{ "serve", cmd_serve, "serve the JSON API",
+	{ "serve", cmd_serve, "serve the JSON API and the web app",
 	  "usage: cible serve [--db PATH] [--address ADDR] [--port N] [--threads N]\n"
 	  "                   [--log-level error|warn|info|debug] [--durability full|normal]\n"
 	  "                   [--max-per-address N] [--public-url URL] [--config FILE]\n"
@@ -236,11 +236,11 @@ const struct command commands[] = {
 
 void cli_usage(const char *cmd, int to_stderr)
 {
-	for (const struct command *c = commands; c->name; c++)
-		if (!strcmp(c->name, cmd)) {
-			fputs(c->usage, to_stderr ? stderr : stdout);
-			return;
-		}
+	const char *usage = cli_help(cmd, cli_lang(), 0);
+	if (usage) {
+		fputs(usage, to_stderr ? stderr : stdout);
+		return;
+	}
 	struct buf b = BUF_INIT;
 	cli_render(&b, "cli.unknown_command", cli_lang(), cmd, NULL);
 	fprintf(stderr, "cible: %s\n", b.data);
@@ -261,6 +261,35 @@ static int env_lang(void)
 	if (l && !strncmp(l, "en", 2))
 		return LANG_EN;
 	return -1;
+}
+
+/* The language a locale variable names (fr_FR.UTF-8, fr, en_GB...): -1 when
+ * it names none of ours, or is unset or empty. */
+static int locale_lang(const char *v)
+{
+	if (!v || !*v)
+		return -1;
+	if (!strncmp(v, "fr", 2))
+		return LANG_FR;
+	return strncmp(v, "en", 2) ? -1 : LANG_EN;
+}
+
+enum lang cli_help_lang(int argc, char **argv)
+{
+	for (int i = 1; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "--lang") && locale_lang(argv[i + 1]) >= 0)
+			return (enum lang)locale_lang(argv[i + 1]);
+	int env = env_lang();
+	if (env >= 0)
+		return (enum lang)env;
+	/* POSIX: the first of these that is set and not empty decides */
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < sizeof(vars) / sizeof(*vars); i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return locale_lang(v) >= 0 ? (enum lang)locale_lang(v) : LANG_EN;
+	}
+	return LANG_EN;
 }
 
 enum lang cli_lang(void)

@@ -35,6 +35,18 @@ test('every command answers --help with its usage and exit code 0', () => {
 		assert.equal(r.code, 0, cmd);
 		assert.match(r.out, new RegExp(`^usage: cible ${cmd}`), cmd);
 	}
+	// in French with --lang fr, CIBLE_LANG=fr or a French locale; English otherwise
+	const C = { LC_ALL: '', LC_MESSAGES: '', CIBLE_LANG: '' };
+	const fr = run(['--help'], { ...C, LANG: 'fr_FR.UTF-8' });
+	assert.equal(fr.code, 0);
+	assert.match(fr.out, /^usage : cible <commande>/);
+	assert.match(fr.out, /^  import +importer des enregistrements/m);
+	assert.match(run(['serve', '--help', '--lang', 'fr'], { ...C, LANG: 'C.UTF-8' }).out, /^usage : cible serve .*\n[^]*Durabilité : full/);
+	assert.match(run(['help', 'check'], { ...C, CIBLE_LANG: 'fr' }).out, /^usage : cible check/);
+	assert.match(run(['check', '--help'], { ...C, LANG: 'fr_FR.UTF-8', LC_ALL: 'C' }).out, /^usage: cible check/);
+	const nope = run(['nope'], { ...C, LANG: 'fr_FR.UTF-8' });
+	assert.equal(nope.code, 2);
+	assert.match(nope.err, /^cible: commande inconnue « nope »\n\nusage : cible <commande>/);
 });
 
 test('an unknown command or option is a usage error with exit code 2', () => {
