@@ -3,6 +3,8 @@
  * measure states: app_challenges_keep_tx), the close that freezes it, the
  * admin's re-run. */
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -955,14 +957,21 @@ static struct ids cast_ids(struct app *a, const struct cast *k)
 
 /* The participants' figures (out[i] is k->people[i]'s): the kept rows when
  * they are kept for as_of, and the participants without a row (joined since
- * they were kept) scanned; otherwise (or fresh) all scanned. */
+ * they were kept) scanned; otherwise (or fresh) all scanned. With missing
+ * (may be NULL), the participants scanned for want of a row: their ids and
+ * their indices in the cast (*at), empty when all were scanned. */
 static int figures(struct app *a, const struct challenge *c, const struct cast *k, day_t as_of,
 		   bool fresh, const struct mind *inds, size_t ni, struct challenge_score_row **out,
-		   struct err *e)
+		   struct ids *missing_out, size_t **at_out, struct err *e)
 {
 	size_t n = k->n;
 	struct challenge_score_row *fig = arena_alloc(a->arena, (n + 1) * sizeof(*fig));
 	*out = fig;
+	if (missing_out) {
+		missing_out->v = NULL;
+		missing_out->n = 0;
+		*at_out = NULL;
+	}
 	struct ids people = cast_ids(a, k);
 	if (fresh || c->kept_on == DAY_NONE || c->kept_on != as_of)
 		return scan_figures(a, c, &people, as_of, inds, ni, fig, e);
@@ -983,6 +992,10 @@ static int figures(struct app *a, const struct challenge *c, const struct cast *
 			missing.v[missing.n++] = people.v[i];
 		}
 	}
+	if (missing_out) {
+		*missing_out = missing;
+		*at_out = at;
+	}
 	if (!missing.n)
 		return 0;
 	struct challenge_score_row *more = arena_alloc(a->arena, (missing.n + 1) * sizeof(*more));
@@ -993,43 +1006,50 @@ static int figures(struct app *a, const struct challenge *c, const struct cast *
 	return 0;
 }
 
-/* The board of c as of as_of: from the kept figures, or (fresh) from the
- * measure states. */
-static int compute(struct app *a, const struct challenge *c, const struct cast *k, day_t as_of,
-		   bool fresh, struct board *b, struct err *e)
+/* What a board is made of besides the figures: the cast, the leagues, the
+ * metrics, each participant's own targets (v and y alike), the teams; and
+ * the entries ranked once the figures are in. What a server keeps of a board
+ * between reads (the kept boards below); made afresh by compute(). */
+struct board_base {
+	struct cast k;
+	int nleagues;
+	const char **league_names;
+	struct rank_metric rm[RANK_METRICS_MAX];
+	struct rank_entry *v, *y;  /* today's and yesterday's, k.n each */
+	size_t *order, *yorder;    /* as rank_compute sorts them */
+	size_t nt;
+	id_t64 *tid;               /* the distinct teams, sorted */
+	int *member_team;          /* k.n: a participant's index in tid, or -1 */
+	struct ids missing;        /* participants without a kept row (scanned) */
+	size_t *missing_at;        /* their indices in the cast */
+};
+
+static int base_make(struct app *a, const struct challenge *c, const struct cast *k,
+		     const struct mind *inds, size_t ni, struct board_base *p, struct err *e)
 {
-	memset(b, 0, sizeof(*b));
-	b->c = *c;
-	b->as_of = as_of < c->end ? as_of : c->end;
+	memset(p, 0, sizeof(*p));
+	p->k = *k;
 	size_t n = k->n, nm = c->nind;
-	struct mind *inds;
-	size_t ni;
-	if (measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e))
-		return -1;
 	struct rank_entry *v = arena_alloc(a->arena, (n + 1) * sizeof(*v));
 	struct rank_entry *y = arena_alloc(a->arena, (n + 1) * sizeof(*y));
 	int *league_of = arena_alloc(a->arena, (n + 1) * sizeof(int));
-	league_names(a, b, k, league_of);
+	struct board lb;
+	memset(&lb, 0, sizeof(lb));
+	lb.c = *c;
+	league_names(a, &lb, k, league_of);
+	p->nleagues = lb.nleagues;
+	p->league_names = lb.league_names;
 	for (size_t i = 0; i < n; i++) {
 		v[i].id = k->people[i].id;
 		v[i].league = league_of[i];
 		for (size_t j = 0; j < RANK_METRICS_MAX; j++)
 			v[i].value[j] = v[i].own_target[j] = v[i].baseline[j] = NAN;
 	}
-	struct rank_metric rm[RANK_METRICS_MAX];
 	for (size_t j = 0; j < nm; j++) {
-		rm[j].lower_better = c->ind[j].lower_better;
-		rm[j].target = c->rule == RANK_RAW ? c->ind[j].target : 1;
-		rm[j].weight = c->ind[j].weight > 0 ? c->ind[j].weight : 1e-12;
+		p->rm[j].lower_better = c->ind[j].lower_better;
+		p->rm[j].target = c->rule == RANK_RAW ? c->ind[j].target : 1;
+		p->rm[j].weight = c->ind[j].weight > 0 ? c->ind[j].weight : 1e-12;
 	}
-	struct challenge_score_row *fig;
-	if (figures(a, c, k, b->as_of, fresh, inds, ni, &fig, e))
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < nm; j++) {
-			v[i].value[j] = fig[i].v[j];
-			y[i].value[j] = fig[i].y[j];
-		}
 	for (size_t j = 0; j < nm && c->rule != RANK_RAW; j++) {
 		const struct mind *m = measure_find(inds, ni, c->ind[j].key);
 		if (!m || !m->ok || !m->prog.mergeable)
@@ -1041,20 +1061,12 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 			return -1;
 		own_targets(c, j, m->prog.cumulative, objs, nobj, k, v);
 	}
-	/* zero weights count for nothing: a tiny weight ranks only on ties */
-	for (size_t i = 0; i < n; i++) {
-		double yv[RANK_METRICS_MAX];
-		memcpy(yv, y[i].value, sizeof(yv));
+	for (size_t i = 0; i < n; i++)
 		y[i] = v[i];
-		memcpy(y[i].value, yv, sizeof(yv));
-		if (b->as_of <= c->start)
-			for (size_t j = 0; j < RANK_METRICS_MAX; j++)
-				y[i].value[j] = NAN;  /* no yesterday inside the period */
-	}
-	size_t *order = arena_alloc(a->arena, (n + 1) * sizeof(size_t));
-	size_t *yorder = arena_alloc(a->arena, (n + 1) * sizeof(size_t));
-	if (rank_compute(c->rule, rm, nm, v, n, order) || rank_compute(c->rule, rm, nm, y, n, yorder))
-		return err_set(e, 500, "internal", NULL, "ranking", NULL);
+	p->v = v;
+	p->y = y;
+	p->order = arena_alloc(a->arena, (n + 1) * sizeof(size_t));
+	p->yorder = arena_alloc(a->arena, (n + 1) * sizeof(size_t));
 	/* the teams: the participants' units (individual mode), or the listed
 	 * teams, each member counted in the first listed team above them */
 	size_t nt = 0;
@@ -1101,13 +1113,55 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 		}
 		member_team[i] = (int)lo;
 	}
+	p->nt = nt;
+	p->tid = tid;
+	p->member_team = member_team;
+	return 0;
+}
+
+/* participant i's figures into the base's entries: 1 when they changed */
+static int base_figure(const struct challenge *c, day_t as_of, struct board_base *p, size_t i,
+		       const struct challenge_score_row *f, bool *ychanged)
+{
+	int changed = 0;
+	*ychanged = false;
+	for (size_t j = 0; j < c->nind; j++) {
+		double nv = f->v[j], ny = as_of <= c->start ? NAN : f->y[j];  /* no yesterday inside the period */
+		double ov = p->v[i].value[j], oy = p->y[i].value[j];
+		if (!(isnan(nv) ? isnan(ov) : nv == ov))
+			changed = 1;
+		if (!(isnan(ny) ? isnan(oy) : ny == oy))
+			*ychanged = true;
+		p->v[i].value[j] = nv;
+		p->y[i].value[j] = ny;
+	}
+	return changed;
+}
+
+/* The board's rows from a ranked base, in a->arena; with copy, every name
+ * copied there too (the base being another's, kept between reads). */
+static int board_rows(struct app *a, const struct challenge *c, const struct board_base *p,
+		      bool copy, struct board *b, struct err *e)
+{
+	(void)e;
+	const struct cast *k = &p->k;
+	size_t n = k->n, nm = c->nind, nt = p->nt;
+	const struct rank_entry *v = p->v, *y = p->y;
+	const int *member_team = p->member_team;
+	b->nleagues = p->nleagues;
+	b->league_names = p->league_names;
+	if (copy) {
+		b->league_names = arena_alloc(a->arena, ((size_t)p->nleagues + 1) * sizeof(char *));
+		for (int l = 0; l < p->nleagues; l++)
+			b->league_names[l] = arena_strdup(a->arena, p->league_names[l]);
+	}
 	struct rank_entry *te = arena_alloc(a->arena, (nt + 1) * sizeof(*te));
 	struct rank_entry *tye = arena_alloc(a->arena, (nt + 1) * sizeof(*tye));
 	size_t *torder = arena_alloc(a->arena, (nt + 1) * sizeof(size_t));
 	size_t *tyorder = arena_alloc(a->arena, (nt + 1) * sizeof(size_t));
 	for (size_t t = 0; t < nt; t++) {
 		memset(&te[t], 0, sizeof(te[t]));
-		te[t].id = tid[t];
+		te[t].id = p->tid[t];
 		for (size_t j = 0; j < RANK_METRICS_MAX; j++)
 			te[t].value[j] = te[t].own_target[j] = NAN;
 		tye[t] = te[t];
@@ -1131,15 +1185,18 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 		}
 	struct board_row *people_rows = arena_alloc(a->arena, (n + 1) * sizeof(*people_rows));
 	for (size_t q = 0; q < n; q++) {
-		size_t i = order[q];
-		row_of(&v[i], k->people[i].name, k->people[i].unit_id, nm, &people_rows[q]);
+		size_t i = p->order[q];
+		const char *name = k->people[i].name;
+		row_of(&v[i], copy ? arena_strdup(a->arena, name) : name, k->people[i].unit_id, nm,
+		       &people_rows[q]);
 		people_rows[q].prev_rank = y[i].rank;
 		rewards(c, &people_rows[q]);
 	}
 	struct board_row *team_rows = arena_alloc(a->arena, (nt + 1) * sizeof(*team_rows));
 	for (size_t q = 0; q < nt; q++) {
 		size_t t = torder[q];
-		row_of(&te[t], unit_name(k, te[t].id), 0, nm, &team_rows[q]);
+		const char *name = unit_name(k, te[t].id);
+		row_of(&te[t], copy ? arena_strdup(a->arena, name) : name, 0, nm, &team_rows[q]);
 		team_rows[q].prev_rank = tye[t].rank;
 		if (c->mode == CH_TEAM)
 			rewards(c, &team_rows[q]);
@@ -1152,7 +1209,7 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 		b->me = 0;
 		long mi = cast_index(k, a->me.person_id);
 		if (mi >= 0 && member_team[mi] >= 0)
-			b->me = tid[member_team[mi]];
+			b->me = p->tid[member_team[mi]];
 	} else {
 		b->rows = people_rows;
 		b->n = n;
@@ -1161,6 +1218,33 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 		b->me = cast_has(k, a->me.person_id) ? a->me.person_id : 0;
 	}
 	return 0;
+}
+
+/* The board of c as of as_of: from the kept figures, or (fresh) from the
+ * measure states. */
+static int compute(struct app *a, const struct challenge *c, const struct cast *k, day_t as_of,
+		   bool fresh, struct board *b, struct err *e)
+{
+	memset(b, 0, sizeof(*b));
+	b->c = *c;
+	b->as_of = as_of < c->end ? as_of : c->end;
+	size_t n = k->n;
+	struct mind *inds;
+	size_t ni;
+	struct board_base p;
+	struct challenge_score_row *fig;
+	if (measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
+	    base_make(a, c, k, inds, ni, &p, e) ||
+	    figures(a, c, k, b->as_of, fresh, inds, ni, &fig, NULL, NULL, e))
+		return -1;
+	bool yc;
+	for (size_t i = 0; i < n; i++)
+		base_figure(c, b->as_of, &p, i, &fig[i], &yc);
+	/* zero weights count for nothing: a tiny weight ranks only on ties */
+	if (rank_compute(c->rule, p.rm, c->nind, p.v, n, p.order) ||
+	    rank_compute(c->rule, p.rm, c->nind, p.y, n, p.yorder))
+		return err_set(e, 500, "internal", NULL, "ranking", NULL);
+	return board_rows(a, c, &p, false, b, e);
 }
 
 /* --- frozen results ---------------------------------------------------- */
@@ -1429,15 +1513,221 @@ int app_challenges_close_due(struct app *a, int *closed, struct err *e)
 	return 0;
 }
 
+/* --- boards kept between reads -------------------------------------------
+ * A server keeps, per challenge (and database, organisation, language), the
+ * base of its board (the cast, leagues, own targets, teams) with its
+ * entries ranked, made at the board generation it read (migration 0025):
+ * a read compares that generation with the database's, then reads only the
+ * kept figures written since (seq), and re-ranks the few participants they
+ * moved (rank_update) instead of reading and sorting every one. Nothing is
+ * used from memory without that check, so servers sharing a database each
+ * see the others' writes. Entries live in their own arena, under one lock,
+ * held while a read uses one; the rows a read returns are copied out. */
+#define KEPT_BOARDS 8
+
+struct kept_board {
+	char *db;              /* store_setting; NULL: a free slot */
+	id_t64 org, id;
+	enum lang lang;
+	int64_t gen, seq;
+	day_t as_of, kept_on;
+	uint64_t used;
+	struct arena arena;
+	struct board_base p;
+};
+
+static struct kept_board kept_boards[KEPT_BOARDS];
+static uint64_t kept_clock;
+static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void kept_drop(struct kept_board *kb)
+{
+	if (!kb->db)
+		return;
+	free(kb->db);
+	arena_free(&kb->arena);
+	memset(kb, 0, sizeof(*kb));
+}
+
+/* the entry for (a's database, org, id, lang), or a slot to make it in */
+static struct kept_board *kept_slot(struct app *a, id_t64 id, bool *found)
+{
+	const char *db = store_setting(a->store);
+	struct kept_board *lru = &kept_boards[0];
+	for (int i = 0; i < KEPT_BOARDS; i++) {
+		struct kept_board *kb = &kept_boards[i];
+		if (kb->db && kb->org == a->me.org_id && kb->id == id && kb->lang == a->lang &&
+		    !strcmp(kb->db, db)) {
+			*found = true;
+			return kb;
+		}
+		if (!kb->db || (lru->db && kb->used < lru->used))
+			lru = kb;
+	}
+	*found = false;
+	return lru;
+}
+
+/* A new base of c's board in kb (its arena), ranked, for as_of. */
+static int kept_make(struct app *a, const struct challenge *c, day_t as_of, int64_t gen,
+		     int64_t seq, struct kept_board *kb, struct err *e)
+{
+	kept_drop(kb);
+	kb->db = strdup(store_setting(a->store));
+	if (!kb->db)
+		return err_set(e, 500, "internal", NULL, "out of memory", NULL);
+	arena_init(&kb->arena);
+	kb->org = a->me.org_id;
+	kb->id = c->id;
+	kb->lang = a->lang;
+	struct app ka = *a;
+	ka.arena = &kb->arena;  /* what stays: the cast, the base */
+	struct cast k;
+	struct mind *inds;
+	size_t ni;
+	struct challenge_score_row *fig;
+	struct ids missing;
+	size_t *at;
+	if (cast_of(&ka, c, &k, e) ||
+	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
+	    base_make(&ka, c, &k, inds, ni, &kb->p, e) ||
+	    figures(a, c, &k, as_of, false, inds, ni, &fig, &missing, &at, e))
+		goto fail;
+	bool yc;
+	for (size_t i = 0; i < k.n; i++)
+		base_figure(c, as_of, &kb->p, i, &fig[i], &yc);
+	if (rank_compute(c->rule, kb->p.rm, c->nind, kb->p.v, k.n, kb->p.order) ||
+	    rank_compute(c->rule, kb->p.rm, c->nind, kb->p.y, k.n, kb->p.yorder)) {
+		err_set(e, 500, "internal", NULL, "ranking", NULL);
+		goto fail;
+	}
+	kb->p.missing.n = missing.n;
+	kb->p.missing.v = arena_alloc(&kb->arena, (missing.n + 1) * sizeof(id_t64));
+	kb->p.missing_at = arena_alloc(&kb->arena, (missing.n + 1) * sizeof(size_t));
+	if (missing.n) {
+		memcpy(kb->p.missing.v, missing.v, missing.n * sizeof(id_t64));
+		memcpy(kb->p.missing_at, at, missing.n * sizeof(size_t));
+	}
+	kb->gen = gen;
+	kb->seq = seq;
+	kb->as_of = as_of;
+	kb->kept_on = c->kept_on;
+	return 0;
+fail:
+	kept_drop(kb);
+	return -1;
+}
+
+/* kb brought up to the database's figures: the rows written since its seq,
+ * and the participants without a row scanned again (as compute does); the
+ * moved ones re-ranked. */
+static int kept_refresh(struct app *a, const struct challenge *c, int64_t seq,
+			struct kept_board *kb, struct err *e)
+{
+	struct board_base *p = &kb->p;
+	size_t n = p->k.n;
+	struct challenge_score_row *rows = NULL, *more = NULL;
+	size_t nr = 0;
+	if (seq != kb->seq &&
+	    store_challenge_scores_since(a->store, a->me.org_id, c->id, kb->seq, a->arena, &rows,
+					 &nr, e))
+		return -1;
+	if (p->missing.n) {
+		struct mind *inds;
+		size_t ni;
+		more = arena_alloc(a->arena, (p->missing.n + 1) * sizeof(*more));
+		if (measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
+		    scan_figures(a, c, &p->missing, kb->as_of, inds, ni, more, e))
+			return -1;
+	}
+	size_t *vc = arena_alloc(a->arena, (nr + p->missing.n + 1) * sizeof(size_t));
+	size_t *yc = arena_alloc(a->arena, (nr + p->missing.n + 1) * sizeof(size_t));
+	size_t nv = 0, ny = 0;
+	for (size_t q = 0; q < nr + p->missing.n; q++) {
+		long i;
+		const struct challenge_score_row *f;
+		if (q < nr) {
+			f = &rows[q];
+			i = cast_index(&p->k, f->person);
+		} else {
+			f = &more[q - nr];
+			i = (long)p->missing_at[q - nr];
+		}
+		if (i < 0 || (size_t)i >= n)
+			continue;  /* a row of someone no longer taking part */
+		bool ych;
+		if (base_figure(c, kb->as_of, p, (size_t)i, f, &ych))
+			vc[nv++] = (size_t)i;
+		if (ych)
+			yc[ny++] = (size_t)i;
+	}
+	if (rank_update(c->rule, p->rm, c->nind, p->v, n, p->order, vc, nv) ||
+	    rank_update(c->rule, p->rm, c->nind, p->y, n, p->yorder, yc, ny))
+		return err_set(e, 500, "internal", NULL, "ranking", NULL);
+	kb->seq = seq;
+	return 0;
+}
+
+/* c's live board from its kept figures (kept for as_of), through the board
+ * kept in memory; 1 when it cannot be kept (no generation row): the caller
+ * computes it. */
+static int kept_board(struct app *a, const struct challenge *c, day_t as_of, struct board *out,
+		      struct err *e)
+{
+	int64_t gen, seq;
+	if (store_board_generation(a->store, a->me.org_id, c->id, &gen, &seq, e))
+		return -1;
+	if (!gen)
+		return 1;
+	pthread_mutex_lock(&kept_lock);
+	bool found;
+	struct kept_board *kb = kept_slot(a, c->id, &found);
+	int rc;
+	if (!found || kb->gen != gen || kb->as_of != as_of || kb->kept_on != c->kept_on)
+		rc = kept_make(a, c, as_of, gen, seq, kb, e);
+	else
+		rc = kept_refresh(a, c, seq, kb, e);
+	if (rc) {
+		kept_drop(kb);
+		pthread_mutex_unlock(&kept_lock);
+		return -1;
+	}
+	kb->used = ++kept_clock;
+	const struct cast *k = &kb->p.k;
+	if (!access_challenge_read(&a->me, c->visibility, cast_has(k, a->me.person_id),
+				   cast_managed(a, k), c->created_by)) {
+		pthread_mutex_unlock(&kept_lock);
+		return err_set(e, 404, "not_found", NULL, "challenge", NULL);
+	}
+	memset(out, 0, sizeof(*out));
+	out->c = *c;
+	out->as_of = as_of;
+	rc = board_rows(a, c, &kb->p, true, out, e);
+	if (!rc)
+		out->me = me_row(a, c, k);
+	pthread_mutex_unlock(&kept_lock);
+	return rc;
+}
+
 int app_challenge_board(struct app *a, id_t64 id, struct board *out, struct err *e)
 {
 	struct challenge c;
 	struct cast k;
-	if (load(a, id, &c, &k, e))
+	struct challenge_row row;
+	if (store_challenge_get(a->store, a->me.org_id, id, a->arena, &row, e) ||
+	    from_row(&row, a->arena, &c, e))
 		return -1;
 	/* a read writes nothing: a challenge past its last day and not closed
 	 * yet (by the close, or the next write: activity, an import, `cible
 	 * challenge close-due`) shows its board as of its last day, live */
+	day_t as_of = a->clock.today < c.end ? a->clock.today : c.end;
+	if (!c.closed && c.kept_on != DAY_NONE && c.kept_on == as_of) {
+		int rc = kept_board(a, &c, as_of, out, e);
+		if (rc <= 0)
+			return rc;
+	}
+	if (load(a, id, &c, &k, e))
+		return -1;
 	if (!c.closed)
 		return compute(a, &c, &k, a->clock.today, false, out, e) ? -1
 		       : (out->me = me_row(a, &c, &k), 0);
@@ -1474,9 +1764,11 @@ static int keep_all(struct app *a, struct challenge *c, const struct cast *k, da
 {
 	struct ids people = cast_ids(a, k);
 	struct challenge_score_row *fig = arena_alloc(a->arena, (k->n + 1) * sizeof(*fig));
+	int64_t seq;
 	if (scan_figures(a, c, &people, as_of, inds, ni, fig, e) ||
 	    store_challenge_scores_clear(a->store, a->me.org_id, c->id, e) ||
-	    store_challenge_scores_put(a->store, a->me.org_id, c->id, fig, k->n, false, e) ||
+	    store_board_seq_next(a->store, a->me.org_id, c->id, &seq, e) ||
+	    store_challenge_scores_put(a->store, a->me.org_id, c->id, fig, k->n, false, seq, e) ||
 	    store_challenge_set_kept(a->store, a->me.org_id, c->id, as_of, e))
 		return -1;
 	c->kept_on = as_of;
@@ -1638,10 +1930,13 @@ int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e
 		fig[q] = arena_alloc(a->arena, (moved->n + 1) * sizeof(**fig));
 	if (scan_moved(&sys, kept, nk, moved, inds, ni, fig, e))
 		return -1;
-	for (size_t q = 0; q < nk; q++)
-		if (store_challenge_scores_put(a->store, a->me.org_id, kept[q].id, fig[q], moved->n,
-					       true, e))
+	for (size_t q = 0; q < nk; q++) {
+		int64_t seq;
+		if (store_board_seq_next(a->store, a->me.org_id, kept[q].id, &seq, e) ||
+		    store_challenge_scores_put(a->store, a->me.org_id, kept[q].id, fig[q], moved->n,
+					       true, seq, e))
 			return -1;
+	}
 	return 0;
 }
 

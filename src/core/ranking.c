@@ -1,5 +1,6 @@
 /* Challenge rankings (see ranking.h for the rules). */
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/ranking.h"
@@ -68,7 +69,8 @@ double rank_metric_score(enum rank_rule rule, const struct rank_metric *m, doubl
 	}
 }
 
-static const struct rank_entry *cmp_v;
+/* the entries qsort compares: one per thread (boards ranked side by side) */
+static _Thread_local const struct rank_entry *cmp_v;
 
 static int same(double a, double b)
 {
@@ -88,11 +90,9 @@ static int cmp_entry(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* ranks in order[] (sorted): equal scores share a rank, the next skips */
-static void assign_ranks(struct rank_entry *v, size_t n, size_t *order)
+/* ranks along order[], sorted: equal scores share a rank, the next skips */
+static void ranks_along(struct rank_entry *v, size_t n, const size_t *order)
 {
-	cmp_v = v;
-	qsort(order, n, sizeof(*order), cmp_entry);
 	int pos = 0;
 	for (size_t k = 0; k < n; k++) {
 		struct rank_entry *e = &v[order[k]];
@@ -109,6 +109,14 @@ static void assign_ranks(struct rank_entry *v, size_t n, size_t *order)
 	}
 }
 
+/* ranks in order[] (sorted) */
+static void assign_ranks(struct rank_entry *v, size_t n, size_t *order)
+{
+	cmp_v = v;
+	qsort(order, n, sizeof(*order), cmp_entry);
+	ranks_along(v, n, order);
+}
+
 static void rank_sorted(struct rank_entry *v, size_t n, size_t *order)
 {
 	size_t *o = order ? order : malloc((n ? n : 1) * sizeof(*o));
@@ -121,37 +129,97 @@ static void rank_sorted(struct rank_entry *v, size_t n, size_t *order)
 		free(o);
 }
 
-int rank_compute(enum rank_rule rule, const struct rank_metric *m, size_t nm,
-		 struct rank_entry *v, size_t n, size_t *order)
+static int metrics_ok(enum rank_rule rule, const struct rank_metric *m, size_t nm, double *wsum)
 {
 	if (!nm || nm > RANK_METRICS_MAX || (int)rule < 0 || rule >= RANK__COUNT)
 		return -1;
-	double wsum = 0;
+	*wsum = 0;
 	for (size_t j = 0; j < nm; j++) {
 		if (!(m[j].weight > 0) || !isfinite(m[j].weight))
 			return -1;
 		if (rule == RANK_RAW && (!(m[j].target > 0) || !isfinite(m[j].target)))
 			return -1;
-		wsum += m[j].weight;
+		*wsum += m[j].weight;
 	}
-	for (size_t i = 0; i < n; i++) {
-		struct rank_entry *e = &v[i];
-		double sum = 0;
-		int any = 0;
-		for (size_t j = 0; j < nm; j++) {
-			double s = rank_metric_score(rule, &m[j], e->value[j], e->own_target[j],
-						     e->baseline[j]);
-			if (isnan(s) || !isfinite(s))
-				continue;
-			any = 1;
-			if (nm > 1 && s > RANK_CAP)
-				s = RANK_CAP;
-			sum += m[j].weight * s;
-		}
-		e->scored = any;
-		e->score = any ? sum / wsum : NAN;
+	return 0;
+}
+
+static void score_entry(enum rank_rule rule, const struct rank_metric *m, size_t nm,
+			double wsum, struct rank_entry *e)
+{
+	double sum = 0;
+	int any = 0;
+	for (size_t j = 0; j < nm; j++) {
+		double s = rank_metric_score(rule, &m[j], e->value[j], e->own_target[j],
+					     e->baseline[j]);
+		if (isnan(s) || !isfinite(s))
+			continue;
+		any = 1;
+		if (nm > 1 && s > RANK_CAP)
+			s = RANK_CAP;
+		sum += m[j].weight * s;
 	}
+	e->scored = any;
+	e->score = any ? sum / wsum : NAN;
+}
+
+int rank_compute(enum rank_rule rule, const struct rank_metric *m, size_t nm,
+		 struct rank_entry *v, size_t n, size_t *order)
+{
+	double wsum;
+	if (metrics_ok(rule, m, nm, &wsum))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		score_entry(rule, m, nm, wsum, &v[i]);
 	rank_sorted(v, n, order);
+	return 0;
+}
+
+int rank_update(enum rank_rule rule, const struct rank_metric *m, size_t nm,
+		struct rank_entry *v, size_t n, size_t *order, const size_t *changed, size_t nc)
+{
+	double wsum;
+	if (metrics_ok(rule, m, nm, &wsum))
+		return -1;
+	if (!nc)
+		return 0;
+	bool *moved = calloc(n ? n : 1, sizeof(*moved));
+	size_t *mine = malloc(nc * sizeof(*mine));
+	size_t *merged = malloc((n ? n : 1) * sizeof(*merged));
+	if (!moved || !mine || !merged) {
+		free(moved);
+		free(mine);
+		free(merged);
+		return -1;
+	}
+	size_t k = 0;
+	for (size_t q = 0; q < nc; q++) {
+		size_t i = changed[q];
+		if (i >= n || moved[i])
+			continue;
+		moved[i] = true;
+		score_entry(rule, m, nm, wsum, &v[i]);
+		mine[k++] = i;
+	}
+	cmp_v = v;
+	qsort(mine, k, sizeof(*mine), cmp_entry);
+	/* the others keep their order: merge the two sorted runs */
+	size_t a = 0, b = 0, out = 0;
+	while (a < n || b < k) {
+		while (a < n && moved[order[a]])
+			a++;
+		if (a >= n && b >= k)
+			break;
+		if (b >= k || (a < n && cmp_entry(&order[a], &mine[b]) <= 0))
+			merged[out++] = order[a++];
+		else
+			merged[out++] = mine[b++];
+	}
+	memcpy(order, merged, n * sizeof(*order));
+	free(moved);
+	free(mine);
+	free(merged);
+	ranks_along(v, n, order);
 	return 0;
 }
 

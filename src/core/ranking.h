@@ -65,6 +65,14 @@ double rank_metric_score(enum rank_rule rule, const struct rank_metric *m, doubl
 int rank_compute(enum rank_rule rule, const struct rank_metric *m, size_t nm,
 		 struct rank_entry *v, size_t n, size_t *order);
 
+/* After rank_compute (order[] as it left it): the entries changed[0..nc)
+ * (indices into v, repeats ignored) have new values; their scores are
+ * computed anew, order[] re-sorted and every rank assigned again, as
+ * rank_compute would, in O(n + nc log nc) rather than a sort of all n. -1
+ * on bad metrics (as rank_compute) or out of memory. */
+int rank_update(enum rank_rule rule, const struct rank_metric *m, size_t nm,
+		struct rank_entry *v, size_t n, size_t *order, const size_t *changed, size_t nc);
+
 /* A team board: team t's score is the aggregate (mean or sum) of the scores
  * of its scored members (member_team[i] is the index in teams[] of member i,
  * or -1); then the teams are ranked like people. teams[].id and .league are

@@ -4,6 +4,7 @@
  * the driver's business; the resource files (store_*.c) only see db.h. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include "store/store_int.h"
 
@@ -16,6 +17,12 @@ struct store *store_open(const char *setting, struct err *e)
 {
 	struct store *s = calloc(1, sizeof(*s));
 	if (!s) {
+		err_set(e, 500, "internal", NULL, "out of memory", NULL);
+		return NULL;
+	}
+	s->setting = strdup(setting ? setting : "");
+	if (!s->setting) {
+		free(s);
 		err_set(e, 500, "internal", NULL, "out of memory", NULL);
 		return NULL;
 	}
@@ -79,8 +86,15 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
-	db_close(s->db);
+	if (s->db)
+		db_close(s->db);
+	free(s->setting);
 	free(s);
+}
+
+const char *store_setting(const struct store *s)
+{
+	return s->setting;
 }
 
 int store_schema_version(struct store *s)

@@ -34,6 +34,9 @@ struct store *store_open(const char *setting, struct err *e);
  * key=value's password left out. out holds n bytes. */
 const char *store_describe(const char *setting, char *out, size_t n);
 void store_close(struct store *s);
+/* The setting s was opened with (store_open): which database, for what a
+ * process keeps of it between requests (app/challenge.c's boards). */
+const char *store_setting(const struct store *s);
 /* Whether the setting names a database that is there (1) or not (0); -1 with
  * *e set when it cannot tell. */
 int store_exists(const char *setting, struct err *e);

@@ -4,6 +4,8 @@
  * board as JSON; a badge is unique by (org, kind, ref, person, unit), 0
  * standing for "none" so that the unique index holds. */
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include "store/store_challenge.h"
 #include "store/store_int.h"
@@ -147,55 +149,102 @@ int store_challenge_scores_clear(struct store *s, id_t64 org, id_t64 id, struct 
 
 #define SCORE_COLS "v0, v1, v2, v3, v4, v5, v6, v7, y0, y1, y2, y3, y4, y5, y6, y7"
 
+/* Rows are written SCORE_BATCH at a time (one statement of many rows), the
+ * rest one at a time. ?1 org, ?2 challenge, ?3 seq; row r's person and 16
+ * figures from ?(4 + 17 r). The statements' texts are made once (db_prep
+ * keeps a prepared statement by its text's address). */
+#define SCORE_BATCH 32
+#define SCORE_PARAMS 17
+static char sql_upsert[2][SCORE_BATCH * 200 + 1024], sql_update[2][SCORE_BATCH * 200 + 1024];
+static pthread_once_t sql_once = PTHREAD_ONCE_INIT;
+
+static void values(struct buf *b, int rows, bool seq)
+{
+	for (int r = 0; r < rows; r++) {
+		int base = 4 + r * SCORE_PARAMS;
+		buf_adds(b, r ? ", (" : "(");
+		if (seq)
+			buf_adds(b, "?1, ?2, ");
+		for (int k = 0; k < SCORE_PARAMS; k++)
+			buf_addf(b, "%s%c%d", k ? ", " : "", '?', base + k);  /* ?N */
+		buf_adds(b, seq ? ", ?3)" : ")");
+	}
+}
+
+static void make_sql(void)
+{
+	for (int i = 0; i < 2; i++) {
+		int rows = i ? SCORE_BATCH : 1;
+		struct buf b = BUF_INIT;
+		buf_adds(&b, "INSERT INTO challenge_score(org_id, challenge_id, person_id, " SCORE_COLS
+			 ", seq) VALUES ");
+		values(&b, rows, true);
+		buf_adds(&b, " ON CONFLICT (org_id, challenge_id, person_id) DO UPDATE SET"
+			 " v0 = excluded.v0, v1 = excluded.v1, v2 = excluded.v2, v3 = excluded.v3,"
+			 " v4 = excluded.v4, v5 = excluded.v5, v6 = excluded.v6, v7 = excluded.v7,"
+			 " y0 = excluded.y0, y1 = excluded.y1, y2 = excluded.y2, y3 = excluded.y3,"
+			 " y4 = excluded.y4, y5 = excluded.y5, y6 = excluded.y6, y7 = excluded.y7,"
+			 " seq = excluded.seq");
+		snprintf(sql_upsert[i], sizeof(sql_upsert[i]), "%s", b.data);
+		buf_free(&b);
+		/* only the rows already there: an update joined with the values
+		 * (named column1..column17 by both engines) */
+		buf_init(&b);
+		buf_adds(&b, "UPDATE challenge_score SET v0 = x.column2, v1 = x.column3,"
+			 " v2 = x.column4, v3 = x.column5, v4 = x.column6, v5 = x.column7,"
+			 " v6 = x.column8, v7 = x.column9, y0 = x.column10, y1 = x.column11,"
+			 " y2 = x.column12, y3 = x.column13, y4 = x.column14, y5 = x.column15,"
+			 " y6 = x.column16, y7 = x.column17, seq = ?3 FROM (VALUES ");
+		values(&b, rows, false);
+		buf_adds(&b, ") AS x WHERE challenge_score.org_id = ?1 AND challenge_score.challenge_id = ?2"
+			 " AND challenge_score.person_id = x.column1");
+		snprintf(sql_update[i], sizeof(sql_update[i]), "%s", b.data);
+		buf_free(&b);
+	}
+}
+
+static void bind_row(struct db_stmt *st, int base, const struct challenge_score_row *r)
+{
+	db_bind_int64(st, base, r->person);
+	for (int j = 0; j < CH_SLOTS; j++) {
+		const double v = r->v[j], y = r->y[j];
+		if (isnan(v))
+			db_bind_null(st, base + 1 + j, DB_DOUBLE);
+		else
+			db_bind_double(st, base + 1 + j, v);
+		if (isnan(y))
+			db_bind_null(st, base + 1 + CH_SLOTS + j, DB_DOUBLE);
+		else
+			db_bind_double(st, base + 1 + CH_SLOTS + j, y);
+	}
+}
+
 int store_challenge_scores_put(struct store *s, id_t64 org, id_t64 id,
 			       const struct challenge_score_row *rows, size_t n, bool only_kept,
-			       struct err *e)
+			       int64_t seq, struct err *e)
 {
-	static const char upsert[] = "INSERT INTO challenge_score(org_id, challenge_id, person_id, "
-		SCORE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-		" ?15, ?16, ?17, ?18, ?19) ON CONFLICT (org_id, challenge_id, person_id) DO UPDATE SET"
-		" v0 = excluded.v0, v1 = excluded.v1, v2 = excluded.v2, v3 = excluded.v3,"
-		" v4 = excluded.v4, v5 = excluded.v5, v6 = excluded.v6, v7 = excluded.v7,"
-		" y0 = excluded.y0, y1 = excluded.y1, y2 = excluded.y2, y3 = excluded.y3,"
-		" y4 = excluded.y4, y5 = excluded.y5, y6 = excluded.y6, y7 = excluded.y7";
-	static const char update[] = "UPDATE challenge_score SET v0 = ?4, v1 = ?5, v2 = ?6,"
-		" v3 = ?7, v4 = ?8, v5 = ?9, v6 = ?10, v7 = ?11, y0 = ?12, y1 = ?13, y2 = ?14,"
-		" y3 = ?15, y4 = ?16, y5 = ?17, y6 = ?18, y7 = ?19"
-		" WHERE org_id = ?1 AND challenge_id = ?2 AND person_id = ?3";
-	for (size_t i = 0; i < n; i++) {
-		struct db_stmt *st = db_prep(s->db, only_kept ? update : upsert, e);
+	pthread_once(&sql_once, make_sql);
+	for (size_t i = 0; i < n;) {
+		int batch = n - i >= SCORE_BATCH;
+		int rows_in = batch ? SCORE_BATCH : 1;
+		struct db_stmt *st = db_prep(s->db, only_kept ? sql_update[batch] : sql_upsert[batch], e);
 		if (!st)
 			return -1;
 		db_bind_int64(st, 1, org);
 		db_bind_int64(st, 2, id);
-		db_bind_int64(st, 3, rows[i].person);
-		for (int j = 0; j < CH_SLOTS; j++) {
-			const double v = rows[i].v[j], y = rows[i].y[j];
-			if (isnan(v))
-				db_bind_null(st, 4 + j, DB_DOUBLE);
-			else
-				db_bind_double(st, 4 + j, v);
-			if (isnan(y))
-				db_bind_null(st, 4 + CH_SLOTS + j, DB_DOUBLE);
-			else
-				db_bind_double(st, 4 + CH_SLOTS + j, y);
-		}
+		db_bind_int64(st, 3, seq);
+		for (int r = 0; r < rows_in; r++)
+			bind_row(st, 4 + r * SCORE_PARAMS, &rows[i + (size_t)r]);
 		if (db_run(st, e) < 0)
 			return -1;
+		i += (size_t)rows_in;
 	}
 	return 0;
 }
 
-int store_challenge_scores(struct store *s, id_t64 org, id_t64 id, struct arena *a,
-			   struct challenge_score_row **out, size_t *n, struct err *e)
+static int read_scores(struct db_stmt *st, struct arena *a, struct challenge_score_row **out,
+		       size_t *n, struct err *e)
 {
-	static const char sql[] = "SELECT person_id, " SCORE_COLS " FROM challenge_score"
-		" WHERE org_id = ?1 AND challenge_id = ?2 ORDER BY person_id";
-	struct db_stmt *st = db_prep(s->db, sql, e);
-	if (!st)
-		return -1;
-	db_bind_int64(st, 1, org);
-	db_bind_int64(st, 2, id);
 	struct challenge_score_row *v = NULL;
 	size_t k = 0, cap = 0;
 	int rc;
@@ -214,6 +263,69 @@ int store_challenge_scores(struct store *s, id_t64 org, id_t64 id, struct arena 
 	*out = v ? v : arena_alloc(a, sizeof(*v));
 	*n = k;
 	return 0;
+}
+
+int store_challenge_scores(struct store *s, id_t64 org, id_t64 id, struct arena *a,
+			   struct challenge_score_row **out, size_t *n, struct err *e)
+{
+	static const char sql[] = "SELECT person_id, " SCORE_COLS " FROM challenge_score"
+		" WHERE org_id = ?1 AND challenge_id = ?2 ORDER BY person_id";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	return read_scores(st, a, out, n, e);
+}
+
+int store_challenge_scores_since(struct store *s, id_t64 org, id_t64 id, int64_t seq,
+				 struct arena *a, struct challenge_score_row **out, size_t *n,
+				 struct err *e)
+{
+	static const char sql[] = "SELECT person_id, " SCORE_COLS " FROM challenge_score"
+		" WHERE org_id = ?1 AND challenge_id = ?2 AND seq > ?3";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	db_bind_int64(st, 3, seq);
+	return read_scores(st, a, out, n, e);
+}
+
+int store_board_generation(struct store *s, id_t64 org, id_t64 id, int64_t *gen, int64_t *seq,
+			   struct err *e)
+{
+	static const char sql[] = "SELECT gen, seq FROM board_generation"
+		" WHERE org_id = ?1 AND challenge_id = ?2";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	*gen = *seq = 0;
+	int rc = db_step(st, e);
+	if (rc > 0) {
+		*gen = db_col_int64(st, 0);
+		*seq = db_col_int64(st, 1);
+	}
+	db_done(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_board_seq_next(struct store *s, id_t64 org, id_t64 id, int64_t *seq, struct err *e)
+{
+	static const char bump[] = "UPDATE board_generation SET seq = seq + 1"
+		" WHERE org_id = ?1 AND challenge_id = ?2";
+	struct db_stmt *st = db_prep(s->db, bump, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	if (db_run(st, e) < 0)
+		return -1;
+	int64_t gen;
+	return store_board_generation(s, org, id, &gen, seq, e);
 }
 
 int store_challenge_own_targets(struct store *s, id_t64 org, const char *key, day_t from,

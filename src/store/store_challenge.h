@@ -43,14 +43,26 @@ int store_challenge_set_kept(struct store *s, id_t64 org, id_t64 id, day_t day, 
 /* Every challenge of org forgets its kept figures (an indicator redefined). */
 int store_challenge_unkeep_all(struct store *s, id_t64 org, struct err *e);
 int store_challenge_scores_clear(struct store *s, id_t64 org, id_t64 id, struct err *e);
-/* Writes the n rows: inserted or replaced (upsert), or, with only_kept, only
- * the rows already there (a write touching people who take no part). */
+/* Writes the n rows, stamped seq (store_board_seq_next), many to a
+ * statement: inserted or replaced (upsert), or, with only_kept, only the
+ * rows already there (a write touching people who take no part). */
 int store_challenge_scores_put(struct store *s, id_t64 org, id_t64 id,
 			       const struct challenge_score_row *rows, size_t n, bool only_kept,
-			       struct err *e);
+			       int64_t seq, struct err *e);
 /* Every kept row of the challenge, by person id. */
 int store_challenge_scores(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 			   struct challenge_score_row **out, size_t *n, struct err *e);
+/* The kept rows written after seq (stamped with a greater one), unordered. */
+int store_challenge_scores_since(struct store *s, id_t64 org, id_t64 id, int64_t seq,
+				 struct arena *a, struct challenge_score_row **out, size_t *n,
+				 struct err *e);
+/* The challenge's board generation and the seq of its last write of kept
+ * figures (migration 0025); both 0 when it has no row. */
+int store_board_generation(struct store *s, id_t64 org, id_t64 id, int64_t *gen, int64_t *seq,
+			   struct err *e);
+/* The next seq of the challenge's kept figures, in the writer's transaction:
+ * the row stays locked until it commits, so seqs show in their order. */
+int store_board_seq_next(struct store *s, id_t64 org, id_t64 id, int64_t *seq, struct err *e);
 
 /* The individual objectives (not cancelled, with a target and dates) on
  * indicator key whose period overlaps [from, to]: what the attainment rule

@@ -8,6 +8,7 @@
 
 struct store {
 	struct db *db;
+	char *setting;  /* what it was opened with: the database's name */
 };
 
 /* unix seconds now: the times the store stamps itself (created_at, audit) */

@@ -217,3 +217,79 @@ TEST("seniority leagues and rewards by rank and threshold")
 }
 
 T_MAIN("ranking")
+
+/* rank_update against rank_compute from scratch: the same order and ranks
+ * after each change, whatever changes (a value up, down, to none, to a tie
+ * with another, in another league), under each rule and with two metrics */
+static const struct {
+	const char *what;
+	enum rank_rule rule;
+	size_t nm;
+	bool lower;
+	int leagues;    /* entries spread over this many leagues */
+	int values;     /* values drawn in 0..values-1: few values, many ties */
+	size_t changes; /* entries changed a round */
+	double none;    /* the share of values drawn as "no figure" */
+} update_cases[] = {
+	{ "raw, one metric, ties everywhere, one change a round", RANK_RAW, 1, false, 1, 6, 1, 0.1 },
+	{ "raw, lower is better, two leagues, five changes", RANK_RAW, 1, true, 2, 40, 5, 0.1 },
+	{ "attainment, two metrics, three leagues, many changes", RANK_ATTAINMENT, 2, false, 3, 25, 60, 0.2 },
+	{ "improvement, one metric, all changed at once", RANK_IMPROVEMENT, 1, false, 2, 10, 200, 0.1 },
+	{ "raw, mostly no figure", RANK_RAW, 2, false, 1, 5, 7, 0.7 },
+};
+
+static unsigned rnd_state = 12345;
+static unsigned rnd(void)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return (rnd_state >> 8) & 0xffffff;
+}
+
+static void draw(struct rank_entry *e, size_t nm, int values, double none)
+{
+	for (size_t j = 0; j < nm; j++) {
+		e->value[j] = (double)(rnd() % 1000) / 1000 < none ? NAN : 1 + (double)(rnd() % (unsigned)values);
+		e->own_target[j] = 5 + (double)(e->id % 7);
+		e->baseline[j] = 1 + (double)(e->id % 3);
+	}
+}
+
+TEST("rank_update re-ranks the changed entries as a full rank_compute would (table-driven, random rounds)")
+{
+	enum { N = 200, ROUNDS = 40 };
+	for (size_t c = 0; c < sizeof(update_cases) / sizeof(update_cases[0]); c++) {
+		struct rank_metric m[2] = { { update_cases[c].lower, 10, 1 }, { false, 20, 2 } };
+		size_t nm = update_cases[c].nm;
+		static struct rank_entry v[N], w[N];
+		static size_t ov[N], ow[N], ch[N];
+		for (size_t i = 0; i < N; i++) {
+			v[i] = entry((id_t64)(1000 - i * 3), (int)(i % (size_t)update_cases[c].leagues), NAN,
+				     NAN, NAN);
+			draw(&v[i], nm, update_cases[c].values, update_cases[c].none);
+		}
+		CHECK_INT(rank_compute(update_cases[c].rule, m, nm, v, N, ov), 0);
+		int bad = 0;
+		for (int r = 0; r < ROUNDS && !bad; r++) {
+			size_t nc = update_cases[c].changes;
+			for (size_t q = 0; q < nc; q++) {
+				ch[q] = rnd() % N;  /* repeats allowed */
+				draw(&v[ch[q]], nm, update_cases[c].values, update_cases[c].none);
+			}
+			CHECK_INT(rank_update(update_cases[c].rule, m, nm, v, N, ov, ch, nc), 0);
+			memcpy(w, v, sizeof(w));
+			CHECK_INT(rank_compute(update_cases[c].rule, m, nm, w, N, ow), 0);
+			for (size_t k = 0; k < N && !bad; k++)
+				if (ov[k] != ow[k] || v[ov[k]].rank != w[ow[k]].rank ||
+				    v[ov[k]].scored != w[ow[k]].scored)
+					bad = 1;
+		}
+		CHECK_INT(bad, 0);
+		if (bad)
+			fprintf(stderr, "    case: %s\n", update_cases[c].what);
+	}
+	/* bad metrics: refused as rank_compute does */
+	struct rank_metric zero = { false, 10, 0 };
+	struct rank_entry one = entry(1, 0, 3, NAN, NAN);
+	size_t o = 0, ch0 = 0;
+	CHECK_INT(rank_update(RANK_RAW, &zero, 1, &one, 1, &o, &ch0, 1), -1);
+}
