@@ -5,6 +5,7 @@
 #include "app/badge.h"
 #include "app/challenge.h"
 #include "app/measure.h"
+#include "app/result.h"
 
 int app_activity_check(struct app *a, struct err *e)
 {
@@ -131,7 +132,8 @@ static int batch_tx(struct app *a, void *arg, struct err *e)
 	/* the badges the new figures earn, in the same transaction */
 	struct ids moved;
 	measure_batch_people(b->measure, a->arena, &moved);
-	if (app_badges_award_tx(a, &moved, e) || app_challenges_keep_tx(a, &moved, e))
+	if (app_badges_award_tx(a, &moved, e) || app_challenges_keep_tx(a, &moved, e) ||
+	    app_results_keep_tx(a, &moved, b->in->kind, e))
 		return -1;
 	return app_audit(a, "activity", 0, "import", NULL,
 			 json_pack("{s:s, s:I, s:I, s:I, s:I}", "kind", b->in->kind, "read",

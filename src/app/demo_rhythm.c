@@ -44,7 +44,7 @@ static int pick_member(struct app *a, id_t64 manager, id_t64 *member, struct err
 		return -1;
 	if (!m.unit_id)
 		return 0;
-	struct dashboard_query q = { m.unit_id, DAY_NONE, DAY_NONE, B_MONTH, 0, 0 };
+	struct dashboard_query q = { m.unit_id, DAY_NONE, DAY_NONE, B_MONTH, 0, 0, false };
 	struct unit_dashboard d;
 	if (app_unit_dashboard(a, &q, &d, e))
 		return -1;

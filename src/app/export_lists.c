@@ -4,6 +4,7 @@
 #include <string.h>
 #include "app/export_lists.h"
 #include "app/measure.h"
+#include "app/result.h"
 #include "app/objective.h"
 #include "app/rhythm.h"
 #include "core/words.h"
@@ -159,7 +160,7 @@ static int objective_table(struct app *a, const struct objective *v, size_t n, c
 	size_t total;
 	if (store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
 	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
-	    measure_many(a->store, &org, v, n, a->clock.today, B_MONTH, inds, ni, a->arena, ms, e) ||
+	    measure_kept(a->store, &org, v, n, a->clock.today, B_MONTH, inds, ni, a->arena, ms, e) ||
 	    store_checkin_last(a->store, a->me.org_id, &ids, a->arena, &last, e) ||
 	    store_person_list(a->store, a->me.org_id, &pf, a->arena, &x->people, &x->np, &total, e) ||
 	    store_unit_list(a->store, a->me.org_id, a->arena, &x->units, &x->nu, e))
@@ -210,7 +211,7 @@ int app_export_objectives(struct app *a, const struct objective_filter *f,
 
 int app_export_unit(struct app *a, id_t64 unit, struct export_table *t, struct err *e)
 {
-	struct dashboard_query q = { unit, DAY_NONE, DAY_NONE, B_MONTH, 0, 0 };
+	struct dashboard_query q = { unit, DAY_NONE, DAY_NONE, B_MONTH, 0, 0, false };
 	struct unit_dashboard d;
 	if (app_unit_dashboard(a, &q, &d, e))
 		return -1;

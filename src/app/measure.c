@@ -1188,9 +1188,9 @@ static int measure_shared(struct store *s, const struct org *org, const struct o
 	return rc;
 }
 
-int measure_many(struct store *s, const struct org *org, const struct objective *v, size_t n,
-		 day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
-		 struct arena *a, struct measured *out, struct err *e)
+int measure_many_alone(struct store *s, const struct org *org, const struct objective *v,
+		       size_t n, day_t today, enum bucket bk, const struct mind *inds,
+		       size_t ninds, struct arena *a, struct measured *out, struct err *e)
 {
 	/* each objective once, without descending into its children: those on a
 	 * mergeable indicator one scan per indicator, the others alone... */
@@ -1213,6 +1213,11 @@ int measure_many(struct store *s, const struct org *org, const struct objective 
 	for (size_t i = 0; i < n; i++)
 		if (!done[i] && measure_one(s, org, &v[i], today, bk, inds, ninds, a, &out[i], 99, e))
 			return -1;
+	return 0;
+}
+
+void measure_rollups(const struct objective *v, size_t n, struct arena *a, struct measured *out)
+{
 	/* ...then the roll-up from the results, children before parents: an
 	 * objective's level is deeper than its parent's, so four passes from the
 	 * individual level up settle every chain. Children are found through an
@@ -1251,5 +1256,14 @@ int measure_many(struct store *s, const struct org *org, const struct objective 
 			out[i].nchildren = (int)k;
 			out[i].rollup = progress_rollup(att, w, k);
 		}
+}
+
+int measure_many(struct store *s, const struct org *org, const struct objective *v, size_t n,
+		 day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
+		 struct arena *a, struct measured *out, struct err *e)
+{
+	if (measure_many_alone(s, org, v, n, today, bk, inds, ninds, a, out, e))
+		return -1;
+	measure_rollups(v, n, a, out);
 	return 0;
 }

@@ -88,6 +88,13 @@ int measure_many(struct store *s, const struct org *org, const struct objective 
 		 day_t today, enum bucket bk, const struct mind *inds, size_t ninds,
 		 struct arena *a, struct measured *out, struct err *e);
 
+/* measure_many in its two steps: each objective alone (rollup -1), then
+ * the roll-up of each from its children's results among v. */
+int measure_many_alone(struct store *s, const struct org *org, const struct objective *v,
+		       size_t n, day_t today, enum bucket bk, const struct mind *inds,
+		       size_t ninds, struct arena *a, struct measured *out, struct err *e);
+void measure_rollups(const struct objective *v, size_t n, struct arena *a, struct measured *out);
+
 /* The people an objective is measured on: its person, or everyone in its
  * unit's subtree. */
 /* The indicator over [from, to] for o's owner: a person, or everyone under

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "app/feedback.h"
 #include "app/negotiation.h"
+#include "app/result.h"
 #include "app/notify.h"
 
 #define REASON_MAX 2000
@@ -310,7 +311,7 @@ static int write_objective(struct app *a, const struct objective *before, struct
 {
 	o->updated_at = a->clock.now;
 	o->updated_by = a->me.person_id;
-	if (store_objective_update(a->store, o, e))
+	if (store_objective_update(a->store, o, e) || app_results_keep_one_tx(a, o, e))
 		return -1;
 	return app_audit(a, "objective", o->id, "update", app_objective_json(before),
 			 app_objective_json(o), e);

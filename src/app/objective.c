@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "app/negotiation.h"
 #include "app/objective.h"
+#include "app/result.h"
 #include "core/cascade.h"
 
 /* ---- documents ---- */
@@ -422,7 +423,7 @@ static int create_tx(struct app *a, void *arg, struct err *e)
 		return -1;
 	if (!access_objective_write(&a->me, o))
 		return err_set(e, 403, "forbidden", NULL, "set this objective", NULL);
-	if (store_objective_create(a->store, o, &o->id, e))
+	if (store_objective_create(a->store, o, &o->id, e) || app_results_keep_one_tx(a, o, e))
 		return -1;
 	return app_audit(a, "objective", o->id, "create", NULL, app_objective_json(o), e);
 }
@@ -618,7 +619,7 @@ static int update_tx(struct app *a, void *arg, struct err *e)
 		err_set(e, 403, "forbidden", NULL, "give this objective that owner or status", NULL);
 		goto fail;
 	}
-	if (store_objective_update(a->store, o, e))
+	if (store_objective_update(a->store, o, e) || app_results_keep_one_tx(a, o, e))
 		goto fail;
 	if (reopen && app_negotiation_reopen(a, o, &proposed, w->in ? w->in->reason : NULL, e))
 		goto fail;
@@ -884,7 +885,8 @@ static int dash_items(struct app *a, const struct dashboard_query *q, const stru
 		ids.v[i] = v[i].id;
 	if (store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
 	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
-	    measure_many(a->store, &org, v, n, a->clock.today, q->bucket, inds, ni, a->arena, ms, e) ||
+	    (q->fresh ? measure_many : measure_kept)(a->store, &org, v, n, a->clock.today, q->bucket,
+						     inds, ni, a->arena, ms, e) ||
 	    store_checkin_last(a->store, a->me.org_id, &ids, a->arena, &last, e))
 		return -1;
 	out->all = arena_alloc(a->arena, (n + 1) * sizeof(*out->all));
@@ -941,6 +943,8 @@ int app_unit_dashboard(struct app *a, const struct dashboard_query *q, struct un
 		return -1;
 	if (!access_unit_dashboard(&a->me, q->unit))
 		return err_set(e, 403, "forbidden", NULL, "see this unit's dashboard", NULL);
+	if (q->fresh && a->me.role != ROLE_ADMIN)
+		return err_set(e, 403, "forbidden", "fresh", "recompute a dashboard", NULL);
 	struct ids units;
 	if (store_unit_subtree(a->store, a->me.org_id, q->unit, a->arena, &units, e))
 		return -1;

@@ -185,6 +185,7 @@ struct dashboard_query {
 	day_t from, to;
 	enum bucket bucket;
 	size_t limit, offset;
+	bool fresh;  /* every result computed, none of the kept ones read (admin) */
 };
 int app_unit_dashboard(struct app *a, const struct dashboard_query *q, struct unit_dashboard *out,
 		       struct err *e);

@@ -2,6 +2,7 @@
 #include <string.h>
 #include "app/feedback.h"
 #include "app/measure.h"
+#include "app/result.h"
 #include "app/objective.h"
 #include "app/oneonone.h"
 #include "app/rhythm.h"
@@ -136,7 +137,7 @@ static int at_risk(struct app *a, const struct oneonone_row *m, struct oneonone 
 		ids.v[i] = v[i].id;
 	if (store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
 	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
-	    measure_many(a->store, &org, v, n, a->clock.today, B_MONTH, inds, ni, a->arena, ms, e) ||
+	    measure_kept(a->store, &org, v, n, a->clock.today, B_MONTH, inds, ni, a->arena, ms, e) ||
 	    store_checkin_last(a->store, a->me.org_id, &ids, a->arena, &last, e))
 		return -1;
 	out->at_risk = arena_alloc(a->arena, (n + 1) * sizeof(*out->at_risk));

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "app/measure.h"
+#include "app/result.h"
 #include "app/usecase.h"
 #include "cli/cli.h"
 #include "core/figure.h"
@@ -107,10 +108,11 @@ int cmd_progress(int argc, char **argv)
 		{ "unit", required_argument, 0, 'u' }, { "all", no_argument, 0, 'a' },
 		{ "today", required_argument, 0, 't' }, { "by", required_argument, 0, 'b' },
 		{ "lang", required_argument, 0, 'l' }, { "json", no_argument, 0, 'j' },
-		{ "summary", no_argument, 0, 's' }, { 0, 0, 0, 0 } };
+		{ "summary", no_argument, 0, 's' }, { "recompute", no_argument, 0, 'r' },
+		{ 0, 0, 0, 0 } };
 	const char *db = NULL, *orgflag = NULL, *person = NULL, *langflag = NULL;
 	id_t64 id = 0, unit = 0;
-	int all = 0, as_json = 0, summary = 0, c, bk = B_MONTH;
+	int all = 0, as_json = 0, summary = 0, recompute = 0, c, bk = B_MONTH;
 	enum lang lang;
 	day_t today = app_clock_now().today;  /* the one clock: $CIBLE_TODAY */
 	optind = 1;
@@ -123,6 +125,7 @@ int cmd_progress(int argc, char **argv)
 		case 'u': unit = strtoll(optarg, NULL, 10); break;
 		case 'a': all = 1; break;
 		case 's': summary = 1; break;
+		case 'r': recompute = 1; break;
 		case 't':
 			if (date_parse_iso(optarg, &today)) {
 				cli_say("progress", "cli.today", NULL, NULL);
@@ -163,6 +166,13 @@ int cmd_progress(int argc, char **argv)
 	struct mind *inds;
 	size_t ninds, n = 0;
 	struct objective *v = NULL;
+	if (recompute) {
+		/* every result computed and kept for the day, then read back */
+		struct app sys = ca.app;
+		sys.clock = app_clock_on(sys.clock, today);
+		if (app_results_rebuild(&sys, NULL, &e))
+			goto fail;
+	}
 	if (measure_indicators(s, ca.org_id, a, &inds, &ninds, &e))
 		goto fail;
 	if (id) {
@@ -192,7 +202,7 @@ int cmd_progress(int argc, char **argv)
 	int count[PS_UNKNOWN + 2] = { 0 };
 	struct measured *ms = arena_alloc(a, (n ? n : 1) * sizeof(*ms));
 	int failed = id ? measure_objective(s, &ca.org, v, today, (enum bucket)bk, inds, ninds, a, ms, &e)
-			: measure_many(s, &ca.org, v, n, today, (enum bucket)bk, inds, ninds, a, ms, &e);
+			: measure_kept(s, &ca.org, v, n, today, (enum bucket)bk, inds, ninds, a, ms, &e);
 	if (failed) {
 		json_decref(arr);
 		goto fail;

@@ -166,7 +166,7 @@ const struct command commands[] = {
 	{ "progress", cmd_progress, "show where objectives stand: value, pace, status, forecast",
 	  "usage: cible progress [--db PATH] [--org ID] (--objective ID | --person KEY |\n"
 	  "                      --unit ID | --all) [--today YYYY-MM-DD] [--by day|week|month]\n"
-	  "                      [--lang fr|en] [--json] [--summary]\n\n"
+	  "                      [--lang fr|en] [--json] [--summary] [--recompute]\n\n"
 	  "Measures objectives on the activity records of their owner (a person, or a\n"
 	  "unit's whole subtree) over their period: the indicator's value, attainment,\n"
 	  "the pace expected today, the status (ahead, on track, at risk, off track,\n"
@@ -175,7 +175,10 @@ const struct command commands[] = {
 	  "figures as the pages print them (5 524 000 € / €5,524,000, 5 min 30 s).\n"
 	  "--json prints the API's shape with the series by --by\n"
 	  "(default month); --summary prints only the count by status and the time\n"
-	  "taken. --today (or $CIBLE_TODAY) sets the day it is measured on.\n" },
+	  "taken. --today (or $CIBLE_TODAY) sets the day it is measured on.\n"
+	  "Results kept by the server for that day are read (imports and activity\n"
+	  "batches keep what they touch); --recompute computes and keeps every\n"
+	  "objective's result first.\n" },
 	{ "metric", cmd_metric, "list, add and try indicators (expressions over activity)",
 	  "usage: cible metric list [--db PATH] [--org ID] [--lang fr|en]\n"
 	  "       cible metric try  [--db PATH] [--org ID] 'EXPR' --kind KIND [--person KEY]\n"

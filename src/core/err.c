@@ -525,6 +525,8 @@ const struct msg err_words[] = {
 	  "lire le tableau de bord de cette unité", "read this unit's dashboard" },
 	{ "recompute a board",
 	  "recalculer un classement", "recompute a board" },
+	{ "recompute a dashboard",
+	  "recalculer un tableau de bord", "recompute a dashboard" },
 	{ "record activity",
 	  "enregistrer de l'activité", "record activity" },
 	{ "record activity for this person",

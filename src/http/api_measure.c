@@ -5,6 +5,7 @@
 #include "app/indicator.h"
 #include "app/org.h"
 #include "app/measure.h"
+#include "app/result.h"
 #include "app/objective.h"
 #include "app/rhythm.h"
 #include "app/export_lists.h"
@@ -70,7 +71,7 @@ static int measure_all(struct req *r, const struct ctx *c, const struct objectiv
 	struct ids ids = { arena_alloc(&r->arena, (n + 1) * sizeof(id_t64)), n };
 	for (size_t i = 0; i < n; i++)
 		ids.v[i] = v[i].id;
-	if (measure_many(r->store, &c->org, v, n, c->today, c->bk, c->inds, c->ninds, &r->arena,
+	if (measure_kept(r->store, &c->org, v, n, c->today, c->bk, c->inds, c->ninds, &r->arena,
 			 *ms, &r->err))
 		return -1;
 	return store_checkin_last(r->store, r->me.org_id, &ids, &r->arena, last, &r->err);
@@ -231,7 +232,11 @@ int api_units_dashboard(struct req *r)
 	}
 	/* a page of members when limit or offset is given, else everyone */
 	int paged = query(r, "limit") || query(r, "offset");
-	struct dashboard_query q = { u.id, DAY_NONE, DAY_NONE, bk, paged ? limit : 0, offset };
+	const char *fresh = query(r, "fresh");
+	if (fresh && strcmp(fresh, "1"))
+		return fail(r, 400, "invalid_query", "fresh", "fresh", "1, or nothing");
+	struct dashboard_query q = { u.id, DAY_NONE, DAY_NONE, bk, paged ? limit : 0, offset,
+				     fresh != NULL };
 	struct unit_dashboard d;
 	if (app_unit_dashboard(&a, &q, &d, &r->err))
 		return -1;

@@ -24,7 +24,7 @@ const struct route routes[] = {
 	{ "GET", "/api/units/{id}", api_units_get, 0, "", BODY_NONE },
 	{ "PATCH", "/api/units/{id}", api_units_update, 0, "", BODY_JSON },
 	{ "GET", "/api/units/{id}/dashboard", api_units_dashboard, 0,
-	  "today limit offset format dialect", BODY_NONE },
+	  "today limit offset format dialect fresh", BODY_NONE },
 	{ "GET", "/api/people", api_people_list, 0, "limit offset unit active", BODY_NONE },
 	{ "POST", "/api/people", api_people_create, 0, "", BODY_JSON },
 	{ "GET", "/api/people/{id}", api_people_get, 0, "", BODY_NONE },

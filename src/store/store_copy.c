@@ -39,6 +39,8 @@ const struct store_tenant_table store_tenant_tables[] = {
 	{ "challenge_result", { NULL }, NULL, 0, 0 },
 	{ "challenge_score", { NULL }, NULL, 0, 1 },
 	{ "board_generation", { NULL }, NULL, 1, 1 },
+	{ "objective_result_org", { NULL }, NULL, 0, 1 },
+	{ "objective_result", { NULL }, NULL, 0, 1 },
 	{ "badge", { NULL }, NULL, 0, 0 },
 	{ "negotiation_round", { NULL }, NULL, 0, 0 },
 	{ "objective_agreement", { NULL }, NULL, 0, 0 },

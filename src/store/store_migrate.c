@@ -36,6 +36,7 @@ const struct migration store_migrations[] = {
 	{ "0022_tenant_keys", NULL },  /* org_id leads the keys of tenant data (issue 15) */
 	{ "0023_challenge_score", NULL },  /* challenge figures kept per participant (issue 13) */
 	{ "0025_board_generation", NULL },  /* kept boards checked by generation (issue 13) */
+	{ "0026_objective_result", NULL },  /* every objective's result kept (issue 17) */
 };
 const int store_nmigrations = (int)(sizeof(store_migrations) / sizeof(store_migrations[0]));
 

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "core/cascade.h"
+#include "app/result.h"
 #include "web/web.h"
 
 struct view {
@@ -110,7 +111,7 @@ int page_cascade(struct req *r)
 			sv[ns++] = v[i];
 		}
 	struct measured *ms = arena_alloc(&r->arena, (ns + 1) * sizeof(*ms));
-	if (measure_many(r->store, &org, sv, ns, r->clock.today, B_MONTH, inds, ni, &r->arena, ms,
+	if (measure_kept(r->store, &org, sv, ns, r->clock.today, B_MONTH, inds, ni, &r->arena, ms,
 			 &r->err))
 		return -1;
 	for (size_t k = 0; k < ns; k++)

@@ -5,6 +5,7 @@
 #include "core/cascade.h"
 #include "app/objective.h"
 #include "app/rhythm.h"
+#include "app/result.h"
 #include "web/web.h"
 
 static void status_badge(struct req *r, enum status s)
@@ -128,8 +129,8 @@ int page_home(struct req *r)
 	struct measured *mm = arena_alloc(&r->arena, (n + 1) * sizeof(*mm));
 	struct measured *mt = arena_alloc(&r->arena, (nt + 1) * sizeof(*mt));
 	if (web_measure_ctx(r, &org, &inds, &ni) ||
-	    measure_many(r->store, &org, mine, n, today, B_MONTH, inds, ni, &r->arena, mm, &r->err) ||
-	    measure_many(r->store, &org, team, nt, today, B_MONTH, inds, ni, &r->arena, mt, &r->err))
+	    measure_kept(r->store, &org, mine, n, today, B_MONTH, inds, ni, &r->arena, mm, &r->err) ||
+	    measure_kept(r->store, &org, team, nt, today, B_MONTH, inds, ni, &r->arena, mt, &r->err))
 		return -1;
 	struct checkin *lm, *lt;
 	if (last_checkins(r, mine, n, &lm) || last_checkins(r, team, nt, &lt))

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "app/objective.h"
 #include "app/rhythm.h"
+#include "app/result.h"
 #include "web/web.h"
 
 static int severity(const struct measured *m)
@@ -409,7 +410,7 @@ int page_team(struct req *r)
 		return -1;
 	struct app a;
 	req_app(r, &a);
-	struct dashboard_query dq = { q.unit, q.from, q.to, B_MONTH, 0, 0 };
+	struct dashboard_query dq = { q.unit, q.from, q.to, B_MONTH, 0, 0, false };
 	struct unit_dashboard d;
 	if (app_unit_dashboard(&a, &dq, &d, &r->err))
 		return -1;
@@ -471,7 +472,7 @@ int page_person(struct req *r)
 	struct measured *m = arena_alloc(&r->arena, (n + 1) * sizeof(*m));
 	struct checkin *last;
 	if (web_measure_ctx(r, &org, &inds, &ni) ||
-	    measure_many(r->store, &org, v, n, today, B_MONTH, inds, ni, &r->arena, m, &r->err) ||
+	    measure_kept(r->store, &org, v, n, today, B_MONTH, inds, ni, &r->arena, m, &r->err) ||
 	    last_checkins(r, v, n, &last))
 		return -1;
 	page_open(r, p.name);
