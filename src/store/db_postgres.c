@@ -947,6 +947,65 @@ static int pg_month_scan(struct db *db, id_t64 indicator, enum db_owner owner,
 	return rc;
 }
 
+/* Many month rows: COPY into a staging table of the connection (emptied at
+ * each commit), then one upsert merging them into measure_month. */
+struct month_rows {
+	const struct measure_month_row *v;
+	size_t n, i;
+	struct buf days;
+};
+
+static int month_next(void *ctx, struct db_value *vals, struct err *e)
+{
+	struct month_rows *r = ctx;
+	(void)e;
+	if (r->i == r->n)
+		return 0;
+	const struct measure_month_row *x = &r->v[r->i++];
+	int y, m, d;
+	date_to_ymd(x->month, &y, &m, &d);
+	size_t len = (size_t)date_days_in_month(y, m) * x->nvals;
+	r->days.len = 0;
+	buf_addc(&r->days, '{');
+	for (size_t k = 0; k < len; k++) {
+		char t[32];
+		fmt_double(t, sizeof(t), x->days[k]);
+		if (k)
+			buf_addc(&r->days, ',');
+		buf_adds(&r->days, t);
+	}
+	buf_addc(&r->days, '}');
+	vals[0] = (struct db_value){ DB_KIND_INT64, x->indicator, 0, NULL };
+	vals[1] = (struct db_value){ DB_KIND_INT64, x->unit ? 1 : 0, 0, NULL };
+	vals[2] = (struct db_value){ DB_KIND_INT64, x->owner, 0, NULL };
+	vals[3] = (struct db_value){ DB_KIND_INT64, date_month_start(x->month), 0, NULL };
+	vals[4] = (struct db_value){ DB_KIND_TEXT, 0, 0, r->days.data };
+	return 1;
+}
+
+static int pg_month_merge_many(struct db *db, const struct measure_month_row *v, size_t n,
+			       struct err *e)
+{
+	static const char *const cols[] = { "indicator_id", "owner", "person_id", "month", "days" };
+	struct pg_db *c = pgdb(db);
+	if (tx_start(c, "BEGIN ISOLATION LEVEL SERIALIZABLE", e) || ensure(c, e) ||
+	    run_cmd(c, "CREATE TEMP TABLE IF NOT EXISTS cible_month_stage ("
+		    "indicator_id bigint NOT NULL, owner smallint NOT NULL, person_id bigint NOT NULL,"
+		    " month integer NOT NULL, days double precision[] NOT NULL) ON COMMIT DELETE ROWS;"
+		    " TRUNCATE cible_month_stage", e))
+		return -1;
+	struct month_rows r = { v, n, 0, BUF_INIT };
+	int64_t copied;
+	int rc = pg_copy_in(db, "cible_month_stage", cols, 5, month_next, &r, &copied, e);
+	buf_free(&r.days);
+	if (rc)
+		return -1;
+	return run_cmd(c, "INSERT INTO measure_month(indicator_id, owner, person_id, month, days)"
+		       " SELECT indicator_id, owner, person_id, month, days FROM cible_month_stage"
+		       " ON CONFLICT (indicator_id, owner, person_id, month)"
+		       " DO UPDATE SET days = cible_merge(measure_month.days, excluded.days)", e);
+}
+
 const struct db_driver db_postgres = {
 	.name = "postgres",
 	.open = pg_open,
@@ -982,6 +1041,8 @@ const struct db_driver db_postgres = {
 	.month_merge = pg_month_merge,
 	.month_scan = pg_month_scan,
 	.month_clear = pg_month_clear,
+	.month_merge_many = pg_month_merge_many,
+	.copy_bulk = 1,
 	.backup = NULL,
 	.verify = NULL,
 	.restore = NULL,
