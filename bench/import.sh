@@ -8,10 +8,22 @@
 # IMPORT_DB=postgres://... imports into that database instead of
 # WORKDIR/demo.db (its demo made with --force; no sqlite3 baseline):
 # bench/stores.sh runs it on both stores.
+# IMPORT_BEFORE=path/to/old/cible also imports the same file with that
+# program into a fresh demo of its own (made again, the same way), in the
+# same run, and prints the ratio of the two rates.
+# IMPORT_PG=1 starts a throwaway PostgreSQL server (tests/pg-server.sh) and
+# imports there (both programs when IMPORT_BEFORE is set), then stops it.
 set -e
 rows=${1:-10000000}
 dir=${2:-/tmp/cible-bench-import}
-bin=$(pwd)/build/cible
+src=$(pwd)
+bin=${IMPORT_BIN:-$(pwd)/build/cible}
+if [ -n "$IMPORT_PG" ] && [ -z "$IMPORT_DB" ]; then
+  PATH=$(sh tests/pg-server.sh bindir):$PATH
+  pgdir=$(mktemp -d /tmp/cible-bench-pg-XXXXXX)
+  IMPORT_DB=$(sh tests/pg-server.sh start "$pgdir")
+  trap 'sh "$src/tests/pg-server.sh" stop "$pgdir"' EXIT
+fi
 mkdir -p "$dir"
 cd "$dir"
 db=${IMPORT_DB:-demo.db}
@@ -48,16 +60,29 @@ run() {
   label=$1; shift
   /usr/bin/time -f "%e %M" -o time.txt "$@" > out.txt 2>&1 || { cat out.txt; exit 1; }
   set -- $(cat time.txt)
-  echo "$label: $1 s, $(awk -v r="$rows" -v s="$1" 'BEGIN { printf "%.0f", r / s }') rows/s, peak $(($2 / 1024)) MB"
+  last=$(awk -v r="$rows" -v s="$1" 'BEGIN { printf "%.0f", r / s }')
+  echo "$label: $1 s, $last rows/s, peak $(($2 / 1024)) MB"
 }
-run "cible import   " "$bin" import --db "$db" --kind call --id "Call Id" --person Agent --date Date \
-  --time Time --field "answered=Answered (Y/N):bool" --field resolved=Resolved:bool \
+# the mapping, as the positional parameters
+set -- --kind call --id "Call Id" --person Agent --date Date --time Time \
+  --field "answered=Answered (Y/N):bool" --field resolved=Resolved:bool \
   --field "speed=Speed of answer in seconds:number" --field talk=AvgTalkDuration:time \
-  --field "csat=Satisfaction rating:number" --field topic=Topic "$csv"
+  --field "csat=Satisfaction rating:number" --field topic=Topic
+if [ -n "$IMPORT_BEFORE" ]; then
+  "$IMPORT_BEFORE" demo --db "$db" --force --people 1000 --calls-per-day 0 --today 2026-11-25 >/dev/null
+  run "before import  " "$IMPORT_BEFORE" import --db "$db" "$@" "$csv"
+  tail -1 out.txt
+  before=$last
+  "$bin" demo --db "$db" --force --people 1000 --calls-per-day 0 --today 2026-11-25 >/dev/null
+fi
+run "cible import   " "$bin" import --db "$db" "$@" "$csv"
 tail -1 out.txt
-[ -n "$IMPORT_DB" ] || run "sqlite3 .import" sqlite3 bare.db ".import --csv $csv calls"
-run "cible re-import" "$bin" import --db "$db" --kind call --id "Call Id" --person Agent --date Date \
-  --time Time --field "answered=Answered (Y/N):bool" --field resolved=Resolved:bool \
-  --field "speed=Speed of answer in seconds:number" --field talk=AvgTalkDuration:time \
-  --field "csat=Satisfaction rating:number" --field topic=Topic "$csv"
+after=$last
+[ -z "$IMPORT_BEFORE" ] || awk -v a="$after" -v b="$before" 'BEGIN { printf "ratio to before: %.2fx\n", a / b }'
+if [ -z "$IMPORT_DB" ]; then
+  run "sqlite3 .import" sqlite3 bare.db ".import --csv $csv calls"
+  awk -v a="$after" -v b="$last" 'BEGIN { printf "ratio to sqlite3 .import: %.2fx\n", a / b }'
+  [ -z "$IMPORT_BEFORE" ] || awk -v a="$before" -v b="$last" 'BEGIN { printf "before, ratio to sqlite3 .import: %.2fx\n", a / b }'
+fi
+run "cible re-import" "$bin" import --db "$db" "$@" "$csv"
 tail -1 out.txt

@@ -14,6 +14,7 @@
 
 #define MAX_FIELDS IMPORT_MAX_FIELDS
 #define CHUNK (1 << 20)
+#define BATCH 8192  /* records written by one store call */
 
 /* people by the key the file uses: an open-addressing table */
 struct pcache {
@@ -45,7 +46,39 @@ struct import {
 	import_progress_fn progress;
 	void *progress_ctx;
 	long long done;
+	/* the records read and not yet written: their text in batch_arena */
+	struct activity *pend;
+	day_t *pend_day;
+	struct ival *pend_vals;  /* nfields a record */
+	unsigned char *pend_stored;
+	size_t npend;
+	struct arena batch_arena;
 };
+
+/* The batch read so far: stored in one store call, then the new records
+ * measured, in the file's order. */
+static int flush_batch(struct import *im)
+{
+	if (!im->npend)
+		return 0;
+	if (store_activity_add_many(im->s, im->org, im->pend, im->npend, im->now, im->pend_stored,
+				    &im->e))
+		return -1;
+	for (size_t i = 0; i < im->npend; i++) {
+		if (!im->pend_stored[i]) {
+			im->rep->duplicates++;
+			continue;
+		}
+		im->rep->stored++;
+		if (measure_batch_add(im->measure, im->pend[i].person_id, im->pend_day[i],
+				      im->pend_vals + i * (size_t)im->nfields, &im->e))
+			return -1;
+	}
+	im->npend = 0;
+	arena_free(&im->batch_arena);
+	arena_init(&im->batch_arena);
+	return 0;
+}
 
 static int find_column(const struct csv_row *h, const char *name)
 {
@@ -350,15 +383,20 @@ static int data_row(struct import *im, const struct csv_row *row)
 		reject(im, row->line, im->id_col, "empty source id", NULL, NULL);
 		return 0;
 	}
-	int stored;
-	if (store_activity_add(im->s, im->org, &x, im->now, &stored, &im->e))
-		return -1;
-	if (!stored) {
-		im->rep->duplicates++;
-		return 0;
+	/* kept for the batch: the row's text goes with the next one */
+	struct arena *ar = &im->batch_arena;
+	size_t k = im->npend++;
+	x.source_id = arena_strdup(ar, x.source_id);
+	x.fields = arena_strndup(ar, j->data, j->len);
+	im->pend[k] = x;
+	im->pend_day[k] = day;
+	struct ival *kept = im->pend_vals + k * (size_t)im->nfields;
+	for (int f = 0; f < im->nfields; f++) {
+		kept[f] = vals[f];
+		if (vals[f].type == IV_STR)
+			kept[f].str = arena_strdup(ar, vals[f].str);
 	}
-	im->rep->stored++;
-	return measure_batch_add(im->measure, x.person_id, day, vals, &im->e);
+	return im->npend == BATCH ? flush_batch(im) : 0;
 }
 
 static int on_row(void *ctx, const struct csv_row *row)
@@ -545,7 +583,7 @@ static int import_tx(struct app *a, void *arg, struct err *e)
 	struct import *im = &c->im;
 	const struct import_spec *spec = c->in->spec;
 	struct import_report *rep = im->rep;
-	if (run_file(im, c->in->data, e) || im->fatal || im->e.code ||
+	if (run_file(im, c->in->data, e) || im->fatal || im->e.code || flush_batch(im) ||
 	    measure_batch_flush(im->measure, &im->e)) {
 		if (im->e.code)
 			*e = im->e;
@@ -635,6 +673,13 @@ int app_import(struct app *a, const struct import_input *in, struct import_repor
 	im->progress = in->progress;
 	im->progress_ctx = in->progress_ctx;
 	err_clear(&im->e);
+	arena_init(&im->batch_arena);
+	im->pend = malloc(BATCH * sizeof(*im->pend));
+	im->pend_day = malloc(BATCH * sizeof(*im->pend_day));
+	im->pend_vals = malloc(BATCH * (size_t)(im->nfields ? im->nfields : 1) * sizeof(struct ival));
+	im->pend_stored = malloc(BATCH);
+	if (!im->pend || !im->pend_day || !im->pend_vals || !im->pend_stored)
+		abort();
 	struct arena ar;
 	arena_init(&ar);
 	struct mind *inds;
@@ -662,5 +707,10 @@ out:
 	measure_batch_free(im->measure);
 	buf_free(&im->json);
 	arena_free(&ar);
+	arena_free(&im->batch_arena);
+	free(im->pend);
+	free(im->pend_day);
+	free(im->pend_vals);
+	free(im->pend_stored);
 	return rc;
 }

@@ -45,6 +45,8 @@ int bucket_parse(const char *s)
 
 /* --- batches ------------------------------------------------------------ */
 
+#define MONTH_ROWS 2048  /* month rows a store call writes at most */
+#define MONTH_POOL (512u << 10)  /* and the doubles of their days (4 MiB) */
 #define BATCH_FLUSH 262144  /* states held before they are written (~30 MB) */
 
 struct slot_entry {
@@ -448,20 +450,30 @@ static int cmp_uacc(const void *a, const void *b)
 	return x->month < y->month ? -1 : x->month > y->month;
 }
 
-/* The units' months gathered so far, merged into the store in key order. */
+/* The units' months gathered so far, merged into the store in key order,
+ * a few thousand rows a call. */
 static int flush_units(struct measure_batch *b, struct err *e)
 {
 	if (b->nu)
 		qsort(b->uv, b->nu, sizeof(*b->uv), cmp_uacc);
 	int rc = 0;
+	struct measure_month_row *rows = malloc(MONTH_ROWS * sizeof(*rows));
+	size_t nrows = 0;
+	if (!rows)
+		abort();
 	for (size_t k = 0; k < b->nu; k++) {
 		const struct uacc *x = &b->uv[k];
-		if (!rc)
-			rc = store_measure_merge_unit_month(b->s, b->inds[x->ind].row.id, x->unit,
-							    x->month, x->v,
-							    indicator_state_len(&b->inds[x->ind].prog), e);
-		free(x->v);
+		rows[nrows++] = (struct measure_month_row){ b->inds[x->ind].row.id, x->unit, 1,
+			x->month, x->v, indicator_state_len(&b->inds[x->ind].prog) };
+		if (nrows == MONTH_ROWS || k + 1 == b->nu) {
+			if (!rc)
+				rc = store_measure_merge_months(b->s, rows, nrows, e);
+			nrows = 0;
+		}
 	}
+	free(rows);
+	for (size_t k = 0; k < b->nu; k++)
+		free(b->uv[k].v);
 	b->nu = 0;
 	b->ubytes = 0;
 	for (size_t i = 0; i < b->nuslot; i++)
@@ -471,21 +483,43 @@ static int flush_units(struct measure_batch *b, struct err *e)
 
 #define UNIT_BYTES_HELD (16u << 20)  /* units' months held before they are written */
 
+/* The people's month rows made so far, merged into the store. */
+static int flush_months(struct measure_batch *b, struct measure_month_row *rows, size_t *nrows,
+			struct err *e)
+{
+	int rc = store_measure_merge_months(b->s, rows, *nrows, e);
+	*nrows = 0;
+	return rc;
+}
+
 int measure_batch_flush(struct measure_batch *b, struct err *e)
 {
 	/* in key order: the month rows are written once each, walking the
-	 * table's B-tree forward */
+	 * table's B-tree forward, a few thousand a store call */
 	size_t n = 0;
 	for (size_t i = 0; i < b->cap; i++)
 		if (b->tab[i].person)
 			b->tab[n++] = b->tab[i];
 	qsort(b->tab, n, sizeof(*b->tab), cmp_entry);
-	double month[31 * 4 * IND_MAX_SLOTS];
-	for (size_t i = 0; i < n;) {
+	double *pool = malloc(MONTH_POOL * sizeof(double));
+	struct measure_month_row *rows = malloc(MONTH_ROWS * sizeof(*rows));
+	size_t nrows = 0, used = 0;
+	if (!pool || !rows)
+		abort();
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc;) {
 		const struct slot_entry *x = &b->tab[i];
 		const struct indicator *p = &b->inds[x->ind].prog;
 		size_t len = indicator_state_len(p);
 		day_t ms = date_month_start(x->day), me = date_month_end(x->day);
+		if (used + 31 * len > MONTH_POOL)
+			rc = flush_months(b, rows, &nrows, e);
+		if (rc)
+			break;
+		if (!nrows)
+			used = 0;
+		double *month = pool + used;
+		used += 31 * len;
 		for (day_t d = ms; d <= me; d++)
 			indicator_state_init(p, month + (size_t)(d - ms) * len);
 		size_t j = i;
@@ -493,25 +527,32 @@ int measure_batch_flush(struct measure_batch *b, struct err *e)
 		       b->tab[j].day <= me; j++)
 			memcpy(month + (size_t)(b->tab[j].day - ms) * len, b->states + b->tab[j].off,
 			       len * sizeof(double));
-		if (store_measure_merge_month(b->s, b->inds[x->ind].row.id, x->person, ms, month,
-					      len, e))
-			return -1;
+		rows[nrows++] = (struct measure_month_row){ b->inds[x->ind].row.id, x->person, 0, ms,
+							    month, len };
 		/* the same days count for their unit and every unit above */
 		const id_t64 *units;
 		size_t nunits;
-		if (chain_of(b, x->person, &units, &nunits, e))
-			return -1;
+		if (chain_of(b, x->person, &units, &nunits, e)) {
+			rc = -1;
+			break;
+		}
 		for (size_t u = 0; u < nunits; u++) {
 			double *um = unit_month(b, x->ind, units[u], ms);
 			for (day_t d = ms; d <= me; d++)
 				indicator_state_merge(p, um + (size_t)(d - ms) * len,
 						      month + (size_t)(d - ms) * len);
 		}
-		if (b->ubytes >= UNIT_BYTES_HELD && flush_units(b, e))
-			return -1;
+		if (nrows == MONTH_ROWS)
+			rc = flush_months(b, rows, &nrows, e);
+		if (!rc && b->ubytes >= UNIT_BYTES_HELD)
+			rc = flush_months(b, rows, &nrows, e) || flush_units(b, e);
 		i = j;
 	}
-	if (flush_units(b, e))
+	if (!rc)
+		rc = flush_months(b, rows, &nrows, e) || flush_units(b, e);
+	free(pool);
+	free(rows);
+	if (rc)
 		return -1;
 	memset(b->tab, 0, b->cap * sizeof(*b->tab));
 	b->used = 0;

@@ -172,6 +172,14 @@ struct db_driver {
 			  struct err *e);
 	int (*month_clear)(struct db *db, id_t64 indicator, enum db_owner owner, id_t64 id,
 			   struct err *e);
+	/* Optional (NULL: month_merge for each). n rows merged as month_merge
+	 * does, their keys distinct. */
+	int (*month_merge_many)(struct db *db, const struct measure_month_row *v, size_t n,
+				struct err *e);
+	/* 1 when copy_in is the engine's bulk path (COPY), so that a batch of
+	 * writes is best staged through it (store_activity_add_many); 0 when a
+	 * prepared statement a row is as fast (SQLite). */
+	int copy_bulk;
 
 	/* Backups in the engine's own form (optional: NULL answers 500).
 	 * backup: an online, consistent copy of the database into path.

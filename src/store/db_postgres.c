@@ -947,6 +947,106 @@ static int pg_month_scan(struct db *db, id_t64 indicator, enum db_owner owner,
 	return rc;
 }
 
+/* Many month rows: COPY (binary: no double is printed or parsed) into a
+ * staging table of the connection, emptied at each commit, then one upsert
+ * merging them into measure_month. */
+static void be16(struct buf *b, uint16_t v)
+{
+	char t[2] = { (char)(v >> 8), (char)v };
+	buf_add(b, t, 2);
+}
+
+static void be32(struct buf *b, uint32_t v)
+{
+	char t[4] = { (char)(v >> 24), (char)(v >> 16), (char)(v >> 8), (char)v };
+	buf_add(b, t, 4);
+}
+
+static void be64(struct buf *b, uint64_t v)
+{
+	be32(b, (uint32_t)(v >> 32));
+	be32(b, (uint32_t)v);
+}
+
+static int copy_send(struct pg_db *c, struct buf *b)
+{
+	if (b->len && PQputCopyData(c->c, b->data, (int)b->len) != 1)
+		return -1;
+	b->len = 0;
+	return 0;
+}
+
+static int pg_month_merge_many(struct db *db, const struct measure_month_row *v, size_t n,
+			       struct err *e)
+{
+	struct pg_db *c = pgdb(db);
+	if (tx_start(c, "BEGIN ISOLATION LEVEL SERIALIZABLE", e) || ensure(c, e) ||
+	    run_cmd(c, "CREATE TEMP TABLE IF NOT EXISTS cible_month_stage ("
+		    "indicator_id bigint NOT NULL, owner smallint NOT NULL, person_id bigint NOT NULL,"
+		    " month integer NOT NULL, days double precision[] NOT NULL) ON COMMIT DELETE ROWS;"
+		    " TRUNCATE cible_month_stage", e))
+		return -1;
+	PGresult *r = PQexec(c->c, "COPY cible_month_stage (indicator_id, owner, person_id, month,"
+			     " days) FROM STDIN (FORMAT binary)");
+	if (PQresultStatus(r) != PGRES_COPY_IN)
+		return res_fail(c, r, e);
+	PQclear(r);
+	struct buf b = BUF_INIT;
+	buf_add(&b, "PGCOPY\n\377\r\n\0", 11);
+	be32(&b, 0);  /* flags */
+	be32(&b, 0);  /* no header extension */
+	int sent = 0;
+	for (size_t i = 0; i < n && !sent; i++) {
+		const struct measure_month_row *x = &v[i];
+		int y, m, d;
+		date_to_ymd(x->month, &y, &m, &d);
+		size_t len = (size_t)date_days_in_month(y, m) * x->nvals;
+		be16(&b, 5);
+		be32(&b, 8);
+		be64(&b, (uint64_t)x->indicator);
+		be32(&b, 2);
+		be16(&b, x->unit ? 1 : 0);
+		be32(&b, 8);
+		be64(&b, (uint64_t)x->owner);
+		be32(&b, 4);
+		be32(&b, (uint32_t)date_month_start(x->month));
+		/* a one-dimensional float8[] without NULLs, from 1 */
+		be32(&b, (uint32_t)(20 + 12 * len));
+		be32(&b, 1);
+		be32(&b, 0);
+		be32(&b, OID_FLOAT8);
+		be32(&b, (uint32_t)len);
+		be32(&b, 1);
+		for (size_t k = 0; k < len; k++) {
+			uint64_t bits;
+			memcpy(&bits, &x->days[k], sizeof(bits));
+			be32(&b, 8);
+			be64(&b, bits);
+		}
+		if (b.len >= 256 * 1024)
+			sent = copy_send(c, &b);
+	}
+	be16(&b, 0xffff);  /* the trailer */
+	if (!sent)
+		sent = copy_send(c, &b);
+	buf_free(&b);
+	PQputCopyEnd(c->c, NULL);
+	r = PQgetResult(c->c);
+	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : res_fail(c, r, e);
+	if (!rc)
+		PQclear(r);
+	while ((r = PQgetResult(c->c)))
+		PQclear(r);
+	if (sent && !rc)
+		rc = unreachable(c, e);
+	if (rc)
+		return -1;
+	return run_cmd(c, "INSERT INTO measure_month(indicator_id, owner, person_id, month, days)"
+		       " SELECT indicator_id, owner, person_id, month, days FROM cible_month_stage"
+		       " ON CONFLICT (indicator_id, owner, person_id, month)"
+		       " DO UPDATE SET days = cible_merge(measure_month.days, excluded.days)", e);
+}
+
 const struct db_driver db_postgres = {
 	.name = "postgres",
 	.open = pg_open,
@@ -982,6 +1082,8 @@ const struct db_driver db_postgres = {
 	.month_merge = pg_month_merge,
 	.month_scan = pg_month_scan,
 	.month_clear = pg_month_clear,
+	.month_merge_many = pg_month_merge_many,
+	.copy_bulk = 1,
 	.backup = NULL,
 	.verify = NULL,
 	.restore = NULL,

@@ -239,6 +239,12 @@ int store_person_resolve(struct store *s, id_t64 org, const char *key, id_t64 *p
  * *stored is 1 when it was new, 0 for a duplicate. */
 int store_activity_add(struct store *s, id_t64 org, const struct activity *x, int64_t now,
 		       int *stored, struct err *e);
+/* The same for n records at once (an import's batch), in their order:
+ * stored[i] is 1 for a new one, 0 for one stored before or earlier in v with
+ * the same kind and source id. On PostgreSQL the batch goes through COPY
+ * into a staging table, then one INSERT ... SELECT. */
+int store_activity_add_many(struct store *s, id_t64 org, const struct activity *v, size_t n,
+			    int64_t now, unsigned char *stored, struct err *e);
 struct activity_filter {
 	const struct ids *people;  /* NULL: any */
 	const char *kind;          /* NULL: any */
@@ -286,6 +292,18 @@ int store_measure_merge_month(struct store *s, id_t64 indicator, id_t64 person, 
  * the store when a person or a unit moves. */
 int store_measure_merge_unit_month(struct store *s, id_t64 indicator, id_t64 unit, day_t month,
 				   const double *days, size_t nvals, struct err *e);
+/* Many month rows merged at once, as the two above do one by one; no two of
+ * them with the same indicator, owner and month (PostgreSQL: COPY into a
+ * staging table, then one upsert). */
+struct measure_month_row {
+	id_t64 indicator, owner;  /* a person's id, or a unit's */
+	int unit;                 /* 1: owner is a unit */
+	day_t month;
+	const double *days;       /* every day of the month, nvals doubles each */
+	size_t nvals;
+};
+int store_measure_merge_months(struct store *s, const struct measure_month_row *v, size_t n,
+			       struct err *e);
 int store_measure_units_rebuild(struct store *s, id_t64 org, const struct ids *units,
 				struct err *e);
 int store_measure_clear(struct store *s, id_t64 indicator, struct err *e);

@@ -5,6 +5,9 @@
  * counts. Indicators are per organisation, each a key and an expression over
  * one kind of record; every organisation starts with the ready-made ones of
  * core/indicator.h. Their measure states are store_measure.c's. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include "core/indicator.h"
 #include "store/store_int.h"
 
@@ -30,6 +33,151 @@ int store_activity_add(struct store *s, id_t64 org, const struct activity *x, in
 	*stored = rc == 0 && db_changes(st) > 0;
 	db_done(st);
 	return rc ? -1 : 0;
+}
+
+/* Which records of v come first with their (kind, source id): an open-
+ * addressing table of indices into v. */
+struct src_set {
+	size_t *slot;  /* SIZE_MAX: empty */
+	size_t cap;
+};
+
+static uint64_t src_hash(const char *kind, const char *src)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const char *p = kind; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	h = (h ^ 0x1f) * 1099511628211ull;
+	for (const char *p = src; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	return h ^ (h >> 31);
+}
+
+static int src_set_init(struct src_set *t, size_t n)
+{
+	t->cap = 16;
+	while (t->cap < 2 * n)
+		t->cap *= 2;
+	t->slot = malloc(t->cap * sizeof(*t->slot));
+	if (!t->slot)
+		return -1;
+	for (size_t i = 0; i < t->cap; i++)
+		t->slot[i] = SIZE_MAX;
+	return 0;
+}
+
+/* The index of the record of v with x's kind and source id, or SIZE_MAX after
+ * adding i as it (add != 0). */
+static size_t src_set_find(struct src_set *t, const struct activity *v, const char *kind,
+			   const char *src, size_t i, int add)
+{
+	size_t j = src_hash(kind, src) & (t->cap - 1);
+	while (t->slot[j] != SIZE_MAX) {
+		const struct activity *y = &v[t->slot[j]];
+		if (!strcmp(y->source_id, src) && !strcmp(y->kind, kind))
+			return t->slot[j];
+		j = (j + 1) & (t->cap - 1);
+	}
+	if (add)
+		t->slot[j] = i;
+	return SIZE_MAX;
+}
+
+struct stage_rows {
+	id_t64 org;
+	const struct activity *v;
+	const unsigned char *first;
+	size_t n, i;
+	int64_t now;
+};
+
+/* The staged rows for copy_in: the first record of each source id. */
+static int stage_next(void *ctx, struct db_value *vals, struct err *e)
+{
+	struct stage_rows *r = ctx;
+	(void)e;
+	while (r->i < r->n && !r->first[r->i])
+		r->i++;
+	if (r->i == r->n)
+		return 0;
+	const struct activity *x = &r->v[r->i];
+	vals[0] = (struct db_value){ DB_KIND_INT64, (int64_t)r->i, 0, NULL };
+	vals[1] = (struct db_value){ DB_KIND_INT64, r->org, 0, NULL };
+	vals[2] = (struct db_value){ DB_KIND_TEXT, 0, 0, x->kind };
+	vals[3] = (struct db_value){ DB_KIND_TEXT, 0, 0, x->source_id };
+	vals[4] = (struct db_value){ DB_KIND_INT64, x->person_id, 0, NULL };
+	vals[5] = (struct db_value){ DB_KIND_INT64, x->at, 0, NULL };
+	vals[6] = (struct db_value){ DB_KIND_TEXT, 0, 0, x->fields ? x->fields : "{}" };
+	vals[7] = (struct db_value){ DB_KIND_INT64, r->now, 0, NULL };
+	r->i++;
+	return 1;
+}
+
+/* An engine with COPY: the batch into a staging table of the connection
+ * (emptied at each commit), then into activity in one statement whose
+ * RETURNING names the records that were new. */
+static int add_many_staged(struct store *s, id_t64 org, const struct activity *v, size_t n,
+			   int64_t now, unsigned char *first, struct src_set *set,
+			   unsigned char *stored, struct err *e)
+{
+	static const char stage[] = "CREATE TEMP TABLE IF NOT EXISTS cible_activity_stage ("
+		"ord bigint NOT NULL, org_id bigint NOT NULL, kind text NOT NULL,"
+		" source_id text NOT NULL, person_id bigint NOT NULL, at bigint NOT NULL,"
+		" fields text NOT NULL, imported_at bigint NOT NULL) ON COMMIT DELETE ROWS;"
+		" TRUNCATE cible_activity_stage";
+	static const char *const cols[] = { "ord", "org_id", "kind", "source_id", "person_id",
+					    "at", "fields", "imported_at" };
+	static const char sql[] = "INSERT INTO activity(org_id, kind, source_id, person_id, at,"
+		" fields, imported_at) SELECT org_id, kind, source_id, person_id, at, fields,"
+		" imported_at FROM cible_activity_stage ORDER BY ord"
+		" ON CONFLICT (org_id, kind, source_id) DO NOTHING RETURNING kind, source_id";
+	if (db_exec(s->db, stage, e))
+		return -1;
+	struct stage_rows r = { org, v, first, n, 0, now };
+	int64_t copied;
+	if (s->db->drv->copy_in(s->db, "cible_activity_stage", cols, 8, stage_next, &r, &copied, e))
+		return -1;
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		const char *kind = db_col_text(st, 0), *src = db_col_text(st, 1);
+		size_t i = kind && src ? src_set_find(set, v, kind, src, 0, 0) : SIZE_MAX;
+		if (i != SIZE_MAX)
+			stored[i] = 1;
+	}
+	db_done(st);
+	return rc ? -1 : 0;
+}
+
+int store_activity_add_many(struct store *s, id_t64 org, const struct activity *v, size_t n,
+			    int64_t now, unsigned char *stored, struct err *e)
+{
+	memset(stored, 0, n);
+	if (!n)
+		return 0;
+	if (!s->db->drv->copy_bulk) {
+		for (size_t i = 0; i < n; i++) {
+			int one;
+			if (store_activity_add(s, org, &v[i], now, &one, e))
+				return -1;
+			stored[i] = (unsigned char)one;
+		}
+		return 0;
+	}
+	struct src_set set;
+	unsigned char *first = malloc(n);
+	if (!first || src_set_init(&set, n)) {
+		free(first);
+		return err_set(e, 500, "internal", NULL, "out of memory", NULL);
+	}
+	for (size_t i = 0; i < n; i++)
+		first[i] = src_set_find(&set, v, v[i].kind, v[i].source_id, i, 1) == SIZE_MAX;
+	int rc = add_many_staged(s, org, v, n, now, first, &set, stored, e);
+	free(set.slot);
+	free(first);
+	return rc;
 }
 
 #define ACT_WHERE " WHERE org_id = ?1 AND (?2 IS NULL OR person_id IN " DB_IDS(2) ")" \

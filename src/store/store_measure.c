@@ -36,6 +36,19 @@ int store_measure_merge_unit_month(struct store *s, id_t64 indicator, id_t64 uni
 	return s->db->drv->month_merge(s->db, indicator, DB_UNIT, unit, month, days, nvals, e);
 }
 
+int store_measure_merge_months(struct store *s, const struct measure_month_row *v, size_t n,
+			       struct err *e)
+{
+	const struct db_driver *drv = s->db->drv;
+	if (drv->month_merge_many)
+		return n ? drv->month_merge_many(s->db, v, n, e) : 0;
+	for (size_t i = 0; i < n; i++)
+		if (drv->month_merge(s->db, v[i].indicator, v[i].unit ? DB_UNIT : DB_PERSON,
+				     v[i].owner, v[i].month, v[i].days, v[i].nvals, e))
+			return -1;
+	return 0;
+}
+
 int store_measure_clear(struct store *s, id_t64 indicator, struct err *e)
 {
 	return s->db->drv->month_clear(s->db, indicator, DB_PERSON, 0, e);

@@ -62,6 +62,48 @@ test('a CSV sent as itself is stored as its JSON form would be: the JSON form of
 	assert.equal(again.duplicates, 3000);
 });
 
+test('20,000 rows, more than two of the import\'s batches: every record stored once, duplicates within the file and against the store found across batches, measured in the same import; a bad line refuses the file whole', async () => {
+	const admin = fx.clients.admin;
+	const people = [fx.people.member1, fx.people.member2, fx.people.member3];
+	const axis = (await ok(admin.get('/api/axes'))).items[0].id;
+	const o = await ok(admin.post('/api/objectives', { level: 'individual', axis_id: axis,
+		owner_person_id: fx.people.member1, title: 'Traiter 2000 appels en mai 2027',
+		indicator: 'calls_handled', direction: 'increase', baseline: 0, target: 2000,
+		start: '2027-05-01', due: '2027-05-31' }), 201);
+	const value = async () => (await ok(admin.get(`/api/objectives/${o.id}/progress?today=2027-05-31`))).value;
+	// ids repeat within one batch (100 is 99's) and across the first batch's
+	// end (8200 is 8190's): the first of each is the record
+	const dup = new Map([[100, 99], [8200, 8190]]);
+	const rows = ['ref,agent,day,ok,secs'];
+	let handled = 0;
+	for (let i = 0; i < 20000; i++) {
+		const person = people[i % 3], ok_ = i % 4 !== 0;
+		rows.push(`big-${dup.get(i) ?? i},${person},2027-05-${String(1 + (i % 31)).padStart(2, '0')},${ok_ ? 'Y' : 'N'},${20 + i % 200}`);
+		if (person === fx.people.member1 && ok_ && !dup.has(i))
+			handled++;
+	}
+	const text = rows.join('\n') + '\n';
+	const r = await ok(post(admin, q(OPTS), text));
+	assert.deepEqual([r.read, r.stored, r.duplicates, r.rejected], [20000, 19998, 2, 0]);
+	assert.equal(stored('big'), 19998);
+	assert.equal(await value(), handled);
+	// again: nothing new, the figure unchanged
+	const again = await ok(post(admin, q(OPTS), text));
+	assert.deepEqual([again.read, again.stored, again.duplicates], [20000, 0, 20000]);
+	assert.equal(stored('big'), 19998);
+	assert.equal(await value(), handled);
+	// new ids, one bad date on line 15,001 (the header is line 1): refused whole
+	const bad = rows.map((l, i) => (i ? l.replace('big-', 'bad2-') : l));
+	bad[15000] = bad[15000].replace('2027-05-', '2027-13-');
+	const refused = await post(admin, q(OPTS), bad.join('\n') + '\n');
+	assert.equal(refused.status, 422, refused.text.slice(0, 300));
+	const rep = refused.body.error.report;
+	assert.deepEqual([rep.read, rep.stored, rep.rejected, rep.stored_any], [20000, 0, 1, false]);
+	assert.deepEqual([rep.rejections[0].line, rep.rejections[0].column], [15001, 'day']);
+	assert.equal(stored('bad2'), 0);
+	assert.equal(await value(), handled);
+});
+
 test('JSON lines sent as application/x-ndjson, and raw bytes with format=jsonl', async () => {
 	const lines = [0, 1, 2, 3].map((i) => JSON.stringify({ ref: `nd-${i}`, agent: String(fx.people.member1),
 		day: '2027-03-0' + (i + 1), ok: i !== 2 }));
