@@ -21,6 +21,7 @@ struct quantity {
 	struct tx_num n;
 	enum sentence_unit unit;
 	double value;   /* in base units: euros, seconds */
+	int begin;      /* where it starts: its currency sign ("$1.2M") or its first digit */
 	int end;        /* after the unit */
 	bool level;     /* a percentage stated as a level ("à 90 %") */
 	bool usd;       /* money in dollars ("$1.2M", "300 k$", "500 dollars") */
@@ -81,12 +82,43 @@ static bool quantity_unit(const struct tx *t, struct quantity *q)
 		b--;
 	bool euro_first = b > 0 && (t->f[b] == '$' || t->f[b] == '#');
 	q->usd = euro_first && t->f[b] == '#';
+	q->begin = euro_first ? b : q->n.start;
 	double ksuffix = 1;
 	if ((t->f[j] == 'k' || t->f[j] == 'm') && !tx_letter(t->f[j + 1]) &&
 	    (euro_first || t->f[tx_skip(t, j + 1)] == '$' ||
 	     t->f[tx_skip(t, j + 1)] == '#')) {
 		ksuffix = t->f[j] == 'k' ? 1e3 : 1e6;
 		j++;
+	} else if (t->f[j] == 'k' && !tx_letter(t->f[j + 1]) && !q->n.article) {
+		/* "1.2k calls", "15k visits": a thousand of anything */
+		q->n.v *= 1e3;
+		q->value = q->n.v;
+		j++;
+		q->end = j;
+	}
+	/* "4:30", "1:05:00": minutes and seconds (hours first when three) */
+	if (t->f[j] == ':' && isdigit((unsigned char)t->f[j + 1]) && isdigit((unsigned char)t->f[j + 2]) &&
+	    !isdigit((unsigned char)t->f[j + 3]) && q->n.v == floor(q->n.v)) {
+		int ss = (t->f[j + 1] - '0') * 10 + (t->f[j + 2] - '0');
+		if (ss < 60) {
+			double v = q->n.v * 60 + ss;
+			int e = j + 3;
+			if (t->f[e] == ':' && isdigit((unsigned char)t->f[e + 1]) &&
+			    isdigit((unsigned char)t->f[e + 2]) && !isdigit((unsigned char)t->f[e + 3])) {
+				int s2 = (t->f[e + 1] - '0') * 10 + (t->f[e + 2] - '0');
+				if (s2 >= 60)
+					return false;
+				v = v * 60 + s2;
+				e += 3;
+			}
+			q->unit = SU_SECONDS;
+			q->value = v;
+			q->end = e;
+			int ue;
+			if (duration_unit(t, tx_skip(t, e), &ue) > 0)
+				q->end = ue;
+			return true;
+		}
 	}
 	if (euro_first) {
 		q->unit = SU_EUR;
@@ -115,7 +147,7 @@ static bool quantity_unit(const struct tx *t, struct quantity *q)
 		return true;
 	}
 	/* money: €, k€, M€, euros, keur, "millions d'euros" */
-	double mult = 1;
+	double mult = ksuffix;
 	int m = k;
 	if ((tx_word(t, m, "k") || tx_word(t, m, "m")) &&
 	    (t->f[tx_skip(t, m + 1)] == '$' || t->f[tx_skip(t, m + 1)] == '#')) {
@@ -380,6 +412,7 @@ static const struct verb verbs[] = {
 	{ "increas", DIR_INCREASE, true }, { "grow", DIR_INCREASE, true }, { "rais", DIR_INCREASE, true },
 	{ "boost", DIR_INCREASE, true }, { "improv", DIR_INCREASE, true }, { "lift", DIR_INCREASE, true },
 	{ "halv", DIR_DECREASE, true }, { "diviser par", DIR_DECREASE, true },
+	{ "divis", DIR_DECREASE, true }, { "multipli", DIR_INCREASE, true },
 	{ "redui", DIR_DECREASE, true }, { "reduc", DIR_DECREASE, true }, { "diminu", DIR_DECREASE, true },
 	{ "baiss", DIR_DECREASE, true }, { "abaiss", DIR_DECREASE, true }, { "cut", DIR_DECREASE, true },
 	{ "lower", DIR_DECREASE, true }, { "decreas", DIR_DECREASE, true }, { "shorten", DIR_DECREASE, true },
@@ -548,16 +581,59 @@ static void read_owner(const struct tx *t, struct sentence *s)
 
 /* "doubler", "tripler", "de moitié", "by half", "d'un tiers", "by a third":
  * changes said in words, in percent of the baseline. */
+/* "diviser par deux", "multiplier par 3", "divide by 2": the factor after
+ * the verb, as a change in percent; 0 when there is none. */
+static double factor_change(const struct tx *t, double *sign)
+{
+	int at = tx_find_prefix(t, "divis", 0), up = tx_find_prefix(t, "multipl", 0);
+	if (at < 0)
+		at = tx_find_prefix(t, "divid", 0);
+	*sign = at >= 0 ? -1 : 1;
+	if (at < 0)
+		at = up;
+	if (at < 0)
+		return 0;
+	int p = tx_find(t, "par", at) >= 0 ? tx_find(t, "par", at) : tx_find(t, "by", at);
+	struct tx_num n;
+	if (p < 0 || !tx_number(t, tx_skip(t, tx_word_end(t, p)), &n) || n.v <= 1 || n.v > 100)
+		return 0;
+	return *sign < 0 ? 100 - 100 / n.v : (n.v - 1) * 100;
+}
+
+/* Is the number at i the factor of "diviser par", "multiply by"? */
+static bool is_factor(const struct tx *t, int i)
+{
+	int b = i - 1;
+	while (b > 0 && t->f[b] == ' ')
+		b--;
+	bool par = (b >= 2 && !strncmp(t->f + b - 2, "par", 3) && tx_boundary(t, b - 3)) ||
+		   (b >= 1 && !strncmp(t->f + b - 1, "by", 2) && tx_boundary(t, b - 2));
+	double sign;
+	return par && factor_change(t, &sign) > 0;
+}
+
 static void read_change_words(const struct tx *t, struct sentence *out)
 {
+	double sign;
+	double f = factor_change(t, &sign);
+	if (f > 0 && !out->has_magnitude) {
+		out->has_magnitude = true;
+		out->magnitude = f;
+		out->unit = SU_PERCENT;
+		out->level = false;
+		out->has_direction = true;
+		out->direction = sign < 0 ? DIR_DECREASE : DIR_INCREASE;
+		return;
+	}
 	if (out->has_magnitude)
 		return;
 	double m = tx_find_prefix(t, "doubl", 0) >= 0 ? 100 : tx_find_prefix(t, "tripl", 0) >= 0 ? 200
 		 : tx_find(t, "de moitie", 0) >= 0 || tx_find(t, "by half", 0) >= 0 ||
 		   tx_find_prefix(t, "halv", 0) >= 0 || tx_find(t, "par deux", 0) >= 0 ? 50
 		 : tx_find(t, "d'un tiers", 0) >= 0 || tx_find(t, "by a third", 0) >= 0 ||
-		   tx_find(t, "by one third", 0) >= 0 || tx_find(t, "par trois", 0) >= 0 ? 100.0 / 3
-		 : tx_find(t, "d'un quart", 0) >= 0 || tx_find(t, "by a fourth", 0) >= 0 ? 25 : 0;
+		   tx_find(t, "by one third", 0) >= 0 ? 100.0 / 3
+		 : tx_find(t, "d'un quart", 0) >= 0 || tx_find(t, "by a fourth", 0) >= 0 ||
+		   tx_find(t, "by a quarter", 0) >= 0 || tx_find(t, "by one quarter", 0) >= 0 ? 25 : 0;
 	if (m > 0) {
 		out->has_magnitude = true;
 		out->magnitude = m;
@@ -690,6 +766,21 @@ static void find_quantities(struct reading *r)
 				   tx_word(t, tx_skip(t, q.n.end), "semaines") ||
 				   tx_word(t, tx_skip(t, q.n.end), "weeks") ||
 				   ((q.unit == SU_SECONDS && q.value >= 86400) && i > per->pos)));
+		/* "4,2/5", "8/10": a score on a scale, the denominator skipped */
+		if (q.unit == SU_NONE && t->f[q.n.end] == '/' && !(per->found && per->pos == i)) {
+			struct tx_num den;
+			if (tx_digits(t, q.n.end + 1, &den) && t->f[den.end] != '/' && t->f[q.n.end + 1] != '0' &&
+			    (den.v == 5 || den.v == 10 || den.v == 20 || den.v == 100) && q.n.v <= den.v) {
+				q.end = den.end;
+				r->qs[r->nq++] = q;
+				i = q.end - 1;
+				continue;
+			}
+		}
+		if (is_factor(t, i)) {
+			i = q.end > i ? q.end - 1 : i;
+			continue;
+		}
 		bool quarter = i > 0 && (t->f[i - 1] == 't' || t->f[i - 1] == 'q') && !tx_letter(t->f[i - 2]);
 		bool year = q.unit == SU_NONE && period_year_at(t, i);
 		bool date = t->f[q.n.end] == '/' || (i > 0 && t->f[i - 1] == '/');
@@ -715,9 +806,9 @@ static void read_from_to(struct reading *r)
 		bool en = tx_word(t, between, "to");
 		if (!fr && !en)
 			continue;
-		if (tx_skip(t, between + (fr ? 1 : 2)) != qs[k + 1].n.start)
+		if (tx_skip(t, between + (fr ? 1 : 2)) != qs[k + 1].begin)
 			continue;
-		int b4 = qs[k].n.start - 1;
+		int b4 = qs[k].begin - 1;
 		while (b4 > 0 && t->f[b4] == ' ')
 			b4--;
 		bool from = (b4 >= 1 && t->f[b4] == 'e' && t->f[b4 - 1] == 'd' && tx_boundary(t, b4 - 2)) ||
@@ -776,6 +867,7 @@ static void read_threshold(struct reading *r)
 			out->has_magnitude = true;
 			out->magnitude = qs[share].n.v;
 			out->unit = SU_PERCENT_LEVEL;
+			out->level = true;
 			if (!out->has_direction || out->direction == DIR_INCREASE)
 				out->direction = out->has_direction ? out->direction : DIR_STAY_ABOVE;
 			out->has_direction = true;
@@ -785,6 +877,7 @@ static void read_threshold(struct reading *r)
 			out->has_magnitude = true;
 			out->magnitude = qs[lim].value;
 			out->unit = SU_SECONDS;
+			out->level = true;
 			out->has_direction = true;
 			out->direction = DIR_STAY_BELOW;
 			r->used = lim;
@@ -809,9 +902,22 @@ static void read_magnitude(struct reading *r)
 		if (pick < 0)
 			pick = 0;
 		struct quantity *q = &qs[pick];
-		int b4 = q->n.start - 1;
+		int b4 = q->begin - 1;
 		while (b4 > 0 && t->f[b4] == ' ')
 			b4--;
+		bool plus = b4 >= 0 && t->f[b4] == '+';
+		/* "15 more meetings", "10 contrats de plus", "20 leads supplémentaires" */
+		int after = tx_skip(t, q->end);
+		for (int w = 0; w < 2 && tx_letter(t->f[after]) && !plus; w++) {
+			plus = tx_word(t, after, "more") || tx_word(t, after, "de plus") ||
+			       tx_word(t, after, "additional") || tx_word(t, after, "extra") ||
+			       tx_word(t, after, "supplementaires") || tx_word(t, after, "supplementaire") ||
+			       tx_word(t, after, "en plus") || tx_word(t, after, "additionnels") ||
+			       tx_word(t, after, "additionnelles");
+			if (w == 0 && q->unit != SU_COUNT)
+				break;
+			after = tx_skip(t, tx_word_end(t, after));
+		}
 		bool de = b4 >= 1 && t->f[b4] == 'e' && t->f[b4 - 1] == 'd' && tx_boundary(t, b4 - 2);
 		bool by = b4 >= 1 && t->f[b4] == 'y' && t->f[b4 - 1] == 'b' && tx_boundary(t, b4 - 2);
 		bool a = b4 >= 0 && t->f[b4] == 'a' && tx_boundary(t, b4 - 1);
@@ -820,8 +926,12 @@ static void read_magnitude(struct reading *r)
 		out->magnitude = q->value;
 		out->unit = q->unit;
 		out->usd = q->usd;
-		out->level = !((de || by) && r->verb && r->verb->change);
-		bool change = r->verb && r->verb->change;
+		out->level = !((de || by) && r->verb && r->verb->change) && !plus;
+		bool change = (r->verb && r->verb->change) || plus;
+		if (plus && (!out->has_direction || out->direction == DIR_REACH)) {
+			out->has_direction = true;
+			out->direction = DIR_INCREASE;
+		}
 		if (q->unit == SU_PERCENT && !((de || by) && change))
 			out->unit = SU_PERCENT_LEVEL;  /* "à 90 %", "atteindre 90 %", "to 90%" */
 		if ((a || to) && q->unit == SU_PERCENT)
@@ -836,6 +946,18 @@ static void read_magnitude(struct reading *r)
 		    strstr(win, "en dessous")) {
 			out->has_direction = true;
 			out->direction = DIR_STAY_BELOW;
+		} else if (tx_word(t, tx_skip(t, q->end), "or less") || tx_word(t, tx_skip(t, q->end), "ou moins") ||
+			   tx_word(t, tx_skip(t, q->end), "at most") || tx_word(t, tx_skip(t, q->end), "maximum") ||
+			   tx_word(t, tx_skip(t, q->end), "au maximum") || tx_word(t, tx_skip(t, q->end), "max")) {
+			out->has_direction = true;
+			out->direction = DIR_STAY_BELOW;
+		} else if (tx_word(t, tx_skip(t, q->end), "or more") || tx_word(t, tx_skip(t, q->end), "ou plus") ||
+			   tx_word(t, tx_skip(t, q->end), "or above") || tx_word(t, tx_skip(t, q->end), "ou mieux") ||
+			   tx_word(t, tx_skip(t, q->end), "or better") || tx_word(t, tx_skip(t, q->end), "at least") ||
+			   tx_word(t, tx_skip(t, q->end), "minimum") || tx_word(t, tx_skip(t, q->end), "au minimum") ||
+			   tx_word(t, tx_skip(t, q->end), "min")) {
+			out->has_direction = true;
+			out->direction = DIR_STAY_ABOVE;
 		} else if (strstr(win, "au moins") || strstr(win, "at least") || strstr(win, "minimum") ||
 			   strstr(win, "plus de") || strstr(win, "more than") || strstr(win, "over")) {
 			if (!out->has_direction || out->direction == DIR_REACH) {

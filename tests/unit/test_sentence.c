@@ -351,6 +351,52 @@ static double corpus(const char *path, const char *title, int *count)
 	return share;
 }
 
+/* tests/data/amounts.tsv: every amount as people write it, its kind, whether
+ * it is a level, the currency, the baseline and the direction; every row
+ * must read right (the misses are printed). */
+TEST("the amounts of tests/data/amounts.tsv all read right")
+{
+	FILE *f = fopen("tests/data/amounts.tsv", "r");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	char line[1024];
+	int rows = 0, right = 0;
+	bool header = true;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#' || !*line)
+			continue;
+		if (header) {
+			header = false;
+			continue;
+		}
+		char *c[8];
+		split(line, c, 8);
+		if (!c[7])
+			continue;
+		struct sentence s;
+		sentence_read(c[0], strlen(c[0]), strcmp(c[1], "en") ? LANG_FR : LANG_EN, D(2026, 12, 2), &s);
+		bool ok = s.has_direction && !strcmp(c[2], direction_name(s.direction)) &&
+			  s.has_magnitude && fabs(atof(c[3]) - s.magnitude) < 1e-6 &&
+			  !strcmp(c[4], sentence_unit_name(s.unit)) && s.level == (c[5][0] == '1') &&
+			  s.usd == (c[6][0] == '1') &&
+			  (!strcmp(c[7], "-") ? !s.has_baseline
+					      : s.has_baseline && fabs(atof(c[7]) - s.baseline) < 1e-6);
+		rows++;
+		right += ok;
+		if (!ok)
+			printf("    amount: got %s %g %s level=%d usd=%d baseline=%s%g  %s\n",
+			       s.has_direction ? direction_name(s.direction) : "-", s.magnitude,
+			       sentence_unit_name(s.unit), s.level, s.usd, s.has_baseline ? "" : "-",
+			       s.baseline, c[0]);
+	}
+	fclose(f);
+	printf("amount table: %d/%d read right\n", right, rows);
+	CHECK(rows >= 100);
+	CHECK_INT(right, rows);
+}
+
 TEST("the corpus of tests/data/sentences.tsv reads right at least 95 % of the time")
 {
 	int n;
