@@ -77,6 +77,16 @@ json_t *app_sentence_json(const struct sentence *s)
 	return j;
 }
 
+/* A change said on a known baseline: the level it makes (+10 % of 200: 220). */
+static void change_target(const struct sentence *s, struct objective *o)
+{
+	double sign = s->has_direction && s->direction == DIR_DECREASE ? -1 : 1;
+	o->has_target = true;
+	o->target = s->unit == SU_PERCENT ? o->baseline * (1 + sign * o->change / 100)
+					  : o->baseline + sign * o->change;
+	o->has_change = false;
+}
+
 void app_sentence_objective(const struct sentence *s, const char *text, struct objective *o)
 {
 	objective_init(o);
@@ -95,11 +105,17 @@ void app_sentence_objective(const struct sentence *s, const char *text, struct o
 		o->has_target = true;
 		o->target = s->magnitude;
 		o->unit_label = unit_label(s);
+	} else if (s->has_magnitude) {
+		/* a change ("de 10 %", "by 3 points"): a target once a baseline is known */
+		o->has_change = true;
+		o->change = s->magnitude;
 	}
 	if (s->has_baseline) {
 		o->has_baseline = true;
 		o->baseline = s->baseline;
 	}
+	if (o->has_change && o->has_baseline)
+		change_target(s, o);
 	o->start = s->start;
 	o->due = s->due;
 }
@@ -125,4 +141,16 @@ void app_sentence_fill(const struct sentence *s, struct objective *o)
 		o->has_baseline = true;
 		o->baseline = r.baseline;
 	}
+	if (!o->has_target && r.has_change) {
+		/* the change makes a target on the draft's own baseline */
+		o->has_change = true;
+		o->change = r.change;
+		if (o->has_baseline)
+			change_target(s, o);
+	}
+}
+
+const char *app_sentence_unknown(const struct sentence *s)
+{
+	return !s->indicator_key[0] && s->indicator[0] ? s->indicator : NULL;
 }
