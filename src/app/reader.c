@@ -26,6 +26,12 @@ static const char *catalog_key(const char *k)
 	return k;
 }
 
+/* The indicator key read: the organisation's as it is, a reader's mapped. */
+static const char *key_of(const struct sentence *s)
+{
+	return s->org_indicator ? s->indicator_key : catalog_key(s->indicator_key);
+}
+
 /* A target the form can take: a level or an amount, not a relative change
  * (points are a level when said as one: "Passer le NPS de 20 à 35"). */
 static bool sentence_target(const struct sentence *s)
@@ -51,7 +57,7 @@ json_t *app_sentence_json(const struct sentence *s)
 	json_object_set_new(j, "direction", s->has_direction
 			    ? json_string(direction_name(s->direction)) : json_null());
 	json_object_set_new(j, "indicator", s->indicator_key[0]
-			    ? json_string(catalog_key(s->indicator_key)) : json_null());
+			    ? json_string(key_of(s)) : json_null());
 	json_object_set_new(j, "indicator_text", s->indicator[0] ? json_string(s->indicator)
 			    : json_null());
 	json_object_set_new(j, "magnitude", s->has_magnitude ? json_real(s->magnitude) : json_null());
@@ -96,7 +102,7 @@ void app_sentence_objective(const struct sentence *s, const char *text, struct o
 	if (s->owner[0])
 		o->who = s->owner;
 	if (s->indicator_key[0])
-		o->indicator = catalog_key(s->indicator_key);
+		o->indicator = key_of(s);
 	else if (s->indicator[0])
 		o->indicator = s->indicator;
 	if (s->has_direction)

@@ -667,6 +667,7 @@ struct reading {
 	struct sentence *out;
 	int best_at, best_end;      /* the indicator's words, -1 when no synonym */
 	const char *key;            /* its ready-made key, NULL when none */
+	bool org_key;               /* key is one of the organisation's (sentence_read_with) */
 	int vpos;                   /* where the verb is, -1 when none */
 	const struct verb *verb;
 	struct period per;
@@ -698,6 +699,51 @@ static void find_indicator(struct reading *r)
 				r->best_at = i;
 				r->best_end = end;
 				r->key = synonyms[k].key;
+			}
+		}
+	}
+}
+
+/* The organisation's words, after the reader's own: a longer match wins, or
+ * one as long when it is an admin's synonym. */
+static void find_org_indicator(struct reading *r, const struct sentence_lexicon *lex)
+{
+	static __thread struct tx ft;
+	struct tx *t = r->t;
+	for (size_t k = 0; lex && k < lex->n; k++) {
+		const struct sentence_word *w = &lex->words[k];
+		if (!w->phrase || !w->key || w->lang != t->lang || strlen(w->phrase) > 64)
+			continue;
+		/* the phrase folded as the text is, its blanks single */
+		ft.lang = t->lang;
+		tx_fold(&ft, w->phrase, strlen(w->phrase));
+		char phrase[160];
+		size_t n = 0;
+		for (int i = 0; i < ft.n && n + 1 < sizeof(phrase) && ft.f[i] != '('; i++) {
+			char c = ft.f[i] == '_' ? ' ' : ft.f[i];
+			if (c == ' ' && (!n || phrase[n - 1] == ' '))
+				continue;
+			phrase[n++] = c;
+		}
+		while (n && phrase[n - 1] == ' ')
+			n--;
+		phrase[n] = '\0';
+		if (n < 2)
+			continue;
+		for (int i = 1; i < t->n; i++) {
+			if (!tx_letter(t->f[i]) || !tx_boundary(t, i - 1))
+				continue;
+			int end;
+			if (!phrase_at(t, i, phrase, &end))
+				continue;
+			if (n <= 3 && end - i != (int)n)
+				continue;  /* a short form must be a whole word */
+			int len = end - i, best = r->best_end - r->best_at;
+			if (r->best_at < 0 || len > best || (len == best && w->strong)) {
+				r->best_at = i;
+				r->best_end = end;
+				r->key = w->key;
+				r->org_key = true;
 			}
 		}
 	}
@@ -1021,9 +1067,11 @@ static void settle_indicator(struct reading *r)
 	if (!r->key && out->has_magnitude && out->unit == SU_EUR)
 		r->key = "revenue";
 	/* a threshold on calls is a service level; on requests, a response time */
-	if (out->has_threshold && r->key && (!strcmp(r->key, "calls") || !strcmp(r->key, "answer_rate")))
+	if (r->org_key)
+		out->org_indicator = true;  /* the organisation's own key: kept as it is */
+	else if (out->has_threshold && r->key && (!strcmp(r->key, "calls") || !strcmp(r->key, "answer_rate")))
 		r->key = "service_level";
-	if (out->has_threshold && (!r->key || !strcmp(r->key, "tickets")))
+	if (!r->org_key && out->has_threshold && (!r->key || !strcmp(r->key, "tickets")))
 		r->key = tx_find_prefix(t, "appel", 0) >= 0 || tx_find_prefix(t, "call", 0) >= 0
 			? "service_level" : "response_time";
 	read_kind(r->key, out);
@@ -1052,6 +1100,12 @@ static int ask_questions(struct sentence *out)
 
 int sentence_read(const char *text, size_t len, enum lang hint, day_t today, struct sentence *out)
 {
+	return sentence_read_with(text, len, hint, today, NULL, out);
+}
+
+int sentence_read_with(const char *text, size_t len, enum lang hint, day_t today,
+		       const struct sentence_lexicon *lex, struct sentence *out)
+{
 	static __thread struct tx t;
 	memset(out, 0, sizeof(*out));
 	out->start = out->due = DAY_NONE;
@@ -1072,6 +1126,7 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 	r.out = out;
 	r.best_at = r.best_end = r.vpos = r.used = -1;
 	find_indicator(&r);
+	find_org_indicator(&r, lex);
 	find_verb(&r);
 	find_period(&r);
 	find_quantities(&r);

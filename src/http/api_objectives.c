@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/cascade.h"
+#include "app/synonym.h"
 #include "app/app.h"
 #include "app/objective.h"
 #include "app/export_lists.h"
@@ -205,7 +206,7 @@ int api_smart_check(struct req *r)
 	bool titled = o.title && *o.title;
 	const char *unknown = NULL;
 	if (titled) {
-		sentence_read(o.title, strlen(o.title), r->lang, a.clock.today, &sn);
+		app_sentence_read(&a, o.title, r->lang, &sn);
 		if (!o.indicator || !*o.indicator)
 			unknown = app_sentence_unknown(&sn);
 		app_sentence_fill(&sn, &o);

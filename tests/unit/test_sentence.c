@@ -210,6 +210,47 @@ TEST("indicators in everyday words")
 	}
 }
 
+TEST("an organisation's own words: its synonyms win at equal length, its names only when longer")
+{
+	static const struct sentence_word w[] = {
+		{ "Temps de mise en attente", "hold_time", LANG_FR, true },
+		{ "zorglubs", "zorg", LANG_FR, true },
+		{ "flurbs", "zorg", LANG_EN, true },
+		{ "Réclamations", "complaints_org", LANG_FR, true },
+		{ "Appels traités", "calls_handled", LANG_FR, false },
+		{ "Durée moyenne de traitement (DMT)", "aht", LANG_FR, false },
+	};
+	struct sentence_lexicon lex = { w, sizeof(w) / sizeof(w[0]) };
+	struct sentence s;
+	const char *t = "Réduire le temps de mise en attente à 30 secondes";
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "hold_time");
+	CHECK(s.org_indicator);
+	CHECK_INT(s.unit, SU_SECONDS);
+	/* without the lexicon the reader takes the shorter "temps d'attente"-less words */
+	sentence_read(t, strlen(t), LANG_FR, today(), &s);
+	CHECK(strcmp(s.indicator_key, "hold_time") != 0);
+	t = "Augmenter les zorglub de 10 % en 2027";  /* a typo in a long word still reads */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "zorg");
+	t = "Increase the flurbs by 10% in 2027";
+	sentence_read_with(t, strlen(t), LANG_EN, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "zorg");
+	t = "Augmenter les flurbs de 10 % en 2027";  /* an English word, a French sentence */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "");
+	t = "Réduire les réclamations de 10 % en 2027";  /* strong: wins at equal length */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "complaints_org");
+	t = "Traiter 500 appels traités en 2027";  /* a name as long as the reader's: the reader's */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "calls");
+	CHECK(!s.org_indicator);
+	t = "Réduire la durée moyenne de traitement de 20 s";  /* cut at its parenthesis */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "aht");
+}
+
 TEST("owners: a team, each agent, a person, we")
 {
 	CHECK_INT(rd("L'équipe de Lyon doit signer 10 contrats").owner_kind, OW_TEAM);
