@@ -25,6 +25,7 @@ struct quantity {
 	int end;        /* after the unit */
 	bool level;     /* a percentage stated as a level ("à 90 %") */
 	bool usd;       /* money in dollars ("$1.2M", "300 k$", "500 dollars") */
+	bool scale;     /* a score on a scale ("4,2/5", "8/10") */
 };
 
 static const char *const count_nouns[] = {
@@ -198,9 +199,18 @@ static bool quantity_unit(const struct tx *t, struct quantity *q)
 		}
 		return true;
 	}
-	/* a count: "50 appels", "200 qualified leads", "40 apels" */
+	/* a count: "50 appels", "200 qualified leads", "40 apels"; not past a
+	 * preposition ("4.4 in customer satisfaction") */
+	static const char *const func[] = { "in", "en", "of", "de", "du", "des", "d'", "by", "par",
+					    "a", "au", "aux", "the", "le", "la", "les", "to", "for",
+					    "pour", "on", "sur", "per", "at", NULL };
 	for (int w = 0, at = k; w < 2 && tx_letter(t->f[at]); w++) {
 		int e = tx_word_end(t, at);
+		bool fw = false;
+		for (int f = 0; func[f] && !fw; f++)
+			fw = tx_word(t, at, func[f]) || (!strcmp(func[f], "d'") && !strncmp(t->f + at, "d'", 2));
+		if (fw)
+			break;
 		for (int c = 0; count_nouns[c]; c++)
 			if (near(count_nouns[c], strlen(count_nouns[c]), t->f + at, (size_t)(e - at))) {
 				q->unit = SU_COUNT;
@@ -289,6 +299,10 @@ static const struct { const char *phrase, *key; } synonyms[] = {
 	{ "taux d'abandon", "abandonment" }, { "abandonment rate", "abandonment" },
 	{ "abandon rate", "abandonment" }, { "appels abandonnes", "abandonment" },
 	{ "abandoned calls", "abandonment" },
+	{ "ventes", "revenue" }, { "sales", "revenue" },
+	{ "complaint handling time", "response_time" }, { "dossiers", "tickets" },
+	{ "note qualite", "csat" }, { "note de qualite", "csat" }, { "quality score", "csat" },
+	{ "des le premier appel", "fcr" }, { "on the first call", "fcr" },
 };
 
 /* Edit distance at most one (substitution, insertion, deletion, swap). */
@@ -411,6 +425,8 @@ static const struct verb verbs[] = {
 	{ "ameliorer", DIR_INCREASE, true }, { "amelior", DIR_INCREASE, true },
 	{ "increas", DIR_INCREASE, true }, { "grow", DIR_INCREASE, true }, { "rais", DIR_INCREASE, true },
 	{ "boost", DIR_INCREASE, true }, { "improv", DIR_INCREASE, true }, { "lift", DIR_INCREASE, true },
+	{ "increse", DIR_INCREASE, true }, { "incease", DIR_INCREASE, true },
+	{ "fall", DIR_DECREASE, true }, { "win", DIR_REACH, false }, { "convert", DIR_REACH, false },
 	{ "halv", DIR_DECREASE, true }, { "diviser par", DIR_DECREASE, true },
 	{ "divis", DIR_DECREASE, true }, { "multipli", DIR_INCREASE, true },
 	{ "redui", DIR_DECREASE, true }, { "reduc", DIR_DECREASE, true }, { "diminu", DIR_DECREASE, true },
@@ -456,21 +472,22 @@ static void lang_guess(struct tx *t, enum lang hint)
 	t->lang = a > b ? LANG_FR : b > a ? LANG_EN : hint;
 }
 
-static void read_owner(const struct tx *t, struct sentence *s)
+static void read_owner(const struct tx *t, struct sentence *s, int ind_at, int ind_end)
 {
 	static const struct { const char *w; bool name_after; } teams[] = {
 		{ "l'equipe", true }, { "notre equipe", false }, { "mon equipe", false },
 		{ "cette equipe", false }, { "l'agence", true }, { "le service", true },
 		{ "le plateau", true }, { "le centre d'appels", false }, { "le centre", true },
 		{ "le pole", true }, { "le site", true }, { "la direction", true }, { "le magasin", true },
-		{ "our team", false }, { "my team", false }, { "team", true }, { "the", false } };
+		{ "our team", false }, { "my team", false }, { "team", true }, { "the", false },
+		{ "our", false } };
 	for (size_t k = 0; k < sizeof(teams) / sizeof(teams[0]); k++) {
 		int at = tx_find(t, teams[k].w, 0);
 		if (at < 0)
 			continue;
 		int end = at + (int)strlen(teams[k].w);
-		if (!strcmp(teams[k].w, "the")) {
-			/* "the Lyon team", "the sales team", "the support team" */
+		if (!strcmp(teams[k].w, "the") || !strcmp(teams[k].w, "our")) {
+			/* "the Lyon team", "the sales team", "our support team" */
 			int j = tx_skip(t, end), w2 = tx_word_end(t, j);
 			int j2 = tx_skip(t, w2);
 			if (w2 > j && tx_word(t, j2, "team")) {
@@ -523,7 +540,7 @@ static void read_owner(const struct tx *t, struct sentence *s)
 		static const char *const roles[] = { "agent", "conseill", "teleconseill", "commerc",
 						     "vendeu", "collaborat", "membre", "rep", "sales",
 						     "advisor", "member", "seller", "account", "charge",
-						     "operat", "technicien" };
+						     "operat", "technicien", "employ", "advis" };
 		for (size_t q = 0; q < sizeof(roles) / sizeof(roles[0]); q++)
 			if (!strncmp(t->f + j, roles[q], strlen(roles[q]))) {
 				quote(t, at, tx_word_end(t, j), s->owner, sizeof(s->owner));
@@ -538,7 +555,9 @@ static void read_owner(const struct tx *t, struct sentence *s)
 	bool pronoun = false;
 	for (size_t q = 0; q < sizeof(pronouns) / sizeof(pronouns[0]); q++)
 		pronoun = pronoun || tx_word(t, 1, pronouns[q]);
-	if (t->olen && o[0] >= 'A' && o[0] <= 'Z' && !pronoun) {
+	/* not the indicator said first ("Churn must fall", "Le NPS doit gagner") */
+	bool indicator_first = ind_at >= 0 && ind_at <= tx_skip(t, 1) + 4 && ind_end > tx_skip(t, 1);
+	if (t->olen && o[0] >= 'A' && o[0] <= 'Z' && !pronoun && !indicator_first) {
 		int first = tx_word_end(t, 1);
 		int j = tx_skip(t, first);
 		int second = tx_word_end(t, j);
@@ -668,6 +687,7 @@ struct reading {
 	int best_at, best_end;      /* the indicator's words, -1 when no synonym */
 	const char *key;            /* its ready-made key, NULL when none */
 	bool org_key;               /* key is one of the organisation's (sentence_read_with) */
+	bool scale;                 /* the magnitude is a score on a scale ("4,2/5") */
 	int vpos;                   /* where the verb is, -1 when none */
 	const struct verb *verb;
 	struct period per;
@@ -818,6 +838,7 @@ static void find_quantities(struct reading *r)
 			if (tx_digits(t, q.n.end + 1, &den) && t->f[den.end] != '/' && t->f[q.n.end + 1] != '0' &&
 			    (den.v == 5 || den.v == 10 || den.v == 20 || den.v == 100) && q.n.v <= den.v) {
 				q.end = den.end;
+				q.scale = true;
 				r->qs[r->nq++] = q;
 				i = q.end - 1;
 				continue;
@@ -978,10 +999,11 @@ static void read_magnitude(struct reading *r)
 			out->has_direction = true;
 			out->direction = DIR_INCREASE;
 		}
-		if (q->unit == SU_PERCENT && !((de || by) && change))
+		if (q->unit == SU_PERCENT && !((de || by) && change) && !plus)
 			out->unit = SU_PERCENT_LEVEL;  /* "à 90 %", "atteindre 90 %", "to 90%" */
-		if ((a || to) && q->unit == SU_PERCENT)
+		if ((a || to) && q->unit == SU_PERCENT && !plus)
 			out->unit = SU_PERCENT_LEVEL;
+		r->scale = q->scale;
 		/* "moins de", "au plus", "at most", "no more than": a ceiling */
 		int lookback = q->n.start - 14 > 0 ? q->n.start - 14 : 0;
 		char win[32];
@@ -989,7 +1011,7 @@ static void read_magnitude(struct reading *r)
 		if (strstr(win, "au plus") || strstr(win, "at most") || strstr(win, "no more than") ||
 		    strstr(win, "pas plus de") || strstr(win, "moins de") || strstr(win, "sous la barre") ||
 		    strstr(win, "below") || strstr(win, "under") || strstr(win, "sous ") ||
-		    strstr(win, "en dessous")) {
+		    strstr(win, "en dessous") || strstr(win, "max ") || strstr(win, "maximum ")) {
 			out->has_direction = true;
 			out->direction = DIR_STAY_BELOW;
 		} else if (tx_word(t, tx_skip(t, q->end), "or less") || tx_word(t, tx_skip(t, q->end), "ou moins") ||
@@ -1066,6 +1088,16 @@ static void settle_indicator(struct reading *r)
 	/* money with no indicator named: what is sold */
 	if (!r->key && out->has_magnitude && out->unit == SU_EUR)
 		r->key = "revenue";
+	/* a score out of 5 or 10 with no indicator named: satisfaction */
+	if (!r->key && out->has_magnitude && r->scale)
+		r->key = "csat";
+	/* "convertir 30 % des leads": a conversion rate */
+	if (r->verb && !strcmp(r->verb->prefix, "convert") && out->has_magnitude &&
+	    (out->unit == SU_PERCENT || out->unit == SU_PERCENT_LEVEL)) {
+		r->key = "conversion";
+		r->best_at = r->vpos;
+		r->best_end = tx_word_end(t, r->vpos);
+	}
 	/* a threshold on calls is a service level; on requests, a response time */
 	if (r->org_key)
 		out->org_indicator = true;  /* the organisation's own key: kept as it is */
@@ -1134,7 +1166,7 @@ int sentence_read_with(const char *text, size_t len, enum lang hint, day_t today
 	read_threshold(&r);
 	read_magnitude(&r);
 	settle_indicator(&r);
-	read_owner(&t, out);
+	read_owner(&t, out, r.best_at, r.best_end);
 	return ask_questions(out);
 }
 
