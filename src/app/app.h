@@ -23,5 +23,7 @@ void app_sentence_objective(const struct sentence *s, const char *text, struct o
 /* Fills the fields a draft leaves empty (indicator, period, target, baseline)
  * from what its title says. */
 void app_sentence_fill(const struct sentence *s, struct objective *o);
+/* The words the reader took for an indicator it does not know, or NULL. */
+const char *app_sentence_unknown(const struct sentence *s);
 
 #endif

@@ -122,18 +122,28 @@ json_t *app_smart_json(const struct smart_result *res, enum lang lang)
 			"verdict", smart_verdict_name(res->verdict[k]), "reasons", reasons));
 	}
 	json_t *q = json_array();
-	for (unsigned b = 1; b <= Q_WHERE; b <<= 1)
-		if (res->questions & b)
-			json_array_append_new(q, json_string(smart_question_text(b, lang)));
+	for (unsigned b = 1; b <= Q_LAST; b <<= 1)
+		if (res->questions & b) {
+			struct buf t = BUF_INIT;
+			smart_question_render(res, b, lang, &t);
+			json_array_append_new(q, json_string(t.data ? t.data : ""));
+			buf_free(&t);
+		}
 	return json_pack("{s:i, s:o, s:o}", "score", res->score, "criteria", crit, "questions", q);
 }
 
 json_t *app_objective_smart(struct app *a, const struct objective *o)
 {
+	return app_objective_smart_asking(a, o, NULL);
+}
+
+json_t *app_objective_smart_asking(struct app *a, const struct objective *o, const char *unknown)
+{
 	struct smart_context c;
 	app_smart_context(a->store, a->me.org_id, o, a->clock.today, a->arena, &c);
 	struct smart_result res;
 	smart_check(o, &c, &res);
+	smart_ask_indicator(&res, unknown);
 	return app_smart_json(&res, a->lang);
 }
 

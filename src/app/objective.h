@@ -121,6 +121,9 @@ int app_objective_chain(struct app *a, const struct objective *o, struct objecti
  * questions: [...]} in lang. */
 json_t *app_smart_json(const struct smart_result *r, enum lang lang);
 json_t *app_objective_smart(struct app *a, const struct objective *o);
+/* The same, asking which indicator `unknown` (the words a title gives for an
+ * indicator no one knows) means, when not NULL. */
+json_t *app_objective_smart_asking(struct app *a, const struct objective *o, const char *unknown);
 
 /* The objective's document as the API returns it and the audit keeps it. */
 json_t *app_objective_json(const struct objective *o);

@@ -26,6 +26,12 @@ static const char *catalog_key(const char *k)
 	return k;
 }
 
+/* The indicator key read: the organisation's as it is, a reader's mapped. */
+static const char *key_of(const struct sentence *s)
+{
+	return s->org_indicator ? s->indicator_key : catalog_key(s->indicator_key);
+}
+
 /* A target the form can take: a level or an amount, not a relative change
  * (points are a level when said as one: "Passer le NPS de 20 à 35"). */
 static bool sentence_target(const struct sentence *s)
@@ -51,7 +57,7 @@ json_t *app_sentence_json(const struct sentence *s)
 	json_object_set_new(j, "direction", s->has_direction
 			    ? json_string(direction_name(s->direction)) : json_null());
 	json_object_set_new(j, "indicator", s->indicator_key[0]
-			    ? json_string(catalog_key(s->indicator_key)) : json_null());
+			    ? json_string(key_of(s)) : json_null());
 	json_object_set_new(j, "indicator_text", s->indicator[0] ? json_string(s->indicator)
 			    : json_null());
 	json_object_set_new(j, "magnitude", s->has_magnitude ? json_real(s->magnitude) : json_null());
@@ -77,6 +83,16 @@ json_t *app_sentence_json(const struct sentence *s)
 	return j;
 }
 
+/* A change said on a known baseline: the level it makes (+10 % of 200: 220). */
+static void change_target(const struct sentence *s, struct objective *o)
+{
+	double sign = s->has_direction && s->direction == DIR_DECREASE ? -1 : 1;
+	o->has_target = true;
+	o->target = s->unit == SU_PERCENT ? o->baseline * (1 + sign * o->change / 100)
+					  : o->baseline + sign * o->change;
+	o->has_change = false;
+}
+
 void app_sentence_objective(const struct sentence *s, const char *text, struct objective *o)
 {
 	objective_init(o);
@@ -86,7 +102,7 @@ void app_sentence_objective(const struct sentence *s, const char *text, struct o
 	if (s->owner[0])
 		o->who = s->owner;
 	if (s->indicator_key[0])
-		o->indicator = catalog_key(s->indicator_key);
+		o->indicator = key_of(s);
 	else if (s->indicator[0])
 		o->indicator = s->indicator;
 	if (s->has_direction)
@@ -95,11 +111,17 @@ void app_sentence_objective(const struct sentence *s, const char *text, struct o
 		o->has_target = true;
 		o->target = s->magnitude;
 		o->unit_label = unit_label(s);
+	} else if (s->has_magnitude) {
+		/* a change ("de 10 %", "by 3 points"): a target once a baseline is known */
+		o->has_change = true;
+		o->change = s->magnitude;
 	}
 	if (s->has_baseline) {
 		o->has_baseline = true;
 		o->baseline = s->baseline;
 	}
+	if (o->has_change && o->has_baseline)
+		change_target(s, o);
 	o->start = s->start;
 	o->due = s->due;
 }
@@ -125,4 +147,16 @@ void app_sentence_fill(const struct sentence *s, struct objective *o)
 		o->has_baseline = true;
 		o->baseline = r.baseline;
 	}
+	if (!o->has_target && r.has_change) {
+		/* the change makes a target on the draft's own baseline */
+		o->has_change = true;
+		o->change = r.change;
+		if (o->has_baseline)
+			change_target(s, o);
+	}
+}
+
+const char *app_sentence_unknown(const struct sentence *s)
+{
+	return !s->indicator_key[0] && s->indicator[0] ? s->indicator : NULL;
 }

@@ -61,6 +61,9 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 	smart_check(&o, &ctx, &r);
 	/* who, what, how much, when: as the sentence says them */
 	r.questions = (r.questions & ~(unsigned)(Q_WHO | Q_WHAT | Q_HOW_MUCH | Q_WHEN)) | sn.questions;
+	if (o.has_change)
+		r.questions &= ~(unsigned)Q_HOW_MUCH;
+	smart_ask_indicator(&r, app_sentence_unknown(&sn));
 	if (as_json) {
 		json_t *v = json_pack("{s:o, s:o}", "read", app_sentence_json(&sn), "smart",
 				      app_smart_json(&r, lang));

@@ -85,6 +85,10 @@ struct objective {
 	enum direction direction;
 	double baseline, target;
 	bool has_baseline, has_target;
+	/* a draft's change said in its title with no baseline to make it a
+	 * target ("de 10 %", "by 3 points"): judged, never stored */
+	bool has_change;
+	double change;
 	day_t start, due;        /* DAY_NONE when unset */
 	double weight;           /* relative weight among siblings, > 0 */
 	double means_budget;     /* money, in the org currency; < 0 = unset */

@@ -154,6 +154,26 @@ static bool make_day(const struct tx *t, int y, int mm, int dd, day_t *d)
  * first; month first when the first cannot be a month, "06/30/2027"; in
  * English, both under 13 is not read), "30 juin 2027", "1er avril", "15th
  * March", "the 15th of March", "June 30, 2027", "March 15th". */
+static int prev_word(const struct tx *t, int i, int *end);
+
+/* "4/5", "8/10" with no year and no word that brings a date before it
+ * ("le", "avant", "d'ici", "by", "on"...): a score on a scale, not a day. */
+static bool score_not_day(const struct tx *t, int i, double num, double den)
+{
+	if (!(den == 5 || den == 10) || num > den)
+		return false;
+	static const char *const intro[] = { "le", "du", "au", "avant", "d'ici", "jusqu'au", "pour",
+					     "by", "before", "on", "until", "from", "the", "till",
+					     "than", "entre", "et", "and", "between", "apres", "after" };
+	int e, b = prev_word(t, i, &e);
+	if (b < 0)
+		return true;
+	for (size_t k = 0; k < sizeof(intro) / sizeof(intro[0]); k++)
+		if ((int)strlen(intro[k]) == e - b && !strncmp(t->f + b, intro[k], (size_t)(e - b)))
+			return false;
+	return true;
+}
+
 static bool date_at(const struct tx *t, int i, day_t *d)
 {
 	struct tx_num a;
@@ -192,6 +212,8 @@ static bool date_at(const struct tx *t, int i, day_t *d)
 		    (c.end - c.start == 2 || c.end - c.start == 4))
 			y = c.v < 100 ? 2000 + (int)c.v : (int)c.v;
 		else if (t->f[b.end] == '/')
+			return false;
+		if (!y && score_not_day(t, i, a.v, b.v))
 			return false;
 		int dd = (int)a.v, mm = (int)b.v;
 		if (mm > 12 && dd <= 12) {
@@ -633,6 +655,12 @@ static bool unit_span(const struct tx *t, struct period *p)
 							is_w(t, b2, e2, "the")))
 						pos = b2;
 				}
+			}
+			if (off < 0) {
+				/* "plus que l'an dernier", "more than last year": a comparison */
+				int e3, b3 = prev_word(t, pos, &e3);
+				if (b3 >= 0 && (is_w(t, b3, e3, "que") || is_w(t, b3, e3, "than")))
+					continue;
 			}
 			int year = 0;
 			struct tx_num yn;

@@ -21,9 +21,11 @@ struct quantity {
 	struct tx_num n;
 	enum sentence_unit unit;
 	double value;   /* in base units: euros, seconds */
+	int begin;      /* where it starts: its currency sign ("$1.2M") or its first digit */
 	int end;        /* after the unit */
 	bool level;     /* a percentage stated as a level ("à 90 %") */
 	bool usd;       /* money in dollars ("$1.2M", "300 k$", "500 dollars") */
+	bool scale;     /* a score on a scale ("4,2/5", "8/10") */
 };
 
 static const char *const count_nouns[] = {
@@ -81,12 +83,43 @@ static bool quantity_unit(const struct tx *t, struct quantity *q)
 		b--;
 	bool euro_first = b > 0 && (t->f[b] == '$' || t->f[b] == '#');
 	q->usd = euro_first && t->f[b] == '#';
+	q->begin = euro_first ? b : q->n.start;
 	double ksuffix = 1;
 	if ((t->f[j] == 'k' || t->f[j] == 'm') && !tx_letter(t->f[j + 1]) &&
 	    (euro_first || t->f[tx_skip(t, j + 1)] == '$' ||
 	     t->f[tx_skip(t, j + 1)] == '#')) {
 		ksuffix = t->f[j] == 'k' ? 1e3 : 1e6;
 		j++;
+	} else if (t->f[j] == 'k' && !tx_letter(t->f[j + 1]) && !q->n.article) {
+		/* "1.2k calls", "15k visits": a thousand of anything */
+		q->n.v *= 1e3;
+		q->value = q->n.v;
+		j++;
+		q->end = j;
+	}
+	/* "4:30", "1:05:00": minutes and seconds (hours first when three) */
+	if (t->f[j] == ':' && isdigit((unsigned char)t->f[j + 1]) && isdigit((unsigned char)t->f[j + 2]) &&
+	    !isdigit((unsigned char)t->f[j + 3]) && q->n.v == floor(q->n.v)) {
+		int ss = (t->f[j + 1] - '0') * 10 + (t->f[j + 2] - '0');
+		if (ss < 60) {
+			double v = q->n.v * 60 + ss;
+			int e = j + 3;
+			if (t->f[e] == ':' && isdigit((unsigned char)t->f[e + 1]) &&
+			    isdigit((unsigned char)t->f[e + 2]) && !isdigit((unsigned char)t->f[e + 3])) {
+				int s2 = (t->f[e + 1] - '0') * 10 + (t->f[e + 2] - '0');
+				if (s2 >= 60)
+					return false;
+				v = v * 60 + s2;
+				e += 3;
+			}
+			q->unit = SU_SECONDS;
+			q->value = v;
+			q->end = e;
+			int ue;
+			if (duration_unit(t, tx_skip(t, e), &ue) > 0)
+				q->end = ue;
+			return true;
+		}
 	}
 	if (euro_first) {
 		q->unit = SU_EUR;
@@ -115,7 +148,7 @@ static bool quantity_unit(const struct tx *t, struct quantity *q)
 		return true;
 	}
 	/* money: €, k€, M€, euros, keur, "millions d'euros" */
-	double mult = 1;
+	double mult = ksuffix;
 	int m = k;
 	if ((tx_word(t, m, "k") || tx_word(t, m, "m")) &&
 	    (t->f[tx_skip(t, m + 1)] == '$' || t->f[tx_skip(t, m + 1)] == '#')) {
@@ -166,9 +199,18 @@ static bool quantity_unit(const struct tx *t, struct quantity *q)
 		}
 		return true;
 	}
-	/* a count: "50 appels", "200 qualified leads", "40 apels" */
+	/* a count: "50 appels", "200 qualified leads", "40 apels"; not past a
+	 * preposition ("4.4 in customer satisfaction") */
+	static const char *const func[] = { "in", "en", "of", "de", "du", "des", "d'", "by", "par",
+					    "a", "au", "aux", "the", "le", "la", "les", "to", "for",
+					    "pour", "on", "sur", "per", "at", NULL };
 	for (int w = 0, at = k; w < 2 && tx_letter(t->f[at]); w++) {
 		int e = tx_word_end(t, at);
+		bool fw = false;
+		for (int f = 0; func[f] && !fw; f++)
+			fw = tx_word(t, at, func[f]) || (!strcmp(func[f], "d'") && !strncmp(t->f + at, "d'", 2));
+		if (fw)
+			break;
 		for (int c = 0; count_nouns[c]; c++)
 			if (near(count_nouns[c], strlen(count_nouns[c]), t->f + at, (size_t)(e - at))) {
 				q->unit = SU_COUNT;
@@ -257,6 +299,10 @@ static const struct { const char *phrase, *key; } synonyms[] = {
 	{ "taux d'abandon", "abandonment" }, { "abandonment rate", "abandonment" },
 	{ "abandon rate", "abandonment" }, { "appels abandonnes", "abandonment" },
 	{ "abandoned calls", "abandonment" },
+	{ "ventes", "revenue" }, { "sales", "revenue" },
+	{ "complaint handling time", "response_time" }, { "dossiers", "tickets" },
+	{ "note qualite", "csat" }, { "note de qualite", "csat" }, { "quality score", "csat" },
+	{ "des le premier appel", "fcr" }, { "on the first call", "fcr" },
 };
 
 /* Edit distance at most one (substitution, insertion, deletion, swap). */
@@ -379,7 +425,10 @@ static const struct verb verbs[] = {
 	{ "ameliorer", DIR_INCREASE, true }, { "amelior", DIR_INCREASE, true },
 	{ "increas", DIR_INCREASE, true }, { "grow", DIR_INCREASE, true }, { "rais", DIR_INCREASE, true },
 	{ "boost", DIR_INCREASE, true }, { "improv", DIR_INCREASE, true }, { "lift", DIR_INCREASE, true },
+	{ "increse", DIR_INCREASE, true }, { "incease", DIR_INCREASE, true },
+	{ "fall", DIR_DECREASE, true }, { "win", DIR_REACH, false }, { "convert", DIR_REACH, false },
 	{ "halv", DIR_DECREASE, true }, { "diviser par", DIR_DECREASE, true },
+	{ "divis", DIR_DECREASE, true }, { "multipli", DIR_INCREASE, true },
 	{ "redui", DIR_DECREASE, true }, { "reduc", DIR_DECREASE, true }, { "diminu", DIR_DECREASE, true },
 	{ "baiss", DIR_DECREASE, true }, { "abaiss", DIR_DECREASE, true }, { "cut", DIR_DECREASE, true },
 	{ "lower", DIR_DECREASE, true }, { "decreas", DIR_DECREASE, true }, { "shorten", DIR_DECREASE, true },
@@ -423,21 +472,22 @@ static void lang_guess(struct tx *t, enum lang hint)
 	t->lang = a > b ? LANG_FR : b > a ? LANG_EN : hint;
 }
 
-static void read_owner(const struct tx *t, struct sentence *s)
+static void read_owner(const struct tx *t, struct sentence *s, int ind_at, int ind_end)
 {
 	static const struct { const char *w; bool name_after; } teams[] = {
 		{ "l'equipe", true }, { "notre equipe", false }, { "mon equipe", false },
 		{ "cette equipe", false }, { "l'agence", true }, { "le service", true },
 		{ "le plateau", true }, { "le centre d'appels", false }, { "le centre", true },
 		{ "le pole", true }, { "le site", true }, { "la direction", true }, { "le magasin", true },
-		{ "our team", false }, { "my team", false }, { "team", true }, { "the", false } };
+		{ "our team", false }, { "my team", false }, { "team", true }, { "the", false },
+		{ "our", false } };
 	for (size_t k = 0; k < sizeof(teams) / sizeof(teams[0]); k++) {
 		int at = tx_find(t, teams[k].w, 0);
 		if (at < 0)
 			continue;
 		int end = at + (int)strlen(teams[k].w);
-		if (!strcmp(teams[k].w, "the")) {
-			/* "the Lyon team", "the sales team", "the support team" */
+		if (!strcmp(teams[k].w, "the") || !strcmp(teams[k].w, "our")) {
+			/* "the Lyon team", "the sales team", "our support team" */
 			int j = tx_skip(t, end), w2 = tx_word_end(t, j);
 			int j2 = tx_skip(t, w2);
 			if (w2 > j && tx_word(t, j2, "team")) {
@@ -490,7 +540,7 @@ static void read_owner(const struct tx *t, struct sentence *s)
 		static const char *const roles[] = { "agent", "conseill", "teleconseill", "commerc",
 						     "vendeu", "collaborat", "membre", "rep", "sales",
 						     "advisor", "member", "seller", "account", "charge",
-						     "operat", "technicien" };
+						     "operat", "technicien", "employ", "advis" };
 		for (size_t q = 0; q < sizeof(roles) / sizeof(roles[0]); q++)
 			if (!strncmp(t->f + j, roles[q], strlen(roles[q]))) {
 				quote(t, at, tx_word_end(t, j), s->owner, sizeof(s->owner));
@@ -505,7 +555,9 @@ static void read_owner(const struct tx *t, struct sentence *s)
 	bool pronoun = false;
 	for (size_t q = 0; q < sizeof(pronouns) / sizeof(pronouns[0]); q++)
 		pronoun = pronoun || tx_word(t, 1, pronouns[q]);
-	if (t->olen && o[0] >= 'A' && o[0] <= 'Z' && !pronoun) {
+	/* not the indicator said first ("Churn must fall", "Le NPS doit gagner") */
+	bool indicator_first = ind_at >= 0 && ind_at <= tx_skip(t, 1) + 4 && ind_end > tx_skip(t, 1);
+	if (t->olen && o[0] >= 'A' && o[0] <= 'Z' && !pronoun && !indicator_first) {
 		int first = tx_word_end(t, 1);
 		int j = tx_skip(t, first);
 		int second = tx_word_end(t, j);
@@ -548,16 +600,59 @@ static void read_owner(const struct tx *t, struct sentence *s)
 
 /* "doubler", "tripler", "de moitié", "by half", "d'un tiers", "by a third":
  * changes said in words, in percent of the baseline. */
+/* "diviser par deux", "multiplier par 3", "divide by 2": the factor after
+ * the verb, as a change in percent; 0 when there is none. */
+static double factor_change(const struct tx *t, double *sign)
+{
+	int at = tx_find_prefix(t, "divis", 0), up = tx_find_prefix(t, "multipl", 0);
+	if (at < 0)
+		at = tx_find_prefix(t, "divid", 0);
+	*sign = at >= 0 ? -1 : 1;
+	if (at < 0)
+		at = up;
+	if (at < 0)
+		return 0;
+	int p = tx_find(t, "par", at) >= 0 ? tx_find(t, "par", at) : tx_find(t, "by", at);
+	struct tx_num n;
+	if (p < 0 || !tx_number(t, tx_skip(t, tx_word_end(t, p)), &n) || n.v <= 1 || n.v > 100)
+		return 0;
+	return *sign < 0 ? 100 - 100 / n.v : (n.v - 1) * 100;
+}
+
+/* Is the number at i the factor of "diviser par", "multiply by"? */
+static bool is_factor(const struct tx *t, int i)
+{
+	int b = i - 1;
+	while (b > 0 && t->f[b] == ' ')
+		b--;
+	bool par = (b >= 2 && !strncmp(t->f + b - 2, "par", 3) && tx_boundary(t, b - 3)) ||
+		   (b >= 1 && !strncmp(t->f + b - 1, "by", 2) && tx_boundary(t, b - 2));
+	double sign;
+	return par && factor_change(t, &sign) > 0;
+}
+
 static void read_change_words(const struct tx *t, struct sentence *out)
 {
+	double sign;
+	double f = factor_change(t, &sign);
+	if (f > 0 && !out->has_magnitude) {
+		out->has_magnitude = true;
+		out->magnitude = f;
+		out->unit = SU_PERCENT;
+		out->level = false;
+		out->has_direction = true;
+		out->direction = sign < 0 ? DIR_DECREASE : DIR_INCREASE;
+		return;
+	}
 	if (out->has_magnitude)
 		return;
 	double m = tx_find_prefix(t, "doubl", 0) >= 0 ? 100 : tx_find_prefix(t, "tripl", 0) >= 0 ? 200
 		 : tx_find(t, "de moitie", 0) >= 0 || tx_find(t, "by half", 0) >= 0 ||
 		   tx_find_prefix(t, "halv", 0) >= 0 || tx_find(t, "par deux", 0) >= 0 ? 50
 		 : tx_find(t, "d'un tiers", 0) >= 0 || tx_find(t, "by a third", 0) >= 0 ||
-		   tx_find(t, "by one third", 0) >= 0 || tx_find(t, "par trois", 0) >= 0 ? 100.0 / 3
-		 : tx_find(t, "d'un quart", 0) >= 0 || tx_find(t, "by a fourth", 0) >= 0 ? 25 : 0;
+		   tx_find(t, "by one third", 0) >= 0 ? 100.0 / 3
+		 : tx_find(t, "d'un quart", 0) >= 0 || tx_find(t, "by a fourth", 0) >= 0 ||
+		   tx_find(t, "by a quarter", 0) >= 0 || tx_find(t, "by one quarter", 0) >= 0 ? 25 : 0;
 	if (m > 0) {
 		out->has_magnitude = true;
 		out->magnitude = m;
@@ -591,6 +686,8 @@ struct reading {
 	struct sentence *out;
 	int best_at, best_end;      /* the indicator's words, -1 when no synonym */
 	const char *key;            /* its ready-made key, NULL when none */
+	bool org_key;               /* key is one of the organisation's (sentence_read_with) */
+	bool scale;                 /* the magnitude is a score on a scale ("4,2/5") */
 	int vpos;                   /* where the verb is, -1 when none */
 	const struct verb *verb;
 	struct period per;
@@ -622,6 +719,51 @@ static void find_indicator(struct reading *r)
 				r->best_at = i;
 				r->best_end = end;
 				r->key = synonyms[k].key;
+			}
+		}
+	}
+}
+
+/* The organisation's words, after the reader's own: a longer match wins, or
+ * one as long when it is an admin's synonym. */
+static void find_org_indicator(struct reading *r, const struct sentence_lexicon *lex)
+{
+	static __thread struct tx ft;
+	struct tx *t = r->t;
+	for (size_t k = 0; lex && k < lex->n; k++) {
+		const struct sentence_word *w = &lex->words[k];
+		if (!w->phrase || !w->key || w->lang != t->lang || strlen(w->phrase) > 64)
+			continue;
+		/* the phrase folded as the text is, its blanks single */
+		ft.lang = t->lang;
+		tx_fold(&ft, w->phrase, strlen(w->phrase));
+		char phrase[160];
+		size_t n = 0;
+		for (int i = 0; i < ft.n && n + 1 < sizeof(phrase) && ft.f[i] != '('; i++) {
+			char c = ft.f[i] == '_' ? ' ' : ft.f[i];
+			if (c == ' ' && (!n || phrase[n - 1] == ' '))
+				continue;
+			phrase[n++] = c;
+		}
+		while (n && phrase[n - 1] == ' ')
+			n--;
+		phrase[n] = '\0';
+		if (n < 2)
+			continue;
+		for (int i = 1; i < t->n; i++) {
+			if (!tx_letter(t->f[i]) || !tx_boundary(t, i - 1))
+				continue;
+			int end;
+			if (!phrase_at(t, i, phrase, &end))
+				continue;
+			if (n <= 3 && end - i != (int)n)
+				continue;  /* a short form must be a whole word */
+			int len = end - i, best = r->best_end - r->best_at;
+			if (r->best_at < 0 || len > best || (len == best && w->strong)) {
+				r->best_at = i;
+				r->best_end = end;
+				r->key = w->key;
+				r->org_key = true;
 			}
 		}
 	}
@@ -690,6 +832,22 @@ static void find_quantities(struct reading *r)
 				   tx_word(t, tx_skip(t, q.n.end), "semaines") ||
 				   tx_word(t, tx_skip(t, q.n.end), "weeks") ||
 				   ((q.unit == SU_SECONDS && q.value >= 86400) && i > per->pos)));
+		/* "4,2/5", "8/10": a score on a scale, the denominator skipped */
+		if (q.unit == SU_NONE && t->f[q.n.end] == '/' && !(per->found && per->pos == i)) {
+			struct tx_num den;
+			if (tx_digits(t, q.n.end + 1, &den) && t->f[den.end] != '/' && t->f[q.n.end + 1] != '0' &&
+			    (den.v == 5 || den.v == 10 || den.v == 20 || den.v == 100) && q.n.v <= den.v) {
+				q.end = den.end;
+				q.scale = true;
+				r->qs[r->nq++] = q;
+				i = q.end - 1;
+				continue;
+			}
+		}
+		if (is_factor(t, i)) {
+			i = q.end > i ? q.end - 1 : i;
+			continue;
+		}
 		bool quarter = i > 0 && (t->f[i - 1] == 't' || t->f[i - 1] == 'q') && !tx_letter(t->f[i - 2]);
 		bool year = q.unit == SU_NONE && period_year_at(t, i);
 		bool date = t->f[q.n.end] == '/' || (i > 0 && t->f[i - 1] == '/');
@@ -715,9 +873,9 @@ static void read_from_to(struct reading *r)
 		bool en = tx_word(t, between, "to");
 		if (!fr && !en)
 			continue;
-		if (tx_skip(t, between + (fr ? 1 : 2)) != qs[k + 1].n.start)
+		if (tx_skip(t, between + (fr ? 1 : 2)) != qs[k + 1].begin)
 			continue;
-		int b4 = qs[k].n.start - 1;
+		int b4 = qs[k].begin - 1;
 		while (b4 > 0 && t->f[b4] == ' ')
 			b4--;
 		bool from = (b4 >= 1 && t->f[b4] == 'e' && t->f[b4 - 1] == 'd' && tx_boundary(t, b4 - 2)) ||
@@ -776,6 +934,7 @@ static void read_threshold(struct reading *r)
 			out->has_magnitude = true;
 			out->magnitude = qs[share].n.v;
 			out->unit = SU_PERCENT_LEVEL;
+			out->level = true;
 			if (!out->has_direction || out->direction == DIR_INCREASE)
 				out->direction = out->has_direction ? out->direction : DIR_STAY_ABOVE;
 			out->has_direction = true;
@@ -785,6 +944,7 @@ static void read_threshold(struct reading *r)
 			out->has_magnitude = true;
 			out->magnitude = qs[lim].value;
 			out->unit = SU_SECONDS;
+			out->level = true;
 			out->has_direction = true;
 			out->direction = DIR_STAY_BELOW;
 			r->used = lim;
@@ -809,9 +969,22 @@ static void read_magnitude(struct reading *r)
 		if (pick < 0)
 			pick = 0;
 		struct quantity *q = &qs[pick];
-		int b4 = q->n.start - 1;
+		int b4 = q->begin - 1;
 		while (b4 > 0 && t->f[b4] == ' ')
 			b4--;
+		bool plus = b4 >= 0 && t->f[b4] == '+';
+		/* "15 more meetings", "10 contrats de plus", "20 leads supplémentaires" */
+		int after = tx_skip(t, q->end);
+		for (int w = 0; w < 2 && tx_letter(t->f[after]) && !plus; w++) {
+			plus = tx_word(t, after, "more") || tx_word(t, after, "de plus") ||
+			       tx_word(t, after, "additional") || tx_word(t, after, "extra") ||
+			       tx_word(t, after, "supplementaires") || tx_word(t, after, "supplementaire") ||
+			       tx_word(t, after, "en plus") || tx_word(t, after, "additionnels") ||
+			       tx_word(t, after, "additionnelles");
+			if (w == 0 && q->unit != SU_COUNT)
+				break;
+			after = tx_skip(t, tx_word_end(t, after));
+		}
 		bool de = b4 >= 1 && t->f[b4] == 'e' && t->f[b4 - 1] == 'd' && tx_boundary(t, b4 - 2);
 		bool by = b4 >= 1 && t->f[b4] == 'y' && t->f[b4 - 1] == 'b' && tx_boundary(t, b4 - 2);
 		bool a = b4 >= 0 && t->f[b4] == 'a' && tx_boundary(t, b4 - 1);
@@ -820,12 +993,17 @@ static void read_magnitude(struct reading *r)
 		out->magnitude = q->value;
 		out->unit = q->unit;
 		out->usd = q->usd;
-		out->level = !((de || by) && r->verb && r->verb->change);
-		bool change = r->verb && r->verb->change;
-		if (q->unit == SU_PERCENT && !((de || by) && change))
+		out->level = !((de || by) && r->verb && r->verb->change) && !plus;
+		bool change = (r->verb && r->verb->change) || plus;
+		if (plus && (!out->has_direction || out->direction == DIR_REACH)) {
+			out->has_direction = true;
+			out->direction = DIR_INCREASE;
+		}
+		if (q->unit == SU_PERCENT && !((de || by) && change) && !plus)
 			out->unit = SU_PERCENT_LEVEL;  /* "à 90 %", "atteindre 90 %", "to 90%" */
-		if ((a || to) && q->unit == SU_PERCENT)
+		if ((a || to) && q->unit == SU_PERCENT && !plus)
 			out->unit = SU_PERCENT_LEVEL;
+		r->scale = q->scale;
 		/* "moins de", "au plus", "at most", "no more than": a ceiling */
 		int lookback = q->n.start - 14 > 0 ? q->n.start - 14 : 0;
 		char win[32];
@@ -833,9 +1011,21 @@ static void read_magnitude(struct reading *r)
 		if (strstr(win, "au plus") || strstr(win, "at most") || strstr(win, "no more than") ||
 		    strstr(win, "pas plus de") || strstr(win, "moins de") || strstr(win, "sous la barre") ||
 		    strstr(win, "below") || strstr(win, "under") || strstr(win, "sous ") ||
-		    strstr(win, "en dessous")) {
+		    strstr(win, "en dessous") || strstr(win, "max ") || strstr(win, "maximum ")) {
 			out->has_direction = true;
 			out->direction = DIR_STAY_BELOW;
+		} else if (tx_word(t, tx_skip(t, q->end), "or less") || tx_word(t, tx_skip(t, q->end), "ou moins") ||
+			   tx_word(t, tx_skip(t, q->end), "at most") || tx_word(t, tx_skip(t, q->end), "maximum") ||
+			   tx_word(t, tx_skip(t, q->end), "au maximum") || tx_word(t, tx_skip(t, q->end), "max")) {
+			out->has_direction = true;
+			out->direction = DIR_STAY_BELOW;
+		} else if (tx_word(t, tx_skip(t, q->end), "or more") || tx_word(t, tx_skip(t, q->end), "ou plus") ||
+			   tx_word(t, tx_skip(t, q->end), "or above") || tx_word(t, tx_skip(t, q->end), "ou mieux") ||
+			   tx_word(t, tx_skip(t, q->end), "or better") || tx_word(t, tx_skip(t, q->end), "at least") ||
+			   tx_word(t, tx_skip(t, q->end), "minimum") || tx_word(t, tx_skip(t, q->end), "au minimum") ||
+			   tx_word(t, tx_skip(t, q->end), "min")) {
+			out->has_direction = true;
+			out->direction = DIR_STAY_ABOVE;
 		} else if (strstr(win, "au moins") || strstr(win, "at least") || strstr(win, "minimum") ||
 			   strstr(win, "plus de") || strstr(win, "more than") || strstr(win, "over")) {
 			if (!out->has_direction || out->direction == DIR_REACH) {
@@ -898,10 +1088,22 @@ static void settle_indicator(struct reading *r)
 	/* money with no indicator named: what is sold */
 	if (!r->key && out->has_magnitude && out->unit == SU_EUR)
 		r->key = "revenue";
+	/* a score out of 5 or 10 with no indicator named: satisfaction */
+	if (!r->key && out->has_magnitude && r->scale)
+		r->key = "csat";
+	/* "convertir 30 % des leads": a conversion rate */
+	if (r->verb && !strcmp(r->verb->prefix, "convert") && out->has_magnitude &&
+	    (out->unit == SU_PERCENT || out->unit == SU_PERCENT_LEVEL)) {
+		r->key = "conversion";
+		r->best_at = r->vpos;
+		r->best_end = tx_word_end(t, r->vpos);
+	}
 	/* a threshold on calls is a service level; on requests, a response time */
-	if (out->has_threshold && r->key && (!strcmp(r->key, "calls") || !strcmp(r->key, "answer_rate")))
+	if (r->org_key)
+		out->org_indicator = true;  /* the organisation's own key: kept as it is */
+	else if (out->has_threshold && r->key && (!strcmp(r->key, "calls") || !strcmp(r->key, "answer_rate")))
 		r->key = "service_level";
-	if (out->has_threshold && (!r->key || !strcmp(r->key, "tickets")))
+	if (!r->org_key && out->has_threshold && (!r->key || !strcmp(r->key, "tickets")))
 		r->key = tx_find_prefix(t, "appel", 0) >= 0 || tx_find_prefix(t, "call", 0) >= 0
 			? "service_level" : "response_time";
 	read_kind(r->key, out);
@@ -930,6 +1132,12 @@ static int ask_questions(struct sentence *out)
 
 int sentence_read(const char *text, size_t len, enum lang hint, day_t today, struct sentence *out)
 {
+	return sentence_read_with(text, len, hint, today, NULL, out);
+}
+
+int sentence_read_with(const char *text, size_t len, enum lang hint, day_t today,
+		       const struct sentence_lexicon *lex, struct sentence *out)
+{
 	static __thread struct tx t;
 	memset(out, 0, sizeof(*out));
 	out->start = out->due = DAY_NONE;
@@ -950,6 +1158,7 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 	r.out = out;
 	r.best_at = r.best_end = r.vpos = r.used = -1;
 	find_indicator(&r);
+	find_org_indicator(&r, lex);
 	find_verb(&r);
 	find_period(&r);
 	find_quantities(&r);
@@ -957,7 +1166,7 @@ int sentence_read(const char *text, size_t len, enum lang hint, day_t today, str
 	read_threshold(&r);
 	read_magnitude(&r);
 	settle_indicator(&r);
-	read_owner(&t, out);
+	read_owner(&t, out, r.best_at, r.best_end);
 	return ask_questions(out);
 }
 

@@ -28,7 +28,8 @@ struct sentence {
 	bool has_direction;
 	enum direction direction;
 	char indicator[128];     /* the indicator as written ("trafic du site internet") */
-	char indicator_key[32];  /* a ready-made key when recognised ("traffic"), else "" */
+	char indicator_key[48];  /* a ready-made key when recognised ("traffic"), else "" */
+	bool org_indicator;      /* indicator_key is the organisation's (sentence_read_with) */
 	bool has_magnitude;
 	double magnitude;        /* euros for money, seconds for durations */
 	enum sentence_unit unit;
@@ -52,6 +53,26 @@ struct sentence {
  * language is guessed from the words; hint breaks ties. Returns the number
  * of fields read (0: nothing understood). */
 int sentence_read(const char *text, size_t len, enum lang hint, day_t today, struct sentence *out);
+
+/* An organisation's own words for its indicators: its indicators' names and
+ * keys, and the synonyms its admins added, each in a language (a key or a
+ * name said in both: one word per language). The phrase is folded as the
+ * text is (case, accents); the key is the organisation's indicator key. */
+struct sentence_word {
+	const char *phrase;      /* cut at a '(' ("Durée moyenne de traitement (DMT)") */
+	const char *key;
+	enum lang lang;
+	bool strong;             /* an admin's synonym: wins over the reader's at equal length */
+};
+struct sentence_lexicon {
+	const struct sentence_word *words;
+	size_t n;
+};
+/* sentence_read with the organisation's words beside the reader's own: the
+ * longest match wins, a strong word at equal length. The words of the
+ * language the sentence is read in are used; at most 64 bytes a phrase. */
+int sentence_read_with(const char *text, size_t len, enum lang hint, day_t today,
+		       const struct sentence_lexicon *lex, struct sentence *out);
 
 const char *sentence_unit_name(enum sentence_unit u);   /* "percent", "eur"... */
 const char *owner_kind_name(enum owner_kind k);         /* "team", "each"... */

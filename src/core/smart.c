@@ -17,6 +17,10 @@ const struct msg smart_messages[] = {
 	  "a collective objective should name its team" },
 	{ "no_indicator", "aucun indicateur ne mesure cet objectif", "no indicator measures this objective" },
 	{ "no_target", "aucune cible chiffrée", "no numeric target" },
+	{ "change_no_baseline", "une variation sans valeur de départ : la cible ne se chiffre pas",
+	  "a change with no baseline: the target cannot be worked out" },
+	{ "indicator_unknown", "« {0} » ne correspond à aucun indicateur connu",
+	  "'{0}' matches no known indicator" },
 	{ "no_baseline", "pas de valeur de départ : le progrès ne se lira pas",
 	  "no baseline: progress cannot be read" },
 	{ "no_unit", "l'unité de mesure manque", "the unit of measure is missing" },
@@ -75,6 +79,10 @@ const struct msg smart_suggestions[] = {
 	{ "no_indicator", "Choisissez un indicateur : appels traités, taux de décroché, chiffre d'affaires…",
 	  "Pick an indicator: calls handled, answer rate, revenue..." },
 	{ "no_target", "Fixez une cible chiffrée.", "Set a numeric target." },
+	{ "change_no_baseline", "Indiquez la valeur de départ, ou la cible à atteindre plutôt que la variation.",
+	  "Give the baseline, or the level to reach rather than the change." },
+	{ "indicator_unknown", "Choisissez l'indicateur que désignent ces mots, ou ajoutez-les comme synonyme dans l'administration.",
+	  "Pick the indicator these words mean, or add them as a synonym in the administration page." },
 	{ "no_baseline", "Indiquez la valeur de départ (la dernière période connue).",
 	  "Give the baseline (the last known period)." },
 	{ "no_unit", "Indiquez l'unité : %, €, appels, secondes…", "Give the unit: %, €, calls, seconds..." },
@@ -151,7 +159,8 @@ const char *smart_question_text(enum smart_question q, enum lang lang)
 		{ Q_WHEN, "Pour quand ?", "By when?" },
 		{ Q_WHY, "Pourquoi ?", "Why?" },
 		{ Q_HOW, "Comment ?", "How?" },
-		{ Q_WHERE, "Où ?", "Where?" } };
+		{ Q_WHERE, "Où ?", "Where?" },
+		{ Q_WHICH, "Quel indicateur ?", "Which indicator?" } };
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
 		if (t[i].q == q)
 			return lang == LANG_EN ? t[i].en : t[i].fr;
@@ -225,7 +234,9 @@ static void check_measurable(const struct objective *o, struct smart_result *r)
 {
 	if (!o->indicator || !*o->indicator)
 		add(r, SMART_M, SV_FAIL, "no_indicator");
-	if (!o->has_target)
+	if (!o->has_target && o->has_change)
+		add(r, SMART_M, SV_WARN, "change_no_baseline");
+	else if (!o->has_target)
 		add(r, SMART_M, SV_FAIL, "no_target");
 	else if (!o->has_baseline && o->direction != DIR_REACH)
 		add(r, SMART_M, SV_WARN, "no_baseline");
@@ -495,6 +506,47 @@ static void check_time_bound(const struct objective *o, const struct smart_conte
 		add(r, SMART_T, SV_WARN, "no_checkpoints");
 }
 
+static int score_of(const struct smart_result *r)
+{
+	int score = 0;
+	for (int c = 0; c < SMART__COUNT; c++)
+		score += r->verdict[c] == SV_PASS ? 20 : r->verdict[c] == SV_WARN ? 10 : 0;
+	return score;
+}
+
+void smart_ask_indicator(struct smart_result *r, const char *words)
+{
+	if (!words || !*words)
+		return;
+	r->indicator_words = words;
+	add(r, SMART_M, SV_WARN, "indicator_unknown");
+	r->questions = (r->questions & ~(unsigned)Q_WHAT) | Q_WHICH;
+	r->score = score_of(r);
+}
+
+/* t with {0} replaced by words */
+static void fill_words(const char *t, const char *words, struct buf *out)
+{
+	for (const char *p = t; *p; p++) {
+		if (p[0] == '{' && p[1] == '0' && p[2] == '}') {
+			buf_addf(out, "%s", words ? words : "");
+			p += 2;
+		} else {
+			buf_addf(out, "%c", *p);
+		}
+	}
+}
+
+void smart_question_render(const struct smart_result *r, enum smart_question q, enum lang lang,
+			   struct buf *out)
+{
+	if (q == Q_WHICH)
+		fill_words(lang == LANG_EN ? "Which indicator does '{0}' mean?"
+					   : "Quel indicateur désigne « {0} » ?", r->indicator_words, out);
+	else
+		buf_addf(out, "%s", smart_question_text(q, lang));
+}
+
 void smart_check(const struct objective *o, const struct smart_context *ctx,
 		 struct smart_result *out)
 {
@@ -505,15 +557,12 @@ void smart_check(const struct objective *o, const struct smart_context *ctx,
 	check_relevant(o, ctx, out);
 	check_children(o, ctx, out);
 	check_time_bound(o, ctx, out);
-	int score = 0;
-	for (int c = 0; c < SMART__COUNT; c++)
-		score += out->verdict[c] == SV_PASS ? 20 : out->verdict[c] == SV_WARN ? 10 : 0;
-	out->score = score;
+	out->score = score_of(out);
 	if (!o->owner_person_id && !o->owner_unit_id)
 		out->questions |= Q_WHO;
 	if (!o->indicator || !*o->indicator)
 		out->questions |= Q_WHAT;
-	if (!o->has_target)
+	if (!o->has_target && !o->has_change)
 		out->questions |= Q_HOW_MUCH;
 	if (o->due == DAY_NONE)
 		out->questions |= Q_WHEN;
@@ -527,6 +576,10 @@ void smart_reason_message(const struct smart_result *r, const struct smart_reaso
 			  enum lang lang, struct buf *out)
 {
 	const char *t = smart_message(x->code, lang);
+	if (!strcmp(x->code, "indicator_unknown")) {
+		fill_words(t, r->indicator_words, out);
+		return;
+	}
 	if (strcmp(x->code, "children_gap") && strcmp(x->code, "children_gap_rate")) {
 		buf_addf(out, "%s", t);
 		return;
@@ -577,7 +630,10 @@ void smart_render_text(const struct smart_result *r, enum lang lang, struct buf 
 				buf_addf(out, "      > %s\n", smart_suggestion(r->reasons[i].code, lang));
 			}
 	}
-	for (unsigned q = 1; q <= Q_WHERE; q <<= 1)
-		if (r->questions & q)
-			buf_addf(out, "  ? %s\n", smart_question_text((enum smart_question)q, lang));
+	for (unsigned q = 1; q <= Q_LAST; q <<= 1)
+		if (r->questions & q) {
+			buf_addf(out, "  ? ");
+			smart_question_render(r, (enum smart_question)q, lang, out);
+			buf_addf(out, "\n");
+		}
 }

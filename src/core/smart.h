@@ -71,10 +71,14 @@ struct smart_result {
 	/* children_gap: the children's total, what it should be, the unit */
 	double gap_total, gap_expected;
 	const char *gap_unit;
+	/* indicator_unknown, Q_WHICH: the words taken for the indicator that
+	 * match none (smart_ask_indicator) */
+	const char *indicator_words;
 };
 
 enum smart_question { Q_WHO = 1, Q_WHAT = 2, Q_HOW_MUCH = 4, Q_WHEN = 8, Q_WHY = 16, Q_HOW = 32,
-		      Q_WHERE = 64 };
+		      Q_WHERE = 64, Q_WHICH = 128 };
+#define Q_LAST Q_WHICH
 
 void smart_check(const struct objective *o, const struct smart_context *ctx,
 		 struct smart_result *out);
@@ -82,6 +86,15 @@ void smart_check(const struct objective *o, const struct smart_context *ctx,
 /* The seeds: a new hire is never left without objectives. True when someone
  * hired within the last 90 days has none. */
 bool smart_new_hire_without_objective(day_t hired_on, day_t today, int objectives);
+
+/* The words a reader took for the indicator match no indicator: a warning
+ * on Measurable naming them and the question "which indicator do these
+ * words mean?" instead of a guess; the score follows. words must outlive r. */
+void smart_ask_indicator(struct smart_result *r, const char *words);
+
+/* A question in lang, with the indicator's words for Q_WHICH. */
+void smart_question_render(const struct smart_result *r, enum smart_question q, enum lang lang,
+			   struct buf *out);
 
 /* Message and suggestion of a reason code, and the text of a question. */
 const char *smart_message(const char *code, enum lang lang);

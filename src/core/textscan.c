@@ -227,6 +227,7 @@ bool tx_digits(const struct tx *t, int i, struct tx_num *out)
 		return false;
 	char buf[64];
 	int k = 0, j = i;
+	bool grouped = false;  /* a space-separated group read: "1 200 000" */
 	while (j < t->n && k < 60) {
 		char c = t->f[j];
 		if (isdigit((unsigned char)c)) {
@@ -238,7 +239,8 @@ bool tx_digits(const struct tx *t, int i, struct tx_num *out)
 		bool three = j + 3 < t->n && isdigit((unsigned char)t->f[j + 1]) &&
 			     isdigit((unsigned char)t->f[j + 2]) && isdigit((unsigned char)t->f[j + 3]) &&
 			     (j + 4 >= t->n || !isdigit((unsigned char)t->f[j + 4]));
-		if (c == ' ' && three && k <= 3 && !memchr(buf, '.', (size_t)k)) {
+		if (c == ' ' && three && (k <= 3 || grouped) && !memchr(buf, '.', (size_t)k)) {
+			grouped = true;
 			j++;
 			continue;
 		}

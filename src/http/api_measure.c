@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 #include "app/indicator.h"
+#include "app/synonym.h"
 #include "app/org.h"
 #include "app/measure.h"
 #include "app/result.h"
@@ -262,6 +263,58 @@ int api_units_dashboard(struct req *r)
 		"today", day, "members", members, "collective",
 		dash_items_json(r, d.collective, d.ncollective), "late_checkins", nlate,
 		"members_total", (json_int_t)d.members_total));
+}
+
+/* ---- indicators' synonyms (admin) ---- */
+
+int api_synonyms_list(struct req *r)
+{
+	struct app a;
+	req_app(r, &a);
+	struct indicator_synonym *v;
+	size_t n;
+	if (app_synonym_list(&a, &v, &n, &r->err))
+		return -1;
+	json_t *items = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(items, app_synonym_json(&v[i]));
+	return reply_page(r, items, n, n, 0);
+}
+
+static const struct jfield synonym_spec[] = {
+	{ "lang", J_STRING, 0 }, { "phrase", J_STRING, 0 }, { "indicator", J_STRING, 0 },
+	{ NULL, 0, 0 } };
+
+int api_synonyms_put(struct req *r)
+{
+	struct app a;
+	req_app(r, &a);
+	if (app_org_write_check(&a, "manage the indicators' synonyms", &r->err))
+		return -1;
+	json_t *body = req_json_object(r);
+	if (!body)
+		return -1;
+	int rc = -1;
+	struct synonym_input in = { NULL, NULL, NULL };
+	struct indicator_synonym x;
+	if (!json_check_shape(body, synonym_spec, &r->err)) {
+		jget_str(body, "lang", &r->arena, &in.lang);
+		jget_str(body, "phrase", &r->arena, &in.phrase);
+		jget_str(body, "indicator", &r->arena, &in.indicator);
+		if (!app_synonym_put(&a, &in, &x, &r->err))
+			rc = reply_json(r, 200, app_synonym_json(&x));
+	}
+	json_decref(body);
+	return rc;
+}
+
+int api_synonyms_delete(struct req *r)
+{
+	struct app a;
+	req_app(r, &a);
+	if (app_synonym_delete(&a, query(r, "lang"), query(r, "phrase"), &r->err))
+		return -1;
+	return reply_json(r, 200, json_pack("{s:b}", "ok", 1));
 }
 
 /* ---- indicators ---- */

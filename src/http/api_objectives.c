@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "core/cascade.h"
+#include "app/synonym.h"
 #include "app/app.h"
 #include "app/objective.h"
 #include "app/export_lists.h"
@@ -203,11 +204,14 @@ int api_smart_check(struct req *r)
 	 * empty as the title says them, and the form fills them from it */
 	struct sentence sn;
 	bool titled = o.title && *o.title;
+	const char *unknown = NULL;
 	if (titled) {
-		sentence_read(o.title, strlen(o.title), r->lang, a.clock.today, &sn);
+		app_sentence_read(&a, o.title, r->lang, &sn);
+		if (!o.indicator || !*o.indicator)
+			unknown = app_sentence_unknown(&sn);
 		app_sentence_fill(&sn, &o);
 	}
-	json_t *v = app_objective_smart(&a, &o);
+	json_t *v = app_objective_smart_asking(&a, &o, unknown);
 	if (titled)
 		json_object_set_new(v, "read", app_sentence_json(&sn));
 	rc = reply_json(r, 200, v);

@@ -274,6 +274,23 @@ int store_indicator_by_key(struct store *s, id_t64 org, const char *key, struct 
 			   struct indicator_row *out, struct err *e);
 int store_indicator_list(struct store *s, id_t64 org, struct arena *a,
 			 struct indicator_row **out, size_t *n, struct err *e);
+/* The organisation's words for its indicators, per language (migration
+ * 0024): a phrase is unique by (org, lang); put replaces its indicator. */
+struct indicator_synonym {
+	const char *lang, *phrase;
+	id_t64 indicator_id;
+	const char *indicator_key;  /* read back with the row */
+	int64_t created_at;
+	id_t64 created_by;
+};
+int store_synonym_list(struct store *s, id_t64 org, struct arena *a,
+		       struct indicator_synonym **out, size_t *n, struct err *e);
+int store_synonym_get(struct store *s, id_t64 org, const char *lang, const char *phrase,
+		      struct arena *a, struct indicator_synonym *out, struct err *e);
+int store_synonym_put(struct store *s, id_t64 org, const struct indicator_synonym *x,
+		      struct err *e);
+int store_synonym_delete(struct store *s, id_t64 org, const char *lang, const char *phrase,
+			 struct err *e);
 /* How many objectives of org measure the indicator key. */
 int store_indicator_uses(struct store *s, id_t64 org, const char *key, int64_t *n,
 			 struct err *e);

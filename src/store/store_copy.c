@@ -58,6 +58,7 @@ const struct store_tenant_table store_tenant_tables[] = {
 	{ "notify_person", { NULL }, NULL, 0, 1 },
 	{ "calendar_feed", { NULL }, NULL, 0, 1 },
 	{ "review", { NULL }, NULL, 0, 0 },
+	{ "indicator_synonym", { NULL }, NULL, 0, 1 },
 };
 #define NTABLES ((int)(sizeof(store_tenant_tables) / sizeof(store_tenant_tables[0])))
 const int store_ntenant_tables = NTABLES;

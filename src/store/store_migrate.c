@@ -35,6 +35,7 @@ const struct migration store_migrations[] = {
 	{ "0021_auth_generation", NULL },  /* the callers' reach kept by generation (issue 17) */
 	{ "0022_tenant_keys", NULL },  /* org_id leads the keys of tenant data (issue 15) */
 	{ "0023_challenge_score", NULL },  /* challenge figures kept per participant (issue 13) */
+	{ "0024_indicator_synonym", NULL },  /* the organisation's words for its indicators (issue 18) */
 	{ "0025_board_generation", NULL },  /* kept boards checked by generation (issue 13) */
 	{ "0026_objective_result", NULL },  /* every objective's result kept (issue 17) */
 };

@@ -1,5 +1,5 @@
 /* Administration (admins): units, people and their roles, indicators,
- * ramp-up plans per job, one's API tokens. Every form parses its fields and calls the use case of the
+ * the indicators' synonyms, ramp-up plans per job, one's API tokens. Every form parses its fields and calls the use case of the
  * same change (app/org.h, app/indicator.h, app/token.h): the API's checks,
  * the API's audit trail. A failed form shows the page again with the error
  * beside its section and the values kept. */
@@ -10,6 +10,7 @@
 #include "app/indicator.h"
 #include "app/org.h"
 #include "app/share.h"
+#include "app/synonym.h"
 #include "app/token.h"
 #include "web/web.h"
 
@@ -77,7 +78,8 @@ struct admin_data {
 	struct indicator_row *inds;
 	struct token_row *tokens;
 	struct ramp_plan *plans;
-	size_t nu, np, ni, nt, nplans;
+	struct indicator_synonym *syns;
+	size_t nu, np, ni, nt, nplans, nsyns;
 };
 
 static int load(struct req *r, struct admin_data *d)
@@ -93,7 +95,8 @@ static int load(struct req *r, struct admin_data *d)
 		return -1;
 	struct app a;
 	req_app(r, &a);
-	return app_ramp_list(&a, &d->plans, &d->nplans, &r->err);
+	return app_ramp_list(&a, &d->plans, &d->nplans, &r->err) ||
+	       app_synonym_list(&a, &d->syns, &d->nsyns, &r->err) ? -1 : 0;
 }
 
 /* The form of section failed: its values are shown again. */
@@ -138,13 +141,13 @@ static void submit(struct req *r, const char *key)
 
 static void render_toc(struct req *r)
 {
-	static const char *const ids[] = { "units", "people", "indicators", "ramp", "tokens" };
+	static const char *const ids[] = { "units", "people", "indicators", "synonyms", "ramp", "tokens" };
 	buf_adds(&r->out, "<h1>");
 	html(r, T(r, "admin.title"));
 	buf_adds(&r->out, "</h1><nav class=\"toc\" aria-label=\"");
 	html(r, T(r, "admin.title"));
 	buf_adds(&r->out, "\">");
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < 6; i++) {
 		buf_addf(&r->out, "%s<a href=\"#%s\">", i ? " · " : "", ids[i]);
 		html(r, T(r, arena_printf(&r->arena, "admin.%s", ids[i])));
 		buf_adds(&r->out, "</a>");
@@ -292,6 +295,71 @@ static void render_indicators(struct req *r, const struct admin_state *st,
 	submit(r, "admin.add_indicator");
 }
 
+/* The organisation's words for its indicators: a table with a delete form
+ * per phrase, and the form that adds one. */
+static void render_synonyms(struct req *r, const struct admin_state *st, const struct admin_data *d)
+{
+	section_open(r, st, "synonyms", "admin.synonyms", "admin.synonyms_help");
+	if (d->nsyns) {
+		static const char *const head[] = { "admin.phrase", "admin.lang", "admin.indicator",
+						    "admin.actions" };
+		table_head(r, head, 4);
+		for (size_t i = 0; i < d->nsyns; i++) {
+			const struct indicator_synonym *x = &d->syns[i];
+			buf_addf(&r->out, "<tr><td lang=\"%s\">", !strcmp(x->lang, "en") ? "en" : "fr");
+			html(r, x->phrase);
+			buf_adds(&r->out, "</td><td>");
+			html(r, x->lang);
+			buf_adds(&r->out, "</td><td>");
+			for (size_t k = 0; k < d->ni; k++)
+				if (d->inds[k].id == x->indicator_id)
+					html(r, r->lang == LANG_EN ? d->inds[k].name_en : d->inds[k].name_fr);
+			buf_adds(&r->out, " <code>");
+			html(r, x->indicator_key);
+			buf_adds(&r->out, "</code></td><td><form method=\"post\""
+				 " action=\"/admin/indicator-synonyms/delete\" class=\"inline\">");
+			html_csrf(r);
+			buf_adds(&r->out, "<input type=\"hidden\" name=\"lang\" value=\"");
+			html(r, x->lang);
+			buf_adds(&r->out, "\"><input type=\"hidden\" name=\"phrase\" value=\"");
+			html(r, x->phrase);
+			buf_adds(&r->out, "\"><button type=\"submit\" aria-label=\"");
+			html(r, T(r, "admin.delete"));
+			buf_adds(&r->out, " ");
+			html(r, x->phrase);
+			buf_adds(&r->out, "\">");
+			html(r, T(r, "admin.delete"));
+			buf_adds(&r->out, "</button></form></td></tr>");
+		}
+		buf_adds(&r->out, "</tbody></table></div>");
+	} else {
+		buf_adds(&r->out, "<p class=\"muted\">");
+		html(r, T(r, "admin.no_synonyms"));
+		buf_adds(&r->out, "</p>");
+	}
+	bool kept = keep(st, "synonyms");
+	buf_adds(&r->out, "<form method=\"post\" action=\"/admin/indicator-synonyms\" class=\"filters\">");
+	html_csrf(r);
+	text_input(r, "sy", "phrase", "admin.phrase", "text", kept);
+	select_open(r, "sy-lang", "lang", "admin.lang");
+	static const char *const langs[] = { "fr", "en" };
+	const char *lang_now = kept ? fv(r, "lang") : lang_code(r->lang);
+	for (int k = 0; k < 2; k++)
+		buf_addf(&r->out, "<option value=\"%s\"%s>%s</option>", langs[k],
+			 !strcmp(lang_now, langs[k]) ? " selected" : "", langs[k]);
+	buf_adds(&r->out, "</select></div>");
+	select_open(r, "sy-indicator", "indicator", "admin.indicator");
+	for (size_t k = 0; k < d->ni; k++) {
+		buf_adds(&r->out, "<option value=\"");
+		html(r, d->inds[k].key);
+		buf_addf(&r->out, "\"%s>", kept && !strcmp(fv(r, "indicator"), d->inds[k].key) ? " selected" : "");
+		html(r, r->lang == LANG_EN ? d->inds[k].name_en : d->inds[k].name_fr);
+		buf_adds(&r->out, "</option>");
+	}
+	buf_adds(&r->out, "</select></div>");
+	submit(r, "admin.add_synonym");
+}
+
 static void render_ramp(struct req *r, const struct admin_state *st, const struct admin_data *d)
 {
 	section_open(r, st, "ramp", "admin.ramp", "admin.ramp_help");
@@ -369,6 +437,7 @@ static int render(struct req *r, const struct admin_state *st)
 	render_units(r, st, &d);
 	render_people(r, st, &d);
 	render_indicators(r, st, &d);
+	render_synonyms(r, st, &d);
 	render_ramp(r, st, &d);
 	render_tokens(r, st, &d);
 	buf_adds(&r->out, "<section id=\"audit\"><h2>");
@@ -548,4 +617,25 @@ int page_admin_ramp_delete(struct req *r)
 	struct app a;
 	req_app(r, &a);
 	return after(r, app_ramp_delete(&a, param_id(r, 0), &r->err), "ramp", NULL);
+}
+
+int page_admin_synonyms(struct req *r)
+{
+	if (admin_only(r))
+		return -1;
+	struct app a;
+	req_app(r, &a);
+	struct synonym_input in = { form(r, "lang"), form(r, "phrase"), form(r, "indicator") };
+	struct indicator_synonym x;
+	return after(r, app_synonym_put(&a, &in, &x, &r->err), "synonyms", NULL);
+}
+
+int page_admin_synonym_delete(struct req *r)
+{
+	if (admin_only(r))
+		return -1;
+	struct app a;
+	req_app(r, &a);
+	return after(r, app_synonym_delete(&a, form(r, "lang"), form(r, "phrase"), &r->err),
+		     "synonyms", NULL);
 }

@@ -115,6 +115,8 @@ struct app;
 void share_section(struct req *r, struct app *a, const struct objective *o);
 int page_share_out(struct req *r);
 int page_share_out_post(struct req *r);
+int page_admin_synonyms(struct req *r);
+int page_admin_synonym_delete(struct req *r);
 int page_admin_ramp(struct req *r);
 int page_admin_ramp_delete(struct req *r);
 int page_cascade(struct req *r);

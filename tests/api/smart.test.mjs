@@ -105,3 +105,39 @@ test('a title alone: the verdict judges the indicator and the due date the reade
 	assert.doesNotMatch(said, /no indicator/);
 	assert.notEqual(v.criteria.time_bound.verdict, 'fail');
 });
+
+test('a title alone: a change with no baseline is no missing target, and "how much?" is not asked', async () => {
+	const v = await ok(fx.clients.member1.post('/api/smart/check',
+		{ title: 'Raise revenue by 10% by the end of 2030' }, { headers: { 'accept-language': 'en' } }));
+	const codes = v.criteria.measurable.reasons.map((x) => x.code);
+	assert.ok(codes.includes('change_no_baseline'), codes.join(' '));
+	assert.ok(!codes.includes('no_target'), codes.join(' '));
+	assert.ok(!v.questions.includes('How much?'), v.questions.join(' '));
+	// with the baseline given, the change makes the target: no such warning
+	const b = await ok(fx.clients.member1.post('/api/smart/check',
+		{ title: 'Raise revenue by 10% by the end of 2030', baseline: 200000 },
+		{ headers: { 'accept-language': 'en' } }));
+	const bc = b.criteria.measurable.reasons.map((x) => x.code);
+	assert.ok(!bc.includes('change_no_baseline') && !bc.includes('no_target'), bc.join(' '));
+});
+
+test('words no indicator matches: the verdict names them and asks which indicator they mean, in the language asked', async () => {
+	const fr = await ok(fx.clients.member1.post('/api/smart/check',
+		{ title: 'Augmenter les zorglubs de 10 % d\'ici fin 2030' }));
+	assert.equal(fr.read.indicator, null);
+	assert.equal(fr.read.indicator_text, 'zorglubs');
+	assert.ok(fr.questions.includes('Quel indicateur désigne « zorglubs » ?'), fr.questions.join(' | '));
+	assert.ok(fr.criteria.measurable.reasons.some((x) => x.code === 'indicator_unknown' &&
+		x.message.includes('« zorglubs »')));
+	const en = await ok(fx.clients.member1.post('/api/smart/check',
+		{ title: 'Increase the flurbs by 10% by the end of 2030' }, { headers: { 'accept-language': 'en' } }));
+	assert.ok(en.questions.includes("Which indicator does 'flurbs' mean?"), en.questions.join(' | '));
+	// an indicator the draft names itself: nothing to ask
+	const given = await ok(fx.clients.member1.post('/api/smart/check',
+		{ title: 'Augmenter les zorglubs de 10 % d\'ici fin 2030', indicator: 'revenue' }));
+	assert.ok(!given.questions.some((q) => /zorglubs/.test(q)));
+	// a known indicator: no question either
+	const known = await ok(fx.clients.member1.post('/api/smart/check',
+		{ title: 'Augmenter le CA de 10 % d\'ici fin 2030' }));
+	assert.ok(!known.criteria.measurable.reasons.some((x) => x.code === 'indicator_unknown'));
+});

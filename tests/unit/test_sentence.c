@@ -210,6 +210,47 @@ TEST("indicators in everyday words")
 	}
 }
 
+TEST("an organisation's own words: its synonyms win at equal length, its names only when longer")
+{
+	static const struct sentence_word w[] = {
+		{ "Temps de mise en attente", "hold_time", LANG_FR, true },
+		{ "zorglubs", "zorg", LANG_FR, true },
+		{ "flurbs", "zorg", LANG_EN, true },
+		{ "Réclamations", "complaints_org", LANG_FR, true },
+		{ "Appels traités", "calls_handled", LANG_FR, false },
+		{ "Durée moyenne de traitement (DMT)", "aht", LANG_FR, false },
+	};
+	struct sentence_lexicon lex = { w, sizeof(w) / sizeof(w[0]) };
+	struct sentence s;
+	const char *t = "Réduire le temps de mise en attente à 30 secondes";
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "hold_time");
+	CHECK(s.org_indicator);
+	CHECK_INT(s.unit, SU_SECONDS);
+	/* without the lexicon the reader takes the shorter "temps d'attente"-less words */
+	sentence_read(t, strlen(t), LANG_FR, today(), &s);
+	CHECK(strcmp(s.indicator_key, "hold_time") != 0);
+	t = "Augmenter les zorglub de 10 % en 2027";  /* a typo in a long word still reads */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "zorg");
+	t = "Increase the flurbs by 10% in 2027";
+	sentence_read_with(t, strlen(t), LANG_EN, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "zorg");
+	t = "Augmenter les flurbs de 10 % en 2027";  /* an English word, a French sentence */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "");
+	t = "Réduire les réclamations de 10 % en 2027";  /* strong: wins at equal length */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "complaints_org");
+	t = "Traiter 500 appels traités en 2027";  /* a name as long as the reader's: the reader's */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "calls");
+	CHECK(!s.org_indicator);
+	t = "Réduire la durée moyenne de traitement de 20 s";  /* cut at its parenthesis */
+	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
+	CHECK_STR(s.indicator_key, "aht");
+}
+
 TEST("owners: a team, each agent, a person, we")
 {
 	CHECK_INT(rd("L'équipe de Lyon doit signer 10 contrats").owner_kind, OW_TEAM);
@@ -351,11 +392,69 @@ static double corpus(const char *path, const char *title, int *count)
 	return share;
 }
 
+/* tests/data/amounts.tsv: every amount as people write it, its kind, whether
+ * it is a level, the currency, the baseline and the direction; every row
+ * must read right (the misses are printed). */
+TEST("the amounts of tests/data/amounts.tsv all read right")
+{
+	FILE *f = fopen("tests/data/amounts.tsv", "r");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	char line[1024];
+	int rows = 0, right = 0;
+	bool header = true;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#' || !*line)
+			continue;
+		if (header) {
+			header = false;
+			continue;
+		}
+		char *c[8];
+		split(line, c, 8);
+		if (!c[7])
+			continue;
+		struct sentence s;
+		sentence_read(c[0], strlen(c[0]), strcmp(c[1], "en") ? LANG_FR : LANG_EN, D(2026, 12, 2), &s);
+		bool ok = s.has_direction && !strcmp(c[2], direction_name(s.direction)) &&
+			  s.has_magnitude && fabs(atof(c[3]) - s.magnitude) < 1e-6 &&
+			  !strcmp(c[4], sentence_unit_name(s.unit)) && s.level == (c[5][0] == '1') &&
+			  s.usd == (c[6][0] == '1') &&
+			  (!strcmp(c[7], "-") ? !s.has_baseline
+					      : s.has_baseline && fabs(atof(c[7]) - s.baseline) < 1e-6);
+		rows++;
+		right += ok;
+		if (!ok)
+			printf("    amount: got %s %g %s level=%d usd=%d baseline=%s%g  %s\n",
+			       s.has_direction ? direction_name(s.direction) : "-", s.magnitude,
+			       sentence_unit_name(s.unit), s.level, s.usd, s.has_baseline ? "" : "-",
+			       s.baseline, c[0]);
+	}
+	fclose(f);
+	printf("amount table: %d/%d read right\n", right, rows);
+	CHECK(rows >= 100);
+	CHECK_INT(right, rows);
+}
+
 TEST("the corpus of tests/data/sentences.tsv reads right at least 95 % of the time")
 {
 	int n;
 	double share = corpus("tests/data/sentences.tsv", "sentence corpus", &n);
 	CHECK(n >= 150);
+	CHECK(share >= 95.0);
+}
+
+/* The second training part (issue 18, item 5): the seed texts' phrasing,
+ * the deadlines, amounts and everyday indicator words of the issue,
+ * owners, typos, missing accents, managers' shorthand and job
+ * descriptions; the reader is tuned on it. */
+TEST("the training corpus of tests/data/sentences-train2.tsv reads right at least 95 % of the time")
+{
+	int n;
+	double share = corpus("tests/data/sentences-train2.tsv", "training corpus 2", &n);
+	CHECK(n >= 250);
 	CHECK(share >= 95.0);
 }
 
@@ -377,6 +476,19 @@ TEST("a second held-out corpus, never tuned on, reads right at least 90 % of the
 	int n;
 	double share = corpus("tests/data/sentences-heldout2.tsv", "held-out corpus 2", &n);
 	CHECK(n >= 40);
+	CHECK(share >= 90.0);
+}
+
+/* HELD-OUT, third set (issue 18, item 5): 216 sentences (115 fr, 101 en)
+ * written apart on 2026-12-02 from the seed texts' phrasing, call-centre and
+ * sales objectives and managers' shorthand (typos, missing accents, periods
+ * first, a colon for the verb), measured once before any change made for
+ * them and never tuned on since. Before: see the commit that added it. */
+TEST("a third held-out corpus, never tuned on, reads right at least 90 % of the time")
+{
+	int n;
+	double share = corpus("tests/data/sentences-heldout3.tsv", "held-out corpus 3", &n);
+	CHECK(n >= 200);
 	CHECK(share >= 90.0);
 }
 

@@ -83,6 +83,43 @@ TEST("\"Améliorer la qualité\" is vague, unmeasured and undated: it says what 
 	CHECK(has(&r, "vague_verb"));
 }
 
+TEST("a change with no baseline warns instead of failing, and unknown indicator words are asked about")
+{
+	struct objective o = good();
+	o.has_target = false;
+	o.has_baseline = false;
+	struct smart_context c = ctx();
+	struct smart_result r;
+	smart_check(&o, &c, &r);
+	CHECK(has(&r, "no_target"));
+	CHECK(r.questions & Q_HOW_MUCH);
+	o.has_change = true;
+	o.change = 10;
+	smart_check(&o, &c, &r);
+	CHECK(!has(&r, "no_target") && has(&r, "change_no_baseline"));
+	CHECK_INT(r.verdict[SMART_M], SV_WARN);
+	CHECK(!(r.questions & Q_HOW_MUCH));
+	int before = r.score;
+	smart_ask_indicator(&r, "zorglubs");
+	CHECK(has(&r, "indicator_unknown") && (r.questions & Q_WHICH));
+	CHECK(r.score <= before);
+	struct buf b = BUF_INIT;
+	smart_question_render(&r, Q_WHICH, LANG_FR, &b);
+	CHECK_STR(b.data, "Quel indicateur désigne « zorglubs » ?");
+	buf_free(&b);
+	smart_question_render(&r, Q_WHICH, LANG_EN, &b);
+	CHECK_STR(b.data, "Which indicator does 'zorglubs' mean?");
+	buf_free(&b);
+	for (int i = 0; i < r.nreasons; i++)
+		if (!strcmp(r.reasons[i].code, "indicator_unknown")) {
+			smart_reason_message(&r, &r.reasons[i], LANG_EN, &b);
+			CHECK_STR(b.data, "'zorglubs' matches no known indicator");
+			buf_free(&b);
+		}
+	smart_ask_indicator(&r, NULL);  /* nothing to ask: unchanged */
+	CHECK_STR(r.indicator_words, "zorglubs");
+}
+
 TEST("achievable: beyond everything achieved fails, beyond the 90th percentile warns")
 {
 	struct objective o = good();
