@@ -173,7 +173,7 @@ const struct command_help commands_fr[] = {
 	{ "progress", "où en sont les objectifs : valeur, rythme, statut, prévision",
 	  "usage : cible progress [--db PATH] [--org ID] (--objective ID | --person KEY |\n"
 	  "                       --unit ID | --all) [--today YYYY-MM-DD] [--by day|week|month]\n"
-	  "                       [--lang fr|en] [--json] [--summary]\n\n"
+	  "                       [--lang fr|en] [--json] [--summary] [--recompute]\n\n"
 	  "Mesure les objectifs sur les enregistrements d'activité de leur porteur (une\n"
 	  "personne, ou toute la branche d'une unité) sur leur période : la valeur de\n"
 	  "l'indicateur, l'atteinte, le rythme attendu aujourd'hui, le statut (en avance,\n"
@@ -183,7 +183,10 @@ const struct command_help commands_fr[] = {
 	  "pages (5 524 000 € / €5,524,000, 5 min 30 s). --json affiche la forme de l'API\n"
 	  "avec les séries par --by (month par défaut) ; --summary n'affiche que le\n"
 	  "nombre d'objectifs par statut et le temps pris. --today (ou $CIBLE_TODAY) fixe\n"
-	  "le jour de la mesure.\n" },
+	  "le jour de la mesure.\n"
+	  "Les résultats tenus par le serveur pour ce jour sont lus (imports et lots\n"
+	  "d'activité tiennent à jour ce qu'ils touchent) ; --recompute calcule et garde\n"
+	  "d'abord le résultat de chaque objectif.\n" },
 	{ "metric", "lister, ajouter et essayer des indicateurs (expressions sur l'activité)",
 	  "usage : cible metric list [--db PATH] [--org ID] [--lang fr|en]\n"
 	  "        cible metric try  [--db PATH] [--org ID] 'EXPR' --kind KIND [--person KEY]\n"
