@@ -79,7 +79,7 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 		say(lang, "check.direction", word("dir", direction_name(sn.direction), lang), NULL);
 	if (sn.indicator[0])
 		say(lang, sn.indicator_key[0] ? "check.indicator_key" : "check.indicator", sn.indicator,
-		    sn.indicator_key);
+		    word("ind", sn.indicator_key, lang));
 	if (sn.has_baseline)
 		say(lang, "check.baseline", amount(sn.baseline, sn.unit, sn.usd, 0, lang, a, sizeof(a)), NULL);
 	if (sn.has_magnitude)

@@ -1170,6 +1170,29 @@ int sentence_read_with(const char *text, size_t len, enum lang hint, day_t today
 	return ask_questions(out);
 }
 
+size_t sentence_keys(const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < sizeof(synonyms) / sizeof(synonyms[0]); k++) {
+		bool seen = false;
+		for (size_t i = 0; i < n && !seen; i++)
+			seen = !strcmp(out[i], synonyms[k].key);
+		if (!seen && n < max)
+			out[n++] = synonyms[k].key;
+	}
+	/* what settle_indicator names from the words around them */
+	static const char *const more[] = { "service_level", "response_time", "revenue", "csat",
+					    "conversion" };
+	for (size_t k = 0; k < sizeof(more) / sizeof(more[0]); k++) {
+		bool seen = false;
+		for (size_t i = 0; i < n && !seen; i++)
+			seen = !strcmp(out[i], more[k]);
+		if (!seen && n < max)
+			out[n++] = more[k];
+	}
+	return n;
+}
+
 const char *sentence_unit_name(enum sentence_unit u)
 {
 	static const char *const n[] = { "none", "percent", "points", "percent_level", "eur", "count",

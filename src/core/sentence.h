@@ -75,6 +75,9 @@ int sentence_read_with(const char *text, size_t len, enum lang hint, day_t today
 		       const struct sentence_lexicon *lex, struct sentence *out);
 
 const char *sentence_unit_name(enum sentence_unit u);   /* "percent", "eur"... */
+/* The reader's own indicator keys, each once, into out (at most max);
+ * their count. Their names are the words "ind.<key>" (core/words.h). */
+size_t sentence_keys(const char **out, size_t max);
 const char *owner_kind_name(enum owner_kind k);         /* "team", "each"... */
 
 #endif

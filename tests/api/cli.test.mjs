@@ -197,7 +197,12 @@ test('check and progress print words, not the API\'s codes, in the language aske
 	const en = run(['check', '--lang', 'en', '--today', '2026-11-25',
 		'Reduce average handling time by 10% by end of Q1 2027']);
 	assert.match(en.out, /direction: decrease\n/);
-	assert.match(en.out, /indicator: "average handling time" \(aht\)\n/);
+	// the indicator's name in the language asked, not its key
+	assert.match(en.out, /indicator: "average handling time" \(average handling time\)\n/);
+	assert.doesNotMatch(en.out, /\(aht\)/);
+	const frk = run(['check', '--today', '2026-11-25', 'Réduire le taux d\'abandon de 10 % en 2027']);
+	assert.match(frk.out, /indicateur : « taux d'abandon » \(taux d'abandon\)\n/);
+	assert.doesNotMatch(frk.out, /abandonment/);
 	assert.match(en.out, /magnitude: 10 % change\n/);
 	const db = freshDb(dir, 'words');
 	assert.equal(run(['demo', '--db', db, '--today', '2026-11-25']).code, 0);

@@ -82,7 +82,7 @@ test('the sentence reader fills in what a title says, for the form to take', asy
 test('cible check reads a sentence in French and in English, as text or JSON', () => {
 	const fr = fx.server.cli(['check', '--today', '2026-11-25',
 		"L'équipe A doit augmenter le trafic du site internet de 20% sur le mois !"]);
-	assert.match(fr, /indicateur : « trafic du site internet » \(traffic\)/);
+	assert.match(fr, /indicateur : « trafic du site internet » \(trafic du site\)/);
 	assert.match(fr, /période : 2026-11-01 → 2026-11-30/);
 	assert.match(fr, /porteur : L'équipe A \(une équipe\)/);
 	const en = fx.server.cli(['check', '--lang', 'en', '--json', '--today', '2026-11-25',

@@ -6,6 +6,7 @@
 #include "t.h"
 #include "core/sentence.h"
 #include "core/smart.h"
+#include "core/words.h"
 
 static day_t today(void)
 {
@@ -249,6 +250,25 @@ TEST("an organisation's own words: its synonyms win at equal length, its names o
 	t = "Réduire la durée moyenne de traitement de 20 s";  /* cut at its parenthesis */
 	sentence_read_with(t, strlen(t), LANG_FR, today(), &lex, &s);
 	CHECK_STR(s.indicator_key, "aht");
+}
+
+TEST("every indicator the reader knows has a name in both languages, not its code")
+{
+	const char *keys[64];
+	size_t n = sentence_keys(keys, 64);
+	CHECK(n >= 20 && n < 64);
+	for (size_t i = 0; i < n; i++) {
+		char key[64];
+		snprintf(key, sizeof(key), "ind.%s", keys[i]);
+		const char *fr = msg_text(words_catalog, key, LANG_FR),
+			   *en = msg_text(words_catalog, key, LANG_EN);
+		if (!fr || !en)
+			printf("    no name for %s\n", keys[i]);
+		CHECK(fr && en);
+		if (!fr || !en)
+			continue;
+		CHECK(!strchr(fr, '_') && !strchr(en, '_'));
+	}
 }
 
 TEST("owners: a team, each agent, a person, we")
