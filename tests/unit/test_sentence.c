@@ -344,6 +344,7 @@ static double corpus(const char *path, const char *title, int *count)
 	char line[2048];
 	int fields = 0, right = 0, sentences = 0, whole = 0;
 	int by[7] = { 0 };
+	int lang_fields[2] = { 0 }, lang_right[2] = { 0 };
 	static const char *const names[] = { "direction", "indicator", "magnitude", "unit", "start",
 					     "due", "owner" };
 	bool header = true;
@@ -377,10 +378,13 @@ static double corpus(const char *path, const char *title, int *count)
 		};
 		sentences++;
 		int good = 0;
+		int li = strcmp(c[1], "en") ? 0 : 1;
 		for (int k = 0; k < 7; k++) {
 			fields++;
+			lang_fields[li]++;
 			if (ok[k]) {
 				right++;
+				lang_right[li]++;
 				good++;
 				by[k]++;
 			} else {
@@ -407,7 +411,9 @@ static double corpus(const char *path, const char *title, int *count)
 	printf("  by field:");
 	for (int k = 0; k < 7; k++)
 		printf(" %s %d/%d", names[k], by[k], sentences);
-	printf("\n");
+	printf("\n  by language: fr %d/%d (%.1f %%), en %d/%d (%.1f %%)\n", lang_right[0],
+	       lang_fields[0], lang_fields[0] ? 100.0 * lang_right[0] / lang_fields[0] : 0,
+	       lang_right[1], lang_fields[1], lang_fields[1] ? 100.0 * lang_right[1] / lang_fields[1] : 0);
 	*count = sentences;
 	return share;
 }
