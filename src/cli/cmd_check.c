@@ -82,9 +82,18 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 		    word("ind", sn.indicator_key, lang));
 	if (sn.has_baseline)
 		say(lang, "check.baseline", amount(sn.baseline, sn.unit, sn.usd, 0, lang, a, sizeof(a)), NULL);
-	if (sn.has_magnitude)
+	if (sn.has_magnitude && sn.scale > 0 && sn.unit == SU_NONE) {
+		/* a score as it was said: "4,2/5" */
+		struct buf sc = BUF_INIT;
+		buf_add_num(&sc, sn.magnitude, 2, 0, lang);
+		buf_addc(&sc, '/');
+		buf_add_num(&sc, sn.scale, 0, 0, lang);
+		say(lang, "check.magnitude", sc.data, NULL);
+		buf_free(&sc);
+	} else if (sn.has_magnitude) {
 		say(lang, "check.magnitude", amount(sn.magnitude, sn.unit, sn.usd, 1, lang, a, sizeof(a)),
 		    NULL);
+	}
 	if (sn.has_threshold) {
 		figure_format(sn.threshold_share * 100, "%", lang, a, sizeof(a));
 		say(lang, "check.threshold", a,

@@ -26,6 +26,7 @@ struct quantity {
 	bool level;     /* a percentage stated as a level ("à 90 %") */
 	bool usd;       /* money in dollars ("$1.2M", "300 k$", "500 dollars") */
 	bool scale;     /* a score on a scale ("4,2/5", "8/10") */
+	double den;     /* its scale: 5, 10 */
 };
 
 static const char *const count_nouns[] = {
@@ -844,6 +845,7 @@ static void find_quantities(struct reading *r)
 			    (den.v == 5 || den.v == 10 || den.v == 20 || den.v == 100) && q.n.v <= den.v) {
 				q.end = den.end;
 				q.scale = true;
+				q.den = den.v;
 				r->qs[r->nq++] = q;
 				i = q.end - 1;
 				continue;
@@ -1009,6 +1011,7 @@ static void read_magnitude(struct reading *r)
 		if ((a || to) && q->unit == SU_PERCENT && !plus)
 			out->unit = SU_PERCENT_LEVEL;
 		r->scale = q->scale;
+		out->scale = q->scale ? q->den : 0;
 		/* "moins de", "au plus", "at most", "no more than": a ceiling */
 		int lookback = q->n.start - 14 > 0 ? q->n.start - 14 : 0;
 		char win[32];

@@ -35,6 +35,7 @@ struct sentence {
 	enum sentence_unit unit;
 	bool level;              /* the magnitude is a level to reach, not a change */
 	bool usd;                /* money said in dollars ("$1.2M"), else euros */
+	double scale;            /* a score's scale ("4,2/5": 5), 0 when none */
 	bool has_baseline;       /* "de 70 % à 78 %": 70 */
 	double baseline;
 	bool has_threshold;      /* "90 % des appels en moins de 20 s" */

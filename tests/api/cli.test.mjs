@@ -203,6 +203,10 @@ test('check and progress print words, not the API\'s codes, in the language aske
 	const frk = run(['check', '--today', '2026-11-25', 'Réduire le taux d\'abandon de 10 % en 2027']);
 	assert.match(frk.out, /indicateur : « taux d'abandon » \(taux d'abandon\)\n/);
 	assert.doesNotMatch(frk.out, /abandonment/);
+	// a score as it was said, not "4,2 sans unité"
+	const score = run(['check', '--today', '2026-12-02', 'Maintenir la satisfaction au moins 4,2/5 en mars prochain']);
+	assert.match(score.out, /ampleur : 4,2\/5\n/);
+	assert.match(score.out, /période : 2027-03-01 → 2027-03-31\n/);
 	assert.match(en.out, /magnitude: 10 % change\n/);
 	const db = freshDb(dir, 'words');
 	assert.equal(run(['demo', '--db', db, '--today', '2026-11-25']).code, 0);
