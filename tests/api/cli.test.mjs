@@ -178,6 +178,21 @@ test('check explains a stored objective\'s SMART verdict in French, in English, 
 	const js = JSON.parse(run(['check', '--db', db, '--objective', id, '--json']).out);
 	assert.equal(js.criteria.measurable.verdict, 'fail');
 	assert.ok(js.score < 100);
+	// a sentence read with the organisation's words: its synonyms, its indicators' names
+	const before = run(['check', '--db', db, '--today', '2026-12-02', 'Réduire les zorglubs de 10 % en 2027']);
+	assert.equal(before.code, 0, before.err);
+	assert.match(before.out, /Quel indicateur désigne « zorglubs » \?/);
+	dbExec(db, "INSERT INTO indicator_synonym (org_id, lang, phrase, indicator_id, created_at) " +
+		"SELECT org_id, 'fr', 'zorglubs', id, 0 FROM indicator WHERE key = 'aht'");
+	const after = run(['check', '--db', db, '--today', '2026-12-02', 'Réduire les zorglubs de 10 % en 2027']);
+	assert.match(after.out, /indicateur : « zorglubs » \(aht\)\n/);
+	assert.doesNotMatch(after.out, /Quel indicateur/);
+	const afterJson = JSON.parse(run(['check', '--db', db, '--json', '--today', '2026-12-02',
+		'Réduire les zorglubs de 10 % en 2027']).out);
+	assert.equal(afterJson.read.indicator, 'aht');
+	// without --db the reader's own words only
+	assert.match(run(['check', '--today', '2026-12-02', 'Réduire les zorglubs de 10 % en 2027']).out,
+		/Quel indicateur désigne « zorglubs » \?/);
 	const missing = run(['check', '--db', db, '--objective', '999999', '--lang', 'en']);
 	assert.equal(missing.code, 1);
 	assert.match(missing.err, /objective not found/);

@@ -141,3 +141,15 @@ test('words no indicator matches: the verdict names them and asks which indicato
 		{ title: 'Augmenter le CA de 10 % d\'ici fin 2030' }));
 	assert.ok(!known.criteria.measurable.reasons.some((x) => x.code === 'indicator_unknown'));
 });
+
+test('a title alone: its direction is the draft\'s unless the draft gives one', async () => {
+	const title = 'Atteindre 300 appels traités d\'ici fin 2030';
+	const v = await ok(fx.clients.member1.post('/api/smart/check', { title }));
+	assert.equal(v.read.direction, 'reach');
+	// a level to reach needs no baseline; an increase does
+	assert.ok(!v.criteria.measurable.reasons.some((x) => x.code === 'no_baseline'),
+		JSON.stringify(v.criteria.measurable));
+	const given = await ok(fx.clients.member1.post('/api/smart/check', { title, direction: 'increase' }));
+	assert.ok(given.criteria.measurable.reasons.some((x) => x.code === 'no_baseline'),
+		JSON.stringify(given.criteria.measurable));
+});
