@@ -20,9 +20,9 @@ void app_smart_context(struct store *s, id_t64 org, const struct objective *o, d
 struct sentence;
 json_t *app_sentence_json(const struct sentence *s);
 void app_sentence_objective(const struct sentence *s, const char *text, struct objective *o);
-/* Fills the fields a draft leaves empty (indicator, period, target, baseline)
- * from what its title says. */
-void app_sentence_fill(const struct sentence *s, struct objective *o);
+/* Fills the fields a draft leaves empty (indicator, period, target, baseline,
+ * and the direction unless given) from what its title says. */
+void app_sentence_fill(const struct sentence *s, struct objective *o, bool direction_given);
 /* The words the reader took for an indicator it does not know, or NULL. */
 const char *app_sentence_unknown(const struct sentence *s);
 

@@ -126,10 +126,12 @@ void app_sentence_objective(const struct sentence *s, const char *text, struct o
 	o->due = s->due;
 }
 
-void app_sentence_fill(const struct sentence *s, struct objective *o)
+void app_sentence_fill(const struct sentence *s, struct objective *o, bool direction_given)
 {
 	struct objective r;
 	app_sentence_objective(s, o->title, &r);
+	if (!direction_given && s->has_direction)
+		o->direction = r.direction;
 	if ((!o->indicator || !*o->indicator) && r.indicator)
 		o->indicator = r.indicator;
 	if (o->due == DAY_NONE && r.due != DAY_NONE) {

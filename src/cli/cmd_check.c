@@ -9,6 +9,7 @@
 #include <time.h>
 #include "app/app.h"
 #include "app/objective.h"
+#include "app/synonym.h"
 #include "core/figure.h"
 #include "core/sentence.h"
 #include "cli/cli.h"
@@ -47,10 +48,14 @@ static const char *amount(double v, enum sentence_unit u, bool usd, int kind, en
 
 /* A sentence: what the reader understood, then the SMART verdict of the
  * draft it makes (no database needed: no history, no cascade). */
-static int check_sentence(const char *text, enum lang lang, int as_json, day_t today)
+static int check_sentence(const char *text, enum lang lang, int as_json, day_t today,
+			  struct app *org)
 {
 	struct sentence sn;
-	sentence_read(text, strlen(text), lang, today, &sn);
+	if (org)
+		app_sentence_read(org, text, lang, &sn);  /* with the organisation's words */
+	else
+		sentence_read(text, strlen(text), lang, today, &sn);
 	struct objective o;
 	app_sentence_objective(&sn, text, &o);
 	struct smart_context ctx;
@@ -79,12 +84,21 @@ static int check_sentence(const char *text, enum lang lang, int as_json, day_t t
 		say(lang, "check.direction", word("dir", direction_name(sn.direction), lang), NULL);
 	if (sn.indicator[0])
 		say(lang, sn.indicator_key[0] ? "check.indicator_key" : "check.indicator", sn.indicator,
-		    sn.indicator_key);
+		    sn.org_indicator ? sn.indicator_key : word("ind", sn.indicator_key, lang));
 	if (sn.has_baseline)
 		say(lang, "check.baseline", amount(sn.baseline, sn.unit, sn.usd, 0, lang, a, sizeof(a)), NULL);
-	if (sn.has_magnitude)
+	if (sn.has_magnitude && sn.scale > 0 && sn.unit == SU_NONE) {
+		/* a score as it was said: "4,2/5" */
+		struct buf sc = BUF_INIT;
+		buf_add_num(&sc, sn.magnitude, 2, 0, lang);
+		buf_addc(&sc, '/');
+		buf_add_num(&sc, sn.scale, 0, 0, lang);
+		say(lang, "check.magnitude", sc.data, NULL);
+		buf_free(&sc);
+	} else if (sn.has_magnitude) {
 		say(lang, "check.magnitude", amount(sn.magnitude, sn.unit, sn.usd, 1, lang, a, sizeof(a)),
 		    NULL);
+	}
 	if (sn.has_threshold) {
 		figure_format(sn.threshold_share * 100, "%", lang, a, sizeof(a));
 		say(lang, "check.threshold", a,
@@ -148,13 +162,35 @@ int cmd_check(int argc, char **argv)
 		cli_usage("check", 1);
 		return 2;
 	}
-	if (!id)
-		return check_sentence(argv[optind], lang, as_json, today);
-	/* a stored objective: in the organisation's language unless --lang */
+	if (!id && !orgflag) {
+		if (!db)
+			return check_sentence(argv[optind], lang, as_json, today, NULL);
+		/* --db alone: its organisation's words when it holds one organisation */
+		struct store *one = cli_open("check", cli_db_path(db));
+		if (!one)
+			return 1;
+		int64_t n = 0;
+		id_t64 first = 0;
+		struct err e1;
+		err_clear(&e1);
+		bool single = !store_org_count(one, &n, &first, &e1) && n == 1;
+		store_close(one);
+		if (!single)
+			return check_sentence(argv[optind], lang, as_json, today, NULL);
+	}
+	/* an organisation's: in its language unless --lang */
 	struct cli_app ca;
 	int rc = cli_app("check", db, orgflag, langflag, &ca);
 	if (rc)
 		return rc;
+	if (!id) {
+		/* a sentence read with the organisation's words (its synonyms, its
+		 * indicators' names and keys) */
+		ca.app.clock.today = today;
+		rc = check_sentence(argv[optind], ca.lang, as_json, today, &ca.app);
+		cli_app_close(&ca);
+		return rc;
+	}
 	rc = 1;
 	lang = ca.lang;
 	struct store *s = ca.s;

@@ -126,7 +126,8 @@ const struct command commands[] = {
 	  "the organisation), audited; in the organisation's language unless\n"
 	  "--lang fr|en (or CIBLE_LANG).\n" },
 	{ "check", cmd_check, "read an objective sentence, check an objective against SMART",
-	  "usage: cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"SENTENCE\"\n"
+	  "usage: cible check [--db PATH [--org ID]] [--lang fr|en] [--json] [--today YYYY-MM-DD]\n"
+	  "                   \"SENTENCE\"\n"
 	  "       cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n"
 	  "                   [--today YYYY-MM-DD]\n\n"
 	  "With a sentence (French or English), says what it understood — direction,\n"
@@ -136,9 +137,11 @@ const struct command commands[] = {
 	  "achievable, relevant, time-bound): a verdict for each, the reasons with a\n"
 	  "suggestion, the questions still to ask, and a score out of 100. With\n"
 	  "--objective, judges a stored objective, with its history and cascade.\n"
-	  "A sentence is read in French unless --lang en; a stored objective is judged\n"
-	  "in its organisation's language unless --lang (or CIBLE_LANG). --json prints\n"
-	  "the same as the API.\n" },
+	  "A sentence is read in French unless --lang en; with --org, or --db of one\n"
+	  "organisation, it is read with that organisation's words too (the synonyms of\n"
+	  "its administration page, its indicators' names and keys), in its language\n"
+	  "unless --lang. A stored objective is judged in its organisation's language\n"
+	  "unless --lang (or CIBLE_LANG). --json prints the same as the API.\n" },
 	{ "import", cmd_import, "import activity records from a CSV or JSON-lines file",
 	  "usage: cible import [--db PATH] [--org ID] --kind KIND --person COLUMN --date COLUMN\n"
 	  "                    [--time COLUMN] [--id COLUMN] [--field NAME=COLUMN[:TYPE]]...\n"

@@ -901,6 +901,9 @@ static void read_period(const struct tx *t, struct period *p)
 	if (named_period(t, p) || quarter(t, p) || relative_span(t, p) || any_date(t, p) ||
 	    weekday_deadline(t, p) || unit_span(t, p))
 		return;
+	/* "20 par mois en 2027": the year said is the period, the rhythm only a rhythm */
+	if (bare_year(t, p))
+		return;
 	day_t today = t->today, s;
 	switch (p->rhythm) {
 	case PR_MONTHLY:
@@ -916,7 +919,6 @@ static void read_period(const struct tx *t, struct period *p)
 	default:
 		break;
 	}
-	bare_year(t, p);
 }
 
 bool period_read(const char *text, size_t len, enum lang lang, day_t today, int fy_start,

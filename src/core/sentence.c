@@ -26,6 +26,7 @@ struct quantity {
 	bool level;     /* a percentage stated as a level ("à 90 %") */
 	bool usd;       /* money in dollars ("$1.2M", "300 k$", "500 dollars") */
 	bool scale;     /* a score on a scale ("4,2/5", "8/10") */
+	double den;     /* its scale: 5, 10 */
 };
 
 static const char *const count_nouns[] = {
@@ -181,8 +182,10 @@ static bool quantity_unit(const struct tx *t, struct quantity *q)
 		q->end = t->f[m] == '$' ? m + 1 : tx_word_end(t, m);
 		return true;
 	}
-	/* durations: "4 min 30", "4min30", "12h", "1 h 30", "90 secondes" */
+	/* durations: "4 min 30", "4min30", "12h", "1 h 30", "90 secondes", "48-hour" */
 	int ue;
+	if (t->f[k] == '-' && tx_letter(t->f[k + 1]))
+		k++;
 	double per = duration_unit(t, k, &ue);
 	if (per > 0) {
 		q->unit = SU_SECONDS;
@@ -427,6 +430,7 @@ static const struct verb verbs[] = {
 	{ "boost", DIR_INCREASE, true }, { "improv", DIR_INCREASE, true }, { "lift", DIR_INCREASE, true },
 	{ "increse", DIR_INCREASE, true }, { "incease", DIR_INCREASE, true },
 	{ "fall", DIR_DECREASE, true }, { "win", DIR_REACH, false }, { "convert", DIR_REACH, false },
+	{ "fidelis", DIR_REACH, false }, { "retain", DIR_REACH, false },
 	{ "halv", DIR_DECREASE, true }, { "diviser par", DIR_DECREASE, true },
 	{ "divis", DIR_DECREASE, true }, { "multipli", DIR_INCREASE, true },
 	{ "redui", DIR_DECREASE, true }, { "reduc", DIR_DECREASE, true }, { "diminu", DIR_DECREASE, true },
@@ -487,20 +491,22 @@ static void read_owner(const struct tx *t, struct sentence *s, int ind_at, int i
 			continue;
 		int end = at + (int)strlen(teams[k].w);
 		if (!strcmp(teams[k].w, "the") || !strcmp(teams[k].w, "our")) {
-			/* "the Lyon team", "the sales team", "our support team" */
-			int j = tx_skip(t, end), w2 = tx_word_end(t, j);
-			int j2 = tx_skip(t, w2);
-			if (w2 > j && tx_word(t, j2, "team")) {
-				quote(t, at, tx_word_end(t, j2), s->owner, sizeof(s->owner));
-				s->owner_kind = OW_TEAM;
-				return;
-			}
-			if (w2 > j && (tx_word(t, j2, "sales") || tx_word(t, j2, "support")) &&
-			    tx_word(t, tx_skip(t, tx_word_end(t, j2)), "team")) {
-				quote(t, at, tx_word_end(t, tx_skip(t, tx_word_end(t, j2))), s->owner,
-				      sizeof(s->owner));
-				s->owner_kind = OW_TEAM;
-				return;
+			/* "the Lyon team", "the customer service team", "our support team",
+			 * "the call centre", "the Toulouse branch": a unit named by up to
+			 * two words before its noun, said before the verb */
+			static const char *const units[] = { "team", "branch", "call centre",
+							     "call center", "department", "office",
+							     "agency", "store", NULL };
+			int j = tx_skip(t, end);
+			for (int words = 0; words < 3 && j < t->n && tx_letter(t->f[j]); words++) {
+				for (int u = 0; units[u]; u++)
+					if (tx_word(t, j, units[u]) && (words || strchr(units[u], ' '))) {
+						int ue = j + (int)strlen(units[u]);
+						quote(t, at, ue, s->owner, sizeof(s->owner));
+						s->owner_kind = OW_TEAM;
+						return;
+					}
+				j = tx_skip(t, tx_word_end(t, j));
 			}
 			continue;
 		}
@@ -839,6 +845,7 @@ static void find_quantities(struct reading *r)
 			    (den.v == 5 || den.v == 10 || den.v == 20 || den.v == 100) && q.n.v <= den.v) {
 				q.end = den.end;
 				q.scale = true;
+				q.den = den.v;
 				r->qs[r->nq++] = q;
 				i = q.end - 1;
 				continue;
@@ -975,14 +982,14 @@ static void read_magnitude(struct reading *r)
 		bool plus = b4 >= 0 && t->f[b4] == '+';
 		/* "15 more meetings", "10 contrats de plus", "20 leads supplémentaires" */
 		int after = tx_skip(t, q->end);
-		for (int w = 0; w < 2 && tx_letter(t->f[after]) && !plus; w++) {
-			plus = tx_word(t, after, "more") || tx_word(t, after, "de plus") ||
-			       tx_word(t, after, "additional") || tx_word(t, after, "extra") ||
-			       tx_word(t, after, "supplementaires") || tx_word(t, after, "supplementaire") ||
-			       tx_word(t, after, "en plus") || tx_word(t, after, "additionnels") ||
-			       tx_word(t, after, "additionnelles");
-			if (w == 0 && q->unit != SU_COUNT)
-				break;
+		for (int w = 0; w < 4 && tx_letter(t->f[after]) && !plus; w++) {
+			bool near_word = w < 2 && (w == 0 || q->unit == SU_COUNT);
+			plus = tx_word(t, after, "de plus") || tx_word(t, after, "en plus") ||
+			       (near_word && (tx_word(t, after, "more") || tx_word(t, after, "additional") ||
+					      tx_word(t, after, "extra") ||
+					      tx_word(t, after, "supplementaires") ||
+					      tx_word(t, after, "supplementaire") ||
+					      tx_word(t, after, "additionnels")));
 			after = tx_skip(t, tx_word_end(t, after));
 		}
 		bool de = b4 >= 1 && t->f[b4] == 'e' && t->f[b4 - 1] == 'd' && tx_boundary(t, b4 - 2);
@@ -1004,6 +1011,7 @@ static void read_magnitude(struct reading *r)
 		if ((a || to) && q->unit == SU_PERCENT && !plus)
 			out->unit = SU_PERCENT_LEVEL;
 		r->scale = q->scale;
+		out->scale = q->scale ? q->den : 0;
 		/* "moins de", "au plus", "at most", "no more than": a ceiling */
 		int lookback = q->n.start - 14 > 0 ? q->n.start - 14 : 0;
 		char win[32];
@@ -1012,8 +1020,10 @@ static void read_magnitude(struct reading *r)
 		    strstr(win, "pas plus de") || strstr(win, "moins de") || strstr(win, "sous la barre") ||
 		    strstr(win, "below") || strstr(win, "under") || strstr(win, "sous ") ||
 		    strstr(win, "en dessous") || strstr(win, "max ") || strstr(win, "maximum ")) {
+			/* "réduire ... à moins de 20": a decrease to a level below */
+			bool down = r->verb && r->verb->dir == DIR_DECREASE && q->n.start > r->vpos;
 			out->has_direction = true;
-			out->direction = DIR_STAY_BELOW;
+			out->direction = down ? DIR_DECREASE : DIR_STAY_BELOW;
 		} else if (tx_word(t, tx_skip(t, q->end), "or less") || tx_word(t, tx_skip(t, q->end), "ou moins") ||
 			   tx_word(t, tx_skip(t, q->end), "at most") || tx_word(t, tx_skip(t, q->end), "maximum") ||
 			   tx_word(t, tx_skip(t, q->end), "au maximum") || tx_word(t, tx_skip(t, q->end), "max")) {
@@ -1091,6 +1101,16 @@ static void settle_indicator(struct reading *r)
 	/* a score out of 5 or 10 with no indicator named: satisfaction */
 	if (!r->key && out->has_magnitude && r->scale)
 		r->key = "csat";
+	/* "fidéliser 90 % des clients", "keep 90% of customers": retention */
+	if (!r->key && out->has_magnitude && out->unit == SU_PERCENT_LEVEL && r->verb &&
+	    (!strcmp(r->verb->prefix, "fidelis") || !strcmp(r->verb->prefix, "retain") ||
+	     !strcmp(r->verb->prefix, "keep") || !strcmp(r->verb->prefix, "garder")) &&
+	    (tx_find(t, "clients", 0) >= 0 || tx_find(t, "customers", 0) >= 0)) {
+		r->key = "retention";
+		int c = tx_find(t, "clients", 0) >= 0 ? tx_find(t, "clients", 0) : tx_find(t, "customers", 0);
+		r->best_at = c;
+		r->best_end = tx_word_end(t, c);
+	}
 	/* "convertir 30 % des leads": a conversion rate */
 	if (r->verb && !strcmp(r->verb->prefix, "convert") && out->has_magnitude &&
 	    (out->unit == SU_PERCENT || out->unit == SU_PERCENT_LEVEL)) {
@@ -1168,6 +1188,29 @@ int sentence_read_with(const char *text, size_t len, enum lang hint, day_t today
 	settle_indicator(&r);
 	read_owner(&t, out, r.best_at, r.best_end);
 	return ask_questions(out);
+}
+
+size_t sentence_keys(const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < sizeof(synonyms) / sizeof(synonyms[0]); k++) {
+		bool seen = false;
+		for (size_t i = 0; i < n && !seen; i++)
+			seen = !strcmp(out[i], synonyms[k].key);
+		if (!seen && n < max)
+			out[n++] = synonyms[k].key;
+	}
+	/* what settle_indicator names from the words around them */
+	static const char *const more[] = { "service_level", "response_time", "revenue", "csat",
+					    "conversion" };
+	for (size_t k = 0; k < sizeof(more) / sizeof(more[0]); k++) {
+		bool seen = false;
+		for (size_t i = 0; i < n && !seen; i++)
+			seen = !strcmp(out[i], more[k]);
+		if (!seen && n < max)
+			out[n++] = more[k];
+	}
+	return n;
 }
 
 const char *sentence_unit_name(enum sentence_unit u)

@@ -35,6 +35,7 @@ struct sentence {
 	enum sentence_unit unit;
 	bool level;              /* the magnitude is a level to reach, not a change */
 	bool usd;                /* money said in dollars ("$1.2M"), else euros */
+	double scale;            /* a score's scale ("4,2/5": 5), 0 when none */
 	bool has_baseline;       /* "de 70 % à 78 %": 70 */
 	double baseline;
 	bool has_threshold;      /* "90 % des appels en moins de 20 s" */
@@ -75,6 +76,9 @@ int sentence_read_with(const char *text, size_t len, enum lang hint, day_t today
 		       const struct sentence_lexicon *lex, struct sentence *out);
 
 const char *sentence_unit_name(enum sentence_unit u);   /* "percent", "eur"... */
+/* The reader's own indicator keys, each once, into out (at most max);
+ * their count. Their names are the words "ind.<key>" (core/words.h). */
+size_t sentence_keys(const char **out, size_t max);
 const char *owner_kind_name(enum owner_kind k);         /* "team", "each"... */
 
 #endif

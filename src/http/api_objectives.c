@@ -209,7 +209,7 @@ int api_smart_check(struct req *r)
 		app_sentence_read(&a, o.title, r->lang, &sn);
 		if (!o.indicator || !*o.indicator)
 			unknown = app_sentence_unknown(&sn);
-		app_sentence_fill(&sn, &o);
+		app_sentence_fill(&sn, &o, (in.set & OF_DIRECTION) != 0);
 	}
 	json_t *v = app_objective_smart_asking(&a, &o, unknown);
 	if (titled)

@@ -190,6 +190,21 @@ test('check explains a stored objective\'s SMART verdict in French, in English, 
 	const js = JSON.parse(run(['check', '--db', db, '--objective', id, '--json']).out);
 	assert.equal(js.criteria.measurable.verdict, 'fail');
 	assert.ok(js.score < 100);
+	// a sentence read with the organisation's words: its synonyms, its indicators' names
+	const before = run(['check', '--db', db, '--today', '2026-12-02', 'Réduire les zorglubs de 10 % en 2027']);
+	assert.equal(before.code, 0, before.err);
+	assert.match(before.out, /Quel indicateur désigne « zorglubs » \?/);
+	dbExec(db, "INSERT INTO indicator_synonym (org_id, lang, phrase, indicator_id, created_at) " +
+		"SELECT org_id, 'fr', 'zorglubs', id, 0 FROM indicator WHERE key = 'aht'");
+	const after = run(['check', '--db', db, '--today', '2026-12-02', 'Réduire les zorglubs de 10 % en 2027']);
+	assert.match(after.out, /indicateur : « zorglubs » \(aht\)\n/);
+	assert.doesNotMatch(after.out, /Quel indicateur/);
+	const afterJson = JSON.parse(run(['check', '--db', db, '--json', '--today', '2026-12-02',
+		'Réduire les zorglubs de 10 % en 2027']).out);
+	assert.equal(afterJson.read.indicator, 'aht');
+	// without --db the reader's own words only
+	assert.match(run(['check', '--today', '2026-12-02', 'Réduire les zorglubs de 10 % en 2027']).out,
+		/Quel indicateur désigne « zorglubs » \?/);
 	const missing = run(['check', '--db', db, '--objective', '999999', '--lang', 'en']);
 	assert.equal(missing.code, 1);
 	assert.match(missing.err, /objective not found/);
@@ -209,7 +224,16 @@ test('check and progress print words, not the API\'s codes, in the language aske
 	const en = run(['check', '--lang', 'en', '--today', '2026-11-25',
 		'Reduce average handling time by 10% by end of Q1 2027']);
 	assert.match(en.out, /direction: decrease\n/);
-	assert.match(en.out, /indicator: "average handling time" \(aht\)\n/);
+	// the indicator's name in the language asked, not its key
+	assert.match(en.out, /indicator: "average handling time" \(average handling time\)\n/);
+	assert.doesNotMatch(en.out, /\(aht\)/);
+	const frk = run(['check', '--today', '2026-11-25', 'Réduire le taux d\'abandon de 10 % en 2027']);
+	assert.match(frk.out, /indicateur : « taux d'abandon » \(taux d'abandon\)\n/);
+	assert.doesNotMatch(frk.out, /abandonment/);
+	// a score as it was said, not "4,2 sans unité"
+	const score = run(['check', '--today', '2026-12-02', 'Maintenir la satisfaction au moins 4,2/5 en mars prochain']);
+	assert.match(score.out, /ampleur : 4,2\/5\n/);
+	assert.match(score.out, /période : 2027-03-01 → 2027-03-31\n/);
 	assert.match(en.out, /magnitude: 10 % change\n/);
 	const db = freshDb(dir, 'words');
 	assert.equal(run(['demo', '--db', db, '--today', '2026-11-25']).code, 0);

@@ -82,7 +82,7 @@ test('the sentence reader fills in what a title says, for the form to take', asy
 test('cible check reads a sentence in French and in English, as text or JSON', () => {
 	const fr = fx.server.cli(['check', '--today', '2026-11-25',
 		"L'équipe A doit augmenter le trafic du site internet de 20% sur le mois !"]);
-	assert.match(fr, /indicateur : « trafic du site internet » \(traffic\)/);
+	assert.match(fr, /indicateur : « trafic du site internet » \(trafic du site\)/);
 	assert.match(fr, /période : 2026-11-01 → 2026-11-30/);
 	assert.match(fr, /porteur : L'équipe A \(une équipe\)/);
 	const en = fx.server.cli(['check', '--lang', 'en', '--json', '--today', '2026-11-25',
@@ -140,4 +140,16 @@ test('words no indicator matches: the verdict names them and asks which indicato
 	const known = await ok(fx.clients.member1.post('/api/smart/check',
 		{ title: 'Augmenter le CA de 10 % d\'ici fin 2030' }));
 	assert.ok(!known.criteria.measurable.reasons.some((x) => x.code === 'indicator_unknown'));
+});
+
+test('a title alone: its direction is the draft\'s unless the draft gives one', async () => {
+	const title = 'Atteindre 300 appels traités d\'ici fin 2030';
+	const v = await ok(fx.clients.member1.post('/api/smart/check', { title }));
+	assert.equal(v.read.direction, 'reach');
+	// a level to reach needs no baseline; an increase does
+	assert.ok(!v.criteria.measurable.reasons.some((x) => x.code === 'no_baseline'),
+		JSON.stringify(v.criteria.measurable));
+	const given = await ok(fx.clients.member1.post('/api/smart/check', { title, direction: 'increase' }));
+	assert.ok(given.criteria.measurable.reasons.some((x) => x.code === 'no_baseline'),
+		JSON.stringify(given.criteria.measurable));
 });

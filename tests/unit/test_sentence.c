@@ -6,6 +6,7 @@
 #include "t.h"
 #include "core/sentence.h"
 #include "core/smart.h"
+#include "core/words.h"
 
 static day_t today(void)
 {
@@ -251,6 +252,25 @@ TEST("an organisation's own words: its synonyms win at equal length, its names o
 	CHECK_STR(s.indicator_key, "aht");
 }
 
+TEST("every indicator the reader knows has a name in both languages, not its code")
+{
+	const char *keys[64];
+	size_t n = sentence_keys(keys, 64);
+	CHECK(n >= 20 && n < 64);
+	for (size_t i = 0; i < n; i++) {
+		char key[64];
+		snprintf(key, sizeof(key), "ind.%s", keys[i]);
+		const char *fr = msg_text(words_catalog, key, LANG_FR),
+			   *en = msg_text(words_catalog, key, LANG_EN);
+		if (!fr || !en)
+			printf("    no name for %s\n", keys[i]);
+		CHECK(fr && en);
+		if (!fr || !en)
+			continue;
+		CHECK(!strchr(fr, '_') && !strchr(en, '_'));
+	}
+}
+
 TEST("owners: a team, each agent, a person, we")
 {
 	CHECK_INT(rd("L'équipe de Lyon doit signer 10 contrats").owner_kind, OW_TEAM);
@@ -324,6 +344,7 @@ static double corpus(const char *path, const char *title, int *count)
 	char line[2048];
 	int fields = 0, right = 0, sentences = 0, whole = 0;
 	int by[7] = { 0 };
+	int lang_fields[2] = { 0 }, lang_right[2] = { 0 };
 	static const char *const names[] = { "direction", "indicator", "magnitude", "unit", "start",
 					     "due", "owner" };
 	bool header = true;
@@ -357,10 +378,13 @@ static double corpus(const char *path, const char *title, int *count)
 		};
 		sentences++;
 		int good = 0;
+		int li = strcmp(c[1], "en") ? 0 : 1;
 		for (int k = 0; k < 7; k++) {
 			fields++;
+			lang_fields[li]++;
 			if (ok[k]) {
 				right++;
+				lang_right[li]++;
 				good++;
 				by[k]++;
 			} else {
@@ -387,7 +411,9 @@ static double corpus(const char *path, const char *title, int *count)
 	printf("  by field:");
 	for (int k = 0; k < 7; k++)
 		printf(" %s %d/%d", names[k], by[k], sentences);
-	printf("\n");
+	printf("\n  by language: fr %d/%d (%.1f %%), en %d/%d (%.1f %%)\n", lang_right[0],
+	       lang_fields[0], lang_fields[0] ? 100.0 * lang_right[0] / lang_fields[0] : 0,
+	       lang_right[1], lang_fields[1], lang_fields[1] ? 100.0 * lang_right[1] / lang_fields[1] : 0);
 	*count = sentences;
 	return share;
 }
