@@ -129,7 +129,8 @@ const struct command_help commands_fr[] = {
 	  "tant que système (un admin de l'organisation), avec une trace d'audit ; dans\n"
 	  "la langue de l'organisation sauf --lang fr|en (ou CIBLE_LANG).\n" },
 	{ "check", "lire une phrase d'objectif, vérifier un objectif selon SMART",
-	  "usage : cible check [--lang fr|en] [--json] [--today YYYY-MM-DD] \"PHRASE\"\n"
+	  "usage : cible check [--db PATH [--org ID]] [--lang fr|en] [--json] [--today YYYY-MM-DD]\n"
+	  "                    \"PHRASE\"\n"
 	  "        cible check [--db PATH] [--org ID] --objective ID [--lang fr|en] [--json]\n"
 	  "                    [--today YYYY-MM-DD]\n\n"
 	  "Avec une phrase (en français ou en anglais), dit ce qu'il a compris — sens,\n"
@@ -139,9 +140,12 @@ const struct command_help commands_fr[] = {
 	  "(spécifique, mesurable, atteignable, pertinent, temporel) : un verdict pour\n"
 	  "chacun, les raisons avec une suggestion, les questions qui restent à poser et\n"
 	  "une note sur 100. Avec --objective, juge un objectif enregistré, avec son\n"
-	  "historique et sa cascade. Une phrase est lue en français sauf --lang en ; un\n"
-	  "objectif enregistré est jugé dans la langue de son organisation sauf --lang\n"
-	  "(ou CIBLE_LANG). --json affiche la même chose que l'API.\n" },
+	  "historique et sa cascade. Une phrase est lue en français sauf --lang en ; avec\n"
+	  "--org, ou --db d'une seule organisation, elle est lue aussi avec les mots de\n"
+	  "cette organisation (les synonymes de sa page d'administration, les noms et\n"
+	  "clés de ses indicateurs), dans sa langue sauf --lang. Un objectif enregistré\n"
+	  "est jugé dans la langue de son organisation sauf --lang (ou CIBLE_LANG).\n"
+	  "--json affiche la même chose que l'API.\n" },
 	{ "import", "importer des enregistrements d'activité d'un fichier CSV ou JSON lines",
 	  "usage : cible import [--db PATH] [--org ID] --kind KIND --person COLUMN --date COLUMN\n"
 	  "                     [--time COLUMN] [--id COLUMN] [--field NAME=COLUMN[:TYPE]]...\n"
