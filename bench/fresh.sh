@@ -74,9 +74,15 @@ if command -v perf > /dev/null 2>&1; then
   n=$(perf report -i perf.data --no-children --stdio -n -g none --sort comm 2>/dev/null | awk '/^ +[0-9]/ { s += $2 } END { print s }')
   share() { perf report -i perf.data --children --stdio -g none --sort sym 2>/dev/null |
     awk -v f="$1" -v n="$n" '$NF == f { sub("%", "", $1); printf "%s %% of %d samples at 4 kHz, about %.0f ms", $1, n, $1 / 100 * n / 4 }'; }
-  echo "one more batch under perf: app_results_keep_tx $(share app_results_keep_tx)"
-  echo "  of which measuring (measure_many_alone) $(share measure_many_alone), writing the rows (store_results_put) $(share store_results_put), the objectives of the owners (store_objectives_of_owners) $(share store_objectives_of_owners), the units above (units_above) $(share units_above)"
-  echo "  for comparison, in the same import: the badges (app_badges_award_tx) $(share app_badges_award_tx), the challenges (app_challenges_keep_tx) $(share app_challenges_keep_tx)"
+  # samples under app_results_keep_tx, and among them under each callee
+  under() { perf script -i perf.data 2>/dev/null | awk -v f="$1" -v g="$2" -v n="$n" '
+    NF == 0 { if (inf && (g == "" || ing)) k++; inf = ing = 0; next }
+    { s = $2; sub(/\+0x.*/, "", s); if (s == f) inf = 1; if (s == g) ing = 1 }
+    END { printf "%d samples, about %.0f ms", k, k / 4 }'; }
+  echo "one more batch under perf ($n samples at 4 kHz, about $((n / 4)) ms of CPU): keeping the results (app_results_keep_tx) $(under app_results_keep_tx '')"
+  echo "  of which measuring $(under app_results_keep_tx measure_many_alone), writing the rows $(under app_results_keep_tx store_results_put), the rows' text $(under app_results_keep_tx row_of)"
+  echo "  read once for the results and the badges: the touched owners' units and objectives (app_touched_load) $(share app_touched_load)"
+  echo "  in the same import: the badges (app_badges_award_tx) $(share app_badges_award_tx), the challenges (app_challenges_keep_tx) $(share app_challenges_keep_tx), the states (measure_batch_flush) $(share measure_batch_flush)"
   # the same batch again on base for an equal count of batches
   imp "$base" base.db pf > /dev/null
   rm -f perf.data
@@ -90,7 +96,7 @@ run() {  # label, command... -> median wall ms and the summary line
     t="$t $(ms $s $e)"
     i=$((i + 1))
   done
-  echo "$(med $t) ms (runs:$t): $(sed 's/^[^:]*: //' summary.txt)"
+  echo "$(med $t) ms a process (runs:$t); the last: $(cat summary.txt)"
 }
 echo "after, kept results:      $(run "$bin" progress --db new.db --all --summary --lang en)"
 echo "after, --recompute:       $(run "$bin" progress --db new.db --all --summary --lang en --recompute)"

@@ -80,6 +80,7 @@ json_t *badge_json(const struct badge_row *b, enum lang lang)
 
 struct award_ctx {
 	const struct ids *people, *units;
+	const struct app_touched *t;  /* the objectives read (and measured today) already */
 	int awarded;
 	struct badge_row *held;  /* the badges these people and units hold, sorted */
 	size_t nheld;
@@ -174,6 +175,34 @@ static int measure_at(struct app *a, const struct org *org, const struct objecti
 	return measure_many(a->store, org, v, n, day, B_WEEK, inds, ni, a->arena, *out, e);
 }
 
+/* Today's results of v: those the kept results measured already (t; only
+ * attainment is read here, which the bucket does not change), the others
+ * measured together. */
+static int measure_today(struct app *a, const struct org *org, const struct objective *v,
+			 const size_t *src, size_t n, const struct app_touched *t,
+			 const struct mind *inds, size_t ni, struct measured **out, struct err *e)
+{
+	if (!t)
+		return measure_at(a, org, v, n, a->clock.today, inds, ni, out, e);
+	struct measured *m = arena_alloc(a->arena, (n + 1) * sizeof(*m));
+	struct objective *w = arena_alloc(a->arena, (n + 1) * sizeof(*w));
+	size_t *at = arena_alloc(a->arena, (n + 1) * sizeof(size_t)), k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (t->has[src[i]])
+			m[i] = t->measured[src[i]];
+		else {
+			at[k] = i;
+			w[k++] = v[i];
+		}
+	struct measured *mw;
+	if (measure_at(a, org, w, k, a->clock.today, inds, ni, &mw, e))
+		return -1;
+	for (size_t j = 0; j < k; j++)
+		m[at[j]] = mw[j];
+	*out = m;
+	return 0;
+}
+
 static int do_award(struct app *a, void *arg, struct err *e)
 {
 	struct award_ctx *x = arg;
@@ -185,25 +214,27 @@ static int do_award(struct app *a, void *arg, struct err *e)
 	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e))
 		return -1;
 	/* the objectives of these people and units only, in one read */
-	struct objective *all;
-	size_t na;
-	if (store_objectives_of_owners(a->store, a->me.org_id, x->people, x->units, a->arena, &all,
-				       &na, e))
+	struct objective *all = x->t ? x->t->v : NULL;
+	size_t na = x->t ? x->t->n : 0;
+	if (!x->t && store_objectives_of_owners(a->store, a->me.org_id, x->people, x->units,
+						a->arena, &all, &na, e))
 		return -1;
 	/* the objectives of these people and units, measured today */
 	struct objective *v = arena_alloc(a->arena, (na + 1) * sizeof(*v));
-	size_t n = 0;
+	size_t *src = arena_alloc(a->arena, (na + 1) * sizeof(size_t)), n = 0;
 	for (size_t i = 0; i < na; i++) {
 		const struct objective *o = &all[i];
 		if (o->status == ST_CANCELLED || !o->indicator || o->start == DAY_NONE ||
 		    o->due == DAY_NONE || o->start > today)
 			continue;
 		if ((o->owner_person_id && x->people && ids_contains(x->people, o->owner_person_id)) ||
-		    (o->owner_unit_id && x->units && ids_contains(x->units, o->owner_unit_id)))
+		    (o->owner_unit_id && x->units && ids_contains(x->units, o->owner_unit_id))) {
+			src[n] = i;
 			v[n++] = *o;
+		}
 	}
 	struct measured *m;
-	if (measure_at(a, &org, v, n, today, inds, ni, &m, e) ||
+	if (measure_today(a, &org, v, src, n, x->t, inds, ni, &m, e) ||
 	    store_badges_held(a->store, a->me.org_id, x->people, x->units, a->arena, &x->held,
 			      &x->nheld, e))
 		return -1;
@@ -313,52 +344,18 @@ int app_badges_award(struct app *a, const struct ids *people, const struct ids *
 	struct app sys = *a;
 	sys.me.role = ROLE_ADMIN;
 	sys.me.person_id = 0;
-	struct award_ctx x = { people, units, 0, NULL, 0 };
+	struct award_ctx x = { people, units, NULL, 0, NULL, 0 };
 	return app_tx(&sys, do_award, &x, e);
 }
 
-static int cmp_unit_id(const void *x, const void *y)
+int app_badges_award_tx(struct app *a, const struct app_touched *t, struct err *e)
 {
-	id_t64 a = ((const struct unit *)x)->id, c = ((const struct unit *)y)->id;
-	return a < c ? -1 : a > c;
-}
-
-int app_badges_award_tx(struct app *a, const struct ids *people, struct err *e)
-{
-	if (!people->n)
+	if (!t->people->n)
 		return 0;
 	struct app sys = *a;
 	sys.me.role = ROLE_ADMIN;
 	sys.me.person_id = 0;
-	/* their units and every unit above (a team objective may be a
-	 * department's; best progress is within each person's own team): the
-	 * people's units in one read, the tree in another, walked up here */
-	struct ids own;
-	struct unit *all;
-	size_t na;
-	if (store_units_of_people(a->store, a->me.org_id, people, a->arena, &own, e) ||
-	    store_unit_list(a->store, a->me.org_id, a->arena, &all, &na, e))
-		return -1;
-	qsort(all, na, sizeof(*all), cmp_unit_id);
-	bool *in = arena_alloc(a->arena, (na + 1) * sizeof(bool));
-	size_t nu = 0;
-	for (size_t i = 0; i < own.n; i++) {
-		id_t64 u = own.v[i];
-		for (size_t hops = 0; u && hops <= na; hops++) {
-			struct unit key = { .id = u };
-			const struct unit *f = bsearch(&key, all, na, sizeof(*all), cmp_unit_id);
-			if (!f || in[f - all])
-				break;
-			in[f - all] = true;
-			nu++;
-			u = f->parent_id;
-		}
-	}
-	struct ids units = { arena_alloc(a->arena, (nu + 1) * sizeof(id_t64)), 0 };
-	for (size_t q = 0; q < na; q++)
-		if (in[q])
-			units.v[units.n++] = all[q].id;
-	struct award_ctx x = { people, &units, 0, NULL, 0 };
+	struct award_ctx x = { t->people, &t->units, t, 0, NULL, 0 };
 	return do_award(&sys, &x, e);
 }
 

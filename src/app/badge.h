@@ -14,15 +14,17 @@
 #ifndef CIBLE_APP_BADGE_H
 #define CIBLE_APP_BADGE_H
 #include <jansson.h>
+#include "app/result.h"
 #include "app/usecase.h"
 #include "store/store_challenge.h"
 
 /* Awards what is due to these people and units as of a->clock.today. */
 int app_badges_award(struct app *a, const struct ids *people, const struct ids *units,
 		     struct err *e);
-/* The same inside the caller's transaction (activity, imports): for these
- * people (ascending), their units and every unit above, as the system. */
-int app_badges_award_tx(struct app *a, const struct ids *people, struct err *e);
+/* The same inside the caller's transaction (activity, imports): for the
+ * people a batch touched (ascending), their units and every unit above, as
+ * the system (t: app_touched_load, after app_results_keep_tx). */
+int app_badges_award_tx(struct app *a, const struct app_touched *t, struct err *e);
 /* A person's trophy case (whoever may read the person). */
 int app_badges_person(struct app *a, id_t64 person, struct badge_row **out, size_t *n,
 		      struct err *e);

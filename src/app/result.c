@@ -34,12 +34,13 @@ static void row_of(const struct objective *o, const struct measured *m, day_t da
 		r->forecast_attainment = m->p.forecast_attainment;
 		r->days_left = m->p.days_left;
 	}
-	/* %.17g reads back as the same double */
-	size_t cap = m->nseries * 56 + 1, k = 0;
+	/* %a (hexadecimal) reads back as the same double, and is quicker to
+	 * write than %.17g */
+	size_t cap = m->nseries * 64 + 1, k = 0;
 	char *t = arena_alloc(a, cap);
 	t[0] = '\0';
 	for (size_t i = 0; i < m->nseries; i++)
-		k += (size_t)snprintf(t + k, cap - k, "%d %.17g %.17g;", m->series[i].start,
+		k += (size_t)snprintf(t + k, cap - k, "%d %a %a;", m->series[i].start,
 				      m->series[i].value, m->series[i].to_date);
 	r->series = t;
 }
@@ -173,10 +174,25 @@ static int units_above(struct app *a, const struct ids *people, struct ids *out,
 	return 0;
 }
 
-int app_results_keep_tx(struct app *a, const struct ids *people, const char *kind,
-			struct err *e)
+int app_touched_load(struct app *a, const struct ids *people, struct app_touched *t,
+		     struct err *e)
 {
+	memset(t, 0, sizeof(*t));
+	t->people = people;
 	if (!people->n)
+		return 0;
+	if (units_above(a, people, &t->units, e) ||
+	    store_objectives_of_owners(a->store, a->me.org_id, people, &t->units, a->arena, &t->v,
+				       &t->n, e))
+		return -1;
+	t->measured = arena_alloc(a->arena, (t->n + 1) * sizeof(*t->measured));
+	t->has = arena_alloc(a->arena, t->n + 1);
+	return 0;
+}
+
+int app_results_keep_tx(struct app *a, struct app_touched *t, const char *kind, struct err *e)
+{
+	if (!t->people->n)
 		return 0;
 	bool exists;
 	int64_t gen;
@@ -190,21 +206,27 @@ int app_results_keep_tx(struct app *a, const struct ids *people, const char *kin
 		return -1;
 	if (!exists || kept_on != a->clock.today)
 		return rebuild(a, &org, inds, ni, exists ? gen : 1, NULL, e);
-	struct ids units;
-	struct objective *all;
-	size_t na;
-	if (units_above(a, people, &units, e) ||
-	    store_objectives_of_owners(a->store, a->me.org_id, people, &units, a->arena, &all,
-				       &na, e))
-		return -1;
 	/* on the indicators of the batch's kind only: the others did not move */
-	size_t k = 0;
-	for (size_t i = 0; i < na; i++) {
-		const struct mind *m = measure_find(inds, ni, all[i].indicator);
-		if (m && (!kind || !strcmp(m->row.kind, kind)))
-			all[k++] = all[i];
+	struct objective *w = arena_alloc(a->arena, (t->n + 1) * sizeof(*w));
+	size_t *at = arena_alloc(a->arena, (t->n + 1) * sizeof(size_t)), k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const struct mind *m = measure_find(inds, ni, t->v[i].indicator);
+		if (keepable(&t->v[i], m) && (!kind || !strcmp(m->row.kind, kind))) {
+			at[k] = i;
+			w[k++] = t->v[i];
+		}
 	}
-	return keep(a, &org, all, k, inds, ni, gen, e);
+	struct measured *m = arena_alloc(a->arena, (k + 1) * sizeof(*m));
+	if (measure_many_alone(a->store, &org, w, k, a->clock.today, B_MONTH, inds, ni, a->arena, m,
+			       e))
+		return -1;
+	struct result_row *rows = arena_alloc(a->arena, (k + 1) * sizeof(*rows));
+	for (size_t i = 0; i < k; i++) {
+		row_of(&w[i], &m[i], a->clock.today, gen, a->arena, &rows[i]);
+		t->measured[at[i]] = m[i];
+		t->has[at[i]] = true;
+	}
+	return store_results_put(a->store, a->me.org_id, rows, k, e);
 }
 
 int app_results_keep_one_tx(struct app *a, const struct objective *o, struct err *e)

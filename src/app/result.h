@@ -9,15 +9,31 @@
 #include "app/measure.h"
 #include "app/usecase.h"
 
+/* What a batch touched, read once for the writes that follow it in its
+ * transaction (the kept results, the badges): the people whose states it
+ * moved, their units and every unit above (ascending), the objectives these
+ * people and units own (by id) and, once app_results_keep_tx has measured
+ * them for today, their results (measured[i] is v[i]'s when has[i]; the
+ * series by month, the roll-up not taken). */
+struct app_touched {
+	const struct ids *people;
+	struct ids units;
+	struct objective *v;
+	size_t n;
+	struct measured *measured;
+	bool *has;
+};
+int app_touched_load(struct app *a, const struct ids *people, struct app_touched *t,
+		     struct err *e);
+
 /* Inside the transaction of a batch (an API batch, an import) of records of
  * kind, once its states are flushed: recomputes the results of the
  * objectives on that kind's indicators owned by the people the batch moved
- * or by their units and every unit above. When the rows are not all kept
- * for today under the organisation's generation (a new day, a person or
- * unit moved, an indicator redefined, nothing kept yet), every objective's
- * instead. */
-int app_results_keep_tx(struct app *a, const struct ids *people, const char *kind,
-			struct err *e);
+ * or by their units and every unit above (t). When the rows are not all
+ * kept for today under the organisation's generation (a new day, a person
+ * or unit moved, an indicator redefined, nothing kept yet), every
+ * objective's instead. */
+int app_results_keep_tx(struct app *a, struct app_touched *t, const char *kind, struct err *e);
 /* Inside the transaction that made or changed o (stored, at its new
  * version): its result kept for today, when the organisation's rows are
  * kept for today (otherwise they are all rebuilt by the next batch). */

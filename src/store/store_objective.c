@@ -6,6 +6,7 @@
  * SQL; the caller still applies the access rule to what comes back. The
  * cascade's walks up (ancestors of what a person owns) are WITH RECURSIVE. */
 #include <stdio.h>
+#include <stdlib.h>
 #include "store/store_int.h"
 
 /* ---- axes ---- */
@@ -439,13 +440,23 @@ int store_objective_list(struct store *s, id_t64 org, const struct objective_fil
 	return db_collect_rows(st, a, sizeof(**out), objective_row, out, n, e);
 }
 
+static int cmp_objective_row(const void *x, const void *y)
+{
+	id_t64 a = ((const struct objective *)x)->id, b = ((const struct objective *)y)->id;
+	return a < b ? -1 : a > b;
+}
+
 int store_objectives_of_owners(struct store *s, id_t64 org, const struct ids *people,
 			       const struct ids *units, struct arena *a, struct objective **out,
 			       size_t *n, struct err *e)
 {
+	/* two index reads, by owning person then by owning unit (an OR of the
+	 * two sets, or an ORDER BY, makes SQLite walk the organisation's
+	 * objectives instead), sorted by id here */
 	static const char sql[] = "SELECT " OBJ_COLS OBJ_FROM " WHERE o.org_id = ?1"
-		" AND (o.owner_person_id IN " DB_IDS(2) " OR o.owner_unit_id IN " DB_IDS(3) ")"
-		" ORDER BY o.id";
+		" AND o.owner_person_id IN " DB_IDS(2) " UNION ALL SELECT " OBJ_COLS OBJ_FROM
+		" WHERE o.org_id = ?1 AND o.owner_unit_id IN " DB_IDS(3)
+		" AND (o.owner_person_id IS NULL OR o.owner_person_id NOT IN " DB_IDS(2) ")";
 	struct ids none = { NULL, 0 };
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
@@ -453,7 +464,10 @@ int store_objectives_of_owners(struct store *s, id_t64 org, const struct ids *pe
 	db_bind_int64(st, 1, org);
 	db_bind_ids(st, 2, people ? people : &none);
 	db_bind_ids(st, 3, units ? units : &none);
-	return db_collect_rows(st, a, sizeof(**out), objective_row, out, n, e);
+	if (db_collect_rows(st, a, sizeof(**out), objective_row, out, n, e))
+		return -1;
+	qsort(*out, *n, sizeof(**out), cmp_objective_row);
+	return 0;
 }
 
 int store_objective_parent(struct store *s, id_t64 org, id_t64 id, id_t64 *parent,

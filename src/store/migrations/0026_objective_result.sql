@@ -3,7 +3,7 @@
 -- computed for (`day`) with the objective's `version` then: the value over
 -- the period so far, attainment, pace (expected, expected_working), status,
 -- forecast, days left and the monthly series ("start value to_date;" per
--- bucket, numbers in %.17g so that they read back exactly). The roll-up of
+-- bucket, numbers in %a, hexadecimal, so that they read back exactly). The roll-up of
 -- children is not kept: it is taken from the children's rows at each read.
 -- The transactions that bring activity (an API batch, an import) recompute
 -- the rows of the objectives they touch (the people's own, those of every
