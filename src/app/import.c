@@ -41,6 +41,8 @@ struct import {
 	struct measure_batch *measure;
 	const char *names[MAX_FIELDS];  /* field names, for the measure batch */
 	struct buf json;     /* the fields of the current record */
+	struct buf keys;     /* each field's JSON key, ',' before all but the first, and ':' */
+	size_t key_at[MAX_FIELDS + 1];
 	int64_t now;
 	import_progress_fn progress;
 	void *progress_ctx;
@@ -298,6 +300,16 @@ static int data_row(struct import *im, const struct csv_row *row)
 	struct buf *j = &im->json;
 	buf_reset(j);
 	buf_addc(j, '{');
+	if (!im->keys.len && im->nfields) {  /* the keys, written once */
+		for (int k = 0; k < im->nfields; k++) {
+			im->key_at[k] = im->keys.len;
+			if (k)
+				buf_addc(&im->keys, ',');
+			json_str(&im->keys, im->fields[k].name);
+			buf_addc(&im->keys, ':');
+		}
+		im->key_at[im->nfields] = im->keys.len;
+	}
 	for (int k = 0; k < im->nfields; k++) {
 		const char *v = row->field[im->fields[k].col];
 		struct ival *x = &vals[k];
@@ -306,10 +318,7 @@ static int data_row(struct import *im, const struct csv_row *row)
 		day_t dd;
 		x->type = IV_NULL;
 		x->str = NULL;
-		if (k)
-			buf_addc(j, ',');
-		json_str(j, im->fields[k].name);
-		buf_addc(j, ':');
+		buf_add(j, im->keys.data + im->key_at[k], im->key_at[k + 1] - im->key_at[k]);
 		if (!*v) {
 			buf_add(j, "null", 4);  /* an empty cell is a missing value, not zero */
 			continue;
@@ -672,6 +681,7 @@ int app_import(struct app *a, const struct import_input *in, struct import_repor
 	c.in = in;
 	struct import *im = &c.im;
 	buf_init(&im->json);
+	buf_init(&im->keys);
 	im->s = a->store;
 	im->org = a->me.org_id;
 	im->spec = spec;
@@ -723,6 +733,7 @@ out:
 	free(im->people.v);
 	measure_batch_free(im->measure);
 	buf_free(&im->json);
+	buf_free(&im->keys);
 	arena_free(&ar);
 	arena_free(&im->batch_arena);
 	free(im->pend);
