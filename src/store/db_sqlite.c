@@ -322,6 +322,10 @@ static void sq_rollback(struct db *db)
 static void sq_bulk(struct db *db, int on)
 {
 	set_cache(sq_handle(db), on ? CACHE_BULK_KIB : CACHE_NORMAL_KIB);
+	/* a statement of many rows (store_activity_add_many) keeps its statement
+	 * journal in memory rather than in a temporary file written page by page */
+	sqlite3_exec(sq_handle(db), on ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT",
+		     NULL, NULL, NULL);
 }
 
 static int sq_version_get(struct db *db, int *version, struct err *e)

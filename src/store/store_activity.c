@@ -6,6 +6,7 @@
  * one kind of record; every organisation starts with the ready-made ones of
  * core/indicator.h. Their measure states are store_measure.c's. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/indicator.h"
@@ -151,21 +152,99 @@ static int add_many_staged(struct store *s, id_t64 org, const struct activity *v
 	return rc ? -1 : 0;
 }
 
+/* Without COPY (SQLite): ROWS_PER records a statement, so that its cursors
+ * stay where the last row went (a file's rising ids and times are appended
+ * without a seek from the root). A statement that stored all its rows needs
+ * no more; one that stored some names them by their ids: the rowids SQLite
+ * gives new rows are one above the largest, so a statement's new rows are
+ * the last ids of the table. The text is made once, at the same address
+ * each time (db_prep caches by it). */
+#define ROWS_PER 256
+/* placeholder number at sql + k (the text holds no bare mark for
+ * test_store's reader: the mark is a character here) */
+static size_t mark(char *sql, size_t size, size_t k, int number, const char *after)
+{
+	return k + (size_t)snprintf(sql + k, size - k, "%c%d%s", '?', number, after);
+}
+
+static const char *values_sql(void)
+{
+	static char sql[ROWS_PER * 64 + 256];
+	if (!sql[0]) {
+		size_t n = sizeof(sql);
+		size_t k = (size_t)snprintf(sql, n, "INSERT INTO activity(org_id, kind,"
+			" source_id, person_id, at, fields, imported_at) VALUES");
+		for (int r = 0; r < ROWS_PER; r++) {
+			k += (size_t)snprintf(sql + k, n - k, "%s(", r ? "," : " ");
+			k = mark(sql, n, k, 1, ", ");
+			for (int c = 0; c < 5; c++)
+				k = mark(sql, n, k, 3 + 5 * r + c, ", ");
+			k = mark(sql, n, k, 2, ")");
+		}
+		snprintf(sql + k, n - k, " ON CONFLICT (org_id, kind, source_id) DO NOTHING");
+	}
+	return sql;
+}
+
+static int add_many_values(struct store *s, id_t64 org, const struct activity *v, size_t n,
+			   int64_t now, struct src_set *set, unsigned char *stored, struct err *e)
+{
+	static const char sql_new[] = "SELECT kind, source_id FROM activity"
+		" WHERE id > (SELECT max(id) FROM activity) - ?1";
+	size_t i = 0;
+	for (; i + ROWS_PER <= n; i += ROWS_PER) {
+		struct db_stmt *st = db_prep(s->db, values_sql(), e);
+		if (!st)
+			return -1;
+		db_bind_int64(st, 1, org);
+		db_bind_int64(st, 2, now);
+		for (int r = 0; r < ROWS_PER; r++) {
+			const struct activity *x = &v[i + (size_t)r];
+			db_bind_text(st, 3 + 5 * r, x->kind);
+			db_bind_text(st, 4 + 5 * r, x->source_id);
+			db_bind_int64(st, 5 + 5 * r, x->person_id);
+			db_bind_int64(st, 6 + 5 * r, x->at);
+			db_bind_text(st, 7 + 5 * r, x->fields ? x->fields : "{}");
+		}
+		int rc = db_step(st, e);
+		int64_t added = rc ? 0 : db_changes(st);
+		db_done(st);
+		if (rc)
+			return -1;
+		if (added == ROWS_PER) {
+			memset(stored + i, 1, ROWS_PER);
+			continue;
+		}
+		if (!added)
+			continue;
+		if (!(st = db_prep(s->db, sql_new, e)))
+			return -1;
+		db_bind_int64(st, 1, added);
+		while ((rc = db_step(st, e)) > 0) {
+			const char *kind = db_col_text(st, 0), *src = db_col_text(st, 1);
+			size_t at = kind && src ? src_set_find(set, v, kind, src, 0, 0) : SIZE_MAX;
+			if (at != SIZE_MAX)
+				stored[at] = 1;
+		}
+		db_done(st);
+		if (rc)
+			return -1;
+	}
+	for (; i < n; i++) {
+		int one;
+		if (store_activity_add(s, org, &v[i], now, &one, e))
+			return -1;
+		stored[i] = (unsigned char)one;
+	}
+	return 0;
+}
+
 int store_activity_add_many(struct store *s, id_t64 org, const struct activity *v, size_t n,
 			    int64_t now, unsigned char *stored, struct err *e)
 {
 	memset(stored, 0, n);
 	if (!n)
 		return 0;
-	if (!s->db->drv->copy_bulk) {
-		for (size_t i = 0; i < n; i++) {
-			int one;
-			if (store_activity_add(s, org, &v[i], now, &one, e))
-				return -1;
-			stored[i] = (unsigned char)one;
-		}
-		return 0;
-	}
 	struct src_set set;
 	unsigned char *first = malloc(n);
 	if (!first || src_set_init(&set, n)) {
@@ -174,7 +253,9 @@ int store_activity_add_many(struct store *s, id_t64 org, const struct activity *
 	}
 	for (size_t i = 0; i < n; i++)
 		first[i] = src_set_find(&set, v, v[i].kind, v[i].source_id, i, 1) == SIZE_MAX;
-	int rc = add_many_staged(s, org, v, n, now, first, &set, stored, e);
+	int rc = s->db->drv->copy_bulk
+		? add_many_staged(s, org, v, n, now, first, &set, stored, e)
+		: add_many_values(s, org, v, n, now, &set, stored, e);
 	free(set.slot);
 	free(first);
 	return rc;
