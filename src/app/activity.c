@@ -131,7 +131,7 @@ static int batch_tx(struct app *a, void *arg, struct err *e)
 	/* the badges the new figures earn, in the same transaction */
 	struct ids moved;
 	measure_batch_people(b->measure, a->arena, &moved);
-	if (app_badges_award_tx(a, &moved, e) || app_challenges_keep_tx(a, &moved, e))
+	if (app_badges_award_tx(a, &moved, e) || app_challenges_keep_tx(a, &moved, b->in->kind, e))
 		return -1;
 	return app_audit(a, "activity", 0, "import", NULL,
 			 json_pack("{s:s, s:I, s:I, s:I, s:I}", "kind", b->in->kind, "read",

@@ -559,7 +559,7 @@ static int import_tx(struct app *a, void *arg, struct err *e)
 	/* the badges the new figures earn, in the same transaction */
 	struct ids moved;
 	measure_batch_people(im->measure, a->arena, &moved);
-	if (app_badges_award_tx(a, &moved, e) || app_challenges_keep_tx(a, &moved, e))
+	if (app_badges_award_tx(a, &moved, e) || app_challenges_keep_tx(a, &moved, spec->kind, e))
 		return -1;
 	char *saved = spec->save_as ? import_spec_json(spec) : NULL;
 	if (spec->save_as && !saved)
