@@ -9,11 +9,17 @@
 #     warm-up batch each, then $BATCHES batches each, default 7, alternating),
 #     the medians and their difference: the challenges' share of the import
 #     (each touched participant's kept figures, migration 0023, updated in the
-#     import's transaction); then the time to read every board it touched.
+#     import's transaction); then, a server running with every open board
+#     read once (kept in its memory), one more batch imported and every board
+#     it touched read once: wall and server CPU.
 # The medians of two processes' times on a loaded machine differ by more
 # than the challenges' part; with perf, one more batch is sampled and the
 # share of app_challenges_keep_tx (and of the badges) in it is printed.
 #   sh bench/challenge.sh [WORKDIR]   (the demo is kept there and reused)
+# DEMO=FILE: a demo made already (copied, never written); TODAY=YYYY-MM-DD:
+# the day it was made for (default 2026-11-25); the challenges run over
+# TODAY's month. CIBLE_BIN=BIN: the program measured (e.g. a build of main,
+# for before/after).
 set -e
 cd "$(dirname "$0")/.."
 [ -n "$CIBLE_BIN" ] || make -s build/cible
@@ -21,19 +27,24 @@ bin=${CIBLE_BIN:-$(pwd)/build/cible}  # CIBLE_BIN: a copy, so that a rebuild can
 dir=${1:-/tmp/cible-bench-challenge}
 READS=${READS:-100}
 BATCHES=${BATCHES:-7}
+TODAY=${TODAY:-2026-11-25}
+month_start=${TODAY%-*}-01
+month_end=$(date -d "$month_start +1 month -1 day" +%F)
 mkdir -p "$dir"
 cd "$dir"
-if [ ! -f demo10k.db ]; then
+if [ -n "$DEMO" ]; then
+  [ -f demo10k.db ] || cp "$DEMO" demo10k.db
+elif [ ! -f demo10k.db ]; then
   echo "generating the 10,000-person demo (2 calls a day per agent)"
   /usr/bin/time -f "demo: %e s, peak %M KB" "$bin" demo --db demo10k.db --people 10000 \
-    --calls-per-day 2 --today 2026-11-25 | head -2
+    --calls-per-day 2 --today "$TODAY" | head -2
 fi
 rm -f with.db* without.db*
 cp demo10k.db with.db
 cp demo10k.db without.db
 sqlite3 without.db "DELETE FROM challenge_result; DELETE FROM badge; DELETE FROM challenge;"
 port=18093
-CIBLE_TODAY=2026-11-25 "$bin" serve --db with.db --port $port --log-level error &
+CIBLE_TODAY=$TODAY "$bin" serve --db with.db --port $port --log-level error &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
 base=http://127.0.0.1:$port
@@ -51,8 +62,8 @@ mk() {
   curl -s -H "$H1" -H "$H2" -H 'Content-Type: application/json' -d "$1" $base/api/challenges |
     sed 's/.*"id":\([0-9]*\),"name".*/\1/'
 }
-raw=$(mk "{\"name\":\"Tout le monde, brut\",\"start\":\"2026-11-01\",\"end\":\"2026-11-30\",\"rule\":\"raw\",\"participants\":{\"units\":[$company]},\"indicators\":[{\"key\":\"calls_handled\",\"target\":40}]}")
-att=$(mk "{\"name\":\"Tout le monde, atteinte\",\"start\":\"2026-11-01\",\"end\":\"2026-11-30\",\"rule\":\"attainment\",\"participants\":{\"units\":[$company]},\"indicators\":[{\"key\":\"calls_handled\",\"target\":40},{\"key\":\"aht\",\"target\":300,\"better\":\"lower\"}],\"leagues\":{\"by\":\"seniority\",\"bounds_months\":[12]}}")
+raw=$(mk "{\"name\":\"Tout le monde, brut\",\"start\":\"$month_start\",\"end\":\"$month_end\",\"rule\":\"raw\",\"participants\":{\"units\":[$company]},\"indicators\":[{\"key\":\"calls_handled\",\"target\":40}]}")
+att=$(mk "{\"name\":\"Tout le monde, atteinte\",\"start\":\"$month_start\",\"end\":\"$month_end\",\"rule\":\"attainment\",\"participants\":{\"units\":[$company]},\"indicators\":[{\"key\":\"calls_handled\",\"target\":40},{\"key\":\"aht\",\"target\":300,\"better\":\"lower\"}],\"leagues\":{\"by\":\"seniority\",\"bounds_months\":[12]}}")
 total=$(curl -s -H "$H1" "$base/api/challenges/$raw/board" | sed 's/.*"total":\([0-9]*\).*/\1/')
 echo "challenge $raw: $total participants (raw, one indicator); challenge $att: attainment, two indicators, two leagues"
 agent=$(sqlite3 with.db "SELECT id FROM person WHERE job LIKE 'Téléconseill%' ORDER BY id LIMIT 1")
@@ -63,7 +74,7 @@ board() {  # challenge id -> ms per board read after one update each, median and
   : > times.txt
   while [ $i -lt $READS ]; do
     curl -s -o /dev/null -H "$H1" -H "$H2" -H 'Content-Type: application/json' \
-      -d "{\"kind\":\"call\",\"records\":[{\"source_id\":\"bench-$1-$i-$$\",\"person\":\"$agent\",\"at\":\"2026-11-25T16:00:00Z\",\"fields\":{\"answered\":true,\"resolved\":true,\"talk\":200}}]}" \
+      -d "{\"kind\":\"call\",\"records\":[{\"source_id\":\"bench-$1-$i-$$\",\"person\":\"$agent\",\"at\":\"${TODAY}T16:00:00Z\",\"fields\":{\"answered\":true,\"resolved\":true,\"talk\":200}}]}" \
       $base/api/activity
     a=$(cpu)
     curl -s -o /dev/null -w '%{time_total}\n' -H "$H1" "$base/api/challenges/$1/board$2" >> times.txt
@@ -86,9 +97,9 @@ echo "## 1,000-call import, with and without challenges (same run, alternating)"
 sqlite3 with.db "SELECT email FROM person WHERE job LIKE 'Téléconseill%' LIMIT 1000" > agents.txt
 imp() {  # db, batch number -> "wall CPU" in ms (CPU: user + system of the import)
   awk -v b="$2" 'BEGIN { print "Call Id,Agent,Date,Time,Answered (Y/N),Resolved,AvgTalkDuration" }
-    { printf "C%s-%05d,%s,2026-11-25,17:%02d:00,Y,Y,00:03:10\n", b, NR, $0, NR % 60 }' agents.txt > batch.csv
+    { printf "C%s-%05d,%s,%s,17:%02d:00,Y,Y,00:03:10\n", b, NR, $0, d, NR % 60 }' d="$TODAY" agents.txt > batch.csv
   s=$(date +%s%N)
-  CIBLE_TODAY=2026-11-25 /usr/bin/time -o cpu.txt -f '%U %S' "$bin" import --db "$1" --kind call --id "Call Id" --person Agent --date Date --time Time \
+  CIBLE_TODAY=$TODAY /usr/bin/time -o cpu.txt -f '%U %S' "$bin" import --db "$1" --kind call --id "Call Id" --person Agent --date Date --time Time \
     --field "answered=Answered (Y/N):bool" --field resolved=Resolved:bool \
     --field talk=AvgTalkDuration:time batch.csv > /dev/null
   e=$(date +%s%N)
@@ -111,8 +122,8 @@ echo "without any challenge:                              wall$wo ms, median $(m
 echo "the challenges' share of a 1,000-call import (difference of the medians): wall $(( $(med $w) - $(med $wo) )) ms, CPU $(( $(med $wc) - $(med $woc) )) ms"
 if command -v perf > /dev/null 2>&1; then
   awk 'BEGIN { print "Call Id,Agent,Date,Time,Answered (Y/N),Resolved,AvgTalkDuration" }
-    { printf "Cpf-%05d,%s,2026-11-25,17:%02d:00,Y,Y,00:03:10\n", NR, $0, NR % 60 }' agents.txt > batch.csv
-  CIBLE_TODAY=2026-11-25 perf record -q -F 4000 --call-graph dwarf,16384 -o perf.data -- \
+    { printf "Cpf-%05d,%s,%s,17:%02d:00,Y,Y,00:03:10\n", NR, $0, d, NR % 60 }' d="$TODAY" agents.txt > batch.csv
+  CIBLE_TODAY=$TODAY perf record -q -F 4000 --call-graph dwarf,16384 -o perf.data -- \
     "$bin" import --db with.db --kind call --id "Call Id" --person Agent --date Date --time Time \
     --field "answered=Answered (Y/N):bool" --field resolved=Resolved:bool \
     --field talk=AvgTalkDuration:time batch.csv > /dev/null 2>&1
@@ -122,16 +133,26 @@ if command -v perf > /dev/null 2>&1; then
   echo "one more batch under perf: the kept figures (app_challenges_keep_tx) $(share app_challenges_keep_tx); the badges (app_badges_award_tx) $(share app_badges_award_tx)"
   rm -f perf.data
 fi
-CIBLE_TODAY=2026-11-25 "$bin" serve --db with.db --port $port --log-level error &
+CIBLE_TODAY=$TODAY "$bin" serve --db with.db --port $port --log-level error &
 pid=$!
 trap 'kill $pid 2>/dev/null' EXIT
 until curl -sf -o /dev/null $base/healthz; do sleep 0.2; done
 curl -s -c jar -H 'Content-Type: application/json' \
   -d "{\"email\":\"$admin\",\"password\":\"demo-cible\"}" $base/api/login > /dev/null
 sess=$(awk '/cible_session/ { print $7 }' jar)
-s=$(date +%s%N)
-for id in $ids; do
-  curl -s -o /dev/null -H "Cookie: cible_session=$sess" "$base/api/challenges/$id/board"
-done
-e=$(date +%s%N)
-echo "then every open board the batch touched ($ids), read once each: $(( (e - s) / 1000000 )) ms in all"
+readall() {
+  for id in $ids; do
+    curl -s -o /dev/null -H "Cookie: cible_session=$sess" "$base/api/challenges/$id/board"
+  done
+}
+s=$(date +%s%N); a=$(cpu)
+readall
+e=$(date +%s%N); b=$(cpu)
+echo "every open board ($ids) read once by a server just started: $(( (e - s) / 1000000 )) ms in all (wall), server CPU $(( (b - a) * 10 )) ms"
+readall
+set -- $(imp with.db last)
+echo "one more batch imported beside the running server: $1 ms wall, $2 ms CPU"
+s=$(date +%s%N); a=$(cpu)
+readall
+e=$(date +%s%N); b=$(cpu)
+echo "then every open board the batch touched, read once each: $(( (e - s) / 1000000 )) ms in all (wall), server CPU $(( (b - a) * 10 )) ms"

@@ -134,7 +134,7 @@ static int batch_tx(struct app *a, void *arg, struct err *e)
 	measure_batch_people(b->measure, a->arena, &moved);
 	struct app_touched t;
 	if (app_touched_load(a, &moved, &t, e) || app_results_keep_tx(a, &t, b->in->kind, e) ||
-	    app_badges_award_tx(a, &t, e) || app_challenges_keep_tx(a, &moved, e))
+	    app_badges_award_tx(a, &t, e) || app_challenges_keep_tx(a, &moved, b->in->kind, e))
 		return -1;
 	return app_audit(a, "activity", 0, "import", NULL,
 			 json_pack("{s:s, s:I, s:I, s:I, s:I}", "kind", b->in->kind, "read",

@@ -1138,12 +1138,30 @@ static int base_figure(const struct challenge *c, day_t as_of, struct board_base
 	return changed;
 }
 
-/* The board's rows from a ranked base, in a->arena; with copy, every name
- * copied there too (the base being another's, kept between reads). */
+/* Names moved with a copy of the block that holds them: a name inside
+ * [from, from + len) is read at the same place in to; NULL: as they are. */
+struct names_copy {
+	const char *from;
+	size_t len;
+	const char *to;
+};
+
+static const char *name_in(const struct names_copy *nc, const char *name)
+{
+	if (!nc || !name || name < nc->from || name >= nc->from + nc->len)
+		return name;
+	return nc->to + (name - nc->from);
+}
+
+/* The board's rows from a ranked base, in a->arena: the people's rows given
+ * (in rank order, kept between reads) or made here; names through nc (the
+ * base being another's, kept between reads), league names copied then. */
 static int board_rows(struct app *a, const struct challenge *c, const struct board_base *p,
-		      bool copy, struct board *b, struct err *e)
+		      struct board_row *people_rows, const struct names_copy *nc, struct board *b,
+		      struct err *e)
 {
 	(void)e;
+	bool copy = nc != NULL;
 	const struct cast *k = &p->k;
 	size_t n = k->n, nm = c->nind, nt = p->nt;
 	const struct rank_entry *v = p->v, *y = p->y;
@@ -1183,20 +1201,19 @@ static int board_rows(struct app *a, const struct challenge *c, const struct boa
 			int cnt = tcnt[t * RANK_METRICS_MAX + j];
 			te[t].value[j] = !cnt ? NAN : c->team_score == TEAM_SUM ? sm : sm / cnt;
 		}
-	struct board_row *people_rows = arena_alloc(a->arena, (n + 1) * sizeof(*people_rows));
-	for (size_t q = 0; q < n; q++) {
-		size_t i = p->order[q];
-		const char *name = k->people[i].name;
-		row_of(&v[i], copy ? arena_strdup(a->arena, name) : name, k->people[i].unit_id, nm,
-		       &people_rows[q]);
-		people_rows[q].prev_rank = y[i].rank;
-		rewards(c, &people_rows[q]);
+	if (!people_rows) {
+		people_rows = arena_alloc(a->arena, (n + 1) * sizeof(*people_rows));
+		for (size_t q = 0; q < n; q++) {
+			size_t i = p->order[q];
+			row_of(&v[i], k->people[i].name, k->people[i].unit_id, nm, &people_rows[q]);
+			people_rows[q].prev_rank = y[i].rank;
+			rewards(c, &people_rows[q]);
+		}
 	}
 	struct board_row *team_rows = arena_alloc(a->arena, (nt + 1) * sizeof(*team_rows));
 	for (size_t q = 0; q < nt; q++) {
 		size_t t = torder[q];
-		const char *name = unit_name(k, te[t].id);
-		row_of(&te[t], copy ? arena_strdup(a->arena, name) : name, 0, nm, &team_rows[q]);
+		row_of(&te[t], name_in(nc, unit_name(k, te[t].id)), 0, nm, &team_rows[q]);
 		team_rows[q].prev_rank = tye[t].rank;
 		if (c->mode == CH_TEAM)
 			rewards(c, &team_rows[q]);
@@ -1244,7 +1261,7 @@ static int compute(struct app *a, const struct challenge *c, const struct cast *
 	if (rank_compute(c->rule, p.rm, c->nind, p.v, n, p.order) ||
 	    rank_compute(c->rule, p.rm, c->nind, p.y, n, p.yorder))
 		return err_set(e, 500, "internal", NULL, "ranking", NULL);
-	return board_rows(a, c, &p, false, b, e);
+	return board_rows(a, c, &p, NULL, NULL, b, e);
 }
 
 /* --- frozen results ---------------------------------------------------- */
@@ -1534,6 +1551,12 @@ struct kept_board {
 	uint64_t used;
 	struct arena arena;
 	struct board_base p;
+	char *names;             /* the people's and units' names, one block */
+	size_t names_len;
+	struct board_row *rows;  /* the people's rows in rank order, names in the block */
+	bool rows_ok;
+	bool *stale;             /* k.n: rows[q] to make again */
+	size_t *posof;           /* k.n: participant i's place in p.order */
 };
 
 static struct kept_board kept_boards[KEPT_BOARDS];
@@ -1588,8 +1611,34 @@ static int kept_make(struct app *a, const struct challenge *c, day_t as_of, int6
 	struct challenge_score_row *fig;
 	struct ids missing;
 	size_t *at;
-	if (cast_of(&ka, c, &k, e) ||
-	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
+	if (cast_of(&ka, c, &k, e))
+		goto fail;
+	/* the names in one block: a read copies it whole, not name by name */
+	size_t len = 0;
+	for (size_t i = 0; i < k.n; i++)
+		len += strlen(k.people[i].name ? k.people[i].name : "") + 1;
+	for (size_t u = 0; u < k.nunits; u++)
+		len += strlen(k.units[u].name ? k.units[u].name : "") + 1;
+	kb->names = arena_alloc(&kb->arena, len + 1);
+	kb->names_len = len;
+	char *w = kb->names;
+	for (size_t i = 0; i < k.n; i++) {
+		size_t l = strlen(k.people[i].name ? k.people[i].name : "");
+		memcpy(w, k.people[i].name ? k.people[i].name : "", l + 1);
+		k.people[i].name = w;
+		w += l + 1;
+	}
+	for (size_t u = 0; u < k.nunits; u++) {
+		size_t l = strlen(k.units[u].name ? k.units[u].name : "");
+		memcpy(w, k.units[u].name ? k.units[u].name : "", l + 1);
+		k.units[u].name = w;
+		w += l + 1;
+	}
+	kb->rows = arena_alloc(&kb->arena, (k.n + 1) * sizeof(*kb->rows));
+	kb->stale = arena_alloc(&kb->arena, (k.n + 1) * sizeof(bool));
+	kb->posof = arena_alloc(&kb->arena, (k.n + 1) * sizeof(size_t));
+	kb->rows_ok = false;
+	if (measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e) ||
 	    base_make(&ka, c, &k, inds, ni, &kb->p, e) ||
 	    figures(a, c, &k, as_of, false, inds, ni, &fig, &missing, &at, e))
 		goto fail;
@@ -1618,9 +1667,10 @@ fail:
 	return -1;
 }
 
-/* kb brought up to the database's figures: the rows written since its seq,
- * and the participants without a row scanned again (as compute does); the
- * moved ones re-ranked. */
+/* kb brought up to the database's figures: the rows of the people written
+ * since its seq, and the participants without a row scanned again (as
+ * compute does); the moved ones re-ranked. 1: too far behind (the log of
+ * writes pruned since), to be made anew. */
 static int kept_refresh(struct app *a, const struct challenge *c, int64_t seq,
 			struct kept_board *kb, struct err *e)
 {
@@ -1628,10 +1678,25 @@ static int kept_refresh(struct app *a, const struct challenge *c, int64_t seq,
 	size_t n = p->k.n;
 	struct challenge_score_row *rows = NULL, *more = NULL;
 	size_t nr = 0;
-	if (seq != kb->seq &&
-	    store_challenge_scores_since(a->store, a->me.org_id, c->id, kb->seq, a->arena, &rows,
-					 &nr, e))
-		return -1;
+	int64_t last = kb->seq;
+	if (seq != kb->seq) {
+		/* the people written since, then their rows */
+		struct ids who;
+		if (store_board_changes(a->store, a->me.org_id, c->id, kb->seq, seq, a->arena, &who,
+					&last, e))
+			return -1;
+		if (last < 0)
+			return 1;  /* too far behind: made anew */
+		qsort(who.v, who.n, sizeof(id_t64), cmp_id);
+		size_t nd = 0;
+		for (size_t q = 0; q < who.n; q++)
+			if (!nd || who.v[nd - 1] != who.v[q])
+				who.v[nd++] = who.v[q];
+		who.n = nd;
+		if (who.n && store_challenge_scores_of(a->store, a->me.org_id, c->id, &who, a->arena,
+						       &rows, &nr, e))
+			return -1;
+	}
 	if (p->missing.n) {
 		struct mind *inds;
 		size_t ni;
@@ -1661,10 +1726,19 @@ static int kept_refresh(struct app *a, const struct challenge *c, int64_t seq,
 		if (ych)
 			yc[ny++] = (size_t)i;
 	}
-	if (rank_update(c->rule, p->rm, c->nind, p->v, n, p->order, vc, nv) ||
-	    rank_update(c->rule, p->rm, c->nind, p->y, n, p->yorder, yc, ny))
+	size_t vf, vt, yf, yt;
+	if (rank_update(c->rule, p->rm, c->nind, p->v, n, p->order, vc, nv, &vf, &vt) ||
+	    rank_update(c->rule, p->rm, c->nind, p->y, n, p->yorder, yc, ny, &yf, &yt))
 		return err_set(e, 500, "internal", NULL, "ranking", NULL);
-	kb->seq = seq;
+	/* the kept rows to make again: the places whose entry or rank changed,
+	 * and the rows of those whose rank of yesterday did */
+	for (size_t q = vf; q < vt; q++) {
+		kb->posof[p->order[q]] = q;
+		kb->stale[q] = true;
+	}
+	for (size_t q = yf; q < yt; q++)
+		kb->stale[kb->posof[p->yorder[q]]] = true;
+	kb->seq = last;
 	return 0;
 }
 
@@ -1683,10 +1757,11 @@ static int kept_board(struct app *a, const struct challenge *c, day_t as_of, str
 	bool found;
 	struct kept_board *kb = kept_slot(a, c->id, &found);
 	int rc;
-	if (!found || kb->gen != gen || kb->as_of != as_of || kb->kept_on != c->kept_on)
-		rc = kept_make(a, c, as_of, gen, seq, kb, e);
-	else
+	rc = 1;
+	if (found && kb->gen == gen && kb->as_of == as_of && kb->kept_on == c->kept_on)
 		rc = kept_refresh(a, c, seq, kb, e);
+	if (rc > 0)
+		rc = kept_make(a, c, as_of, gen, seq, kb, e);
 	if (rc) {
 		kept_drop(kb);
 		pthread_mutex_unlock(&kept_lock);
@@ -1702,7 +1777,31 @@ static int kept_board(struct app *a, const struct challenge *c, day_t as_of, str
 	memset(out, 0, sizeof(*out));
 	out->c = *c;
 	out->as_of = as_of;
-	rc = board_rows(a, c, &kb->p, true, out, e);
+	/* the kept rows made again where they changed (kept_refresh says
+	 * which), then copied out with the names' block and their rewards
+	 * under this read's challenge */
+	struct board_base *p = &kb->p;
+	size_t n = k->n;
+	for (size_t q = 0; q < n; q++) {
+		if (kb->rows_ok && !kb->stale[q])
+			continue;
+		size_t i = p->order[q];
+		row_of(&p->v[i], k->people[i].name, k->people[i].unit_id, c->nind, &kb->rows[q]);
+		kb->rows[q].prev_rank = p->y[i].rank;
+		kb->posof[i] = q;
+		kb->stale[q] = false;
+	}
+	kb->rows_ok = true;
+	char *names = arena_alloc(a->arena, kb->names_len + 1);
+	memcpy(names, kb->names, kb->names_len);
+	struct names_copy nc = { kb->names, kb->names_len, names };
+	struct board_row *rows = arena_alloc_raw(a->arena, (n + 1) * sizeof(*rows));
+	memcpy(rows, kb->rows, n * sizeof(*rows));
+	for (size_t q = 0; q < n; q++) {
+		rows[q].name = name_in(&nc, rows[q].name);
+		rewards(c, &rows[q]);
+	}
+	rc = board_rows(a, c, p, rows, &nc, out, e);
 	if (!rc)
 		out->me = me_row(a, c, k);
 	pthread_mutex_unlock(&kept_lock);
@@ -1764,11 +1863,9 @@ static int keep_all(struct app *a, struct challenge *c, const struct cast *k, da
 {
 	struct ids people = cast_ids(a, k);
 	struct challenge_score_row *fig = arena_alloc(a->arena, (k->n + 1) * sizeof(*fig));
-	int64_t seq;
 	if (scan_figures(a, c, &people, as_of, inds, ni, fig, e) ||
 	    store_challenge_scores_clear(a->store, a->me.org_id, c->id, e) ||
-	    store_board_seq_next(a->store, a->me.org_id, c->id, &seq, e) ||
-	    store_challenge_scores_put(a->store, a->me.org_id, c->id, fig, k->n, false, seq, e) ||
+	    store_challenge_scores_put(a->store, a->me.org_id, c->id, fig, k->n, false, e) ||
 	    store_challenge_set_kept(a->store, a->me.org_id, c->id, as_of, e))
 		return -1;
 	c->kept_on = as_of;
@@ -1884,7 +1981,22 @@ static int scan_moved(struct app *a, const struct challenge *chs, size_t nch,
 	return 0;
 }
 
-int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e)
+/* whether one of c's indicators is measured on records of kind (NULL: any) */
+static bool on_kind(const struct challenge *c, const struct mind *inds, size_t ni,
+		    const char *kind)
+{
+	if (!kind)
+		return true;
+	for (size_t j = 0; j < c->nind; j++) {
+		const struct mind *m = measure_find(inds, ni, c->ind[j].key);
+		if (!m || !m->row.kind || !strcmp(m->row.kind, kind))
+			return true;
+	}
+	return false;
+}
+
+int app_challenges_keep_tx(struct app *a, const struct ids *moved, const char *kind,
+			   struct err *e)
 {
 	struct challenge_row *rows;
 	size_t nr;
@@ -1920,7 +2032,8 @@ int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e
 				return -1;
 			continue;
 		}
-		kept[nk++] = c;
+		if (on_kind(&c, inds, ni, kind))
+			kept[nk++] = c;
 	}
 	if (!nk || !moved->n)
 		return 0;
@@ -1933,8 +2046,9 @@ int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e
 	for (size_t q = 0; q < nk; q++) {
 		int64_t seq;
 		if (store_board_seq_next(a->store, a->me.org_id, kept[q].id, &seq, e) ||
+		    store_board_change_add(a->store, a->me.org_id, kept[q].id, seq, moved, e) ||
 		    store_challenge_scores_put(a->store, a->me.org_id, kept[q].id, fig[q], moved->n,
-					       true, seq, e))
+					       true, e))
 			return -1;
 	}
 	return 0;

@@ -124,8 +124,11 @@ int app_challenge_board_fresh(struct app *a, id_t64 id, struct board *out, struc
  * (an activity batch, an import): every open challenge's kept figures of
  * these people are brought up to date; a challenge whose figures are kept
  * for another day (a new day, an indicator redefined) has them rebuilt for
- * all its participants. */
-int app_challenges_keep_tx(struct app *a, const struct ids *moved, struct err *e);
+ * all its participants. kind: the kind of the records written (NULL: any):
+ * a challenge on no indicator of that kind is not touched (its figures
+ * cannot have moved) but for the rebuild of a new day. */
+int app_challenges_keep_tx(struct app *a, const struct ids *moved, const char *kind,
+			   struct err *e);
 /* Closes every open challenge of the organisation whose last day is over
  * in its time zone, as the system (each in its own transaction, frozen
  * with the states as they are): run by the write paths (activity, imports)

@@ -628,7 +628,7 @@ static int import_tx(struct app *a, void *arg, struct err *e)
 	measure_batch_people(im->measure, a->arena, &moved);
 	struct app_touched t;
 	if (app_touched_load(a, &moved, &t, e) || app_results_keep_tx(a, &t, spec->kind, e) ||
-	    app_badges_award_tx(a, &t, e) || app_challenges_keep_tx(a, &moved, e))
+	    app_badges_award_tx(a, &t, e) || app_challenges_keep_tx(a, &moved, spec->kind, e))
 		return -1;
 	char *saved = spec->save_as ? import_spec_json(spec) : NULL;
 	if (spec->save_as && !saved)

@@ -32,6 +32,13 @@ void arena_free(struct arena *a)
 
 void *arena_alloc(struct arena *a, size_t size)
 {
+	void *p = arena_alloc_raw(a, size);
+	memset(p, 0, size ? (size + 15) & ~(size_t)15 : 16);
+	return p;
+}
+
+void *arena_alloc_raw(struct arena *a, size_t size)
+{
 	size = (size + 15) & ~(size_t)15;
 	if (!size)
 		size = 16;
@@ -57,7 +64,6 @@ void *arena_alloc(struct arena *a, size_t size)
 	void *p = b->data + b->used;
 	b->used += size;
 	a->total += size;
-	memset(p, 0, size);
 	return p;
 }
 

@@ -15,6 +15,7 @@ struct arena {
 void arena_init(struct arena *a);
 void arena_free(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);       /* zeroed, 16-aligned */
+void *arena_alloc_raw(struct arena *a, size_t size);   /* the same, not zeroed: to be filled whole */
 char *arena_strdup(struct arena *a, const char *s);     /* NULL stays NULL */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Appends one zeroed element to a growing array held in the arena: *v has *n

@@ -90,23 +90,29 @@ static int cmp_entry(const void *pa, const void *pb)
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
-/* ranks along order[], sorted: equal scores share a rank, the next skips */
+static bool tied(const struct rank_entry *a, const struct rank_entry *b)
+{
+	return a->league == b->league && a->scored && b->scored && same(a->score, b->score);
+}
+
+/* the place and rank of the entry at k of order[], sorted, from the one
+ * before: equal scores share a rank, the next skips */
+static void rank_at(struct rank_entry *v, const size_t *order, size_t k)
+{
+	struct rank_entry *e = &v[order[k]];
+	const struct rank_entry *prev = k ? &v[order[k - 1]] : NULL;
+	e->pos = prev && prev->league == e->league ? prev->pos + 1 : 1;
+	if (!e->scored)
+		e->rank = 0;
+	else
+		e->rank = prev && tied(prev, e) ? prev->rank : e->pos;
+}
+
+/* ranks along order[], sorted */
 static void ranks_along(struct rank_entry *v, size_t n, const size_t *order)
 {
-	int pos = 0;
-	for (size_t k = 0; k < n; k++) {
-		struct rank_entry *e = &v[order[k]];
-		if (k == 0 || e->league != v[order[k - 1]].league)
-			pos = 0;
-		pos++;
-		if (!e->scored) {
-			e->rank = 0;
-			continue;
-		}
-		const struct rank_entry *prev = k ? &v[order[k - 1]] : NULL;
-		e->rank = prev && prev->league == e->league && prev->scored &&
-				  same(prev->score, e->score) ? prev->rank : pos;
-	}
+	for (size_t k = 0; k < n; k++)
+		rank_at(v, order, k);
 }
 
 /* ranks in order[] (sorted) */
@@ -176,9 +182,11 @@ int rank_compute(enum rank_rule rule, const struct rank_metric *m, size_t nm,
 }
 
 int rank_update(enum rank_rule rule, const struct rank_metric *m, size_t nm,
-		struct rank_entry *v, size_t n, size_t *order, const size_t *changed, size_t nc)
+		struct rank_entry *v, size_t n, size_t *order, const size_t *changed, size_t nc,
+		size_t *from, size_t *to)
 {
 	double wsum;
+	*from = *to = 0;
 	if (metrics_ok(rule, m, nm, &wsum))
 		return -1;
 	if (!nc)
@@ -203,23 +211,46 @@ int rank_update(enum rank_rule rule, const struct rank_metric *m, size_t nm,
 	}
 	cmp_v = v;
 	qsort(mine, k, sizeof(*mine), cmp_entry);
-	/* the others keep their order: merge the two sorted runs */
-	size_t a = 0, b = 0, out = 0;
+	/* the others keep their order: merge the two sorted runs; the places
+	 * that changed are those of the changed entries and those between */
+	size_t a = 0, b = 0, out = 0, lo = n, hi = 0;
 	while (a < n || b < k) {
 		while (a < n && moved[order[a]])
 			a++;
 		if (a >= n && b >= k)
 			break;
 		if (b >= k || (a < n && cmp_entry(&order[a], &mine[b]) <= 0))
-			merged[out++] = order[a++];
-		else
-			merged[out++] = mine[b++];
+			merged[out] = order[a++];
+		else {
+			merged[out] = mine[b++];
+			if (out < lo)
+				lo = out;
+			hi = out + 1;
+		}
+		if (merged[out] != order[out]) {
+			if (out < lo)
+				lo = out;
+			if (out + 1 > hi)
+				hi = out + 1;
+		}
+		out++;
 	}
 	memcpy(order, merged, n * sizeof(*order));
 	free(moved);
 	free(mine);
 	free(merged);
-	ranks_along(v, n, order);
+	if (lo >= hi)
+		return 0;
+	/* ranks from lo; past hi, the first place and those tied with the one
+	 * before them may have a rank of their own anew, the rest not */
+	size_t q = lo;
+	for (; q < n; q++) {
+		if (q > hi && !tied(&v[order[q - 1]], &v[order[q]]))
+			break;
+		rank_at(v, order, q);
+	}
+	*from = lo;
+	*to = q;
 	return 0;
 }
 

@@ -50,6 +50,7 @@ struct rank_entry {
 	bool scored;
 	double score;   /* the weighted mean of the metrics' scores */
 	int rank;       /* 1-based within the league; 0 when not scored */
+	int pos;        /* 1-based place within the league in the order */
 };
 
 /* One metric's score of value under rule (see above); NaN when it cannot be
@@ -67,11 +68,15 @@ int rank_compute(enum rank_rule rule, const struct rank_metric *m, size_t nm,
 
 /* After rank_compute (order[] as it left it): the entries changed[0..nc)
  * (indices into v, repeats ignored) have new values; their scores are
- * computed anew, order[] re-sorted and every rank assigned again, as
- * rank_compute would, in O(n + nc log nc) rather than a sort of all n. -1
- * on bad metrics (as rank_compute) or out of memory. */
+ * computed anew, order[] re-sorted and the ranks assigned again, as
+ * rank_compute would, in O(n + nc log nc) rather than a sort of all n; the
+ * ranks only from the first place that changed to the last one whose rank
+ * can have. [*from, *to): the places of order[] whose entry or rank may have
+ * changed (empty when nothing did). -1 on bad metrics (as rank_compute) or
+ * out of memory. */
 int rank_update(enum rank_rule rule, const struct rank_metric *m, size_t nm,
-		struct rank_entry *v, size_t n, size_t *order, const size_t *changed, size_t nc);
+		struct rank_entry *v, size_t n, size_t *order, const size_t *changed, size_t nc,
+		size_t *from, size_t *to);
 
 /* A team board: team t's score is the aggregate (mean or sum) of the scores
  * of its scored members (member_team[i] is the index in teams[] of member i,

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "store/store_challenge.h"
 #include "store/store_int.h"
@@ -150,24 +151,24 @@ int store_challenge_scores_clear(struct store *s, id_t64 org, id_t64 id, struct 
 #define SCORE_COLS "v0, v1, v2, v3, v4, v5, v6, v7, y0, y1, y2, y3, y4, y5, y6, y7"
 
 /* Rows are written SCORE_BATCH at a time (one statement of many rows), the
- * rest one at a time. ?1 org, ?2 challenge, ?3 seq; row r's person and 16
- * figures from ?(4 + 17 r). The statements' texts are made once (db_prep
+ * rest one at a time. ?1 org, ?2 challenge; row r's person and 16 figures
+ * from ?(3 + 17 r). The statements' texts are made once (db_prep
  * keeps a prepared statement by its text's address). */
 #define SCORE_BATCH 32
 #define SCORE_PARAMS 17
 static char sql_upsert[2][SCORE_BATCH * 200 + 1024], sql_update[2][SCORE_BATCH * 200 + 1024];
 static pthread_once_t sql_once = PTHREAD_ONCE_INIT;
 
-static void values(struct buf *b, int rows, bool seq)
+static void values(struct buf *b, int rows, bool keys)
 {
 	for (int r = 0; r < rows; r++) {
-		int base = 4 + r * SCORE_PARAMS;
+		int base = 3 + r * SCORE_PARAMS;
 		buf_adds(b, r ? ", (" : "(");
-		if (seq)
+		if (keys)
 			buf_adds(b, "?1, ?2, ");
 		for (int k = 0; k < SCORE_PARAMS; k++)
 			buf_addf(b, "%s%c%d", k ? ", " : "", '?', base + k);  /* ?N */
-		buf_adds(b, seq ? ", ?3)" : ")");
+		buf_adds(b, ")");
 	}
 }
 
@@ -177,14 +178,13 @@ static void make_sql(void)
 		int rows = i ? SCORE_BATCH : 1;
 		struct buf b = BUF_INIT;
 		buf_adds(&b, "INSERT INTO challenge_score(org_id, challenge_id, person_id, " SCORE_COLS
-			 ", seq) VALUES ");
+			 ") VALUES ");
 		values(&b, rows, true);
 		buf_adds(&b, " ON CONFLICT (org_id, challenge_id, person_id) DO UPDATE SET"
 			 " v0 = excluded.v0, v1 = excluded.v1, v2 = excluded.v2, v3 = excluded.v3,"
 			 " v4 = excluded.v4, v5 = excluded.v5, v6 = excluded.v6, v7 = excluded.v7,"
 			 " y0 = excluded.y0, y1 = excluded.y1, y2 = excluded.y2, y3 = excluded.y3,"
-			 " y4 = excluded.y4, y5 = excluded.y5, y6 = excluded.y6, y7 = excluded.y7,"
-			 " seq = excluded.seq");
+			 " y4 = excluded.y4, y5 = excluded.y5, y6 = excluded.y6, y7 = excluded.y7");
 		snprintf(sql_upsert[i], sizeof(sql_upsert[i]), "%s", b.data);
 		buf_free(&b);
 		/* only the rows already there: an update joined with the values
@@ -194,7 +194,7 @@ static void make_sql(void)
 			 " v2 = x.column4, v3 = x.column5, v4 = x.column6, v5 = x.column7,"
 			 " v6 = x.column8, v7 = x.column9, y0 = x.column10, y1 = x.column11,"
 			 " y2 = x.column12, y3 = x.column13, y4 = x.column14, y5 = x.column15,"
-			 " y6 = x.column16, y7 = x.column17, seq = ?3 FROM (VALUES ");
+			 " y6 = x.column16, y7 = x.column17 FROM (VALUES ");
 		values(&b, rows, false);
 		buf_adds(&b, ") AS x WHERE challenge_score.org_id = ?1 AND challenge_score.challenge_id = ?2"
 			 " AND challenge_score.person_id = x.column1");
@@ -221,7 +221,7 @@ static void bind_row(struct db_stmt *st, int base, const struct challenge_score_
 
 int store_challenge_scores_put(struct store *s, id_t64 org, id_t64 id,
 			       const struct challenge_score_row *rows, size_t n, bool only_kept,
-			       int64_t seq, struct err *e)
+			       struct err *e)
 {
 	pthread_once(&sql_once, make_sql);
 	for (size_t i = 0; i < n;) {
@@ -232,9 +232,8 @@ int store_challenge_scores_put(struct store *s, id_t64 org, id_t64 id,
 			return -1;
 		db_bind_int64(st, 1, org);
 		db_bind_int64(st, 2, id);
-		db_bind_int64(st, 3, seq);
 		for (int r = 0; r < rows_in; r++)
-			bind_row(st, 4 + r * SCORE_PARAMS, &rows[i + (size_t)r]);
+			bind_row(st, 3 + r * SCORE_PARAMS, &rows[i + (size_t)r]);
 		if (db_run(st, e) < 0)
 			return -1;
 		i += (size_t)rows_in;
@@ -278,19 +277,89 @@ int store_challenge_scores(struct store *s, id_t64 org, id_t64 id, struct arena 
 	return read_scores(st, a, out, n, e);
 }
 
-int store_challenge_scores_since(struct store *s, id_t64 org, id_t64 id, int64_t seq,
-				 struct arena *a, struct challenge_score_row **out, size_t *n,
-				 struct err *e)
+int store_challenge_scores_of(struct store *s, id_t64 org, id_t64 id, const struct ids *people,
+			      struct arena *a, struct challenge_score_row **out, size_t *n,
+			      struct err *e)
 {
 	static const char sql[] = "SELECT person_id, " SCORE_COLS " FROM challenge_score"
-		" WHERE org_id = ?1 AND challenge_id = ?2 AND seq > ?3";
+		" WHERE org_id = ?1 AND challenge_id = ?2 AND person_id IN " DB_IDS(3);
 	struct db_stmt *st = db_prep(s->db, sql, e);
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, org);
 	db_bind_int64(st, 2, id);
-	db_bind_int64(st, 3, seq);
+	db_bind_ids(st, 3, people);
 	return read_scores(st, a, out, n, e);
+}
+
+#define BOARD_CHANGES_KEPT 64
+
+int store_board_change_add(struct store *s, id_t64 org, id_t64 id, int64_t seq,
+			   const struct ids *people, struct err *e)
+{
+	static const char add[] = "INSERT INTO board_change(org_id, challenge_id, seq, people)"
+		" VALUES (?1, ?2, ?3, ?4)";
+	static const char prune[] = "DELETE FROM board_change"
+		" WHERE org_id = ?1 AND challenge_id = ?2 AND seq <= ?3";
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < people->n; i++)
+		buf_addf(&b, "%s%lld", i ? "," : "", (long long)people->v[i]);
+	struct db_stmt *st = db_prep(s->db, add, e);
+	if (!st) {
+		buf_free(&b);
+		return -1;
+	}
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	db_bind_int64(st, 3, seq);
+	db_bind_text(st, 4, b.data);
+	int rc = db_run(st, e);
+	buf_free(&b);
+	if (rc < 0 || !(st = db_prep(s->db, prune, e)))
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	db_bind_int64(st, 3, seq - BOARD_CHANGES_KEPT);
+	return db_run(st, e) < 0 ? -1 : 0;
+}
+
+int store_board_changes(struct store *s, id_t64 org, id_t64 id, int64_t after, int64_t upto,
+			struct arena *a, struct ids *people, int64_t *last, struct err *e)
+{
+	static const char sql[] = "SELECT seq, people FROM board_change"
+		" WHERE org_id = ?1 AND challenge_id = ?2 AND seq > ?3 ORDER BY seq";
+	struct db_stmt *st = db_prep(s->db, sql, e);
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, org);
+	db_bind_int64(st, 2, id);
+	db_bind_int64(st, 3, after);
+	people->v = NULL;
+	people->n = 0;
+	size_t cap = 0;
+	int64_t next = after + 1;
+	bool whole = true;
+	int rc;
+	while ((rc = db_step(st, e)) > 0) {
+		int64_t q = db_col_int64(st, 0);
+		if (q != next)
+			whole = false;  /* a gap: rows pruned since */
+		next = q + 1;
+		const char *t = db_col_str(st, 1, a);
+		while (t && *t) {
+			char *end;
+			long long v = strtoll(t, &end, 10);
+			if (end == t)
+				break;
+			*(id_t64 *)arena_push(a, (void **)&people->v, &people->n, &cap, sizeof(id_t64)) = v;
+			t = *end == ',' ? end + 1 : end;
+		}
+	}
+	db_done(st);
+	if (rc < 0)
+		return -1;
+	*last = whole && next - 1 >= upto ? next - 1 : -1;
+	return 0;
 }
 
 int store_board_generation(struct store *s, id_t64 org, id_t64 id, int64_t *gen, int64_t *seq,

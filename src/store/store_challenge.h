@@ -43,19 +43,28 @@ int store_challenge_set_kept(struct store *s, id_t64 org, id_t64 id, day_t day, 
 /* Every challenge of org forgets its kept figures (an indicator redefined). */
 int store_challenge_unkeep_all(struct store *s, id_t64 org, struct err *e);
 int store_challenge_scores_clear(struct store *s, id_t64 org, id_t64 id, struct err *e);
-/* Writes the n rows, stamped seq (store_board_seq_next), many to a
- * statement: inserted or replaced (upsert), or, with only_kept, only the
- * rows already there (a write touching people who take no part). */
+/* Writes the n rows, many to a statement: inserted or replaced (upsert),
+ * or, with only_kept, only the rows already there (a write touching people
+ * who take no part). */
 int store_challenge_scores_put(struct store *s, id_t64 org, id_t64 id,
 			       const struct challenge_score_row *rows, size_t n, bool only_kept,
-			       int64_t seq, struct err *e);
+			       struct err *e);
 /* Every kept row of the challenge, by person id. */
 int store_challenge_scores(struct store *s, id_t64 org, id_t64 id, struct arena *a,
 			   struct challenge_score_row **out, size_t *n, struct err *e);
-/* The kept rows written after seq (stamped with a greater one), unordered. */
-int store_challenge_scores_since(struct store *s, id_t64 org, id_t64 id, int64_t seq,
-				 struct arena *a, struct challenge_score_row **out, size_t *n,
-				 struct err *e);
+/* The kept rows of people (sorted ids), unordered. */
+int store_challenge_scores_of(struct store *s, id_t64 org, id_t64 id, const struct ids *people,
+			      struct arena *a, struct challenge_score_row **out, size_t *n,
+			      struct err *e);
+/* Logs that the write of seq (store_board_seq_next) kept the figures of
+ * people (migration 0025's board_change); the last 64 writes are kept. */
+int store_board_change_add(struct store *s, id_t64 org, id_t64 id, int64_t seq,
+			   const struct ids *people, struct err *e);
+/* The people logged by the writes after seq `after`, in people (repeats
+ * possible); *last the last seq read when they run without a gap from
+ * after + 1 to at least upto, else -1 (some were pruned: read them all). */
+int store_board_changes(struct store *s, id_t64 org, id_t64 id, int64_t after, int64_t upto,
+			struct arena *a, struct ids *people, int64_t *last, struct err *e);
 /* The challenge's board generation and the seq of its last write of kept
  * figures (migration 0025); both 0 when it has no row. */
 int store_board_generation(struct store *s, id_t64 org, id_t64 id, int64_t *gen, int64_t *seq,

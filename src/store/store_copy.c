@@ -17,7 +17,8 @@
  * person reference each other); a tree's rows are read parents first (an
  * objective needs its parent or its axis, a check says so). auth_generation's
  * row is made by the trigger on org's insert, board_generation's by the one
- * on challenge's. A table with an id is read by
+ * on challenge's; board_change, the servers' log of recent writes, is not
+ * copied (the target's servers make their boards anew). A table with an id is read by
  * pages of ids (PAGE rows), so that a driver that reads a result whole
  * (PostgreSQL's) holds one page of the activity at a time, not all of it. */
 const struct store_tenant_table store_tenant_tables[] = {
@@ -39,6 +40,7 @@ const struct store_tenant_table store_tenant_tables[] = {
 	{ "challenge_result", { NULL }, NULL, 0, 0 },
 	{ "challenge_score", { NULL }, NULL, 0, 1 },
 	{ "board_generation", { NULL }, NULL, 1, 1 },
+	{ "board_change", { NULL }, NULL, 1, 1 },
 	{ "objective_result_org", { NULL }, NULL, 0, 1 },
 	{ "objective_result", { NULL }, NULL, 0, 1 },
 	{ "badge", { NULL }, NULL, 0, 0 },

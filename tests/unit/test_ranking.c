@@ -275,7 +275,17 @@ TEST("rank_update re-ranks the changed entries as a full rank_compute would (tab
 				ch[q] = rnd() % N;  /* repeats allowed */
 				draw(&v[ch[q]], nm, update_cases[c].values, update_cases[c].none);
 			}
-			CHECK_INT(rank_update(update_cases[c].rule, m, nm, v, N, ov, ch, nc), 0);
+			static size_t before[N];
+			static int rank_before[N];
+			memcpy(before, ov, sizeof(before));
+			for (size_t k = 0; k < N; k++)
+				rank_before[k] = v[ov[k]].rank;
+			size_t from, to;
+			CHECK_INT(rank_update(update_cases[c].rule, m, nm, v, N, ov, ch, nc, &from, &to), 0);
+			/* outside [from, to) nothing moved: same entry, same rank */
+			for (size_t k = 0; k < N && !bad; k++)
+				if ((k < from || k >= to) && (ov[k] != before[k] || v[ov[k]].rank != rank_before[k]))
+					bad = 2;
 			memcpy(w, v, sizeof(w));
 			CHECK_INT(rank_compute(update_cases[c].rule, m, nm, w, N, ow), 0);
 			for (size_t k = 0; k < N && !bad; k++)
@@ -290,6 +300,6 @@ TEST("rank_update re-ranks the changed entries as a full rank_compute would (tab
 	/* bad metrics: refused as rank_compute does */
 	struct rank_metric zero = { false, 10, 0 };
 	struct rank_entry one = entry(1, 0, 3, NAN, NAN);
-	size_t o = 0, ch0 = 0;
-	CHECK_INT(rank_update(RANK_RAW, &zero, 1, &one, 1, &o, &ch0, 1), -1);
+	size_t o = 0, ch0 = 0, from, to;
+	CHECK_INT(rank_update(RANK_RAW, &zero, 1, &one, 1, &o, &ch0, 1, &from, &to), -1);
 }

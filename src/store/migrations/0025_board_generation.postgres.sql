@@ -8,8 +8,13 @@ CREATE TABLE board_generation (
   PRIMARY KEY (org_id, challenge_id)
 );
 INSERT INTO board_generation(org_id, challenge_id) SELECT org_id, id FROM challenge;
-ALTER TABLE challenge_score ADD COLUMN seq bigint NOT NULL DEFAULT 0;
-CREATE INDEX challenge_score_seq ON challenge_score(org_id, challenge_id, seq);
+CREATE TABLE board_change (
+  org_id bigint NOT NULL,
+  challenge_id bigint NOT NULL,
+  seq bigint NOT NULL,
+  people text NOT NULL,
+  PRIMARY KEY (org_id, challenge_id, seq)
+);
 
 CREATE FUNCTION cible_challenge_board() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -17,6 +22,7 @@ BEGIN
     INSERT INTO board_generation(org_id, challenge_id) VALUES (NEW.org_id, NEW.id);
   ELSIF TG_OP = 'DELETE' THEN
     DELETE FROM board_generation WHERE org_id = OLD.org_id AND challenge_id = OLD.id;
+    DELETE FROM board_change WHERE org_id = OLD.org_id AND challenge_id = OLD.id;
   ELSE
     UPDATE board_generation SET gen = gen + 1
     WHERE org_id IN (OLD.org_id, NEW.org_id) AND challenge_id = OLD.id;
