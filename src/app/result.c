@@ -190,6 +190,18 @@ int app_touched_load(struct app *a, const struct ids *people, struct app_touched
 	return 0;
 }
 
+/* What keeping needs first: whether the organisation's results are kept,
+ * their generation and day, the organisation and its indicators. */
+static int kept_state(struct app *a, bool *exists, int64_t *gen, day_t *kept_on, struct org *org,
+		      struct mind **inds, size_t *ni, struct err *e)
+{
+	if (store_result_org(a->store, a->me.org_id, exists, gen, kept_on, e) ||
+	    store_org_get(a->store, a->me.org_id, a->arena, org, e) ||
+	    measure_indicators(a->store, a->me.org_id, a->arena, inds, ni, e))
+		return -1;
+	return 0;
+}
+
 int app_results_keep_tx(struct app *a, struct app_touched *t, const char *kind, struct err *e)
 {
 	if (!t->people->n)
@@ -200,9 +212,7 @@ int app_results_keep_tx(struct app *a, struct app_touched *t, const char *kind, 
 	struct org org;
 	struct mind *inds;
 	size_t ni;
-	if (store_result_org(a->store, a->me.org_id, &exists, &gen, &kept_on, e) ||
-	    store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
-	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e))
+	if (kept_state(a, &exists, &gen, &kept_on, &org, &inds, &ni, e))
 		return -1;
 	if (!exists || kept_on != a->clock.today)
 		return rebuild(a, &org, inds, ni, exists ? gen : 1, NULL, e);
@@ -260,9 +270,7 @@ static int rebuild_tx(struct app *a, void *arg, struct err *e)
 	struct org org;
 	struct mind *inds;
 	size_t ni;
-	if (store_result_org(a->store, a->me.org_id, &exists, &gen, &kept_on, e) ||
-	    store_org_get(a->store, a->me.org_id, a->arena, &org, e) ||
-	    measure_indicators(a->store, a->me.org_id, a->arena, &inds, &ni, e))
+	if (kept_state(a, &exists, &gen, &kept_on, &org, &inds, &ni, e))
 		return -1;
 	return rebuild(a, &org, inds, ni, exists ? gen : 1, &c->n, e);
 }
