@@ -345,8 +345,14 @@ test('a review signed by one side waits for the other: they are told in the app 
 	assert.match(mail.text, /Bilan « Paul Membre 2, 2026-01-01 – 2026-12-31 » : Paul Membre 2 l'a signé/);
 	assert.match(mail.text, new RegExp(`https://cible.example/reviews/${r.id}`));
 	assert.match(mail.html, new RegExp(`<a href="https://cible.example/reviews/${r.id}">`));
-	const d = (await ok(admin.get('/api/notifications/deliveries?state=sent'))).items
+	// the sender marks the delivery sent once the SMTP server has taken it: a
+	// moment after the mail is in the sink
+	const sent = async () => (await ok(admin.get('/api/notifications/deliveries?state=sent'))).items
 		.filter((x) => x.kind === 'review_signature' && x.channel === 'email');
+	const d = await until('the mail\'s delivery marked sent', async () => {
+		const x = await sent();
+		return x.length ? x : null;
+	});
 	assert.equal(d.length, 1);
 	assert.equal(d[0].recipient_id, fx.people.managerA);
 	// the second signature completes the review: no one waits, no event
