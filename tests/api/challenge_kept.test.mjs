@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CIBLE_BIN, dbQuery, ok, startFixture } from './harness.mjs';
+import { CIBLE_BIN, dbQuery, ok, startFixture, seeded } from './harness.mjs';
 
 let fx, tmp;
 before(async () => {
@@ -31,18 +31,7 @@ const iso = (t) => new Date(t).toISOString().slice(0, 10);
 const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
 const START = iso(today - 12 * DAY), END = iso(today + 15 * DAY);
 
-// a small deterministic generator (mulberry32): the same run every time
-function rng(seed) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-const rand = rng(20261207);
-const pick = (v) => v[Math.floor(rand() * v.length)];
-const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+const { rand, pick, int } = seeded(20261207);
 let seq = 0;
 
 test('after random imports, calls, moves, newcomers and new objectives, every kept board equals the board computed from scratch (SQLite and PostgreSQL)', async () => {

@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CIBLE_BIN, dbQuery, ok, startFixture } from './harness.mjs';
+import { CIBLE_BIN, dbQuery, ok, startFixture, seeded } from './harness.mjs';
 
 let fx, tmp;
 before(async () => {
@@ -34,18 +34,7 @@ const DAY = 86400000;
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
 const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
 
-// a small deterministic generator (mulberry32): the same run every time
-function rng(seed) {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-const rand = rng(20261208);
-const pick = (v) => v[Math.floor(rand() * v.length)];
-const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+const { rand, pick, int } = seeded(20261208);
 let seq = 0;
 
 test('after random batches, imports, moves, edits and new objectives, the kept results equal a full recomputation (SQLite and PostgreSQL)', async () => {

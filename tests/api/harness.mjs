@@ -372,3 +372,17 @@ export async function buildFixture(server) {
 export async function auditTotal(admin) {
 	return (await ok(admin.get('/api/audit?limit=1'))).total;
 }
+
+// A small deterministic generator (mulberry32) for randomised tests: the same
+// run every time for a seed. rand() in [0, 1), pick(v) an element, int(lo, hi)
+// a whole number from lo to hi.
+export function seeded(seed) {
+	const rand = () => {
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return { rand, pick: (v) => v[Math.floor(rand() * v.length)],
+		int: (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)) };
+}
