@@ -3,8 +3,7 @@
 // or English, at phone width, axe-clean; a used link is refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AGENT, PASSWORD, assertAxe, axe, context, login, launch, noHorizontalScroll,
-	startDemo } from './browser.mjs';
+import { AGENT, PASSWORD, assertAxe, axe, context, login, launch, noHorizontalScroll, startDemo, done } from './browser.mjs';
 
 let browser, server;
 before(async () => {
@@ -15,12 +14,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
 
 // The link printed for email, on the test server's address.
 function resetLink(email) {

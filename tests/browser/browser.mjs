@@ -136,3 +136,11 @@ export async function shot(page, name) {
 	mkdirSync(SHOTS, { recursive: true });
 	await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
 }
+
+// Closes a context and fails on what it saw go wrong (console errors, failed
+// requests: context() gathers them in ctx.problems).
+export async function done(ctx) {
+	const problems = ctx.problems;
+	await ctx.close();
+	assert.deepEqual(problems, []);
+}

@@ -5,8 +5,7 @@
 // page and the team's wins on the dashboard; phone width; accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll, shot,
-	startDemo } from './browser.mjs';
+import { ADMIN, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll, shot, startDemo, done } from './browser.mjs';
 
 let browser, server;
 before(async () => {
@@ -17,12 +16,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
 
 async function api(path, email = ADMIN) {
 	const r = await fetch(server.base + '/api/login', { method: 'POST',

@@ -10,8 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, AGENT, assertAxe, axe, context, launch, login, noHorizontalScroll,
-	startDemo } from './browser.mjs';
+import { ADMIN, AGENT, assertAxe, axe, context, launch, login, noHorizontalScroll, startDemo, done } from './browser.mjs';
 
 const MANAGER = 'hugo.sanchez@verdier-energie.fr';
 let browser, server;
@@ -23,12 +22,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
 
 // clicks a link that downloads; the file's name and bytes
 async function download(page, name) {

@@ -5,8 +5,7 @@
 // the agreement show, in French and English, at phone width, axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, AGENT, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll, shot,
-	startDemo } from './browser.mjs';
+import { ADMIN, AGENT, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll, shot, startDemo, done } from './browser.mjs';
 
 let browser, server;
 before(async () => {
@@ -17,12 +16,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
 
 // The API as a script would use it, logged in as email.
 async function session(email) {

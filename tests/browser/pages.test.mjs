@@ -4,8 +4,7 @@
 // a member kept out of what is not theirs, phone width, accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, AGENT, PASSWORD, assertAxe, axe, context, launch, login,
-	noHorizontalScroll, shot, startDemo } from './browser.mjs';
+import { ADMIN, AGENT, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll, shot, startDemo, done } from './browser.mjs';
 
 let browser, server;
 before(async () => {
@@ -18,12 +17,6 @@ after(async () => {
 });
 
 // Every test ends here: nothing left the server, no script error.
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
-
 // The API as a script would use it (for ids to visit)
 async function api(path, email = ADMIN) {
 	const r = await fetch(server.base + '/api/login', { method: 'POST',

@@ -5,8 +5,7 @@
 // both are submitted, then signed; fr and en, phone width, axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AGENT, assertAxe, axe, context, launch, login, noHorizontalScroll,
-	startDemo } from './browser.mjs';
+import { AGENT, assertAxe, axe, context, launch, login, noHorizontalScroll, startDemo, done } from './browser.mjs';
 
 const REP = 'chloe.laurent@verdier-energie.fr';
 const FLOOR = 'hugo.sanchez@verdier-energie.fr';   // the agent's manager
@@ -19,12 +18,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
 
 test('the rep reads her signed yearly review: outcomes and bars, both signatures, a clean print, the PDF', async () => {
 	const ctx = await context(browser, server);

@@ -5,8 +5,7 @@
 // its notes and actions; fr and en, phone width, axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AGENT, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll,
-	startDemo } from './browser.mjs';
+import { AGENT, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll, startDemo, done } from './browser.mjs';
 
 const MANAGER = 'hugo.sanchez@verdier-energie.fr';   // the call-centre floor's manager
 let browser, server;
@@ -18,12 +17,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
 
 async function api(path, email) {
 	const r = await fetch(server.base + '/api/login', { method: 'POST',

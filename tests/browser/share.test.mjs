@@ -7,8 +7,7 @@
 // refused beside the form); fr and en, phone width, axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll, shot,
-	startDemo } from './browser.mjs';
+import { ADMIN, PASSWORD, assertAxe, axe, context, launch, login, noHorizontalScroll, shot, startDemo, done } from './browser.mjs';
 
 const MANAGER = 'aurelie.faure@verdier-energie.fr';  // manager — équipe commerciale
 
@@ -21,12 +20,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
 
 async function session(email) {
 	const r = await fetch(server.base + '/api/login', { method: 'POST',

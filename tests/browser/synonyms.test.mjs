@@ -5,7 +5,7 @@
 // it again; fr and en, axe-clean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, PASSWORD, assertAxe, axe, context, launch, login, startDemo } from './browser.mjs';
+import { ADMIN, PASSWORD, assertAxe, axe, context, launch, login, startDemo, done } from './browser.mjs';
 
 let browser, server;
 before(async () => {
@@ -16,12 +16,6 @@ after(async () => {
 	await browser?.close();
 	await server?.stop();
 });
-
-async function done(ctx) {
-	const problems = ctx.problems;
-	await ctx.close();
-	assert.deepEqual(problems, []);
-}
 
 async function smartCheck(title) {
 	const r = await fetch(server.base + '/api/login', { method: 'POST',
